@@ -1,0 +1,40 @@
+# Two commands do all the set-up on a fresh machine:
+#   make app    venv + installs, builds missing or stale forecasts, serves the app on localhost
+#   make test   venv + installs, runs the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: app test forecasts benchmark clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@echo "== Installing into $(VENV) (first time takes a few minutes)"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --progress-bar off -r requirements.txt
+	@touch $@
+
+$(DEVSTAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet --progress-bar off -r requirements-dev.txt
+	@touch $@
+
+forecasts: $(STAMP)
+	@echo "== Building forecasts that are missing or older than their inputs"
+	$(PY) -m imaging_plan.runner --if-stale
+
+app: forecasts
+	@echo "== Serving the app on http://localhost:$(PORT)"
+	$(VENV)/bin/streamlit run app.py --server.address localhost --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+test: $(DEVSTAMP)
+	$(PY) -m pytest
+
+benchmark: $(DEVSTAMP)
+	$(PY) benchmarks/benchmark.py
+
+clean:
+	rm -rf $(VENV) forecasts/*/ forecasts/_runs

@@ -1,0 +1,1 @@
+"""The Streamlit app: the shell (sidebar, navigation) and one module per page."""

@@ -1,0 +1,110 @@
+"""Physicians page: supply, need and gap per specialty, recomputed on every slider move."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import assumptions, charts, physicians
+from ..i18n import fmt_number, specialty_name, t
+
+FORECAST = "physician_ftes"
+RUN_COMMAND = "python -m imaging_plan.runner --only 01"
+HEADLINE_YEARS = (2030, 2035)
+TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "supply", "need", "gap")
+
+
+def show_chart(chart) -> None:
+    """Draw an Altair chart without re-validating its schema on every rerun.
+
+    Validation costs ~20 ms a chart; the builders are validated by the unit tests.
+    """
+    st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+
+
+def headline_years(horizon: int) -> list[int]:
+    """Return the years the page headlines: 2030, 2035 and the horizon, those within it."""
+    return sorted({y for y in HEADLINE_YEARS if y <= horizon} | {horizon})
+
+
+def forecast_status(ctx) -> pd.DataFrame | None:
+    """Show when the forecast was made and whether its inputs changed; return its trend table."""
+    forecast = ctx.forecast(FORECAST)
+    if forecast is None:
+        st.info(t("forecast_missing", ctx.lang, cmd=RUN_COMMAND))
+        return None
+    st.caption(t("forecast_made", ctx.lang, when=forecast.manifest["created_utc"][:16].replace("T", " "),
+                 notebook=forecast.manifest.get("notebook", "?")))
+    changed = forecast.changed_inputs(ctx.data_dir)
+    if changed:
+        st.warning(t("forecast_stale", ctx.lang, files=", ".join(changed), cmd=RUN_COMMAND))
+    trend = forecast.tables.get("trend")
+    if trend is not None and trend["year"].max() < ctx.scenario["horizon"]:
+        st.caption(t("trend_short", ctx.lang, year=int(trend["year"].max())))
+    return trend
+
+
+def headline_metrics(plan: pd.DataFrame, baseline: pd.DataFrame, horizon: int, lang: str) -> None:
+    years = headline_years(horizon)
+    for specialty in plan["specialty"].unique():
+        st.markdown(f"**{specialty_name(specialty, lang)}**")
+        now = physicians.gap_at(plan, years).loc[specialty]
+        base = physicians.gap_at(baseline, years).reindex(columns=years).loc[specialty]
+        for col, year in zip(st.columns(len(years)), years):
+            delta = now[year] - base[year] if pd.notna(base.get(year)) else None
+            col.metric(t("gap_at", lang, year=year), fmt_number(now[year], lang),
+                       delta=None if delta is None or abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
+                       delta_color="inverse", help=t("gap_help", lang))
+
+
+def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the plan with translated headers and one decimal, for display."""
+    shown = plan.copy()
+    shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, lang))
+    shown[list(TABLE_COLUMNS)] = shown[list(TABLE_COLUMNS)].round(1)
+    names = {"specialty": t("col_specialty", lang), "year": t("year", lang),
+             **{c: t(f"col_{c}", lang) for c in TABLE_COLUMNS}}
+    return shown.rename(columns=names)
+
+
+def assumptions_table(ctx) -> pd.DataFrame:
+    rows = []
+    for a in assumptions.ASSUMPTIONS.values():
+        value, default = ctx.scenario[a.key], ctx.defaults[a.key]
+        rows.append({
+            t("assumptions", ctx.lang): a.label(ctx.lang),
+            t("value", ctx.lang): value,
+            t("default", ctx.lang): default,
+            t("changed", ctx.lang): "●" if value != default else "",
+            t("source", ctx.lang): a.source,
+        })
+    return pd.DataFrame(rows)
+
+
+def render(ctx) -> None:
+    lang = ctx.lang
+    st.title(t("physicians_title", lang))
+    st.markdown(t("physicians_intro", lang))
+    if ctx.data_error:
+        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+        return
+    ftes = ctx.tables["physician_ftes"]
+    trend = forecast_status(ctx)
+    plan = physicians.physician_plan(ftes, ctx.scenario)
+    baseline = physicians.physician_plan(ftes, {**ctx.defaults, "horizon": ctx.scenario["horizon"]})
+
+    headline_metrics(plan, baseline, int(ctx.scenario["horizon"]), lang)
+
+    for col, specialty in zip(st.columns(2), plan["specialty"].unique()):
+        with col:
+            lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
+            show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang))
+            show_chart(charts.gap_chart(plan, specialty, lang))
+
+    st.subheader(t("table", lang))
+    st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch")
+    st.download_button(t("download_csv", lang), plan.round(2).to_csv(index=False).encode("utf-8"),
+                       file_name=f"physician_plan_{int(ctx.scenario['horizon'])}.csv",
+                       mime="text/csv", key="download_physician_plan")
+    with st.expander(t("sources", lang)):
+        st.dataframe(assumptions_table(ctx), hide_index=True, width="stretch")

@@ -1,0 +1,120 @@
+"""The app's frame: language switch, the scenario sidebar, and the navigation.
+
+Every assumption is a sidebar slider created here, before `pg.run()`, and
+bound to the URL: so the address bar carries the whole scenario, on every
+page. The pages only read the resulting context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from .. import assumptions, paths
+from ..i18n import LANGUAGES, t
+from ..inputs import InputDataError, file_sha256, load_table
+from ..store import Forecast, ForecastMissing, read_forecast
+
+# The tables the app reads; their content hash keys the cache.
+APP_TABLES = ("physician_ftes",)
+
+
+@dataclass
+class AppContext:
+    """What every page needs: language, scenario, defaults, data and stored forecasts."""
+
+    lang: str
+    scenario: dict
+    defaults: dict
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    data_error: str | None = None
+    data_dir: Path = paths.DATA_DIR
+    forecasts_dir: Path = paths.FORECASTS_DIR
+
+    def forecast(self, name: str) -> Forecast | None:
+        return _cached_forecast(str(self.forecasts_dir), name, _manifest_stamp(self.forecasts_dir, name))
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    from ..inputs import TABLES
+    stamp = []
+    for name in APP_TABLES:
+        path = data_dir / TABLES[name].file
+        stamp.append((name, file_sha256(path) if path.exists() else None))
+    return tuple(stamp)
+
+
+@st.cache_data(show_spinner=False)
+def _cached_tables(data_dir: str, fingerprint: tuple) -> dict[str, pd.DataFrame]:
+    return {name: load_table(name, Path(data_dir)) for name in APP_TABLES}
+
+
+def _manifest_stamp(forecasts_dir: Path, name: str) -> float | None:
+    path = forecasts_dir / name / "manifest.json"
+    return path.stat().st_mtime if path.exists() else None
+
+
+@st.cache_data(show_spinner=False)
+def _cached_forecast(forecasts_dir: str, name: str, stamp: float | None) -> Forecast | None:
+    try:
+        return read_forecast(Path(forecasts_dir), name)
+    except ForecastMissing:
+        return None
+
+
+def language_switch() -> str:
+    """Return 'nb' or 'en' from the sidebar switch (bound to the URL as ?lang=en)."""
+    return st.sidebar.segmented_control(
+        "Språk / Language", options=list(LANGUAGES), format_func=LANGUAGES.get,
+        default="nb", key="lang", bind="query-params", required=True)
+
+
+def assumption_sliders(defaults: dict, lang: str, open_group: str) -> dict:
+    """Return the scenario from one URL-bound slider per assumption, grouped in the sidebar."""
+    scenario = {}
+    groups = list(dict.fromkeys(a.group for a in assumptions.ASSUMPTIONS.values()))
+    st.sidebar.header(t("assumptions", lang), help=t("assumptions_help", lang))
+    for group in groups:
+        with st.sidebar.expander(t(f"group_{group}", lang), expanded=group in ("general", open_group)):
+            for a in assumptions.in_group(group):
+                default = defaults[a.key]
+                cast = int if a.is_int else float
+                scenario[a.key] = st.slider(
+                    a.label(lang), min_value=cast(a.min), max_value=cast(a.max),
+                    value=cast(default), step=cast(a.step), key=a.key, bind="query-params",
+                    help=a.source, format="%d" if a.is_int else "%.1f")
+    return scenario
+
+
+def build_context() -> AppContext:
+    """Return the page context: read the data, then draw the language switch and the sliders."""
+    lang = language_switch() or "nb"
+    data_dir, forecasts_dir = paths.data_dir(), paths.forecasts_dir()
+    tables, error = {}, None
+    try:
+        tables = _cached_tables(str(data_dir), _fingerprint(data_dir))
+    except InputDataError as err:
+        error = str(err)
+    try:
+        defaults = assumptions.defaults(tables)
+    except (KeyError, assumptions.AssumptionError):
+        # No usable data: data-derived defaults fall back to the slider's lower end.
+        defaults = {a.key: a.default if a.default is not None else a.min
+                    for a in assumptions.ASSUMPTIONS.values()}
+    scenario = assumption_sliders(defaults, lang, open_group="physicians")
+    return AppContext(lang, scenario, defaults, tables, error, data_dir, forecasts_dir)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Bildediagnostikk HSØ", layout="wide")
+    from . import physicians_page
+
+    ctx = build_context()
+    pages = [
+        st.Page(lambda: physicians_page.render(ctx), title=t("page_physicians", ctx.lang),
+                url_path="physicians", default=True, icon=":material/stethoscope:"),
+    ]
+    st.navigation(pages).run()

@@ -1,0 +1,86 @@
+"""Altair chart builders: pure functions of DataFrames, tested on `chart.data`.
+
+One colour-blind-safe palette (Okabe & Ito 2008) for every chart; years are
+integers on the axis; intervals are bands.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .i18n import t
+
+# Okabe-Ito palette. Note: Streamlit fits a chart's `height` around its axes and
+# legend too, so heights here are for the whole chart, not the plot area.
+PALETTE = {
+    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
+}
+
+_YEAR_AXIS = alt.Axis(format="d", tickMinStep=1, labelAngle=0)
+
+
+def _year(lang: str) -> alt.X:
+    return alt.X("year:Q", title=t("year", lang), axis=_YEAR_AXIS, scale=alt.Scale(zero=False))
+
+
+def physician_lines(specialty: str, history: pd.DataFrame, trend: pd.DataFrame | None,
+                    plan: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the long table a physician chart draws: year, series, fte, lower, upper."""
+    names = {k: t(k, lang) for k in ("history", "trend", "supply", "need")}
+    hist = history[history["specialty"] == specialty].groupby("year", as_index=False)["fte"].sum()
+    frames = [hist.assign(series=names["history"])]
+    if trend is not None and not trend.empty:
+        tr = trend[(trend["specialty"] == specialty) & (trend["series"] == "total")]
+        tr = tr[tr["year"] <= plan["year"].max()]
+        frames.append(pd.DataFrame({"year": tr["year"], "fte": tr["trend"],
+                                    "lower": tr["trend_lower"], "upper": tr["trend_upper"],
+                                    "series": names["trend"]}))
+    own = plan[plan["specialty"] == specialty]
+    frames.append(own[["year", "supply"]].rename(columns={"supply": "fte"}).assign(series=names["supply"]))
+    frames.append(own[["year", "need"]].rename(columns={"need": "fte"}).assign(series=names["need"]))
+    out = pd.concat(frames, ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    return out[["year", "series", "fte", *[c for c in ("lower", "upper") if c in out]]]
+
+
+def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
+    """Return history, trend band and line, supply and need for one specialty."""
+    order = [t(k, lang) for k in ("history", "trend", "supply", "need")]
+    colours = [PALETTE["black"], PALETTE["blue"], PALETTE["green"], PALETTE["vermillion"]]
+    colour = alt.Color("series:N", title=t("series", lang),
+                       scale=alt.Scale(domain=order, range=colours),
+                       legend=alt.Legend(orient="top", columns=2, title=None, labelLimit=260))
+    y = alt.Y("fte:Q", title=t("fte", lang), scale=alt.Scale(zero=False))
+    tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+               alt.Tooltip("series:N", title=t("series", lang)),
+               alt.Tooltip("fte:Q", title=t("fte", lang), format=",.1f")]
+    base = alt.Chart(lines).encode(x=_year(lang))
+    layers = []
+    if "lower" in lines:
+        layers.append(base.transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
+                      .mark_area(opacity=0.2, color=PALETTE["sky_blue"])
+                      .encode(y="lower:Q", y2="upper:Q"))
+    layers.append(base.transform_filter(alt.datum.series != order[0])
+                  .mark_line(strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
+    layers.append(base.transform_filter(alt.datum.series == order[0])
+                  .mark_line(point=True, strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
+    return alt.layer(*layers).properties(title=title, height=400)
+
+
+def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
+    """Return the yearly gap (need - supply) of one specialty as bars: shortage up, surplus down."""
+    own = plan[plan["specialty"] == specialty][["year", "gap"]].copy()
+    own["year"] = own["year"].astype(int)
+    own["kind"] = [t("shortage", lang) if g > 0 else t("surplus", lang) for g in own["gap"]]
+    return alt.Chart(own).mark_bar(size=9).encode(
+        x=_year(lang),
+        y=alt.Y("gap:Q", title=t("gap_fte", lang)),
+        color=alt.Color("kind:N", title=t("gap", lang),
+                        scale=alt.Scale(domain=[t("shortage", lang), t("surplus", lang)],
+                                        range=[PALETTE["vermillion"], PALETTE["blue"]]),
+                        legend=alt.Legend(orient="top", title=None)),
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+                 alt.Tooltip("gap:Q", title=t("gap_fte", lang), format=",.1f")],
+    ).properties(height=240)

@@ -1,0 +1,66 @@
+"""The codes the data files use, with their Norwegian and English names.
+
+The plan spells trusts differently from table to table (SiV, SØHF, Sykehuset
+i Vestfold ...); every file uses these ASCII codes instead.
+"""
+
+from __future__ import annotations
+
+SPECIALTIES = {
+    "radiology": ("Radiologi", "Radiology"),
+    "nuclear_medicine": ("Nukleærmedisin", "Nuclear medicine"),
+}
+
+PHYSICIAN_CATEGORIES = {
+    "consultant": ("Overlege", "Consultant"),
+    "specialist": ("Legespesialist", "Specialist"),
+    "acting_consultant": ("Konstituert overlege", "Acting consultant"),
+    "resident": ("LiS 2-3", "Resident (LiS 2-3)"),
+}
+# Categories that hold an approved specialist (or fill a specialist post).
+SPECIALIST_CATEGORIES = ("consultant", "specialist", "acting_consultant")
+
+TRUSTS = {
+    "AHUS": "Akershus universitetssykehus",
+    "DHS": "Diakonhjemmet sykehus",
+    "LDS": "Lovisenberg diakonale sykehus",
+    "OUS": "Oslo universitetssykehus",
+    "SIHF": "Sykehuset Innlandet",
+    "SIV": "Sykehuset i Vestfold",
+    "SSHF": "Sørlandet sykehus",
+    "STHF": "Sykehuset Telemark",
+    "SOHF": "Sykehuset Østfold",
+    "VVHF": "Vestre Viken",
+}
+
+PRIVATE_PROVIDERS = {
+    "ALFA": "Alfa Røntgen",
+    "EVIDIA": "Evidia Norge",
+    "UNILABS": "Unilabs Norge",
+}
+
+HOSPITAL_AREAS = {
+    "AKERSHUS": "Akershus",
+    "INNLANDET": "Innlandet",
+    "OSLO": "Oslo",
+    "SORLANDET": "Sørlandet",
+    "TELEMARK_VESTFOLD": "Telemark og Vestfold",
+    "VESTRE_VIKEN": "Vestre Viken",
+    "OSTFOLD": "Østfold",
+}
+
+STAFF_ROLES = {
+    "radiographer": ("Radiograf", "Radiographer"),
+    "bioengineer": ("Bioingeniør", "Biomedical laboratory scientist"),
+    "secretary": ("Helsesekretær", "Medical secretary"),
+}
+
+EQUIPMENT_MODALITIES = ("CT", "MR", "RG", "UL", "PET_CT", "SPECT_CT")
+
+EXAM_MODALITIES = {
+    "radiology": ("CT", "MR", "RG", "UL", "INTERVENTION", "OTHER"),
+    "nuclear_medicine": ("PET_CT", "CONVENTIONAL_NM", "NM_RADIOTHERAPY"),
+}
+
+SECTORS = ("public", "private")
+SETTINGS = ("inpatient", "outpatient")

@@ -1,0 +1,219 @@
+"""Load the input tables and validate each against its schema.
+
+Users bring their own files of the same shape, so the shape is the contract:
+one pandera schema per file, and a failure names the file, the line, the
+column and the rule in words a planner can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaError, SchemaErrors
+
+from . import codes
+
+FIRST_YEAR = 1990
+MAX_PROBLEMS_SHOWN = 20
+
+
+class InputDataError(ValueError):
+    """An input file breaks its schema; the message lists every problem found."""
+
+
+def _last_observed_year() -> int:
+    # Observations cannot lie in the future (next year allowed for fiscal data).
+    return date.today().year + 1
+
+
+def _year() -> pa.Column:
+    return pa.Column(int, pa.Check.in_range(FIRST_YEAR, _last_observed_year()), coerce=True)
+
+
+def _code(allowed) -> pa.Column:
+    return pa.Column(str, pa.Check.isin(sorted(allowed)))
+
+
+def _count(nullable: bool = False) -> pa.Column:
+    return pa.Column(float, pa.Check.ge(0), coerce=True, nullable=nullable)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One input file: its name, its schema and the columns that make a row unique."""
+
+    file: str
+    columns: dict[str, pa.Column]
+    key: tuple[str, ...]
+
+    def schema(self) -> pa.DataFrameSchema:
+        return pa.DataFrameSchema(
+            self.columns, unique=list(self.key), report_duplicates="all", strict=False
+        )
+
+
+def _specs() -> dict[str, TableSpec]:
+    return {
+        "physician_ftes": TableSpec(
+            "physician_ftes.csv",
+            {
+                "year": _year(),
+                "specialty": _code(codes.SPECIALTIES),
+                "category": _code(codes.PHYSICIAN_CATEGORIES),
+                "fte": _count(),
+            },
+            ("year", "specialty", "category"),
+        ),
+        "staff_ftes": TableSpec(
+            "staff_ftes.csv",
+            {
+                "year": _year(),
+                "trust": _code(codes.TRUSTS),
+                "role": _code(codes.STAFF_ROLES),
+                # Blank cells in the plan stay missing, not zero.
+                "fte": _count(nullable=True),
+            },
+            ("year", "trust", "role"),
+        ),
+        "equipment_units": TableSpec(
+            "equipment_units.csv",
+            {
+                "owner": _code({**codes.TRUSTS, **codes.PRIVATE_PROVIDERS}),
+                "sector": _code(codes.SECTORS),
+                "modality": _code(codes.EQUIPMENT_MODALITIES),
+                "year": _year(),
+                "units": _count(nullable=True),
+            },
+            ("year", "owner", "modality"),
+        ),
+        "exams_by_modality": TableSpec(
+            "exams_by_modality.csv",
+            {
+                "year": _year(),
+                "specialty": _code(codes.SPECIALTIES),
+                "modality": _code({m for ms in codes.EXAM_MODALITIES.values() for m in ms}),
+                "exams": _count(),
+            },
+            ("year", "specialty", "modality"),
+        ),
+        "exams_by_trust": TableSpec(
+            "exams_by_trust.csv",
+            {
+                "year": _year(),
+                "trust": _code(codes.TRUSTS),
+                "setting": _code(codes.SETTINGS),
+                "exams": _count(),
+            },
+            ("year", "trust", "setting"),
+        ),
+        "private_exams": TableSpec(
+            "private_exams.csv",
+            {
+                "year": _year(),
+                "hospital_area": _code(codes.HOSPITAL_AREAS),
+                "modality": _code(codes.EQUIPMENT_MODALITIES),
+                "exams": _count(),
+            },
+            ("year", "hospital_area", "modality"),
+        ),
+    }
+
+
+TABLES = _specs()
+
+
+def file_sha256(path: Path) -> str:
+    """Return the SHA-256 of a file, the fingerprint manifests record."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def load_table(name: str, data_dir: Path) -> pd.DataFrame:
+    """Return the validated table `name` from `data_dir`, or raise InputDataError."""
+    spec = TABLES[name]
+    path = Path(data_dir) / spec.file
+    if not path.exists():
+        raise InputDataError(f"{path}: file not found (expected the table '{name}').")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except pd.errors.EmptyDataError:
+        raise InputDataError(f"{path}: the file is empty; expected a header row with columns "
+                             f"{', '.join(spec.columns)} and at least one data row.") from None
+    raw.columns = [c.strip() for c in raw.columns]
+    if raw.empty:
+        raise InputDataError(f"{path}: the file has a header but no data rows.")
+    for col in raw.columns:
+        if pd.api.types.is_string_dtype(raw[col]):
+            raw[col] = raw[col].str.strip()
+    try:
+        table = spec.schema().validate(raw, lazy=True)
+    except SchemaErrors as err:
+        raise InputDataError(_describe(path, spec, err.failure_cases)) from None
+    except SchemaError as err:  # pragma: no cover - lazy=True collects, kept as a guard
+        raise InputDataError(f"{path}: {err}") from None
+    return table[list(spec.columns)].reset_index(drop=True)
+
+
+def load_inputs(data_dir: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Return the validated tables and the SHA-256 of each file read (for the manifest)."""
+    tables = {name: load_table(name, data_dir) for name in names}
+    hashes = {TABLES[n].file: file_sha256(Path(data_dir) / TABLES[n].file) for n in names}
+    return tables, hashes
+
+
+def _rule(check: str) -> str:
+    """Return pandera's check name in words."""
+    if check.startswith("in_range("):
+        lo, hi = check[len("in_range("):-1].split(",")
+        return f"must be a whole year from {lo.strip()} to {hi.strip()}"
+    if check.startswith("isin("):
+        return f"must be one of {check[len('isin('):-1]}"
+    if check.startswith("greater_than_or_equal_to("):
+        return "must not be negative"
+    if check.startswith("coerce_dtype("):
+        return "must be a number"
+    if check == "not_nullable":
+        return "must not be empty"
+    return check
+
+
+def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
+    problems: list[str] = []
+    missing = failures[failures["check"] == "column_in_dataframe"]
+    for col in missing["failure_case"]:
+        problems.append(f"missing column '{col}' (the file needs: {', '.join(spec.columns)})")
+
+    dupes = failures[failures["check"] == "multiple_fields_uniqueness"]
+    if not dupes.empty:
+        lines = sorted({int(i) + 2 for i in dupes["index"].dropna()})
+        problems.append(
+            f"lines {', '.join(map(str, lines))}: the same ({', '.join(spec.key)}) appears more "
+            "than once; each key must be on one row only"
+        )
+
+    cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness"])]
+    cells = cells[cells["index"].notna()]
+    not_numbers = set(
+        zip(cells.loc[cells["check"].str.startswith("coerce_dtype"), "column"],
+            cells.loc[cells["check"].str.startswith("coerce_dtype"), "index"])
+    )
+    for _, row in cells.sort_values(["index", "column"], key=lambda s: s.astype(str)).iterrows():
+        if row["check"].startswith("dtype(") and (row["column"], row["index"]) in not_numbers:
+            continue  # already reported as "must be a number"
+        problems.append(
+            f"line {int(row['index']) + 2}, column '{row['column']}': value "
+            f"'{row['failure_case']}' {_rule(str(row['check']))}"
+        )
+
+    if not problems:  # a check we did not anticipate: show pandera's own words
+        problems = [str(r) for r in failures.to_dict("records")]
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    more = len(problems) - len(shown)
+    tail = f"\n  ... and {more} more" if more > 0 else ""
+    return (f"{path} breaks its schema ({len(problems)} problem"
+            f"{'s' if len(problems) != 1 else ''}; line 1 is the header):\n  - "
+            + "\n  - ".join(shown) + tail)

@@ -1,0 +1,139 @@
+"""The forecast store: the only code that writes to `forecasts/`.
+
+A forecast is a folder of CSV tables beside `manifest.json` (notebook,
+parameters, input hashes, code version, time). It is written whole into a
+temporary folder and swapped into place, so a failed run never leaves a
+half-written forecast or touches the earlier one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .inputs import file_sha256
+from .paths import PACKAGE_DIR
+
+MANIFEST = "manifest.json"
+
+
+class ForecastMissing(FileNotFoundError):
+    """No complete forecast of that name in the folder."""
+
+
+@dataclass(frozen=True)
+class Forecast:
+    name: str
+    folder: Path
+    tables: dict[str, pd.DataFrame]
+    manifest: dict
+
+    def created(self) -> datetime:
+        return datetime.fromisoformat(self.manifest["created_utc"])
+
+    def changed_inputs(self, data_dir: Path) -> list[str]:
+        """Return the input files whose content differs from when this forecast was made."""
+        changed = []
+        for file, digest in self.manifest.get("inputs", {}).items():
+            path = Path(data_dir) / file
+            if not path.exists() or file_sha256(path) != digest:
+                changed.append(file)
+        return changed
+
+
+def code_sha256() -> str:
+    """Return one hash over the package's Python files: forecasts go stale when the code changes."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_manifest(name: str, notebook: str, parameters: dict, inputs: dict[str, str],
+                   data_dir: Path) -> dict:
+    """Return the manifest of a forecast run: what it was made from, with what, and when."""
+    import importlib.metadata as md
+
+    versions = {}
+    for package in ("prophet", "pandas", "numpy"):
+        try:
+            versions[package] = md.version(package)
+        except md.PackageNotFoundError:
+            versions[package] = None
+    return {
+        "forecast": name,
+        "notebook": notebook,
+        "parameters": parameters,
+        "data_dir": str(data_dir),
+        "inputs": inputs,
+        "package_version": __version__,
+        "code_sha256": code_sha256(),
+        "python": platform.python_version(),
+        "libraries": versions,
+        "created_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def write_forecast(output_dir: Path, name: str, tables: dict[str, pd.DataFrame], manifest: dict) -> Path:
+    """Write `tables` and `manifest` as forecast `name` under `output_dir`, atomically; return its folder."""
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    target = output_dir / name
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=output_dir))
+    try:
+        manifest = {**manifest, "tables": {}}
+        for table, frame in tables.items():
+            path = staging / f"{table}.csv"
+            frame.to_csv(path, index=False)
+            manifest["tables"][table] = {"rows": len(frame), "sha256": file_sha256(path)}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+        old = None
+        if target.exists():
+            old = output_dir / f".{name}.{os.getpid()}.old"
+            os.replace(target, old)
+        os.replace(staging, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def read_forecast(output_dir: Path, name: str) -> Forecast:
+    """Return the stored forecast `name`, or raise ForecastMissing."""
+    folder = Path(output_dir) / name
+    manifest_path = folder / MANIFEST
+    if not manifest_path.exists():
+        raise ForecastMissing(f"no forecast '{name}' in {output_dir}")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    tables = {table: pd.read_csv(folder / f"{table}.csv") for table in manifest.get("tables", {})}
+    return Forecast(name, folder, tables, manifest)
+
+
+def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path) -> str | None:
+    """Return why forecast `name` must be rebuilt, or None when it is current."""
+    try:
+        forecast = read_forecast(output_dir, name)
+    except (ForecastMissing, json.JSONDecodeError, OSError) as err:
+        return f"missing ({err.__class__.__name__})"
+    if Path(notebook).stat().st_mtime > forecast.created().timestamp():
+        return "the notebook changed since"
+    if forecast.manifest.get("code_sha256") != code_sha256():
+        return "the package code changed"
+    changed = forecast.changed_inputs(data_dir)
+    if changed:
+        return f"input data changed: {', '.join(changed)}"
+    return None
