@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from . import paths
+from .assumptions import ASSUMPTIONS, AssumptionError
 from .store import is_stale
 
 RUNS = "_runs"
@@ -81,8 +82,9 @@ def run_notebook(notebook: Path, parameters: dict, output_dir: Path, progress: b
 
 def run_all(only: list[str] | None = None, parameters: dict | None = None,
             data_dir: Path | None = None, output_dir: Path | None = None,
-            if_stale: bool = False, progress: bool = True, out=sys.stdout) -> int:
+            if_stale: bool = False, progress: bool = True, out=None) -> int:
     """Run the selected notebooks; return 0 when all succeeded, 1 when one failed."""
+    out = out or sys.stdout
     data_dir = paths.resolve(data_dir, paths.DATA_DIR)
     output_dir = paths.resolve(output_dir, paths.FORECASTS_DIR)
     parameters = dict(parameters or {})
@@ -94,6 +96,13 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
     unused = set(parameters) - {p for d in declared.values() for p in d}
     if unused:
         print(f"Unknown parameter(s) {sorted(unused)}: no selected notebook declares them.", file=out)
+        return 1
+    try:  # range-check assumption values now rather than in the middle of a run
+        for key, value in parameters.items():
+            if key in ASSUMPTIONS:
+                parameters[key] = ASSUMPTIONS[key].check(value)
+    except AssumptionError as err:
+        print(f"Refused: {err}", file=out)
         return 1
     for i, nb in enumerate(selected, 1):
         label = f"[{i}/{len(selected)}] {nb.name}"

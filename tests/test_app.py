@@ -1,0 +1,125 @@
+"""The app as a planner uses it, through Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from imaging_plan import assumptions, paths, store
+from imaging_plan.inputs import TABLES, file_sha256
+
+APP = str(paths.PROJECT_ROOT / "app.py")
+
+
+@pytest.fixture
+def forecasts(tmp_path, monkeypatch):
+    """A small stored physician forecast (no Prophet needed) in a scratch folder the app reads."""
+    rows = [(s, "total", y, None, 100.0 + y - 2015, 90.0 + y - 2015, 110.0 + y - 2015)
+            for s in ("radiology", "nuclear_medicine") for y in range(2015, 2051)]
+    trend = pd.DataFrame(rows, columns=["specialty", "series", "year", "fte", "trend", "trend_lower",
+                                        "trend_upper"])
+    inputs = {TABLES["physician_ftes"].file: file_sha256(paths.DATA_DIR / TABLES["physician_ftes"].file)}
+    store.write_forecast(tmp_path, "physician_ftes", {"trend": trend},
+                         store.build_manifest("physician_ftes", "01_forecast_physician_ftes.ipynb", {},
+                                              inputs, paths.DATA_DIR))
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    """Return the headline metrics as {'radiology 2030': value, ...} (radiology first, as shown)."""
+    values = [m.value for m in at.metric]
+    labels = [m.label.split()[-1] for m in at.metric]
+    half = len(values) // 2
+    names = ["radiology"] * half + ["nuclear_medicine"] * half
+    return {f"{n} {y}": v for n, y, v in zip(names, labels, values)}
+
+
+def test_page_renders_with_defaults_and_forecast(forecasts):
+    at = _run()
+    assert not at.exception
+    assert at.title[0].value == "Legeårsverk: tilbud, behov og gap"
+    assert set(_metrics(at)) == {f"{s} {y}" for s in ("radiology", "nuclear_medicine")
+                                 for y in (2030, 2035, 2040)}
+    assert any("Prognosene ble laget" in c.value for c in at.caption)
+    assert not at.warning
+    assert {s.key for s in at.slider} == set(assumptions.ASSUMPTIONS)
+
+
+# slider -> which headline numbers must change; all others must stay
+EFFECTS = {
+    "horizon": (2045, {"radiology 2045", "nuclear_medicine 2045"}),
+    "demand_growth_radiology_pct": (5.0, {"radiology 2030", "radiology 2035", "radiology 2040"}),
+    "demand_growth_nuclear_medicine_pct": (5.0, {"nuclear_medicine 2030", "nuclear_medicine 2035",
+                                                 "nuclear_medicine 2040"}),
+    "ai_gain_pct": (20.0, "all"),
+    "exit_rate_pct": (6.0, "all"),
+    "training_years": (7, "all"),
+    "resident_growth_pct": (5.0, "all"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(EFFECTS))
+def test_each_slider_changes_what_it_should_and_only_that(forecasts, key):
+    value, expected = EFFECTS[key]
+    at = _run()
+    before = _metrics(at)
+    at.slider(key=key).set_value(value)
+    at.run()
+    assert not at.exception
+    after = _metrics(at)
+    if key == "horizon":
+        assert set(after) - set(before) == expected
+        unchanged = set(before) & set(after)
+        assert all(after[k] == before[k] for k in unchanged), "horizon moved the 2030/2035 gaps"
+        return
+    changed = {k for k in before if before[k] != after[k]}
+    assert changed == (set(before) if expected == "all" else expected)
+
+
+def test_url_parameter_sets_its_slider_and_language(forecasts):
+    at = _run({"exit_rate_pct": "5.5", "lang": "English", "training_years": "6"})
+    assert at.slider(key="exit_rate_pct").value == 5.5
+    assert at.slider(key="training_years").value == 6
+    assert at.title[0].value == "Physician FTEs: supply, need and gap"
+    assert _metrics(at) != _metrics(_run())
+
+
+def test_out_of_range_url_value_falls_back_to_the_default(forecasts):
+    at = _run({"horizon": "9999", "exit_rate_pct": "abc"})
+    assert not at.exception
+    assert at.slider(key="horizon").value == 2040 and at.slider(key="exit_rate_pct").value == 3.3
+
+
+def test_missing_forecasts_say_how_to_make_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path / "none"))
+    at = _run()
+    assert not at.exception
+    assert any("python -m imaging_plan.runner" in i.value for i in at.info)
+    assert len(at.metric) == 6  # the plan itself still works without the trend
+
+
+def test_changed_input_data_is_warned_about(forecasts, data_copy, monkeypatch):
+    path = data_copy / "physician_ftes.csv"
+    path.write_text(path.read_text().replace("radiology,consultant,510", "radiology,consultant,511"))
+    monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
+    at = _run()
+    assert not at.exception
+    assert any("physician_ftes.csv" in w.value for w in at.warning)
+
+
+def test_broken_input_data_shows_the_validation_message(forecasts, data_copy, monkeypatch):
+    path = data_copy / "physician_ftes.csv"
+    path.write_text(path.read_text().replace("radiology,consultant,510", "radiology,consultant,-510"))
+    monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
+    at = _run()
+    assert not at.exception
+    assert any("must not be negative" in e.value for e in at.error)

@@ -1,0 +1,63 @@
+"""One definition per assumption drives the notebook parameters, the widgets and the checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from imaging_plan import assumptions, paths
+from imaging_plan.assumptions import ASSUMPTIONS, AssumptionError
+
+
+def test_every_assumption_is_complete_and_its_default_in_range():
+    for a in ASSUMPTIONS.values():
+        assert a.label_nb and a.label_en and a.unit and len(a.source) > 20, a.key
+        assert a.min < a.max and a.step > 0, a.key
+        assert (a.default is None) == (a.derive is not None), a.key
+        if a.default is not None:
+            assert a.check(a.default) == a.default
+
+
+def test_demand_growth_defaults_are_the_2015_2025_compound_growth(shipped_ftes):
+    d = assumptions.defaults({"physician_ftes": shipped_ftes})
+    # Tabell 6: radiology 445 -> 654, nuclear medicine 26 -> 35 over ten years, to 0.1 point.
+    assert d["demand_growth_radiology_pct"] == pytest.approx(round(100 * ((654 / 445) ** 0.1 - 1), 1))
+    assert d["demand_growth_nuclear_medicine_pct"] == pytest.approx(round(100 * ((35 / 26) ** 0.1 - 1), 1))
+    assert d["horizon"] == 2040 and d["exit_rate_pct"] == 3.3 and d["training_years"] == 5
+
+
+@pytest.mark.parametrize("key,value,words", [
+    ("horizon", 2051, "outside the allowed range 2026 to 2050"),
+    ("exit_rate_pct", -1, "outside the allowed range"),
+    ("training_years", 4.5, "must be a whole number"),
+    ("ai_gain_pct", "lots", "is not a number"),
+])
+def test_bad_values_are_refused_naming_the_parameter(shipped_ftes, key, value, words):
+    with pytest.raises(AssumptionError, match=f"parameter '{key}'.*{words}"):
+        assumptions.resolve({key: value}, {"physician_ftes": shipped_ftes})
+
+
+def test_unknown_parameter_is_refused(shipped_ftes):
+    with pytest.raises(AssumptionError, match="unknown parameter.*exit_rate"):
+        assumptions.resolve({"exit_rate": 3}, {"physician_ftes": shipped_ftes})
+
+
+def test_none_means_default_and_values_override(shipped_ftes):
+    s = assumptions.resolve({"exit_rate_pct": 5, "demand_growth_radiology_pct": None},
+                            {"physician_ftes": shipped_ftes})
+    assert s["exit_rate_pct"] == 5.0 and s["demand_growth_radiology_pct"] == 3.9
+
+
+def test_notebook_parameters_match_the_registry():
+    import papermill as pm
+
+    declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / "01_forecast_physician_ftes.ipynb"))
+    for a in assumptions.ASSUMPTIONS.values():
+        assert a.key in declared, f"notebook lacks parameter {a.key}"
+        default = declared[a.key]["default"]
+        expected = "None" if a.default is None else repr(a.default)
+        assert default == expected, f"{a.key}: notebook default {default}, registry {expected}"
+        help_text = declared[a.key]["help"]
+        assert f"{a.min}-{a.max}" in help_text.replace(" ", "").replace(".0", "") or \
+            f"{a.min:g}-{a.max:g}" in help_text, f"{a.key}: help must state the range: {help_text}"
+    for name in ("data_dir", "output_dir", "horizon"):
+        assert name in declared

@@ -1,0 +1,96 @@
+"""Notebooks are thin, committed without outputs, and run end to end under papermill."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from imaging_plan import paths, runner, store
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        assert not cell.get("outputs") and not cell.get("execution_count"), notebook.name
+        if cell["cell_type"] == "code":
+            src = "".join(cell["source"])
+            assert "\ndef " not in "\n" + src and "\nclass " not in "\n" + src, \
+                f"{notebook.name}: move functions into the package"
+    tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, f"{notebook.name}: needs exactly one cell tagged 'parameters'"
+
+
+def test_forecast_names_follow_the_notebook_names():
+    assert runner.forecast_name(paths.NOTEBOOKS_DIR / "01_forecast_physician_ftes.ipynb") == "physician_ftes"
+
+
+@pytest.fixture(scope="module")
+def physician_run(tmp_path_factory):
+    """Run notebook 01 once through the runner into a scratch folder, horizon 2045."""
+    out = tmp_path_factory.mktemp("forecasts")
+    code = runner.run_all(only=["01"], parameters={"horizon": 2045}, output_dir=out, progress=False)
+    return code, out
+
+
+@pytest.mark.slow
+def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
+    code, out = physician_run
+    assert code == 0
+    forecast = store.read_forecast(out, "physician_ftes")
+    trend, plan = forecast.tables["trend"], forecast.tables["plan"]
+    assert list(trend.columns) == ["specialty", "series", "year", "fte", "trend", "trend_lower", "trend_upper"]
+    assert set(trend["series"]) == {"total", "consultant", "specialist", "acting_consultant", "resident"}
+    assert pd.api.types.is_integer_dtype(trend["year"]) and trend["year"].max() == 2050  # trend_until
+    assert (trend[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
+    assert (trend["trend_lower"] <= trend["trend"]).all() and (trend["trend"] <= trend["trend_upper"]).all()
+    observed = trend.dropna(subset=["fte"])
+    assert observed["year"].min() == 2015 and observed["year"].max() == 2025
+    assert plan["year"].max() == 2045 and plan["year"].min() == 2025
+    assert set(plan.columns) >= {"specialty", "year", "supply", "need", "gap"}
+    m = forecast.manifest
+    assert m["parameters"]["horizon"] == 2045 and m["parameters"]["exit_rate_pct"] == 3.3
+    assert set(m["inputs"]) == {"physician_ftes.csv"} and len(m["inputs"]["physician_ftes.csv"]) == 64
+    assert (out / "_runs" / "01_forecast_physician_ftes.ipynb").exists()
+
+
+@pytest.mark.slow
+def test_rerun_on_the_same_data_gives_the_same_intervals(physician_run, tmp_path):
+    _, first = physician_run
+    assert runner.run_all(only=["01"], parameters={"horizon": 2045}, output_dir=tmp_path, progress=False) == 0
+    a = store.read_forecast(first, "physician_ftes").tables["trend"]
+    b = store.read_forecast(tmp_path, "physician_ftes").tables["trend"]
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.slow
+def test_failed_run_names_the_notebook_and_keeps_the_earlier_forecast(physician_run, tmp_path, capsys):
+    _, out = physician_run
+    scratch = tmp_path / "forecasts"
+    shutil.copytree(out, scratch)
+    before = (scratch / "physician_ftes" / "manifest.json").read_text()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "physician_ftes.csv").write_text("year,specialty,category,fte\n2025,radiology,consultant,-3\n")
+    code = runner.run_all(only=["01"], data_dir=bad, output_dir=scratch, progress=False)
+    printed = capsys.readouterr().out
+    assert code == 1
+    assert "01_forecast_physician_ftes.ipynb: FAILED" in printed and "must not be negative" in printed
+    assert (scratch / "physician_ftes" / "manifest.json").read_text() == before
+    assert (scratch / "_runs" / "01_forecast_physician_ftes.failed.ipynb").exists()
+
+
+def test_unknown_parameter_stops_before_running(tmp_path, capsys):
+    assert runner.run_all(only=["01"], parameters={"horizont": 2045}, output_dir=tmp_path) == 1
+    assert "horizont" in capsys.readouterr().out
+    assert not (tmp_path / "physician_ftes").exists()
+
+
+def test_out_of_range_parameter_stops_before_running(tmp_path, capsys):
+    assert runner.run_all(only=["01"], parameters={"horizon": 2100}, output_dir=tmp_path) == 1
+    assert "parameter 'horizon'" in capsys.readouterr().out
