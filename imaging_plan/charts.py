@@ -84,3 +84,21 @@ def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                  alt.Tooltip("gap:Q", title=t("gap_fte", lang), format=",.1f")],
     ).properties(height=240)
+
+
+# d3-format locale for Vega: "1 234,5" in bokmål (thin grouping by no-break space).
+NUMBER_LOCALE = {
+    "nb": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"],
+           "minus": "\u2212"},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " NOK"]},
+}
+
+
+def localized(chart, lang: str) -> dict:
+    """Return the chart as a Vega-Lite spec whose numbers follow `lang` (not re-validated: ~20 ms saved).
+
+    Builders stay composable; only the finished chart gets the top-level locale.
+    """
+    spec = chart.to_dict(validate=False)
+    spec.setdefault("config", {})["locale"] = {"number": NUMBER_LOCALE[lang]}
+    return spec

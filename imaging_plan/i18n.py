@@ -12,7 +12,8 @@ from . import codes
 
 LANGUAGES = {"nb": "Norsk", "en": "English"}  # the label is the URL value: ?lang=English
 
-TEXT: dict[str, tuple[str, str]] = {
+# One table, in sections per page so each topic's text stays together.
+COMMON: dict[str, tuple[str, str]] = {
     "app_title": ("Planlegging av bildediagnostikk – Helse Sør-Øst",
                   "Diagnostic imaging planning – Helse Sør-Øst"),
     "language": ("Språk", "Language"),
@@ -24,6 +25,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_general": ("Generelt", "General"),
     "group_physicians": ("Leger", "Physicians"),
     "reset": ("Tilbakestill til standard", "Reset to defaults"),
+    "fte": ("Årsverk", "FTEs"),
+    "year": ("År", "Year"),
+    "series": ("Serie", "Series"),
+    "table": ("Tabell", "Table"),
+    "download_csv": ("Last ned CSV", "Download CSV"),
+    "sources": ("Forutsetninger og kilder", "Assumptions and sources"),
+    "source": ("Kilde", "Source"),
+    "value": ("Verdi", "Value"),
+    "default": ("Standard", "Default"),
+    "unit": ("Enhet", "Unit"),
+    "changed": ("endret", "changed"),
+    "forecast_made": ("Prognosene ble laget {when} (UTC) av {notebook}.",
+                      "Forecasts made {when} (UTC) by {notebook}."),
+    "forecast_stale": ("Inndata er endret siden prognosene ble laget ({files}). Kjør på nytt: `{cmd}`",
+                       "Input data changed since the forecasts were made ({files}). Rerun: `{cmd}`"),
+    "data_error": ("Inndata kan ikke leses:", "Input data cannot be read:"),
+    "illustrative": ("Illustrative data: genererte eksempelrader, ikke faktiske tall.",
+                     "Illustrative data: generated example rows, not real figures."),
+}
+
+PHYSICIANS: dict[str, tuple[str, str]] = {
     "page_physicians": ("Legeårsverk", "Physician FTEs"),
     "physicians_title": ("Legeårsverk: tilbud, behov og gap", "Physician FTEs: supply, need and gap"),
     "physicians_intro": (
@@ -38,10 +60,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap_at": ("Gap {year}", "Gap {year}"),
     "gap_help": ("Behov minus tilbud i årsverk; endring mot standardforutsetningene under.",
                  "Need minus supply in FTEs; change against the default assumptions below."),
-    "fte": ("Årsverk", "FTEs"),
-    "year": ("År", "Year"),
     "gap_fte": ("Gap (årsverk)", "Gap (FTEs)"),
-    "series": ("Serie", "Series"),
     "history": ("Historikk (Tabell 6)", "History (Tabell 6)"),
     "trend": ("Trend (Prophet, 80 % intervall)", "Trend (Prophet, 80 % interval)"),
     "supply": ("Tilbud", "Supply"),
@@ -49,18 +68,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap": ("Gap", "Gap"),
     "shortage": ("Mangel", "Shortage"),
     "surplus": ("Overskudd", "Surplus"),
-    "table": ("Tabell", "Table"),
-    "download_csv": ("Last ned CSV", "Download CSV"),
-    "sources": ("Forutsetninger og kilder", "Assumptions and sources"),
-    "source": ("Kilde", "Source"),
-    "value": ("Verdi", "Value"),
-    "default": ("Standard", "Default"),
-    "unit": ("Enhet", "Unit"),
-    "changed": ("endret", "changed"),
-    "forecast_made": ("Prognosene ble laget {when} (UTC) av {notebook}.",
-                      "Forecasts made {when} (UTC) by {notebook}."),
-    "forecast_stale": ("Inndata er endret siden prognosene ble laget ({files}). Kjør på nytt: `{cmd}`",
-                       "Input data changed since the forecasts were made ({files}). Rerun: `{cmd}`"),
     "forecast_missing": ("Prophet-trenden mangler: prognosene er ikke laget ennå. Lag dem med "
                          "`{cmd}` (eller start appen med `make app`). Tilbud, behov og gap "
                          "under regnes uten trenden.",
@@ -71,7 +78,6 @@ TEXT: dict[str, tuple[str, str]] = {
                     "lengre horisont.",
                     "The trend is stored to {year}; rerun the notebook with a higher "
                     "`trend_until` for a longer horizon."),
-    "data_error": ("Inndata kan ikke leses:", "Input data cannot be read:"),
     "col_specialty": ("Spesialitet", "Specialty"),
     "col_specialists": ("Spesialister (årsverk)", "Specialists (FTEs)"),
     "col_residents": ("LiS (årsverk)", "Residents (FTEs)"),
@@ -81,6 +87,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_need": ("Behov (årsverk)", "Need (FTEs)"),
     "col_gap": ("Gap (årsverk)", "Gap (FTEs)"),
 }
+
+# Sections for the other pages (specialist inflow, staffing, equipment, overview) go here.
+
+TEXT: dict[str, tuple[str, str]] = {}
+for _section in (COMMON, PHYSICIANS):
+    _clash = set(TEXT) & set(_section)
+    assert not _clash, f"translation keys defined twice: {_clash}"
+    TEXT.update(_section)
 
 
 def t(key: str, lang: str, **values) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions, charts, physicians
+from .. import charts, physicians
 from ..i18n import fmt_number, specialty_name, t
+from .components import assumptions_table, download_csv, forecast_status, show_chart
 
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.runner --only 01"
@@ -14,34 +15,9 @@ HEADLINE_YEARS = (2030, 2035)
 TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "supply", "need", "gap")
 
 
-def show_chart(chart) -> None:
-    """Draw an Altair chart without re-validating its schema on every rerun.
-
-    Validation costs ~20 ms a chart; the builders are validated by the unit tests.
-    """
-    st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
-
-
 def headline_years(horizon: int) -> list[int]:
     """Return the years the page headlines: 2030, 2035 and the horizon, those within it."""
     return sorted({y for y in HEADLINE_YEARS if y <= horizon} | {horizon})
-
-
-def forecast_status(ctx) -> pd.DataFrame | None:
-    """Show when the forecast was made and whether its inputs changed; return its trend table."""
-    forecast = ctx.forecast(FORECAST)
-    if forecast is None:
-        st.info(t("forecast_missing", ctx.lang, cmd=RUN_COMMAND))
-        return None
-    st.caption(t("forecast_made", ctx.lang, when=forecast.manifest["created_utc"][:16].replace("T", " "),
-                 notebook=forecast.manifest.get("notebook", "?")))
-    changed = forecast.changed_inputs(ctx.data_dir)
-    if changed:
-        st.warning(t("forecast_stale", ctx.lang, files=", ".join(changed), cmd=RUN_COMMAND))
-    trend = forecast.tables.get("trend")
-    if trend is not None and trend["year"].max() < ctx.scenario["horizon"]:
-        st.caption(t("trend_short", ctx.lang, year=int(trend["year"].max())))
-    return trend
 
 
 def headline_metrics(plan: pd.DataFrame, baseline: pd.DataFrame, horizon: int, lang: str) -> None:
@@ -67,20 +43,6 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
     return shown.rename(columns=names)
 
 
-def assumptions_table(ctx) -> pd.DataFrame:
-    rows = []
-    for a in assumptions.ASSUMPTIONS.values():
-        value, default = ctx.scenario[a.key], ctx.defaults[a.key]
-        rows.append({
-            t("assumptions", ctx.lang): a.label(ctx.lang),
-            t("value", ctx.lang): value,
-            t("default", ctx.lang): default,
-            t("changed", ctx.lang): "●" if value != default else "",
-            t("source", ctx.lang): a.source,
-        })
-    return pd.DataFrame(rows)
-
-
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("physicians_title", lang))
@@ -89,7 +51,10 @@ def render(ctx) -> None:
         st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
         return
     ftes = ctx.tables["physician_ftes"]
-    trend = forecast_status(ctx)
+    forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "forecast_missing")
+    trend = forecast.tables.get("trend") if forecast is not None else None
+    if trend is not None and trend["year"].max() < ctx.scenario["horizon"]:
+        st.caption(t("trend_short", lang, year=int(trend["year"].max())))
     plan = physicians.physician_plan(ftes, ctx.scenario)
     baseline = physicians.physician_plan(ftes, {**ctx.defaults, "horizon": ctx.scenario["horizon"]})
 
@@ -98,13 +63,12 @@ def render(ctx) -> None:
     for col, specialty in zip(st.columns(2), plan["specialty"].unique()):
         with col:
             lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
-            show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang))
-            show_chart(charts.gap_chart(plan, specialty, lang))
+            show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang), lang)
+            show_chart(charts.gap_chart(plan, specialty, lang), lang)
 
     st.subheader(t("table", lang))
     st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), plan.round(2).to_csv(index=False).encode("utf-8"),
-                       file_name=f"physician_plan_{int(ctx.scenario['horizon'])}.csv",
-                       mime="text/csv", key="download_physician_plan")
+    download_csv(plan.round(3), t("download_csv", lang),
+                 f"physician_plan_{int(ctx.scenario['horizon'])}.csv", "download_physician_plan")
     with st.expander(t("sources", lang)):
-        st.dataframe(assumptions_table(ctx), hide_index=True, width="stretch")
+        st.dataframe(assumptions_table(ctx, ("general", "physicians")), hide_index=True, width="stretch")

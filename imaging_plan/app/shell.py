@@ -7,6 +7,7 @@ page. The pages only read the resulting context.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,9 +90,8 @@ def assumption_sliders(defaults: dict, lang: str, open_group: str) -> dict:
     return scenario
 
 
-def build_context() -> AppContext:
-    """Return the page context: read the data, then draw the language switch and the sliders."""
-    lang = language_switch() or "nb"
+def build_context(lang: str, open_group: str) -> AppContext:
+    """Return the page context: read the data, then draw the scenario sliders."""
     data_dir, forecasts_dir = paths.data_dir(), paths.forecasts_dir()
     tables, error = {}, None
     try:
@@ -104,17 +104,32 @@ def build_context() -> AppContext:
         # No usable data: data-derived defaults fall back to the slider's lower end.
         defaults = {a.key: a.default if a.default is not None else a.min
                     for a in assumptions.ASSUMPTIONS.values()}
-    scenario = assumption_sliders(defaults, lang, open_group="physicians")
+    scenario = assumption_sliders(defaults, lang, open_group)
     return AppContext(lang, scenario, defaults, tables, error, data_dir, forecasts_dir)
+
+
+# Pages in menu order: module in this package, title key, URL path, assumption group opened, icon.
+PAGES = [
+    ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
+]
+
+
+def _page(module: str, holder: dict):
+    def render() -> None:
+        importlib.import_module(f"{__package__}.{module}").render(holder["ctx"])
+    render.__name__ = module
+    return render
 
 
 def main() -> None:
     st.set_page_config(page_title="Bildediagnostikk HSØ", layout="wide")
-    from . import physicians_page
-
-    ctx = build_context()
-    pages = [
-        st.Page(lambda: physicians_page.render(ctx), title=t("page_physicians", ctx.lang),
-                url_path="physicians", default=True, icon=":material/stethoscope:"),
-    ]
-    st.navigation(pages).run()
+    lang = language_switch() or "nb"
+    holder: dict = {}
+    pages = {url: st.Page(_page(module, holder), title=t(title, lang), url_path=url, icon=icon,
+                          default=i == 0)
+             for i, (module, title, url, _, icon) in enumerate(PAGES)}
+    current = st.navigation(list(pages.values()))
+    group = next((g for (_, _, url, g, _) in PAGES if pages[url] is current), PAGES[0][3])
+    # Sliders are drawn here, before the page runs, so the URL keeps them on every page.
+    holder["ctx"] = build_context(lang, open_group=group)
+    current.run()

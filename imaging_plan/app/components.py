@@ -1,0 +1,53 @@
+"""Pieces every page uses: charts in the user's number format, forecast status, assumption tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import assumptions
+from ..charts import localized
+from ..i18n import t
+
+
+def show_chart(chart, lang: str) -> None:
+    """Draw an Altair chart with numbers formatted for `lang`."""
+    st.vega_lite_chart(localized(chart, lang), width="stretch")
+
+
+def forecast_status(ctx, name: str, run_command: str, missing_key: str):
+    """Show when forecast `name` was made and whether its inputs changed since; return it or None.
+
+    When it is missing, say how to make it (text `missing_key`) instead of failing.
+    """
+    forecast = ctx.forecast(name)
+    if forecast is None:
+        st.info(t(missing_key, ctx.lang, cmd=run_command))
+        return None
+    when = forecast.manifest["created_utc"][:16].replace("T", " ")
+    st.caption(t("forecast_made", ctx.lang, when=when, notebook=forecast.manifest.get("notebook", "?")))
+    changed = forecast.changed_inputs(ctx.data_dir)
+    if changed:
+        st.warning(t("forecast_stale", ctx.lang, files=", ".join(changed), cmd=run_command))
+    return forecast
+
+
+def assumptions_table(ctx, groups: tuple[str, ...]) -> pd.DataFrame:
+    """Return the assumptions of `groups`: value, default, whether changed, and source."""
+    rows = []
+    for a in assumptions.in_group(*groups):
+        value, default = ctx.scenario[a.key], ctx.defaults[a.key]
+        rows.append({
+            t("assumptions", ctx.lang): a.label(ctx.lang),
+            t("value", ctx.lang): value,
+            t("default", ctx.lang): default,
+            t("changed", ctx.lang): "●" if value != default else "",
+            t("source", ctx.lang): a.source,
+        })
+    return pd.DataFrame(rows)
+
+
+def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
+    """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts)."""
+    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+                       mime="text/csv", key=key)
