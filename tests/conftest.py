@@ -25,3 +25,20 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, target)
     return target
+
+
+def open_page(url_path: str | None = None, query: dict | None = None, timeout: float = 60):
+    """Return an AppTest of app.py run once on the page at `url_path` (None: the landing page).
+
+    AppTest.switch_page only knows file pages; our pages are callables, which
+    Streamlit keys by the hash of their url_path, so the test selects that hash.
+    """
+    from streamlit.testing.v1 import AppTest
+    from streamlit.util import calc_hash
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    if url_path is not None:
+        at._page_hash = calc_hash(url_path)
+    return at.run()

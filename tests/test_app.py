@@ -6,10 +6,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_page
 from imaging_plan import assumptions, paths, store
 from imaging_plan.inputs import TABLES, file_sha256
-
-APP = str(paths.PROJECT_ROOT / "app.py")
 
 
 @pytest.fixture
@@ -28,10 +27,7 @@ def forecasts(tmp_path, monkeypatch):
 
 
 def _run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("physicians", query)
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
