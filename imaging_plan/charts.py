@@ -51,7 +51,7 @@ def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChar
     colours = [PALETTE["black"], PALETTE["blue"], PALETTE["green"], PALETTE["vermillion"]]
     colour = alt.Color("series:N", title=t("series", lang),
                        scale=alt.Scale(domain=order, range=colours),
-                       legend=alt.Legend(orient="top", columns=2, title=None, labelLimit=260))
+                       legend=alt.Legend(orient="top", title=None, labelLimit=320))
     y = alt.Y("fte:Q", title=t("fte", lang), scale=alt.Scale(zero=False))
     tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                alt.Tooltip("series:N", title=t("series", lang)),
@@ -66,7 +66,7 @@ def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChar
                   .mark_line(strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
     layers.append(base.transform_filter(alt.datum.series == order[0])
                   .mark_line(point=True, strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
-    return alt.layer(*layers).properties(title=title, height=400)
+    return alt.layer(*layers).properties(title=title, height=380)
 
 
 def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
@@ -74,8 +74,11 @@ def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
     own = plan[plan["specialty"] == specialty][["year", "gap"]].copy()
     own["year"] = own["year"].astype(int)
     own["kind"] = [t("shortage", lang) if g > 0 else t("surplus", lang) for g in own["gap"]]
+    years = alt.X("year:Q", title=t("year", lang), axis=_YEAR_AXIS,
+                  scale=alt.Scale(domain=[int(own["year"].min()) - 0.5, int(own["year"].max()) + 0.5],
+                                  nice=False))
     return alt.Chart(own).mark_bar(size=9).encode(
-        x=_year(lang),
+        x=years,
         y=alt.Y("gap:Q", title=t("gap_fte", lang)),
         color=alt.Color("kind:N", title=t("gap", lang),
                         scale=alt.Scale(domain=[t("shortage", lang), t("surplus", lang)],
@@ -83,7 +86,7 @@ def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
                         legend=alt.Legend(orient="top", title=None)),
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                  alt.Tooltip("gap:Q", title=t("gap_fte", lang), format=",.1f")],
-    ).properties(height=240)
+    ).properties(height=220)
 
 
 # d3-format locale for Vega: "1 234,5" in bokmål (thin grouping by no-break space).

@@ -60,14 +60,16 @@ def render(ctx) -> None:
 
     headline_metrics(plan, baseline, int(ctx.scenario["horizon"]), lang)
 
-    for col, specialty in zip(st.columns(2), plan["specialty"].unique()):
-        with col:
-            lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
-            show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang), lang)
-            show_chart(charts.gap_chart(plan, specialty, lang), lang)
+    # One specialty under the other, full width: readable on a tablet as on a laptop.
+    for specialty in plan["specialty"].unique():
+        lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
+        show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang), lang)
+        show_chart(charts.gap_chart(plan, specialty, lang), lang)
 
     st.subheader(t("table", lang))
-    st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch")
+    st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch",
+                 column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
+                                for c in TABLE_COLUMNS})
     download_csv(plan.round(3), t("download_csv", lang),
                  f"physician_plan_{int(ctx.scenario['horizon'])}.csv", "download_physician_plan")
     with st.expander(t("sources", lang)):
