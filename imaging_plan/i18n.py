@@ -41,6 +41,19 @@ COMMON: dict[str, tuple[str, str]] = {
     "forecast_stale": ("Inndata er endret siden prognosene ble laget ({files}). Kjør på nytt: `{cmd}`",
                        "Input data changed since the forecasts were made ({files}). Rerun: `{cmd}`"),
     "data_error": ("Inndata kan ikke leses:", "Input data cannot be read:"),
+    "scenario": ("Scenario: del, lagre, last inn", "Scenario: share, save, load"),
+    "preset": ("Ferdig scenario", "Preset"),
+    "preset_choose": ("Velg …", "Choose …"),
+    "preset_help": ("Setter alle glidebryterne; verdiene og begrunnelsene står i README og i "
+                    "tabellen over forutsetninger.",
+                    "Sets every slider; the values and their reasons are in the README and the "
+                    "assumptions table."),
+    "share": ("Lenke til dette scenarioet (kopier og send):", "Link to this scenario (copy and send):"),
+    "scenario_download": ("Last ned scenario (YAML)", "Download scenario (YAML)"),
+    "scenario_upload": ("Last inn scenario (YAML)", "Load scenario (YAML)"),
+    "scenario_apply": ("Bruk scenarioet", "Apply the scenario"),
+    "url_ignored": ("Ignorert i lenken (standardverdi brukt): {items}",
+                    "Ignored in the link (default used): {items}"),
     "illustrative": ("Illustrative data: genererte eksempelrader, ikke faktiske tall.",
                      "Illustrative data: generated example rows, not real figures."),
 }

@@ -119,3 +119,39 @@ def from_yaml(text: str, defaults: Mapping[str, float]) -> dict:
 def papermill_parameters(scenario: Mapping[str, float], declared: Mapping[str, object]) -> dict:
     """Return the scenario values a notebook declares, as papermill parameters."""
     return {key: value for key, value in scenario.items() if key in declared}
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named scenario: values that differ from the defaults, each with why."""
+
+    name: str
+    label_nb: str
+    label_en: str
+    values: dict  # key -> (value, reason)
+
+    def label(self, lang: str) -> str:
+        return self.label_nb if lang == "nb" else self.label_en
+
+    def apply(self, defaults: Mapping[str, float]) -> dict:
+        """Return the full scenario: the defaults with this preset's values."""
+        return {**defaults, **{k: v for k, (v, _) in self.values.items()}}
+
+
+PRESETS = {p.name: p for p in [
+    Preset("baseline", "Basis (standardverdier)", "Baseline (the defaults)", {}),
+    Preset("low", "Lavt press", "Low pressure", {
+        "demand_growth_radiology_pct": (2.0, "Assumption: about half the 2015-2025 pace (3.9 %), what the "
+                                             "plan's corrective measures (less low-value imaging) aim for."),
+        "demand_growth_nuclear_medicine_pct": (1.5, "Assumption: half the 2015-2025 pace (3.0 %)."),
+        "ai_gain_pct": (15.0, "Assumption: AI tools deliver half the slider's upper end by the horizon."),
+        "exit_rate_pct": (2.9, "Assumption: a 35-year specialist career (1/35)."),
+    }),
+    Preset("high", "Høyt press", "High pressure", {
+        "demand_growth_radiology_pct": (5.0, "Assumption: the 2015-2025 pace plus about one point, as the "
+                                             "ageing of the population speeds up after 2025 (SSB projections)."),
+        "demand_growth_nuclear_medicine_pct": (4.0, "Assumption: the 2015-2025 pace plus one point."),
+        "ai_gain_pct": (0.0, "The plan: do not plan fewer radiologists on vague assumptions about AI."),
+        "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
+    }),
+]}

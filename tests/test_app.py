@@ -119,3 +119,28 @@ def test_broken_input_data_shows_the_validation_message(forecasts, data_copy, mo
     at = _run()
     assert not at.exception
     assert any("must not be negative" in e.value for e in at.error)
+
+
+def test_preset_sets_every_slider_and_the_numbers(forecasts):
+    from imaging_plan import scenario
+
+    at = _run()
+    baseline = _metrics(at)
+    at.selectbox(key="preset_choice").set_value("high").run()
+    assert not at.exception
+    for key, (value, _) in scenario.PRESETS["high"].values.items():
+        assert at.slider(key=key).value == value
+    assert _metrics(at)["radiology 2040"] != baseline["radiology 2040"]
+
+
+def test_share_link_carries_the_changed_values(forecasts):
+    at = _run({"exit_rate_pct": "4.5"})
+    link = at.sidebar.code[0].value
+    assert "exit_rate_pct=4.5" in link and "horizon" not in link
+
+
+def test_ignored_url_values_are_reported_quietly(forecasts):
+    at = _run({"horizon": "abc", "nope": "1"})
+    assert not at.exception
+    note = " ".join(c.value for c in at.sidebar.caption)
+    assert "horizon" in note and "nope" in note

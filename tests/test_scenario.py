@@ -85,3 +85,21 @@ def test_runner_reads_a_scenario_file(tmp_path, capsys, defaults):
     assert runner.main(["-f", str(bad), "--output-dir", str(tmp_path / "out")]) == 1
     assert "'horizon': 2100 is outside" in capsys.readouterr().out
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", sorted(scenario.PRESETS))
+def test_presets_are_within_their_ranges_and_give_reasons(defaults, name):
+    preset = scenario.PRESETS[name]
+    for key, (value, reason) in preset.values.items():
+        assert ASSUMPTIONS[key].check(value) == value, key
+        assert len(reason) > 15, key
+    full = preset.apply(defaults)
+    assert set(full) == set(defaults)
+
+
+def test_low_and_high_presets_bracket_the_baseline_gap(shipped_ftes, defaults):
+    from imaging_plan import physicians
+
+    gap = {name: physicians.physician_plan(shipped_ftes, p.apply(defaults)).query("year == 2040")["gap"].sum()
+           for name, p in scenario.PRESETS.items()}
+    assert gap["low"] < gap["baseline"] < gap["high"]
