@@ -105,3 +105,32 @@ def localized(chart, lang: str) -> dict:
     spec = chart.to_dict(validate=False)
     spec.setdefault("config", {})["locale"] = {"number": NUMBER_LOCALE[lang]}
     return spec
+
+
+def overview_lines(long: pd.DataFrame, unit: str, lang: str, height: int = 150,
+                   colours: dict[str, str] | None = None) -> alt.TopLevelMixin:
+    """Return a small line chart for the overview: year, series, value (+ lower/upper band).
+
+    With a `panel` column, one small panel per value, each on its own y scale
+    (radiology's hundreds would flatten nuclear medicine's tens on a shared axis).
+    """
+    domain = list(dict.fromkeys(long["series"]))
+    default = [PALETTE[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky_blue", "black")]
+    scale = (alt.Scale(domain=domain, range=[colours[d] for d in domain]) if colours
+             else alt.Scale(domain=domain, range=default[:len(domain)]))
+    colour = alt.Color("series:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelLimit=300))
+    base = alt.Chart().encode(x=_year(lang))
+    lines = base.mark_line(strokeWidth=2).encode(
+        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False)), color=colour,
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("series:N"),
+                 alt.Tooltip("value:Q", title=unit, format=",.1f")])
+    layers = [lines]
+    if {"lower", "upper"} <= set(long.columns):
+        layers.insert(0, base.mark_area(opacity=0.15).encode(y="lower:Q", y2="upper:Q", color=colour))
+    chart = alt.layer(*layers, data=long).properties(height=height)
+    if "panel" in long.columns:
+        chart = chart.facet(row=alt.Row("panel:N", title=None, sort=list(dict.fromkeys(long["panel"])),
+                                        header=alt.Header(labelAngle=0, labelAlign="left",
+                                                          labelOrient="top")))
+        chart = chart.resolve_scale(y="independent")
+    return chart

@@ -101,10 +101,43 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
     "col_gap": ("Gap (årsverk)", "Gap (FTEs)"),
 }
 
-# Sections for the other pages (specialist inflow, staffing, equipment, overview) go here.
+OVERVIEW: dict[str, tuple[str, str]] = {
+    "page_overview": ("Oversikt", "Overview"),
+    "ov_title": ("Oversikt for styret", "Overview for the board"),
+    "ov_intro_default": ("Tallene under bygger på standardforutsetningene (kildene står under hvert "
+                         "avsnitt).",
+                         "The numbers below rest on the default assumptions (sources under each "
+                         "section)."),
+    "ov_intro_changed": ("Tallene under bygger på et scenario der **{n}** forutsetning(er) avviker fra "
+                         "standard; de er merket ● under hvert avsnitt.",
+                         "The numbers below rest on a scenario where **{n}** assumption(s) differ from "
+                         "the defaults; they are marked ● under each section."),
+    "ov_assumptions_behind": ("Forutsetningene bak tallene", "The assumptions behind the numbers"),
+    "ov_exports": ("Last ned", "Downloads"),
+    "ov_pdf": ("Styresammendrag (PDF, én side)", "Board summary (PDF, one page)"),
+    "ov_excel": ("Alle tabeller (Excel)", "All tables (Excel)"),
+    "ov_csv": ("Hver tabell som CSV", "Each table as CSV"),
+    "ov_pdf_title": ("Bildediagnostikk i Helse Sør-Øst: bemanning og utstyr",
+                     "Diagnostic imaging in Helse Sør-Øst: staff and equipment"),
+    "ov_pdf_subtitle": ("Styresammendrag {date}. Forutsetninger endret fra standard: {changed}.",
+                        "Board summary {date}. Assumptions changed from the defaults: {changed}."),
+    "ov_pdf_footer": ("Dataversjon {version} (fingeravtrykk av inndatafilene), programversjon {package}. "
+                      "Kilde: Fagplan for bildediagnostikk, Helse Sør-Øst RHF, og forutsetningene over.",
+                      "Data version {version} (fingerprint of the input files), software version {package}. "
+                      "Source: Fagplan for bildediagnostikk, Helse Sør-Øst RHF, and the assumptions above."),
+    "illustrative_in": ("{title}: bygger på illustrative (genererte) data, ikke faktiske tall.",
+                        "{title}: built on illustrative (generated) data, not real figures."),
+    "ov_phys_sentence": ("Med disse forutsetningene har {specialty} {gap} årsverk for {kind} i {year}.",
+                         "Under these assumptions {specialty} has {gap} FTEs too {kind} in {year}."),
+    "ov_short": ("lite", "few"),
+    "ov_surplus": ("mye", "many"),
+    "fte_unit": ("årsverk", "FTEs"),
+}
+
+# Sections for the other pages (specialist inflow, staffing, equipment) go here.
 
 TEXT: dict[str, tuple[str, str]] = {}
-for _section in (COMMON, PHYSICIANS):
+for _section in (COMMON, PHYSICIANS, OVERVIEW):
     _clash = set(TEXT) & set(_section)
     assert not _clash, f"translation keys defined twice: {_clash}"
     TEXT.update(_section)

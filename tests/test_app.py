@@ -144,3 +144,12 @@ def test_ignored_url_values_are_reported_quietly(forecasts):
     assert not at.exception
     note = " ".join(c.value for c in at.sidebar.caption)
     assert "horizon" in note and "nope" in note
+
+
+def test_overview_is_the_landing_page_and_follows_the_scenario(forecasts):
+    at = open_page(None)
+    assert not at.exception and at.title[0].value == "Oversikt for styret"
+    default = [m.value for m in at.metric]
+    at2 = open_page(None, {"exit_rate_pct": "5"})
+    assert [m.value for m in at2.metric] != default
+    assert "**1**" in at2.markdown[0].value  # one assumption differs from the defaults

@@ -103,6 +103,11 @@ def _shot(page, name: str) -> None:
 
 def test_moved_slider_travels_in_the_url_to_a_fresh_browser(browser, app_url):
     context, page = _open(browser, app_url)
+    overview_before = _metrics(page)
+    _shot(page, "overview_default")
+    page.get_by_role("link", name="Legeårsverk").click()
+    page.wait_for_url("**/physicians**")
+    _settle(page)
     before = _metrics(page)
     assert len(before) == 6 and page.locator("[data-testid=stException]").count() == 0
     _shot(page, "physicians_default")
@@ -122,14 +127,20 @@ def test_moved_slider_travels_in_the_url_to_a_fresh_browser(browser, app_url):
     fresh, page2 = _open(browser, shared)
     assert _metrics(page2) == moved
     assert "4.0" in page2.locator("[data-testid=stSlider]").filter(has_text="Avgang spesialister").inner_text()
+    # The scenario stays in the URL across pages: the overview shows the moved numbers too.
+    page2.get_by_role("link", name="Oversikt").click()
+    page2.wait_for_function("() => location.search.includes('exit_rate_pct=4')", timeout=30_000)
+    _settle(page2)
+    assert _metrics(page2) != overview_before
+    _shot(page2, "overview_exit_rate_4")
     fresh.close()
 
 
 def test_garbage_url_falls_back_to_defaults_without_an_error_page(browser, app_url):
-    context, page = _open(browser, app_url)
+    context, page = _open(browser, app_url + "/physicians")
     defaults = _metrics(page)
     context.close()
-    context, page = _open(browser, app_url + "/?horizon=abc&exit_rate_pct=99&nope=1&training_years=5&training_years=7")
+    context, page = _open(browser, app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1&training_years=5&training_years=7")
     assert page.locator("[data-testid=stException]").count() == 0
     assert _metrics(page) == defaults
     _shot(page, "physicians_garbage_url")
@@ -137,8 +148,37 @@ def test_garbage_url_falls_back_to_defaults_without_an_error_page(browser, app_u
 
 
 def test_english_switch_and_tablet_width(browser, app_url):
-    context, page = _open(browser, app_url + "/?lang=English", width=820)
+    context, page = _open(browser, app_url + "/physicians?lang=English", width=820)
     assert page.get_by_text("Physician FTEs: supply, need and gap").count() == 1
     assert page.locator("[data-testid=stException]").count() == 0
     _shot(page, "physicians_english_tablet")
+    context.close()
+
+
+def test_board_downloads_pdf_and_excel_with_the_screen_numbers(browser, app_url, tmp_path):
+    import io
+
+    import pandas as pd
+    import pypdf
+
+    context, page = _open(browser, app_url + "/?exit_rate_pct=4.5")
+    shown = _metrics(page)
+    with page.expect_download(timeout=60_000) as pdf_download:
+        page.get_by_text("Styresammendrag (PDF, én side)").click()
+    pdf_path = tmp_path / "summary.pdf"
+    pdf_download.value.save_as(pdf_path)
+    reader = pypdf.PdfReader(str(pdf_path))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    for value in shown:
+        assert value.split(" ")[0] in text, value
+    assert "Avgang spesialister (%/år): 4.5" in text
+
+    with page.expect_download(timeout=60_000) as xlsx_download:
+        page.get_by_text("Alle tabeller (Excel)").click()
+    book = pd.read_excel(io.BytesIO(open(xlsx_download.value.path(), "rb").read()), sheet_name=None)
+    assert "assumptions" in book and "physician_plan" in book
+    exit_rate = book["assumptions"].set_index("key").loc["exit_rate_pct"]
+    assert exit_rate["value"] == 4.5 and bool(exit_rate["changed"])
+    _shot(page, "overview_downloads")
     context.close()

@@ -112,6 +112,7 @@ def build_context(lang: str, open_group: str) -> AppContext:
 
 # Pages in menu order: module in this package, title key, URL path, assumption group opened, icon.
 PAGES = [
+    ("overview_page", "page_overview", "overview", "general", ":material/dashboard:"),
     ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
 ]
 
