@@ -69,11 +69,17 @@ def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChar
     return alt.layer(*layers).properties(title=title, height=380)
 
 
-def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
-    """Return the yearly gap (need - supply) of one specialty as bars: shortage up, surplus down."""
+def gap_data(plan: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
+    """Return year, gap and kind (shortage or surplus) of one specialty."""
     own = plan[plan["specialty"] == specialty][["year", "gap"]].copy()
     own["year"] = own["year"].astype(int)
     own["kind"] = [t("shortage", lang) if g > 0 else t("surplus", lang) for g in own["gap"]]
+    return own.reset_index(drop=True)
+
+
+def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
+    """Return the yearly gap (need - supply) of one specialty as bars: shortage up, surplus down."""
+    own = gap_data(plan, specialty, lang)
     years = alt.X("year:Q", title=t("year", lang), axis=_YEAR_AXIS,
                   scale=alt.Scale(domain=[int(own["year"].min()) - 0.5, int(own["year"].max()) + 0.5],
                                   nice=False))
@@ -134,3 +140,14 @@ def overview_lines(long: pd.DataFrame, unit: str, lang: str, height: int = 150,
                                                           labelOrient="top")))
         chart = chart.resolve_scale(y="independent")
     return chart
+
+
+def with_data(spec: dict, frame: pd.DataFrame) -> dict:
+    """Return a copy of a single-dataset spec with `frame` as its data.
+
+    Lets a page build a chart's spec once (Altair costs ~20 ms a chart) and
+    only swap the numbers when a slider moves.
+    """
+    (name,) = spec["datasets"]
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return {**spec, "datasets": {name: records}}

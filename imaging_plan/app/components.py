@@ -6,13 +6,28 @@ import pandas as pd
 import streamlit as st
 
 from .. import assumptions
-from ..charts import localized
+from ..charts import localized, with_data
 from ..i18n import t
 
 
 def show_chart(chart, lang: str) -> None:
     """Draw an Altair chart with numbers formatted for `lang`."""
     st.vega_lite_chart(localized(chart, lang), width="stretch")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _spec_template(key: tuple, _build) -> dict:
+    return _build()
+
+
+def show_cached_chart(key: tuple, build, data: pd.DataFrame, lang: str) -> None:
+    """Draw the chart `build()` returns, building its spec once per `key` and swapping in `data` after.
+
+    `key` must hold everything the spec depends on except the data rows
+    (language, specialty, horizon, ...); `build()` must draw from `data` alone.
+    """
+    template = _spec_template((*key, lang), lambda: localized(build(), lang))
+    st.vega_lite_chart(with_data(template, data), width="stretch")
 
 
 def forecast_status(ctx, name: str, run_command: str, missing_key: str):

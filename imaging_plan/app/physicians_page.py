@@ -8,7 +8,7 @@ import streamlit as st
 from .. import charts, physicians
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, download_csv, forecast_status, show_chart
+from .components import assumptions_table, download_csv, forecast_status, show_cached_chart
 from .sections import Section
 
 FORECAST = "physician_ftes"
@@ -63,10 +63,16 @@ def render(ctx) -> None:
     headline_metrics(plan, baseline, int(ctx.scenario["horizon"]), lang)
 
     # One specialty under the other, full width: readable on a tablet as on a laptop.
+    # Specs are built once per shape; a slider move only swaps the numbers in.
+    horizon = int(ctx.scenario["horizon"])
     for specialty in plan["specialty"].unique():
         lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
-        show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang), lang)
-        show_chart(charts.gap_chart(plan, specialty, lang), lang)
+        title = specialty_name(specialty, lang)
+        show_cached_chart(("physician", specialty, "lower" in lines, horizon),
+                          lambda: charts.physician_chart(lines, title, lang), lines, lang)
+        gaps = charts.gap_data(plan, specialty, lang)
+        show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),
+                          gaps, lang)
 
     st.subheader(t("table", lang))
     st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch",
