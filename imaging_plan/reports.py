@@ -58,6 +58,7 @@ class SmallChart:
     unit: str
     data: pd.DataFrame
     illustrative: bool = False
+    colours: dict = field(default_factory=dict)  # series -> colour, to match the app
 
 
 @dataclass
@@ -86,10 +87,10 @@ def board_summary_pdf(summary: BoardSummary) -> bytes:
 
     y = 0.915
     for h in summary.headlines[:8]:
-        fig.text(0.06, y, h.label, fontsize=8, weight="bold", va="top")
-        fig.text(0.40, y, h.value, fontsize=8, va="top")
-        fig.text(0.52, y, _wrap(h.sentence, 70), fontsize=7, va="top", color="#333333")
-        y -= 0.033
+        fig.text(0.06, y, f"{h.label}:  ", fontsize=8, weight="bold", va="top")
+        fig.text(0.50, y, h.value, fontsize=9, weight="bold", va="top", ha="left")
+        fig.text(0.06, y - 0.014, _wrap(h.sentence, 140, lines=1), fontsize=7, va="top", color="#333333")
+        y -= 0.034
     for note in summary.notes:
         fig.text(0.06, y, _wrap(note, 130), fontsize=7, va="top", color=PALETTE["vermillion"])
         y -= 0.02
@@ -110,7 +111,7 @@ def board_summary_pdf(summary: BoardSummary) -> bytes:
             fig.text(0.06, y, "… (see the Excel workbook for all assumptions)", fontsize=6, va="top")
             break
         mark = "● " if row["changed"] else "  "
-        fig.text(0.06, y, f"{mark}{row['label']}: {row['value']} (default {row['default']})",
+        fig.text(0.06, y, f"{mark}{row['label']}: {_number(row['value'])} (default {_number(row['default'])})",
                  fontsize=6.2, va="top", weight="bold" if row["changed"] else "normal")
         fig.text(0.50, y, _wrap(str(row["source"]), 95, lines=1), fontsize=5.5, va="top", color="#555555")
         y -= 0.0135
@@ -121,9 +122,18 @@ def board_summary_pdf(summary: BoardSummary) -> bytes:
     return buffer.getvalue()
 
 
+def _number(value) -> str:
+    """Return 2040 for 2040.0 and 3.3 for 3.3: assumption values as a person writes them."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def _draw(ax, chart: SmallChart) -> None:
     data = chart.data
-    for colour, (series, rows) in zip(SERIES_COLOURS, data.groupby("series", sort=False)):
+    groups = list(data.groupby("series", sort=False))
+    colours = [chart.colours.get(str(name), c) for (name, _), c in zip(groups, SERIES_COLOURS)]
+    for colour, (series, rows) in zip(colours, groups):
         rows = rows.sort_values("year")
         if {"lower", "upper"} <= set(rows) and rows["lower"].notna().any():
             ax.fill_between(rows["year"], rows["lower"], rows["upper"], color=colour, alpha=0.15, lw=0)

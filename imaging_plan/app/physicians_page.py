@@ -105,11 +105,11 @@ def overview(ctx) -> Section | None:
                      value_name="value")
     long["series"] = [t(k, lang) for k in long["kind"]]
     long["panel"] = [specialty_name(s, lang) for s in long["specialty"]]
-    chart = charts.overview_lines(long, t("fte", lang), lang, colours={
-        t("supply", lang): charts.PALETTE["green"], t("need", lang): charts.PALETTE["vermillion"]})
+    colours = {t("supply", lang): charts.PALETTE["green"], t("need", lang): charts.PALETTE["vermillion"]}
+    chart = charts.overview_lines(long, t("fte", lang), lang, colours=colours)
     radiology = long[long["specialty"] == "radiology"]
     return Section(
         title=t("physicians_title", lang), headlines=headlines, chart=chart,
         pdf_chart=SmallChart(f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)}",
-                             t("fte", lang), radiology[["year", "series", "value"]]),
+                             t("fte", lang), radiology[["year", "series", "value"]], colours=colours),
         tables={"physician_plan": plan.round(3)}, groups=("general", "physicians"))
