@@ -43,6 +43,22 @@ def _count(nullable: bool = False) -> pa.Column:
     return pa.Column(float, pa.Check.ge(0), coerce=True, nullable=nullable)
 
 
+def _no_year_gaps(group: str) -> pa.Check:
+    """Return a rule flagging each row whose year comes more than a year after the previous one of its `group`.
+
+    A yearly series with a hole would be fitted as if the missing year did not
+    exist; the user should fill it (or drop the earlier years) knowingly.
+    """
+    def check(frame: pd.DataFrame) -> pd.Series:
+        years = pd.to_numeric(frame["year"], errors="coerce")
+        previous = years.groupby(frame[group]).transform(
+            lambda s: s.sort_values().shift().reindex(s.index))
+        return ~((years - previous) > 1)
+    return pa.Check(check, name="no_year_gaps",
+                    error=f"the years of each {group} must follow one another without gaps: "
+                          "the year before this row's year is missing")
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """One input file: its name, its schema and the columns that make a row unique."""
@@ -50,10 +66,13 @@ class TableSpec:
     file: str
     columns: dict[str, pa.Column]
     key: tuple[str, ...]
+    # Row-level rules across columns; each flags the failing rows and its `error` says the rule.
+    checks: tuple[pa.Check, ...] = ()
 
     def schema(self) -> pa.DataFrameSchema:
         return pa.DataFrameSchema(
-            self.columns, unique=list(self.key), report_duplicates="all", strict=False
+            self.columns, checks=list(self.checks), unique=list(self.key),
+            report_duplicates="all", strict=False
         )
 
 
@@ -121,10 +140,24 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("year", "hospital_area", "modality"),
         ),
+        # Optional user file (absent by default): national specialist approvals per year.
+        "specialist_approvals": TableSpec(
+            "specialist_approvals.csv",
+            {
+                "year": _year(),
+                "specialty": _code(codes.SPECIALTIES),
+                "approvals": _count(),
+                "source": pa.Column(str, nullable=False),
+            },
+            ("year", "specialty"),
+            checks=(_no_year_gaps("specialty"),),
+        ),
     }
 
 
 TABLES = _specs()
+# Tables the user may add; absent by default, each with a stated fallback where it is used.
+OPTIONAL_TABLES = ("specialist_approvals",)
 
 
 def file_sha256(path: Path) -> str:
@@ -165,6 +198,18 @@ def load_inputs(data_dir: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.Da
     return tables, hashes
 
 
+def load_optional(name: str, data_dir: Path) -> tuple[pd.DataFrame | None, dict[str, str]]:
+    """Return an optional user table and its hash, or (None, {}) when the file is absent.
+
+    A file that is present is validated like any other: a broken one is an
+    error, never silently ignored.
+    """
+    if not (Path(data_dir) / TABLES[name].file).exists():
+        return None, {}
+    tables, hashes = load_inputs(data_dir, (name,))
+    return tables[name], hashes
+
+
 def _rule(check: str) -> str:
     """Return pandera's check name in words."""
     if check.startswith("in_range("):
@@ -195,7 +240,15 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
             "than once; each key must be on one row only"
         )
 
-    cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness"])]
+    rules = {c.error: c for c in spec.checks}
+    flagged = failures[failures["check"].isin(list(rules)) & failures["index"].notna()]
+    for (index, error), rows in flagged.groupby(["index", "check"], sort=True):
+        keys = rows[rows["column"].isin(spec.key)].set_index("column")["failure_case"]
+        where = ", ".join(f"{k} {keys[k]}" for k in spec.key if k in keys)
+        problems.append(f"line {int(index) + 2} ({where}): {error}")
+
+    cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness",
+                                              *rules])]
     cells = cells[cells["index"].notna()]
     not_numbers = set(
         zip(cells.loc[cells["check"].str.startswith("coerce_dtype"), "column"],
@@ -204,6 +257,9 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
     for _, row in cells.sort_values(["index", "column"], key=lambda s: s.astype(str)).iterrows():
         if row["check"].startswith("dtype(") and (row["column"], row["index"]) in not_numbers:
             continue  # already reported as "must be a number"
+        if row["check"] == "not_nullable":
+            problems.append(f"line {int(row['index']) + 2}, column '{row['column']}' must not be empty")
+            continue
         problems.append(
             f"line {int(row['index']) + 2}, column '{row['column']}': value "
             f"'{row['failure_case']}' {_rule(str(row['check']))}"

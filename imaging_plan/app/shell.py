@@ -114,6 +114,7 @@ def build_context(lang: str, open_group: str) -> AppContext:
 PAGES = [
     ("overview_page", "page_overview", "overview", "general", ":material/dashboard:"),
     ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
+    ("inflow_page", "page_inflow", "inflow", "inflow", ":material/school:"),
 ]
 
 
