@@ -369,8 +369,9 @@ def staff_trust_lines(role: str, ftes: pd.DataFrame, band: pd.DataFrame | None, 
 def staff_trust_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
     """Return FTEs per trust of one role: printed history solid, planned FTEs dashed, trend band shaded."""
     kinds = [t("staff_history", lang), t("staff_planned", lang)]
+    # Opaque legend symbols: the shared legend would otherwise take the band's faint fill.
     colour = alt.Color("trust:N", scale=_trust_scale(lines["trust"]),
-                       legend=alt.Legend(orient="top", title=None))
+                       legend=alt.Legend(orient="top", title=None, symbolType="circle", symbolOpacity=1))
     dash = alt.StrokeDash("kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]),
                           legend=alt.Legend(orient="top", title=None))
     tooltip = [alt.Tooltip("trust:N", title=t("col_trust", lang)),
@@ -390,14 +391,19 @@ def staff_trust_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerCh
     return alt.layer(*layers, data=lines).properties(title=title, height=380)
 
 
-def staff_hires_chart(plan: pd.DataFrame, role: str, trusts: list[str], title: str, lang: str) -> alt.Chart:
-    """Return the hires needed per year of one role, stacked by trust (the stack's top is their sum)."""
+def staff_hires_data(plan: pd.DataFrame, role: str, trusts: list[str]) -> pd.DataFrame:
+    """Return what a role's hires chart draws: trust, year, hires_needed."""
     own = plan[(plan["role"] == role) & plan["trust"].isin(trusts)][["trust", "year", "hires_needed"]].copy()
     own["year"] = own["year"].astype(int)
-    return alt.Chart(own).mark_bar(size=14).encode(
-        x=_bar_years(own["year"], lang),
+    return own
+
+
+def staff_hires_chart(hires: pd.DataFrame, title: str, lang: str) -> alt.Chart:
+    """Return the hires needed per year of one role (staff_hires_data), stacked by trust: the top is their sum."""
+    return alt.Chart(hires).mark_bar(size=14).encode(
+        x=_bar_years(hires["year"], lang),
         y=alt.Y("sum(hires_needed):Q", title=t("staff_hires_axis", lang)),
-        color=alt.Color("trust:N", scale=_trust_scale(own["trust"]), legend=alt.Legend(orient="top", title=None)),
+        color=alt.Color("trust:N", scale=_trust_scale(hires["trust"]), legend=alt.Legend(orient="top", title=None)),
         order=alt.Order("trust:N"),
         tooltip=[alt.Tooltip("trust:N", title=t("col_trust", lang)),
                  alt.Tooltip("year:Q", title=t("year", lang), format="d"),
@@ -405,35 +411,44 @@ def staff_hires_chart(plan: pd.DataFrame, role: str, trusts: list[str], title: s
     ).properties(title=title, height=320)
 
 
-def staff_turnover_chart(history: pd.DataFrame, flags: pd.DataFrame, role: str, trusts: list[str],
-                         assumed_pct: float, title: str, lang: str) -> alt.LayerChart:
-    """Return the turnover rate per year and trust of one role, flagged trusts marked, the assumed rate as a rule.
+def staff_turnover_data(history: pd.DataFrame, flags: pd.DataFrame, role: str, trusts: list[str],
+                        assumed_pct: float, lang: str) -> pd.DataFrame:
+    """Return what a role's turnover chart draws: trust, year, turnover_pct, leavers, staff, flagged, mark, assumed.
 
-    Flagged series get a black triangle on their latest year. The title
-    carries the 'illustrative' warning when the rows are invented.
+    `flagged` marks the latest year of a flagged series; `assumed` is the
+    role's regional rate in the plan (drawn as a rule).
     """
     own = history[(history["role"] == role) & history["trust"].isin(trusts)][
         ["trust", "year", "turnover_pct", "leavers", "staff"]].copy()
     own["year"] = own["year"].astype(int)
-    flagged = flags[(flags["role"] == role) & flags["trust"].isin(trusts) & flags["flag"]]
-    own["flagged"] = [(tr, y) in set(zip(flagged["trust"], flagged["latest_year"]))
-                      for tr, y in zip(own["trust"], own["year"])]
+    flagged = flags[(flags["role"] == role) & flags["flag"]]
+    latest = set(zip(flagged["trust"], flagged["latest_year"]))
+    own["flagged"] = [(tr, y) in latest for tr, y in zip(own["trust"], own["year"])]
     own["mark"] = t("staff_flagged", lang)
-    colour = alt.Color("trust:N", scale=_trust_scale(own["trust"]), legend=alt.Legend(orient="top", title=None))
+    own["assumed"] = float(assumed_pct)
+    return own.reset_index(drop=True)
+
+
+def staff_turnover_chart(data: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
+    """Return the turnover rate per year and trust of one role, flagged series marked, the assumed rate as a rule.
+
+    A flagged series gets a black triangle on its latest year. The caller puts
+    the 'illustrative' warning in the title when the rows are invented.
+    """
+    colour = alt.Color("trust:N", scale=_trust_scale(data["trust"]), legend=alt.Legend(orient="top", title=None))
     tooltip = [alt.Tooltip("trust:N", title=t("col_trust", lang)),
                alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                alt.Tooltip("turnover_pct:Q", title=t("staff_turnover_axis", lang), format=",.1f"),
                alt.Tooltip("leavers:Q", title=t("col_leavers", lang), format=",.0f"),
                alt.Tooltip("staff:Q", title=t("col_staff_fte", lang), format=",.1f")]
     y = alt.Y("turnover_pct:Q", title=t("staff_turnover_axis", lang))
-    base = alt.Chart(own).encode(x=_year(lang))
+    base = alt.Chart().encode(x=_year(lang))
+    rule = base.mark_rule(strokeDash=[4, 4], color=PALETTE["black"]).encode(
+        x=alt.value(0), x2=alt.value("width"), y="mean(assumed):Q",
+        tooltip=[alt.Tooltip("mean(assumed):Q", title=t("staff_assumed", lang), format=",.1f")])
     lines = base.mark_line(point=True, strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip)
     marks = base.transform_filter(alt.datum.flagged).mark_point(
-        size=260, filled=True, color=PALETTE["black"]).encode(
+        size=260, filled=True, color=PALETTE["black"], opacity=1).encode(
         y=y, shape=alt.Shape("mark:N", scale=alt.Scale(range=["triangle-up"]),
                              legend=alt.Legend(orient="top", title=None)), tooltip=tooltip)
-    rule = alt.Chart(pd.DataFrame({"pct": [assumed_pct], "label": [t("staff_assumed", lang)]})).mark_rule(
-        strokeDash=[4, 4], color=PALETTE["black"]).encode(y="pct:Q", tooltip=[
-            alt.Tooltip("label:N", title=t("series", lang)),
-            alt.Tooltip("pct:Q", title=t("staff_turnover_axis", lang), format=",.1f")])
-    return alt.layer(lines, marks, rule).properties(title=title, height=340)
+    return alt.layer(lines, marks, rule, data=data).properties(title=title, height=340)

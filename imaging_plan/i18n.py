@@ -461,6 +461,30 @@ STAFFING: dict[str, tuple[str, str]] = {
     "col_note": ("Merknad", "Note"),
     "col_rate_used": ("Turnover i planen (%)", "Turnover in the plan (%)"),
     "col_source": ("Kilde", "Source"),
+    "ov_staff_label": ("Radiografer: ansettelser {first}–{last}", "Radiographers: hires {first}–{last}"),
+    "ov_staff_region": ("Radiografer i regionen: avgang og ansettelser per år",
+                        "Radiographers in the region: leavers and hires per year"),
+    "ov_staff_sentence": (
+        "Regionen må ansette om lag {hires} radiografårsverk fram til {year}, {per_year} i året, med "
+        "{rate} % turnover som stiger {rise} prosentpoeng per år.",
+        "The region must hire about {hires} radiographer FTEs by {year}, {per_year} a year, at "
+        "{rate} % turnover rising by {rise} percentage points a year."),
+    "ov_staff_sentence_steady": (
+        "Regionen må ansette om lag {hires} radiografårsverk fram til {year}, {per_year} i året, med "
+        "dagens {rate} % turnover.",
+        "The region must hire about {hires} radiographer FTEs by {year}, {per_year} a year, at "
+        "today's {rate} % turnover."),
+    "ov_staff_flags": ("Økende turnover nå", "Turnover rising now"),
+    "ov_staff_none": ("ingen flagget", "none flagged"),
+    "ov_staff_flag_count": ("{n} av {of} flagget", "{n} of {of} flagged"),
+    "ov_staff_flags_sentence": ("Helseforetak og yrkesgrupper der siste års turnover er signifikant "
+                                "over egen historikk eller stiger raskere enn terskelen: {names}.",
+                                "Trusts and roles whose latest turnover is significantly above their "
+                                "own history or rises faster than the threshold: {names}."),
+    "ov_staff_no_hr": ("Ingen HR-fil (staff_turnover.csv): turnover-historikken mangler.",
+                       "No HR file (staff_turnover.csv): the turnover history is missing."),
+    "ov_staff_hr_error": ("HR-fila kan ikke leses; se siden Bemanning og turnover.",
+                          "The HR file cannot be read; see the Staffing and turnover page."),
 }
 
 TEXT: dict[str, tuple[str, str]] = {}

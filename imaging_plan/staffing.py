@@ -136,87 +136,112 @@ def _extend_linearly(trend: pd.DataFrame, horizon: int) -> pd.DataFrame:
     return pd.concat([trend, *extra], ignore_index=True)
 
 
+def _start(ftes: pd.DataFrame) -> pd.DataFrame:
+    """Return the planned series: role, trust and FTEs of those with a base-year figure, in role order."""
+    rows = ftes[(ftes["year"] == base_year(ftes)) & ftes["fte"].notna()][["role", "trust", "fte"]]
+    return _role_order(rows).reset_index(drop=True)
+
+
 def anchored_trend(ftes: pd.DataFrame, trend: pd.DataFrame, horizon: int) -> pd.DataFrame:
     """Return each planned series' trend from the base year to the horizon, moved to start at its base-year figure.
 
     trend(y) - trend(base) + fte(base), and the same shift for the interval,
     none below 0: the trend's growth without the jump between the fitted and
-    the printed base-year value. Series without a base-year figure are left
-    out. Out: role, trust, year, trend, trend_lower, trend_upper, method.
+    the printed base-year value. Series without a base-year figure, or
+    without a stored trend, are left out. Out: role, trust, year, trend,
+    trend_lower, trend_upper, method.
     """
     base = base_year(ftes)
-    start = ftes[(ftes["year"] == base) & ftes["fte"].notna()][["role", "trust", "fte"]]
-    own = _extend_linearly(trend[trend["year"] >= base][["role", "trust", "year", "trend", "trend_lower",
-                                                         "trend_upper", "method"]], horizon)
-    own = own[own["year"] <= horizon].merge(start, on=["role", "trust"])
-    at_base = own[own["year"] == base].set_index(["role", "trust"])["trend"]
-    shift = own["fte"] - at_base.reindex(pd.MultiIndex.from_frame(own[["role", "trust"]])).to_numpy()
+    own = trend[trend["year"] >= base][["role", "trust", "year", "trend", "trend_lower", "trend_upper", "method"]]
+    own = _extend_linearly(own, horizon)
+    own = own[own["year"] <= horizon].merge(_start(ftes), on=["role", "trust"])
+    at_base = own.loc[own["year"] == base, ["role", "trust", "trend"]].rename(columns={"trend": "at_base"})
+    own = own.merge(at_base, on=["role", "trust"])
+    shift = own["fte"] - own["at_base"]
     for column in ("trend", "trend_lower", "trend_upper"):
         own[column] = (own[column] + shift).clip(lower=0)
-    return own[["role", "trust", "year", "trend", "trend_lower", "trend_upper", "method"]].dropna(
-        subset=["trend"]).reset_index(drop=True)
+    return own[["role", "trust", "year", "trend", "trend_lower", "trend_upper", "method"]]
 
 
 def planned_ftes(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mapping[str, float]) -> pd.DataFrame:
     """Return planned FTEs per role, trust and year from the base year to the horizon, with the method.
 
-    Only series with a base-year figure are planned. With `staff_follow_trend`
-    = 1 a series follows its anchored trend (see anchored_trend; method: the
-    trend's own). Otherwise, or when no trend is stored for it, it grows at
-    `staff_target_growth_pct` from its base-year figure (method 'target_growth').
+    Only series with a base-year figure are planned, each for every year.
+    With `staff_follow_trend` = 1 a series follows its anchored trend (see
+    anchored_trend; method: the trend's own). Otherwise, or when no trend is
+    stored for it, it grows at `staff_target_growth_pct` from its base-year
+    figure (method 'target_growth').
     """
     base, horizon = base_year(ftes), int(scenario["horizon"])
-    start = ftes[(ftes["year"] == base) & ftes["fte"].notna()][["role", "trust", "fte"]]
-    years = pd.DataFrame({"year": np.arange(base, horizon + 1)})
-    path = start.rename(columns={"fte": "fte_base"}).merge(years, how="cross")
-    growth = 1 + scenario["staff_target_growth_pct"] / 100
-    path["fte"] = path["fte_base"] * growth ** (path["year"] - base)
-    path["method"] = "target_growth"
+    start = _start(ftes)
+    years = np.arange(base, horizon + 1)
+    growth = (1 + scenario["staff_target_growth_pct"] / 100) ** (years - base)
+    path = pd.DataFrame({
+        "role": np.repeat(start["role"].to_numpy(), len(years)),
+        "trust": np.repeat(start["trust"].to_numpy(), len(years)),
+        "year": np.tile(years, len(start)),
+        "fte": np.outer(start["fte"].to_numpy(float), growth).ravel(),
+        "method": "target_growth",
+    })
     if int(scenario["staff_follow_trend"]) == 1 and trend is not None and not trend.empty:
         own = anchored_trend(ftes, trend, horizon)[["role", "trust", "year", "trend", "method"]]
-        path = path.merge(own.rename(columns={"method": "trend_method"}), on=["role", "trust", "year"],
-                          how="left")
-        has = path["trend"].notna()
-        path.loc[has, "fte"] = path.loc[has, "trend"]
-        path.loc[has, "method"] = path.loc[has, "trend_method"]
-    return _role_order(path[["role", "trust", "year", "fte", "method"]]).reset_index(drop=True)
+        matched = path[["role", "trust", "year"]].merge(own, on=["role", "trust", "year"], how="left")
+        has = matched["trend"].notna().to_numpy()
+        path.loc[has, "fte"] = matched.loc[has, "trend"].to_numpy()
+        path.loc[has, "method"] = matched.loc[has, "method"].to_numpy()
+    return path
 
 
-def turnover_rates(keys: pd.DataFrame, scenario: Mapping[str, float], base: int) -> pd.Series:
-    """Return the turnover rate (%/year) of each row of `keys` (role, trust, year).
+def turnover_rates(roles: np.ndarray, trusts: np.ndarray, years: np.ndarray,
+                   scenario: Mapping[str, float], base: int) -> np.ndarray:
+    """Return the turnover rate (%/year) for each role and trust (rows) and year (columns).
 
     rate = the role's regional rate + the trust's difference (0 for a trust
     without its own setting) + rising points x years since the base year,
     kept within 0-100 %.
     """
-    regional = keys["role"].map(lambda r: scenario[f"turnover_{r}_pct"])
-    own = keys["trust"].map(lambda t: scenario.get(f"turnover_{t.lower()}_pp", 0.0))
-    rise = scenario["turnover_rise_pp"] * (keys["year"] - base)
-    return (regional + own + rise).clip(0, 100).astype(float)
+    regional = np.array([scenario[f"turnover_{r}_pct"] for r in roles], dtype=float)
+    own = np.array([scenario.get(f"turnover_{t.lower()}_pp", 0.0) for t in trusts], dtype=float)
+    rise = scenario["turnover_rise_pp"] * (np.asarray(years) - base)
+    return np.clip((regional + own)[:, None] + rise[None, :], 0, 100)
 
 
-def staff_plan(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mapping[str, float]) -> pd.DataFrame:
-    """Return FTEs, leavers, hires needed and their cumulation per role, trust and year after the base year.
+def plan_flows(path: pd.DataFrame, scenario: Mapping[str, float]) -> pd.DataFrame:
+    """Return leavers and hires needed from planned FTEs (`planned_ftes`), per role, trust and year after the base year.
 
     leavers = rate x (FTEs at the start + FTEs at the end of the year) / 2, the
     same staff measure an HR turnover rate uses; hires needed = leavers +
     change, or 0 with the shortfall in `excess` when FTEs fall faster than
     people leave; hires_share_pct = hires needed / average FTEs.
     """
-    base = base_year(ftes)
-    path = planned_ftes(ftes, trend, scenario)
-    path["start"] = path.groupby(["role", "trust"])["fte"].shift()
-    plan = path[path["year"] > base].copy()
-    average = (plan["start"] + plan["fte"]) / 2
-    plan["change"] = plan["fte"] - plan["start"]
-    plan["turnover_pct"] = turnover_rates(plan, scenario, base)
-    plan["leavers"] = plan["turnover_pct"] / 100 * average
-    net = plan["leavers"] + plan["change"]
-    plan["hires_needed"] = net.clip(lower=0)
-    plan["excess"] = (-net).clip(lower=0)
-    plan["cumulative_hires"] = plan.groupby(["role", "trust"])["hires_needed"].cumsum()
-    plan["hires_share_pct"] = 100 * plan["hires_needed"] / average.where(average > 0)
-    return plan[PLAN_COLUMNS].reset_index(drop=True)
+    years = np.unique(path["year"].to_numpy())
+    base, n = int(years[0]), len(years)
+    fte = path["fte"].to_numpy(float).reshape(-1, n)  # one row per series, one column per year
+    keys = path.iloc[::n]
+    start, end = fte[:, :-1], fte[:, 1:]
+    average = (start + end) / 2
+    rate = turnover_rates(keys["role"].to_numpy(), keys["trust"].to_numpy(), years[1:], scenario, base)
+    leavers = rate / 100 * average
+    net = leavers + end - start
+    hires = np.clip(net, 0, None)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(average > 0, 100 * hires / average, np.nan)
+    later = path["year"].to_numpy() > base
+    return pd.DataFrame({
+        "role": path["role"].to_numpy()[later], "trust": path["trust"].to_numpy()[later],
+        "year": path["year"].to_numpy()[later], "fte": end.ravel(), "change": (end - start).ravel(),
+        "turnover_pct": rate.ravel(), "leavers": leavers.ravel(), "hires_needed": hires.ravel(),
+        "excess": np.clip(-net, 0, None).ravel(), "cumulative_hires": hires.cumsum(axis=1).ravel(),
+        "hires_share_pct": share.ravel(), "method": path["method"].to_numpy()[later],
+    })[PLAN_COLUMNS]
+
+
+def staff_plan(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mapping[str, float]) -> pd.DataFrame:
+    """Return FTEs, leavers, hires needed and their cumulation per role, trust and year after the base year.
+
+    The planned FTEs (`planned_ftes`) and the flows they imply (`plan_flows`).
+    """
+    return plan_flows(planned_ftes(ftes, trend, scenario), scenario)
 
 
 def plan_totals(plan: pd.DataFrame, status: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -231,11 +256,11 @@ def plan_totals(plan: pd.DataFrame, status: pd.DataFrame | None = None) -> pd.Da
         rows = plan.merge(status.loc[status["status"] == "complete", ["role", "trust"]],
                           on=["role", "trust"])
     sums = ["fte", "change", "leavers", "hires_needed", "excess"]
-    total = rows.groupby(["role", "year"], as_index=False)[sums].sum()
-    total = _role_order(total.assign(trust=REGION)).reset_index(drop=True)
+    total = rows.groupby(["role", "year"], as_index=False, sort=False)[sums].sum()
+    total["trust"] = REGION
     average = total["fte"] - total["change"] / 2
     total["turnover_pct"] = 100 * total["leavers"] / average.where(average > 0)
-    total["cumulative_hires"] = total.groupby("role")["hires_needed"].cumsum()
+    total["cumulative_hires"] = total.groupby("role", sort=False)["hires_needed"].cumsum()
     total["hires_share_pct"] = 100 * total["hires_needed"] / average.where(average > 0)
     total["method"] = "sum"
     return total[PLAN_COLUMNS]
@@ -243,10 +268,9 @@ def plan_totals(plan: pd.DataFrame, status: pd.DataFrame | None = None) -> pd.Da
 
 def hires_to_horizon(plan: pd.DataFrame) -> pd.DataFrame:
     """Return per role and trust: FTEs at the horizon, cumulative hires to it, and the mean yearly hires share."""
-    last = plan.sort_values("year").groupby(["role", "trust"], sort=False).tail(1)
-    share = plan.groupby(["role", "trust"], as_index=False)["hires_share_pct"].mean()
-    out = last[["role", "trust", "year", "fte", "cumulative_hires"]].merge(share, on=["role", "trust"])
-    return _role_order(out).reset_index(drop=True)
+    groups = plan.groupby(["role", "trust"], sort=False)
+    last = groups.tail(1)[["role", "trust", "year", "fte", "cumulative_hires"]]
+    return last.assign(hires_share_pct=groups["hires_share_pct"].mean().to_numpy()).reset_index(drop=True)
 
 
 # --- Turnover history from the HR export -------------------------------------------------------
