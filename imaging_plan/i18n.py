@@ -353,9 +353,11 @@ STAFFING: dict[str, tuple[str, str]] = {
                         "Hires needed per trust to {horizon}"),
     "staff_per_trust_help": (
         "Samlede ansettelser med dagens turnover og med økende turnover (+{pp} prosentpoeng per "
-        "år, fra sidepanelet). Er økningen 0, er kolonnene like.",
+        "år, fra sidepanelet). Er økningen 0, er kolonnene like. Et helseforetaks egen turnover "
+        "settes under «Turnover per helseforetak» i sidepanelet: 0 betyr regionens sats.",
         "Cumulative hires under today's turnover and under rising turnover (+{pp} percentage "
-        "points a year, from the sidebar). When the rise is 0 the columns are equal."),
+        "points a year, from the sidebar). When the rise is 0 the columns are equal. A trust's "
+        "own turnover is set under 'Turnover per trust' in the sidebar: 0 means the region's rate."),
     "staff_region": ("{role}: regionen", "{role}: the region"),
     "staff_region_covers": (
         "Regional sum av helseforetakene med tall for alle år ({trusts}).",
@@ -460,6 +462,7 @@ STAFFING: dict[str, tuple[str, str]] = {
     "col_flag": ("Flagg", "Flag"),
     "col_note": ("Merknad", "Note"),
     "col_rate_used": ("Turnover i planen (%)", "Turnover in the plan (%)"),
+    "col_rate_first": ("Turnover {year} (%)", "Turnover {year} (%)"),
     "col_source": ("Kilde", "Source"),
     "ov_staff_label": ("Radiografer: ansettelser {first}–{last}", "Radiographers: hires {first}–{last}"),
     "ov_staff_region": ("Radiografer i regionen: avgang og ansettelser per år",

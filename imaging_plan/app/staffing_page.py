@@ -160,6 +160,7 @@ def per_trust_table(plan: pd.DataFrame, constant: pd.DataFrame, base: int, lang:
         t("col_role", lang): [role_name(r, lang) for r in rising["role"]],
         t("col_fte_at", lang, year=base): (first["fte"] - first["change"]).round(1).to_numpy(),
         t("col_fte_at", lang, year=horizon): rising["fte"].round(1),
+        t("col_rate_first", lang, year=base + 1): first["turnover_pct"].round(1).to_numpy(),
         t("col_hires_today", lang): today["cumulative_hires"].round(1),
         t("col_hires_rising", lang): rising["cumulative_hires"].round(1),
         t("col_hires_share_pct", lang): rising["hires_share_pct"].round(1),
