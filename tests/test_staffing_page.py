@@ -153,7 +153,8 @@ def test_broken_hr_file_names_the_lines_and_the_plan_still_shows(staff_forecast,
     monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
     at = _run()
     assert len(at.metric) == 3
-    assert any("line 2: more leavers than staff" in e.value for e in at.error)
+    assert any("line 2 (year 2016, trust AHUS, role radiographer): more leavers than staff" in e.value
+               for e in at.error)
 
 
 def test_missing_forecast_says_how_to_make_it_and_plans_on_target_growth(tmp_path, monkeypatch):
