@@ -32,6 +32,7 @@ SLIDER_MOVES = {
     "overview": ("exit_rate_pct", [3.0, 3.5, 4.0, 4.5, 5.0]),
     "physicians": ("exit_rate_pct", [3.0, 3.5, 4.0, 4.5, 5.0]),
     "inflow": ("region_share_pct", [50.0, 52.0, 54.0, 58.0, 60.0]),
+    "staffing": ("turnover_rise_pp", [0.2, 0.4, 0.6, 0.8, 1.0]),
 }
 
 

@@ -80,6 +80,44 @@ _DEMAND_SOURCE = (
     "i samme takt som foregående tiår' (without corrective action demand will grow at the "
     "pace of the previous decade). Rounded to the slider step of 0.1 percentage point.")
 
+TURNOVER_SOURCE = (
+    "Helse Vest RHF, 'Ekstern turnover' (https://www.helse-vest.no/helsefagleg/fem-topp-risiko/"
+    "ekstern-turnover/): the yearly external turnover of the Western Norway hospital trusts' "
+    "staff in all patient-facing posts was about 5.1 % from 2015 to 2021. The nearest public "
+    "Norwegian figure found; the plan itself gives no turnover figures. Used for every role "
+    "until the region's own HR data says otherwise.")
+
+# The trusts of Tabell 7 (those with their own imaging departments): one turnover override each.
+STAFF_TRUSTS = ("AHUS", "OUS", "SIHF", "SIV", "SOHF", "SSHF", "STHF", "VVHF")
+
+# Role -> (bokmål, English) plural, for the turnover labels.
+_ROLE_PLURALS = {
+    "radiographer": ("radiografer", "radiographers"),
+    "bioengineer": ("bioingeniører", "biomedical laboratory scientists"),
+    "secretary": ("helsesekretærer", "medical secretaries"),
+}
+
+
+def _role_turnover(role: str) -> Assumption:
+    nb, en = _ROLE_PLURALS[role]
+    return Assumption(
+        key=f"turnover_{role}_pct",
+        label_nb=f"Turnover {nb} (%/år)", label_en=f"Turnover, {en} (%/year)",
+        unit="%/year", default=5.1, min=0.0, max=25.0, step=0.1, group="staff",
+        source=TURNOVER_SOURCE)
+
+
+def _trust_turnover(trust: str) -> Assumption:
+    return Assumption(
+        key=f"turnover_{trust.lower()}_pp",
+        label_nb=f"{trust}: turnover over regionens (prosentpoeng)",
+        label_en=f"{trust}: turnover above the region's (percentage points)",
+        unit="percentage points", default=0.0, min=-5.0, max=10.0, step=0.1, group="staff_trusts",
+        source=f"Assumption: 0 = {trust} has the regional turnover of each role. A trust's own "
+               "HR figures can differ (the plan: recruitment is harder 'i distriktene', outside "
+               "the cities); set the difference in points, added to every role's rate there.")
+
+
 ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
     Assumption(
         key="horizon", label_nb="Planhorisont (år)", label_en="Planning horizon (year)",
@@ -166,6 +204,45 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "share 56 %: 2.9, to the step of 0.5; held flat, as the plan says. The same "
                "calculation for radiology gives 59 a year, at the low end of the plan's 60-80, "
                "which supports the method."),
+    # Issue 4: radiographer (and bioengineer, secretary) staffing and turnover per trust.
+    *[_role_turnover(role) for role in codes.STAFF_ROLES],
+    Assumption(
+        key="turnover_rise_pp",
+        label_nb="Økende turnover (prosentpoeng per år)",
+        label_en="Rising turnover (percentage points per year)",
+        unit="percentage points/year", default=0.0, min=0.0, max=2.0, step=0.1, group="staff",
+        source="Assumption: 0 = today's turnover stays as it is. The plan asks the region to "
+               "'følge med på bemanningssituasjonen inkludert tegn på økende turnover' (watch "
+               "staffing, including signs of rising turnover); this adds the set points to every "
+               "trust's and role's rate each year after the base year, to test that signal."),
+    Assumption(
+        key="staff_follow_trend",
+        label_nb="Planlagte årsverk: 1 = følg trenden, 0 = bruk målveksten",
+        label_en="Planned FTEs: 1 = follow the trend, 0 = use the target growth",
+        unit="choice (1 = trend, 0 = target growth)", default=1, min=0, max=1, step=1,
+        group="staff",
+        source="Assumption: by default each trust's FTEs follow their own Prophet trend of "
+               "Tabell 7 (2015-2025), anchored at the base year's figure, as the plan expects "
+               "growth to continue at the past decade's pace. Set 0 to plan instead with the "
+               "target growth below, the same for every trust and role."),
+    Assumption(
+        key="staff_target_growth_pct",
+        label_nb="Målvekst i årsverk (%/år, når trenden ikke følges)",
+        label_en="Target growth of FTEs (%/year, when not following the trend)",
+        unit="%/year", default=0.0, min=-5.0, max=10.0, step=0.1, group="staff",
+        source="Assumption: 0 = keep today's FTEs, so hires only replace leavers. Used when "
+               "'Planned FTEs' is 0. For comparison, Tabell 7's radiographer FTEs grew from "
+               "1,081 (2015) to 1,316 (2025), about 2.0 %/year."),
+    Assumption(
+        key="turnover_flag_pp",
+        label_nb="Varsle når turnover stiger mer enn (prosentpoeng per år)",
+        label_en="Flag when turnover rises faster than (percentage points per year)",
+        unit="percentage points/year", default=0.5, min=0.1, max=3.0, step=0.1, group="staff",
+        source="Assumption: a trust's turnover trend (the slope over the latest five years of "
+               "its HR data, weighted by staff, and steeper than chance) above 0.5 points a year "
+               "would take 5.1 % to about 10 % within a decade, which no plan could absorb "
+               "unnoticed. Lower it to see earlier signs."),
+    *[_trust_turnover(code) for code in STAFF_TRUSTS],
 ]}
 
 
@@ -174,10 +251,13 @@ def in_group(*groups: str) -> list[Assumption]:
     return [a for a in ASSUMPTIONS.values() if a.group in groups]
 
 
-def defaults(tables: Mapping[str, pd.DataFrame]) -> dict[str, float | int]:
-    """Return every assumption's default; data-derived ones come from `tables`."""
+def defaults(tables: Mapping[str, pd.DataFrame], groups: tuple[str, ...] | None = None) -> dict[str, float | int]:
+    """Return the defaults of every assumption (or of `groups` only); data-derived ones come from `tables`.
+
+    A notebook passes its own groups, so it needs only the tables it reads.
+    """
     out = {}
-    for a in ASSUMPTIONS.values():
+    for a in ASSUMPTIONS.values() if groups is None else in_group(*groups):
         if a.derive is None:
             out[a.key] = a.default
         else:
@@ -186,16 +266,19 @@ def defaults(tables: Mapping[str, pd.DataFrame]) -> dict[str, float | int]:
     return out
 
 
-def resolve(values: Mapping[str, object], tables: Mapping[str, pd.DataFrame]) -> dict[str, float | int]:
+def resolve(values: Mapping[str, object], tables: Mapping[str, pd.DataFrame],
+            groups: tuple[str, ...] | None = None) -> dict[str, float | int]:
     """Return a complete, checked scenario: defaults overlaid with `values` (None = default).
 
-    Unknown keys and out-of-range values raise AssumptionError naming the parameter.
+    With `groups`, the scenario holds those groups' assumptions only. Unknown
+    keys and out-of-range values raise AssumptionError naming the parameter.
     """
-    unknown = sorted(set(values) - set(ASSUMPTIONS))
+    known = list(ASSUMPTIONS) if groups is None else [a.key for a in in_group(*groups)]
+    unknown = sorted(set(values) - set(known))
     if unknown:
         raise AssumptionError(f"unknown parameter(s): {', '.join(unknown)}; known: "
-                              f"{', '.join(ASSUMPTIONS)}")
-    scenario = defaults(tables)
+                              f"{', '.join(known)}")
+    scenario = defaults(tables, groups)
     for key, value in values.items():
         if value is not None:
             scenario[key] = ASSUMPTIONS[key].check(value)

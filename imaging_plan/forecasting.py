@@ -153,3 +153,60 @@ def approval_trends(national: pd.DataFrame | None, horizon: int,
                  else "fitted" if bool(own["fitted"].iloc[0]) else "too_few_points")
         rows.append({"specialty": specialty, "points": points, "basis": basis})
     return trends.rename(columns={"value": "approvals"}), pd.DataFrame(rows)
+
+
+# Issue 4: staff FTE trends per trust and role, with a stated simpler method for short series.
+MIN_PROPHET_POINTS = 5
+
+
+def simple_trend(history: pd.DataFrame, horizon: int) -> tuple[pd.DataFrame, str]:
+    """Return the trend of a series too short for Prophet, and the method's name.
+
+    Two or more points: 'drift', the straight line through the first and last
+    point (the naive drift forecast). One point: 'last_value', flat. No
+    interval: lower and upper equal the trend.
+    """
+    series = history.dropna(subset=["value"]).sort_values("year")
+    if series.empty:
+        raise ValueError("a trend needs at least one yearly point; got none")
+    first, last = series.iloc[0], series.iloc[-1]
+    years = np.arange(int(first["year"]), max(horizon, int(last["year"])) + 1)
+    if len(series) >= 2:
+        slope = (last["value"] - first["value"]) / (last["year"] - first["year"])
+        method = "drift"
+    else:
+        slope, method = 0.0, "last_value"
+    trend = np.clip(last["value"] + slope * (years - last["year"]), 0, None)
+    out = pd.DataFrame({"year": years, "trend": trend, "trend_lower": trend, "trend_upper": trend})
+    observed = series[["year", "value"]].astype({"year": int})
+    return observed.merge(out, on="year", how="right")[
+        ["year", "value", "trend", "trend_lower", "trend_upper"]], method
+
+
+def series_trends(history: pd.DataFrame, keys: list[str], value: str, horizon: int,
+                  settings: TrendSettings = TrendSettings(),
+                  min_prophet_points: int = MIN_PROPHET_POINTS) -> pd.DataFrame:
+    """Return a trend per series (one series per combination of `keys`), saying which method made it.
+
+    Series with at least `min_prophet_points` observed years get Prophet
+    ('prophet'); shorter ones the simpler method of `simple_trend`; series
+    with no observed value get none. Missing values are never filled: a
+    series that ends early is fitted on the years it has. Out: keys, year,
+    `value`, trend, trend_lower, trend_upper, method, last_observed.
+    """
+    frames = []
+    for group, rows in history.groupby(keys, sort=True):
+        series = rows[["year", value]].rename(columns={value: "value"}).dropna(subset=["value"])
+        if series.empty:
+            continue
+        if len(series) >= max(min_prophet_points, MIN_POINTS):
+            trend, method = fit_trend(series, horizon, settings), "prophet"
+        else:
+            trend, method = simple_trend(series, horizon)
+        for key, part in zip(keys, group if isinstance(group, tuple) else (group,)):
+            trend[key] = part
+        trend["method"] = method
+        trend["last_observed"] = int(series["year"].max())
+        frames.append(trend.rename(columns={"value": value}))
+    return pd.concat(frames, ignore_index=True)[
+        [*keys, "year", value, "trend", "trend_lower", "trend_upper", "method", "last_observed"]]

@@ -76,6 +76,32 @@ class TableSpec:
         )
 
 
+def _number(frame: pd.DataFrame, column: str) -> pd.Series:
+    # Row rules also run when a cell failed to coerce or a column is missing (both are
+    # reported on their own): such cells count as missing here.
+    if column not in frame:
+        return pd.Series(float("nan"), index=frame.index)
+    return pd.to_numeric(frame[column], errors="coerce")
+
+
+def _staff(frame: pd.DataFrame) -> pd.Series:
+    """Return each HR row's staff: headcount where given, else average FTEs."""
+    return _number(frame, "headcount").fillna(_number(frame, "avg_ftes"))
+
+
+def _unreadable_staff(frame: pd.DataFrame) -> pd.Series:
+    """Return True where a staff cell holds text that is not a number (reported as such already)."""
+    given = pd.Series(False, index=frame.index)
+    for column in ("avg_ftes", "headcount"):
+        if column in frame:
+            given |= frame[column].notna() & _number(frame, column).isna()
+    return given
+
+
+def _row_rule(rule, error: str) -> pa.Check:
+    return pa.Check(rule, ignore_na=False, error=error)
+
+
 def _specs() -> dict[str, TableSpec]:
     return {
         "physician_ftes": TableSpec(
@@ -129,6 +155,28 @@ def _specs() -> dict[str, TableSpec]:
                 "exams": _count(),
             },
             ("year", "trust", "setting"),
+        ),
+        # Issue 4: the HR export planners have and the plan lacks (optional file).
+        "staff_turnover": TableSpec(
+            "staff_turnover.csv",
+            {
+                "year": _year(),
+                "trust": _code(codes.TRUSTS),
+                "role": _code(codes.STAFF_ROLES),
+                "leavers": _count(),
+                "hires": _count(),
+                "avg_ftes": _count(nullable=True),
+                "headcount": _count(nullable=True),
+                "source": pa.Column(str, nullable=True),
+            },
+            ("year", "trust", "role"),
+            (
+                _row_rule(lambda df: _staff(df).ne(0) & (_staff(df).notna() | _unreadable_staff(df)),
+                          "no staff figure: give avg_ftes or headcount (or both), greater than 0"),
+                _row_rule(lambda df: ~(_number(df, "leavers") > _staff(df)),
+                          "more leavers than staff (leavers must not exceed headcount, or "
+                          "avg_ftes where headcount is empty)"),
+            ),
         ),
         "private_exams": TableSpec(
             "private_exams.csv",
@@ -242,10 +290,11 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
 
     rules = {c.error: c for c in spec.checks}
     flagged = failures[failures["check"].isin(list(rules)) & failures["index"].notna()]
-    for (index, error), rows in flagged.groupby(["index", "check"], sort=True):
-        keys = rows[rows["column"].isin(spec.key)].set_index("column")["failure_case"]
-        where = ", ".join(f"{k} {keys[k]}" for k in spec.key if k in keys)
-        problems.append(f"line {int(index) + 2} ({where}): {error}")
+    if missing.empty:  # with a column missing, every row would break the row rules
+        for (index, error), rows in flagged.groupby(["index", "check"], sort=True):
+            keys = rows[rows["column"].isin(spec.key)].set_index("column")["failure_case"]
+            where = ", ".join(f"{k} {keys[k]}" for k in spec.key if k in keys)
+            problems.append(f"line {int(index) + 2} ({where}): {error}")
 
     cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness",
                                               *rules])]

@@ -42,11 +42,15 @@ class Forecast:
         return datetime.fromisoformat(self.manifest["created_utc"])
 
     def changed_inputs(self, data_dir: Path) -> list[str]:
-        """Return the input files whose content differs from when this forecast was made."""
+        """Return the input files whose content differs from when this forecast was made.
+
+        A digest of None records an optional file that was absent: it counts as
+        changed once the file appears.
+        """
         changed = []
         for file, digest in self.manifest.get("inputs", {}).items():
             path = Path(data_dir) / file
-            if not path.exists() or file_sha256(path) != digest:
+            if (file_sha256(path) if path.exists() else None) != digest:
                 changed.append(file)
         return changed
 

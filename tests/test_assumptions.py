@@ -51,6 +51,7 @@ def test_none_means_default_and_values_override(shipped_ftes):
 NOTEBOOK_GROUPS = {
     "01_forecast_physician_ftes.ipynb": ("general", "physicians"),
     "02_forecast_specialist_inflow.ipynb": ("general", "physicians", "inflow"),
+    "03_forecast_radiographer_turnover.ipynb": ("general", "staff", "staff_trusts"),
 }
 
 
@@ -66,12 +67,29 @@ def test_notebook_parameters_match_the_registry(notebook):
 
     declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
     for a in assumptions.in_group(*NOTEBOOK_GROUPS[notebook]):
-        assert a.key in declared, f"notebook lacks parameter {a.key}"
+        assert a.key in declared, f"{notebook} lacks parameter {a.key}"
         default = declared[a.key]["default"]
         expected = "None" if a.default is None else repr(a.default)
-        assert default == expected, f"{a.key}: notebook default {default}, registry {expected}"
+        assert default == expected, f"{notebook}, {a.key}: notebook default {default}, registry {expected}"
         help_text = declared[a.key]["help"]
         assert f"{a.min}-{a.max}" in help_text.replace(" ", "").replace(".0", "") or \
-            f"{a.min:g}-{a.max:g}" in help_text, f"{a.key}: help must state the range: {help_text}"
+            f"{a.min:g}-{a.max:g}" in help_text, f"{notebook}, {a.key}: help must state the range: {help_text}"
     for name in ("data_dir", "output_dir", "horizon"):
         assert name in declared
+
+
+def test_a_notebook_resolves_only_its_own_groups_without_other_tables():
+    s = assumptions.resolve({"turnover_rise_pp": 0.5}, {}, ("general", "staff", "staff_trusts"))
+    assert s["turnover_rise_pp"] == 0.5 and s["turnover_radiographer_pct"] == 5.1 and s["horizon"] == 2040
+    assert "exit_rate_pct" not in s and s["turnover_vvhf_pp"] == 0.0
+    with pytest.raises(AssumptionError, match="unknown parameter.*exit_rate_pct"):
+        assumptions.resolve({"exit_rate_pct": 3}, {}, ("general", "staff"))
+
+
+def test_every_trust_of_tabell_7_has_a_turnover_difference_defaulting_to_the_regional_rate():
+    keys = {a.key for a in assumptions.in_group("staff_trusts")}
+    assert keys == {f"turnover_{c.lower()}_pp" for c in assumptions.STAFF_TRUSTS}
+    assert all(ASSUMPTIONS[k].default == 0.0 for k in keys)
+    for role in ("radiographer", "bioengineer", "secretary"):
+        a = ASSUMPTIONS[f"turnover_{role}_pct"]
+        assert (a.default, a.min, a.max) == (5.1, 0.0, 25.0) and "Helse Vest" in a.source

@@ -66,3 +66,73 @@ def test_swapping_data_into_a_built_spec_equals_building_with_that_data(shipped_
     assert list(swapped["datasets"].values()) == list(b["datasets"].values())
     assert {k: v for k, v in swapped.items() if k not in ("datasets", "data")} == \
         {k: v for k, v in b.items() if k not in ("datasets", "data")}
+
+
+# --- Staffing charts (issue 4) ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def staff():
+    from imaging_plan import forecasting, staffing
+    from imaging_plan.inputs import load_table
+    from imaging_plan.paths import DATA_DIR
+
+    ftes = load_table("staff_ftes", DATA_DIR)
+    # drift trends (no Prophet needed), with a made-up band so the band layer is drawn
+    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2050,
+                                      min_prophet_points=99)
+    trend["trend_lower"], trend["trend_upper"] = trend["trend"] - 5, trend["trend"] + 5
+    scenario = assumptions.resolve({}, {}, ("general", "staff", "staff_trusts"))
+    plan = staffing.staff_plan(ftes, trend, scenario)
+    status = staffing.series_status(ftes)
+    hr = load_table("staff_turnover", DATA_DIR)
+    return {"ftes": ftes, "trend": trend, "plan": plan, "status": status,
+            "totals": staffing.plan_totals(plan, status), "regional": staffing.regional_history(ftes),
+            "band": staffing.anchored_trend(ftes, trend, 2040), **staffing.turnover_tables(hr, 0.5)}
+
+
+def test_staff_region_lines_join_history_trend_and_plan_in_integer_years(staff):
+    lines = charts.staff_region_lines("radiographer", staff["regional"], staff["trend"], staff["totals"], "en")
+    assert set(lines["series"]) == {"History (Tabell 7)", "Trend (Prophet, 80 % interval)", "Planned FTEs"}
+    assert pd.api.types.is_integer_dtype(lines["year"])
+    history = lines[lines["series"] == "History (Tabell 7)"].set_index("year")["fte"]
+    assert history[2015] == 1081 and history[2025] == 1316
+    planned = lines[lines["series"] == "Planned FTEs"]
+    assert planned["year"].min() == 2025 and planned["year"].max() == 2040  # starts at the printed figure
+    spec = charts.staff_region_chart(lines, "Radiographers", "en").to_dict()
+    assert "'mark': {'type': 'area'" in str(spec)
+
+
+def test_staff_trust_lines_draw_the_band_on_the_plan_only(staff):
+    lines = charts.staff_trust_lines("radiographer", staff["ftes"], staff["band"], staff["plan"], ["OUS", "STHF"],
+                                     "nb")
+    assert set(lines["trust"]) == {"OUS", "STHF"}
+    history = lines[lines["kind"] == "Historikk (Tabell 7)"]
+    assert history["lower"].isna().all() and history["year"].max() == 2025
+    planned = lines[(lines["kind"] == "Planlagte årsverk") & (lines["year"] > 2025)]
+    assert (planned["lower"] <= planned["fte"]).all() and (planned["fte"] <= planned["upper"]).all()
+    spec = charts.staff_trust_chart(lines, "x", "nb").to_dict()
+    colours = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert colours["domain"] == ["OUS", "STHF"]
+    assert colours["range"] == [charts.PALETTE["orange"], charts.PALETTE["vermillion"]]  # fixed per trust
+
+
+def test_staff_hires_data_stack_to_the_plan_sum(staff):
+    data = charts.staff_hires_data(staff["plan"], "radiographer", ["AHUS", "OUS"])
+    plan = staff["plan"]
+    expected = plan[(plan["role"] == "radiographer") & plan["trust"].isin(["AHUS", "OUS"])]
+    assert data.groupby("year")["hires_needed"].sum().tolist() == pytest.approx(
+        expected.groupby("year")["hires_needed"].sum().tolist())
+    charts.staff_hires_chart(data, "x", "en").to_dict()
+
+
+def test_staff_turnover_data_marks_only_the_latest_year_of_flagged_series(staff):
+    flags = staff["turnover_flags"]
+    data = charts.staff_turnover_data(staff["turnover_history"], flags, "radiographer", list(flags["trust"]),
+                                      5.1, "en")
+    flagged = flags[(flags["role"] == "radiographer") & flags["flag"]]
+    marked = data[data["flagged"]]
+    assert set(zip(marked["trust"], marked["year"])) == set(zip(flagged["trust"], flagged["latest_year"]))
+    assert (data["assumed"] == 5.1).all()
+    spec = charts.localized(charts.staff_turnover_chart(data, "ILLUSTRATIVE DATA: x", "en"), "en")
+    assert len(spec["datasets"]) == 1  # one dataset, so a page can swap the numbers in
+    assert "ILLUSTRATIVE" in str(spec["title"])

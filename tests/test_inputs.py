@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from imaging_plan import paths
-from imaging_plan.inputs import OPTIONAL_TABLES, TABLES, InputDataError, load_table
+from imaging_plan.inputs import OPTIONAL_TABLES, TABLES, InputDataError, load_optional, load_table
 
 
 @pytest.mark.parametrize("name", sorted(set(TABLES) - set(OPTIONAL_TABLES)))
@@ -100,3 +100,55 @@ def test_many_problems_are_capped_but_counted(tmp_path):
     _write(tmp_path, "physician_ftes", "year,specialty,category,fte\n" + rows)
     message = _error(tmp_path, "physician_ftes")
     assert "(25 problems" in message and "... and 5 more" in message
+
+
+# --- The HR export (data/staff_turnover.csv, optional) ---------------------------------------------
+
+HR_HEADER = "year,trust,role,leavers,hires,avg_ftes,headcount,source\n"
+
+
+@pytest.mark.parametrize("rows,expected", [
+    ("2025,OUS,radiographer,30,3,20,,hr\n",
+     "line 2 (year 2025, trust OUS, role radiographer): more leavers than staff"),
+    ("2025,OUS,radiographer,30,3,400,25,hr\n", "line 2 (year 2025, trust OUS, role radiographer): more leavers"),
+    ("2024,OUS,radiographer,3,3,20,,hr\n2025,OUS,radiographer,-3,3,20,,hr\n",
+     "line 3, column 'leavers': value '-3.0' must not be negative"),
+    ("2025,OUS,radiographer,3,-1,20,,hr\n", "line 2, column 'hires': value '-1.0' must not be negative"),
+    ("2025,Ahus,radiographer,3,3,20,,hr\n", "line 2, column 'trust': value 'Ahus' must be one of"),
+    ("2025,OUS,nurse,3,3,20,,hr\n", "line 2, column 'role': value 'nurse' must be one of"),
+    ("1985,OUS,radiographer,3,3,20,,hr\n", "line 2, column 'year': value '1985' must be a whole year"),
+    ("2025,OUS,radiographer,3,3,20,,hr\n2024,OUS,radiographer,3,3,20,,hr\n2025,OUS,radiographer,4,3,20,,hr\n",
+     "lines 2, 4: the same (year, trust, role) appears more than once"),
+    ("2025,OUS,radiographer,3,3,,,hr\n", "line 2 (year 2025, trust OUS, role radiographer): no staff figure"),
+    ("2025,OUS,radiographer,0,3,0,,hr\n", "line 2 (year 2025, trust OUS, role radiographer): no staff figure"),
+])
+def test_bad_hr_rows_are_named(tmp_path, rows, expected):
+    _write(tmp_path, "staff_turnover", HR_HEADER + rows)
+    message = _error(tmp_path, "staff_turnover")
+    assert "staff_turnover.csv" in message and expected in message
+
+
+def test_bad_hr_file_names_each_broken_line_once(tmp_path):
+    _write(tmp_path, "staff_turnover", HR_HEADER + "2024,OUS,radiographer,3,3,20,,hr\n"
+           "2025,OUS,radiographer,50,3,20,,hr\n2025,SIV,radiographer,60,3,30,,hr\n")
+    message = _error(tmp_path, "staff_turnover")
+    assert "line 3 (year 2025, trust OUS, role radiographer): more leavers than staff" in message
+    assert "line 4 (year 2025, trust SIV, role radiographer): more leavers than staff" in message
+    assert message.count("more leavers") == 2 and "line 2" not in message
+
+
+def test_hr_file_missing_a_column_names_it_without_row_noise(tmp_path):
+    _write(tmp_path, "staff_turnover", "year,trust,role,leavers,hires,source\n2025,OUS,radiographer,3,3,hr\n")
+    message = _error(tmp_path, "staff_turnover")
+    assert "missing column 'avg_ftes'" in message and "missing column 'headcount'" in message
+    assert "no staff figure" not in message
+
+
+def test_optional_file_absent_is_none_and_present_is_validated(tmp_path):
+    assert load_optional("staff_turnover", tmp_path) == (None, {})
+    _write(tmp_path, "staff_turnover", HR_HEADER + "2025,OUS,radiographer,3,2,20,21,HR export\n")
+    table, hashes = load_optional("staff_turnover", tmp_path)
+    assert table.loc[0, "headcount"] == 21 and len(hashes["staff_turnover.csv"]) == 64
+    _write(tmp_path, "staff_turnover", HR_HEADER + "2025,OUS,radiographer,30,2,20,,HR export\n")
+    with pytest.raises(InputDataError, match="more leavers than staff"):
+        load_optional("staff_turnover", tmp_path)

@@ -95,3 +95,66 @@ def test_unknown_parameter_stops_before_running(tmp_path, capsys):
 def test_out_of_range_parameter_stops_before_running(tmp_path, capsys):
     assert runner.run_all(only=["01"], parameters={"horizon": 2100}, output_dir=tmp_path) == 1
     assert "parameter 'horizon'" in capsys.readouterr().out
+
+
+# --- Notebook 03: staffing and turnover (issue 4) --------------------------------------------------
+
+def test_staffing_forecast_name():
+    assert runner.forecast_name(paths.NOTEBOOKS_DIR / "03_forecast_radiographer_turnover.ipynb") == \
+        "radiographer_turnover"
+
+
+@pytest.fixture(scope="module")
+def staff_runs(tmp_path_factory):
+    """Run notebook 03 once with the shipped data (HR file included) and once on a copy without the HR file."""
+    with_hr = tmp_path_factory.mktemp("staff_with_hr")
+    code_with = runner.run_all(only=["03"], parameters={"horizon": 2045, "turnover_rise_pp": 0.5},
+                               output_dir=with_hr, progress=False)
+    data = tmp_path_factory.mktemp("data_without_hr") / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    (data / "staff_turnover.csv").unlink()
+    without_hr = tmp_path_factory.mktemp("staff_without_hr")
+    code_without = runner.run_all(only=["03"], data_dir=data, output_dir=without_hr, progress=False)
+    return (code_with, with_hr), (code_without, without_hr, data)
+
+
+@pytest.mark.slow
+def test_staffing_notebook_with_hr_file_writes_trends_plan_and_flags(staff_runs):
+    (code, out), _ = staff_runs
+    assert code == 0
+    forecast = store.read_forecast(out, "radiographer_turnover")
+    assert set(forecast.tables) == {"trend", "plan", "status", "turnover_history", "turnover_flags"}
+    trend, plan = forecast.tables["trend"], forecast.tables["plan"]
+    assert (trend[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
+    assert (trend["trend_lower"] <= trend["trend"] + 1e-9).all()
+    assert (trend["trend"] <= trend["trend_upper"] + 1e-9).all()
+    assert set(trend["method"]) == {"prophet"} and trend["year"].max() == 2050
+    series = set(zip(trend["role"], trend["trust"]))
+    assert ("bioengineer", "STHF") not in series  # no row in Tabell 7: no trend
+    assert {(r, "ALL") for r in ("radiographer", "bioengineer", "secretary")} <= series
+    vvhf = trend[(trend["role"] == "bioengineer") & (trend["trust"] == "VVHF")]
+    assert vvhf["last_observed"].iloc[0] == 2022 and vvhf.dropna(subset=["fte"])["year"].max() == 2022
+    assert plan["year"].min() == 2026 and plan["year"].max() == 2045
+    assert ("bioengineer", "VVHF") not in set(zip(plan["role"], plan["trust"]))
+    first = plan[plan["year"] == 2026]
+    assert first["turnover_pct"].tolist() == pytest.approx([5.6] * len(first))  # 5.1 + 0.5 rising
+    m = forecast.manifest
+    assert m["parameters"]["turnover_rise_pp"] == 0.5 and m["parameters"]["min_prophet_points"] == 5
+    assert set(m["inputs"]) == {"staff_ftes.csv", "staff_turnover.csv"}
+    assert len(m["inputs"]["staff_turnover.csv"]) == 64
+    flags = forecast.tables["turnover_flags"]
+    assert len(flags) == 23 and flags["flag"].dtype == bool
+    assert forecast.tables["turnover_history"]["source"].str.startswith("illustrative").all()
+
+
+@pytest.mark.slow
+def test_staffing_notebook_without_hr_file_still_plans(staff_runs):
+    _, (code, out, data) = staff_runs
+    assert code == 0
+    forecast = store.read_forecast(out, "radiographer_turnover")
+    assert set(forecast.tables) == {"trend", "plan", "status"}
+    assert forecast.manifest["inputs"]["staff_turnover.csv"] is None
+    assert forecast.changed_inputs(data) == []
+    assert forecast.tables["plan"]["year"].max() == 2040
+    (data / "staff_turnover.csv").write_text((paths.DATA_DIR / "staff_turnover.csv").read_text())
+    assert forecast.changed_inputs(data) == ["staff_turnover.csv"]  # an HR file added later makes it stale

@@ -70,3 +70,14 @@ def test_staleness_follows_data_and_notebook(tmp_path):
     later = time.time() + 60
     os.utime(notebook, (later, later))
     assert store.is_stale(out, "demo", data, notebook) == "the notebook changed since"
+
+
+def test_an_optional_input_recorded_absent_goes_stale_when_it_appears(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    manifest = _manifest(data, {"staff_turnover.csv": None})
+    store.write_forecast(tmp_path / "out", "demo", {"t": pd.DataFrame({"a": [1]})}, manifest)
+    forecast = store.read_forecast(tmp_path / "out", "demo")
+    assert forecast.changed_inputs(data) == []
+    (data / "staff_turnover.csv").write_text("year\n2025\n")
+    assert forecast.changed_inputs(data) == ["staff_turnover.csv"]

@@ -21,7 +21,7 @@ from ..store import Forecast, ForecastMissing, read_forecast
 from . import scenario_controls
 
 # The tables the app reads; their content hash keys the cache.
-APP_TABLES = ("physician_ftes",)
+APP_TABLES = ("physician_ftes", "staff_ftes")
 
 
 @dataclass
@@ -115,6 +115,7 @@ PAGES = [
     ("overview_page", "page_overview", "overview", "general", ":material/dashboard:"),
     ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
     ("inflow_page", "page_inflow", "inflow", "inflow", ":material/school:"),
+    ("staffing_page", "page_staffing", "staffing", "staff", ":material/groups:"),
 ]
 
 
