@@ -153,5 +153,7 @@ PRESETS = {p.name: p for p in [
         "demand_growth_nuclear_medicine_pct": (4.0, "Assumption: the 2015-2025 pace plus one point."),
         "ai_gain_pct": (0.0, "The plan: do not plan fewer radiologists on vague assumptions about AI."),
         "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
+        "turnover_rise_pp": (0.5, "Assumption: staff turnover rises half a point a year, the signal the "
+                                  "plan asks the region to watch for ('tegn på økende turnover')."),
     }),
 ]}
