@@ -8,9 +8,11 @@ column and the rule in words a planner can act on.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import pandera.pandas as pa
@@ -19,6 +21,7 @@ from pandera.errors import SchemaError, SchemaErrors
 from . import codes
 
 FIRST_YEAR = 1990
+REGISTER_FIRST_YEAR = 1970  # equipment older than this is not in service
 MAX_PROBLEMS_SHOWN = 20
 
 
@@ -35,6 +38,13 @@ def _year() -> pa.Column:
     return pa.Column(int, pa.Check.in_range(FIRST_YEAR, _last_observed_year()), coerce=True)
 
 
+def _install_year(nullable: bool = False) -> pa.Column:
+    # An install or upgrade year lies in the past or this year, never the future.
+    return pa.Column(float, [pa.Check.in_range(REGISTER_FIRST_YEAR, date.today().year),
+                             pa.Check(lambda s: s == s.round(), name="whole_number")],
+                     coerce=True, nullable=nullable)
+
+
 def _code(allowed) -> pa.Column:
     return pa.Column(str, pa.Check.isin(sorted(allowed)))
 
@@ -44,12 +54,24 @@ def _count(nullable: bool = False) -> pa.Column:
 
 
 @dataclass(frozen=True)
+class RowRule:
+    """A rule across columns of one row: `broken` marks the rows that break it.
+
+    `words` is formatted with the row's values, so the message shows them.
+    """
+
+    broken: Callable[[pd.DataFrame], pd.Series]
+    words: str
+
+
+@dataclass(frozen=True)
 class TableSpec:
-    """One input file: its name, its schema and the columns that make a row unique."""
+    """One input file: its name, its schema, the columns that make a row unique, and row rules."""
 
     file: str
     columns: dict[str, pa.Column]
     key: tuple[str, ...]
+    rules: tuple[RowRule, ...] = ()
 
     def schema(self) -> pa.DataFrameSchema:
         return pa.DataFrameSchema(
@@ -121,7 +143,32 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("year", "hospital_area", "modality"),
         ),
+        "equipment_register": TableSpec(
+            "equipment_register.csv",
+            {
+                "unit_id": pa.Column(str),
+                "owner": _code({**codes.TRUSTS, **codes.PRIVATE_PROVIDERS}),
+                "sector": _code(codes.SECTORS),
+                "modality": _code(codes.EQUIPMENT_MODALITIES),
+                "install_year": _install_year(),
+                "upgrade_year": _install_year(nullable=True),
+                "price_nok": _count(nullable=True),
+                "source": pa.Column(str, nullable=True),
+            },
+            ("unit_id",),
+            (
+                RowRule(lambda t: t["upgrade_year"] < t["install_year"],
+                        "upgrade_year {upgrade_year:.0f} is before install_year {install_year:.0f}"),
+                RowRule(lambda t: t["sector"] != t["owner"].map(_sector_of_owner),
+                        "sector '{sector}' does not match owner '{owner}' (the ten trusts and "
+                        "hospitals are public; ALFA, EVIDIA and UNILABS are private)"),
+            ),
+        ),
     }
+
+
+def _sector_of_owner(owner: str) -> str:
+    return "private" if owner in codes.PRIVATE_PROVIDERS else "public"
 
 
 TABLES = _specs()
@@ -134,33 +181,115 @@ def file_sha256(path: Path) -> str:
 
 def load_table(name: str, data_dir: Path) -> pd.DataFrame:
     """Return the validated table `name` from `data_dir`, or raise InputDataError."""
-    spec = TABLES[name]
-    path = Path(data_dir) / spec.file
+    path = Path(data_dir) / TABLES[name].file
     if not path.exists():
         raise InputDataError(f"{path}: file not found (expected the table '{name}').")
+    return read_table(name, path, path)
+
+
+def read_uploaded(name: str, content: bytes, label: str) -> pd.DataFrame:
+    """Return the validated table `name` from an uploaded file's bytes, or raise InputDataError.
+
+    Nothing is written: the app validates a planner's file in memory before using it.
+    """
+    return read_table(name, io.BytesIO(content), label)
+
+
+def read_table(name: str, source, label) -> pd.DataFrame:
+    """Return table `name` read from `source` (path or file object) and validated; errors name `label`."""
+    spec = TABLES[name]
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        raw = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
     except pd.errors.EmptyDataError:
-        raise InputDataError(f"{path}: the file is empty; expected a header row with columns "
+        raise InputDataError(f"{label}: the file is empty; expected a header row with columns "
                              f"{', '.join(spec.columns)} and at least one data row.") from None
+    except (UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise InputDataError(f"{label}: not a readable UTF-8 CSV file ({err}).") from None
     raw.columns = [c.strip() for c in raw.columns]
     if raw.empty:
-        raise InputDataError(f"{path}: the file has a header but no data rows.")
+        raise InputDataError(f"{label}: the file has a header but no data rows.")
     for col in raw.columns:
         if pd.api.types.is_string_dtype(raw[col]):
             raw[col] = raw[col].str.strip()
     try:
         table = spec.schema().validate(raw, lazy=True)
     except SchemaErrors as err:
-        raise InputDataError(_describe(path, spec, err.failure_cases)) from None
+        raise InputDataError(_describe(label, spec, err.failure_cases)) from None
     except SchemaError as err:  # pragma: no cover - lazy=True collects, kept as a guard
-        raise InputDataError(f"{path}: {err}") from None
-    return table[list(spec.columns)].reset_index(drop=True)
+        raise InputDataError(f"{label}: {err}") from None
+    table = table[list(spec.columns)].reset_index(drop=True)
+    problems = _rule_problems(spec, table)
+    if problems:
+        raise InputDataError(_report(label, problems))
+    return table
+
+
+def _rule_problems(spec: TableSpec, table: pd.DataFrame) -> list[str]:
+    """Return one message per row breaking one of the spec's row rules, naming its line."""
+    problems = []
+    for rule in spec.rules:
+        broken = rule.broken(table).fillna(False).to_numpy(dtype=bool)
+        for i in broken.nonzero()[0]:
+            problems.append(f"line {i + 2}: " + rule.words.format(**table.iloc[i].to_dict()))
+    return problems
+
+
+def register_count_problems(register: pd.DataFrame, units: pd.DataFrame) -> list[str]:
+    """Return one message per owner and modality where the register's unit count differs from
+    the declared total in equipment_units.csv (Tabell 5; a blank cell declares none).
+
+    Register lines are file lines (line 1 is the header), as the loader keeps the file's order.
+    """
+    declared = units.assign(units=units["units"].fillna(0)).reset_index(drop=True)
+    declared["line"] = declared.index + 2
+    declared = declared.set_index(["owner", "modality"])
+    lines = register.reset_index(drop=True).assign(line=lambda t: t.index + 2)
+    counted = lines.groupby(["owner", "modality"])["line"].agg(list)
+    problems = []
+    for key in sorted(set(declared.index) | set(counted.index)):
+        have = counted.get(key, [])
+        want = int(declared["units"].get(key, 0))
+        if len(have) == want:
+            continue
+        where = (f"equipment_units.csv line {int(declared.loc[key, 'line'])} declares {want}"
+                 if key in declared.index else "equipment_units.csv declares none (no row)")
+        rows = f" (register lines {_line_ranges(have)})" if have else ""
+        problems.append(f"owner {key[0]}, modality {key[1]}: the register has {len(have)} "
+                        f"unit{'s' if len(have) != 1 else ''}{rows}; {where}")
+    return problems
+
+
+def _line_ranges(lines: list[int]) -> str:
+    """Return [2, 3, 4, 9] as '2-4, 9'."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][1] + 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+# Checks across files: (the tables they need, the function returning problems, the file blamed).
+CROSS_CHECKS = (
+    (("equipment_register", "equipment_units"),
+     lambda t: register_count_problems(t["equipment_register"], t["equipment_units"]),
+     "equipment_register"),
+)
 
 
 def load_inputs(data_dir: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Return the validated tables and the SHA-256 of each file read (for the manifest)."""
+    """Return the validated tables and the SHA-256 of each file read (for the manifest).
+
+    Tables that must agree with each other (the register and Tabell 5) are checked together.
+    """
     tables = {name: load_table(name, data_dir) for name in names}
+    for needs, problems_of, blamed in CROSS_CHECKS:
+        if all(n in tables for n in needs):
+            problems = problems_of(tables)
+            if problems:
+                raise InputDataError(_report(Path(data_dir) / TABLES[blamed].file, problems,
+                                             "disagrees with the declared totals"))
     hashes = {TABLES[n].file: file_sha256(Path(data_dir) / TABLES[n].file) for n in names}
     return tables, hashes
 
@@ -178,6 +307,8 @@ def _rule(check: str) -> str:
         return "must be a number"
     if check == "not_nullable":
         return "must not be empty"
+    if check == "whole_number":
+        return "must be a whole number"
     return check
 
 
@@ -204,16 +335,24 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
     for _, row in cells.sort_values(["index", "column"], key=lambda s: s.astype(str)).iterrows():
         if row["check"].startswith("dtype(") and (row["column"], row["index"]) in not_numbers:
             continue  # already reported as "must be a number"
+        value = row["failure_case"]
+        if str(row["check"]).startswith("in_range(") and isinstance(value, float) and value.is_integer():
+            value = int(value)  # a year read as a number: show 1969, not 1969.0
         problems.append(
             f"line {int(row['index']) + 2}, column '{row['column']}': value "
-            f"'{row['failure_case']}' {_rule(str(row['check']))}"
+            f"'{value}' {_rule(str(row['check']))}"
         )
 
     if not problems:  # a check we did not anticipate: show pandera's own words
         problems = [str(r) for r in failures.to_dict("records")]
+    return _report(path, problems)
+
+
+def _report(label, problems: list[str], what: str = "breaks its schema") -> str:
+    """Return the problems as one message: the file, how many, the first few, one a line."""
     shown = problems[:MAX_PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     tail = f"\n  ... and {more} more" if more > 0 else ""
-    return (f"{path} breaks its schema ({len(problems)} problem"
+    return (f"{label} {what} ({len(problems)} problem"
             f"{'s' if len(problems) != 1 else ''}; line 1 is the header):\n  - "
             + "\n  - ".join(shown) + tail)
