@@ -30,6 +30,9 @@ RERUNS = 15
 # page url -> (slider key, values to move it through)
 SLIDER_MOVES = {
     "physicians": ("exit_rate_pct", [3.0, 3.5, 4.0, 4.5, 5.0]),
+    # Fifteen different lifetimes: the page caches its parts per assumption values, so values that
+    # repeat would time cache hits; a lifetime moves every part (schedule, band, budget, ages).
+    "equipment": ("lifetime_mr_years", [y for y in range(5, 21) if y != 10]),
 }
 
 
