@@ -8,7 +8,7 @@ PORT ?= 8501
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: app test forecasts benchmark clean
+.PHONY: app test forecasts benchmark clean chromium
 
 $(STAMP): requirements.txt pyproject.toml
 	@echo "== Installing into $(VENV) (first time takes a few minutes)"
@@ -30,7 +30,15 @@ app: forecasts
 	$(VENV)/bin/streamlit run app.py --server.address localhost --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
-test: $(DEVSTAMP)
+# The browser tests drive Debian's Chromium (no browser download); installed here when missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "== Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "== Chromium missing: 'sudo apt-get install chromium' (browser tests are skipped without it)"; fi; }
+
+test: $(DEVSTAMP) chromium
 	$(PY) -m pytest
 
 benchmark: $(DEVSTAMP)

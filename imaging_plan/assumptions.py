@@ -200,6 +200,49 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
         label_nb="Vekst i LiS-stillinger (%/år)", label_en="Growth of resident posts (%/year)",
         unit="%/year", default=0.0, min=-5.0, max=10.0, step=0.5, group="physicians",
         source="Assumption: posts stay at today's number unless the region decides otherwise."),
+    # Issue 3: specialist approvals and the training pipeline (Specialist inflow page, notebook 02).
+    Assumption(
+        key="region_share_pct",
+        label_nb="Regionens andel av nye spesialister i landet (%)",
+        label_en="Region's share of the nation's new specialists (%)",
+        unit="%", default=56.0, min=30.0, max=80.0, step=1.0, group="inflow",
+        source="The region's share of Norway's population: Helse Sør-Øst serves about 3.1 "
+               "million inhabitants (Helse Sør-Øst RHF, helse-sorost.no; the project's DOMAIN.md: "
+               "'more than half of Norway') of about 5.55 million (Statistics Norway, population "
+               "1 January 2024: 5 550 203): 3.1 / 5.55 = 56 %. The Norwegian Wikipedia article "
+               "on Helse Sør-Øst gives the same 56 % as its share of the country's specialist "
+               "health services. Assumes the region gets new specialists in proportion to its "
+               "population."),
+    Assumption(
+        key="approvals_radiology",
+        label_nb="Spesialistgodkjenninger radiologi i landet (per år)",
+        label_en="Specialist approvals in radiology, national (per year)",
+        unit="approvals/year", default=70, min=0, max=200, step=1, group="inflow",
+        source="The plan: 'Antall spesialistgodkjenninger innen radiologi har siden 2015 i snitt "
+               "ligget mellom 60 til 80 per år' (radiology specialist approvals have averaged "
+               "60 to 80 a year since 2015); central value the midpoint, 70. Held flat over the "
+               "plan. Used when no national series (data/specialist_approvals.csv with at least "
+               "three years) is given."),
+    Assumption(
+        key="approvals_radiology_spread",
+        label_nb="Spenn rundt godkjenninger radiologi (±, per år)",
+        label_en="Range around radiology approvals (±, per year)",
+        unit="approvals/year", default=10, min=0, max=50, step=1, group="inflow",
+        source="The plan's range: 60 to 80 a year is 70 ± 10 (low 60, central 70, high 80); "
+               "drawn as the band around the approvals-based supply."),
+    Assumption(
+        key="approvals_nuclear_medicine",
+        label_nb="Spesialistgodkjenninger nukleærmedisin i landet (per år)",
+        label_en="Specialist approvals in nuclear medicine, national (per year)",
+        unit="approvals/year", default=3.0, min=0.0, max=30.0, step=0.5, group="inflow",
+        source="Assumption: the plan gives no number, only 'Utviklingen har også vært flat for "
+               "nukleærmedisin' (nuclear medicine has also been flat), and no public yearly "
+               "figure was found to cite. 3 a year is the region's own average derived inflow "
+               "2016-2025 (Tabell 6: growth of specialist FTEs + exits at the default exit rate "
+               "3.3 %; (31 - 24 + 0.033 x 274) / 10 = 1.6 a year) divided by the default region "
+               "share 56 %: 2.9, to the step of 0.5; held flat, as the plan says. The same "
+               "calculation for radiology gives 59 a year, at the low end of the plan's 60-80, "
+               "which supports the method."),
     # Issue 5: equipment replacement (group "equipment"), per modality where the plan's
     # tables are per modality. Keys: lifetime_ct_years, price_ct_mnok, growth_ct_pct, ...
     *[Assumption(

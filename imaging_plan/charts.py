@@ -54,7 +54,7 @@ def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChar
     colours = [PALETTE["black"], PALETTE["blue"], PALETTE["green"], PALETTE["vermillion"]]
     colour = alt.Color("series:N", title=t("series", lang),
                        scale=alt.Scale(domain=order, range=colours),
-                       legend=alt.Legend(orient="top", columns=2, title=None, labelLimit=260))
+                       legend=alt.Legend(orient="top", title=None, labelLimit=320))
     y = alt.Y("fte:Q", title=t("fte", lang), scale=alt.Scale(zero=False))
     tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                alt.Tooltip("series:N", title=t("series", lang)),
@@ -69,16 +69,25 @@ def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChar
                   .mark_line(strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
     layers.append(base.transform_filter(alt.datum.series == order[0])
                   .mark_line(point=True, strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
-    return alt.layer(*layers).properties(title=title, height=400)
+    return alt.layer(*layers).properties(title=title, height=380)
+
+
+def gap_data(plan: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
+    """Return year, gap and kind (shortage or surplus) of one specialty."""
+    own = plan[plan["specialty"] == specialty][["year", "gap"]].copy()
+    own["year"] = own["year"].astype(int)
+    own["kind"] = [t("shortage", lang) if g > 0 else t("surplus", lang) for g in own["gap"]]
+    return own.reset_index(drop=True)
 
 
 def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
     """Return the yearly gap (need - supply) of one specialty as bars: shortage up, surplus down."""
-    own = plan[plan["specialty"] == specialty][["year", "gap"]].copy()
-    own["year"] = own["year"].astype(int)
-    own["kind"] = [t("shortage", lang) if g > 0 else t("surplus", lang) for g in own["gap"]]
+    own = gap_data(plan, specialty, lang)
+    years = alt.X("year:Q", title=t("year", lang), axis=_YEAR_AXIS,
+                  scale=alt.Scale(domain=[int(own["year"].min()) - 0.5, int(own["year"].max()) + 0.5],
+                                  nice=False))
     return alt.Chart(own).mark_bar(size=9).encode(
-        x=_year(lang),
+        x=years,
         y=alt.Y("gap:Q", title=t("gap_fte", lang)),
         color=alt.Color("kind:N", title=t("gap", lang),
                         scale=alt.Scale(domain=[t("shortage", lang), t("surplus", lang)],
@@ -86,7 +95,7 @@ def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
                         legend=alt.Legend(orient="top", title=None)),
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                  alt.Tooltip("gap:Q", title=t("gap_fte", lang), format=",.1f")],
-    ).properties(height=240)
+    ).properties(height=220)
 
 
 # d3-format locale for Vega: "1 234,5" in bokmål (thin grouping by no-break space).
@@ -107,6 +116,171 @@ def localized(chart, lang: str) -> dict:
     return spec
 
 
+def overview_lines(long: pd.DataFrame, unit: str, lang: str, height: int = 150,
+                   colours: dict[str, str] | None = None) -> alt.TopLevelMixin:
+    """Return a small line chart for the overview: year, series, value (+ lower/upper band).
+
+    With a `panel` column, one small panel per value, each on its own y scale
+    (radiology's hundreds would flatten nuclear medicine's tens on a shared axis).
+    """
+    domain = list(dict.fromkeys(long["series"]))
+    default = [PALETTE[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky_blue", "black")]
+    scale = (alt.Scale(domain=domain, range=[colours[d] for d in domain]) if colours
+             else alt.Scale(domain=domain, range=default[:len(domain)]))
+    colour = alt.Color("series:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelLimit=300))
+    base = alt.Chart().encode(x=_year(lang))
+    lines = base.mark_line(strokeWidth=2).encode(
+        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False)), color=colour,
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("series:N"),
+                 alt.Tooltip("value:Q", title=unit, format=",.1f")])
+    layers = [lines]
+    if {"lower", "upper"} <= set(long.columns):
+        layers.insert(0, base.mark_area(opacity=0.15).encode(y="lower:Q", y2="upper:Q", color=colour))
+    chart = alt.layer(*layers, data=long).properties(height=height)
+    if "panel" in long.columns:
+        chart = chart.facet(row=alt.Row("panel:N", title=None, sort=list(dict.fromkeys(long["panel"])),
+                                        header=alt.Header(labelAngle=0, labelAlign="left",
+                                                          labelOrient="top")))
+        chart = chart.resolve_scale(y="independent")
+    return chart
+
+
+def with_data(spec: dict, frame: pd.DataFrame) -> dict:
+    """Return a copy of a single-dataset spec with `frame` as its data.
+
+    Lets a page build a chart's spec once (Altair costs ~20 ms a chart) and
+    only swap the numbers when a slider moves.
+    """
+    (name,) = spec["datasets"]
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return {**spec, "datasets": {name: records}}
+
+
+# Issue 3: specialist inflow page. Each chart takes one long table and carries it once, at the top
+# (layers inherit it), so the page can cache the spec and send only the data on a slider move
+# (components.show_chart_data).
+
+INFLOW_SERIES = ("derived_inflow", "trend", "required_inflow", "approvals_supply")
+_INFLOW_COLOURS = (PALETTE["black"], PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"])
+
+
+def _once() -> alt.Chart:
+    """Return a layer that draws one mark, not one per row of the inherited data (rules, labels)."""
+    return alt.Chart().transform_aggregate(rows="count()")
+
+
+def _long(year, series: str, value, lower=None, upper=None) -> pd.DataFrame:
+    return pd.DataFrame({"year": year, "series": series, "value": value, "lower": lower, "upper": upper})
+
+
+def inflow_lines(specialty: str, derived: pd.DataFrame, plan: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the long table an inflow chart draws: year, series, value, lower, upper.
+
+    Derived history (negative years kept), the trend with its band, the
+    required inflow, and the approvals-based supply with its band (where it has one).
+    """
+    hist = derived[derived["specialty"] == specialty]
+    own = plan[plan["specialty"] == specialty]
+    years = own["year"].to_numpy()
+    frames = [_long(hist["year"].to_numpy(), t("derived_inflow", lang), hist["inflow"].to_numpy())]
+    if own["trend"].notna().any():
+        frames.append(_long(years, t("trend", lang), own["trend"].to_numpy(), own["trend_lower"].to_numpy(),
+                            own["trend_upper"].to_numpy()))
+    frames.append(_long(years, t("required_inflow", lang), own["required"].to_numpy()))
+    lower, upper = own["supply_lower"].to_numpy(), own["supply_upper"].to_numpy()
+    has_band = bool((abs(upper - lower) > 1e-9).any())
+    frames.append(_long(years, t("approvals_supply", lang), own["supply"].to_numpy(),
+                        lower if has_band else None, upper if has_band else None))
+    out = pd.concat(frames, ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    return out
+
+
+def inflow_chart(lines: pd.DataFrame, title: str | None, lang: str) -> alt.LayerChart:
+    """Return derived inflow (points), trend and supply with bands, and required inflow, with a zero line.
+
+    `title` None: no title (the page heads each specialty itself). One legend,
+    from the lines layer (its domain lists all four series).
+    """
+    order = [t(k, lang) for k in INFLOW_SERIES]
+    scale = alt.Scale(domain=order, range=list(_INFLOW_COLOURS))
+    colour = alt.Color("series:N", scale=scale, legend=alt.Legend(orient="top", title=None, labelLimit=320))
+    quiet = alt.Color("series:N", scale=scale, legend=None)
+    y = alt.Y("value:Q", title=t("new_specialists", lang))
+    tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+               alt.Tooltip("series:N", title=t("series", lang)),
+               alt.Tooltip("value:Q", title=t("value", lang), format=",.1f")]
+    x = _year(lang)
+    bands = (alt.Chart().transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
+             .mark_area(opacity=0.18).encode(x=x, y="lower:Q", y2="upper:Q", color=quiet))
+    zero = _once().mark_rule(color="#999999", size=1).encode(y=alt.YDatum(0))
+    curves = (alt.Chart().transform_filter(alt.datum.series != order[0])
+              .mark_line(strokeWidth=2).encode(x=x, y=y, color=colour, tooltip=tooltip))
+    history = (alt.Chart().transform_filter(alt.datum.series == order[0])
+               .mark_line(point=True, strokeWidth=1.5).encode(x=x, y=y, color=quiet, tooltip=tooltip))
+    titled = {} if title is None else {"title": title}
+    return alt.layer(bands, zero, curves, history, data=lines, height=380, **titled,
+                     resolve=alt.Resolve(legend=alt.LegendResolveMap(color="independent")))
+
+
+def shortfall_lines(plan: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
+    """Return the long table a shortfall chart draws: year, series, value (required - trend, required - supply)."""
+    own = plan[plan["specialty"] == specialty]
+    years = own["year"].to_numpy().astype(int)
+    return pd.concat([_long(years, t("shortfall_vs_trend", lang), own["shortfall_trend"].to_numpy()),
+                      _long(years, t("shortfall_vs_supply", lang), own["shortfall_supply"].to_numpy())],
+                     ignore_index=True).dropna(subset=["value"])[["year", "series", "value"]]
+
+
+def shortfall_chart(lines: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """Return the yearly shortfall against the trend and against approvals, with a zero line."""
+    names = [t("shortfall_vs_trend", lang), t("shortfall_vs_supply", lang)]
+    curves = alt.Chart().mark_line(point=True, strokeWidth=2).encode(
+        x=_year(lang),
+        y=alt.Y("value:Q", title=t("shortfall_axis", lang)),
+        color=alt.Color("series:N", scale=alt.Scale(domain=names, range=[PALETTE["blue"], PALETTE["green"]]),
+                        legend=alt.Legend(orient="top", title=None, labelLimit=320)),
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+                 alt.Tooltip("series:N", title=t("series", lang)),
+                 alt.Tooltip("value:Q", title=t("shortfall_axis", lang), format=",.1f")])
+    zero = _once().mark_rule(color="#999999", size=1).encode(y=alt.YDatum(0))
+    return alt.layer(zero, curves, data=lines, height=220)
+
+
+def pipeline_lines(specialty: str, hist: dict[str, pd.DataFrame], pipeline: pd.DataFrame,
+                   lang: str) -> pd.DataFrame:
+    """Return the long table a pipeline chart draws: year, series, fte (LiS history, planned, needed).
+
+    `hist` is `specialist_inflow.histories(ftes)`.
+    """
+    residents = hist[specialty]["residents"]
+    own = pipeline[pipeline["specialty"] == specialty]
+    years = own["year"].to_numpy()
+    out = pd.concat([
+        _long(residents.index.to_numpy(), t("residents_history", lang), residents.to_numpy()),
+        _long(years, t("residents_planned", lang), own["residents_planned"].to_numpy()),
+        _long(years, t("residents_needed", lang), own["residents_needed"].to_numpy()),
+    ], ignore_index=True).dropna(subset=["value"])
+    out["year"] = out["year"].astype(int)
+    return out.rename(columns={"value": "fte"})[["year", "series", "fte"]]
+
+
+def pipeline_chart(lines: pd.DataFrame, deadline: int, late: bool, lang: str) -> alt.LayerChart:
+    """Return resident FTEs: history, planned posts and residents needed, with the deadline year marked."""
+    order = [t(k, lang) for k in ("residents_history", "residents_planned", "residents_needed")]
+    colour = alt.Color("series:N", scale=alt.Scale(domain=order, range=[PALETTE["black"], PALETTE["sky_blue"],
+                                                                        PALETTE["vermillion"]]),
+                       legend=alt.Legend(orient="top", title=None, labelLimit=320))
+    lines_layer = alt.Chart().mark_line(point=True, strokeWidth=2).encode(
+        x=_year(lang), y=alt.Y("fte:Q", title=t("residents_axis", lang)), color=colour,
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+                 alt.Tooltip("series:N", title=t("series", lang)),
+                 alt.Tooltip("fte:Q", title=t("residents_axis", lang), format=",.1f")])
+    text = t("posts_by", lang, year=deadline) + (f": {t('already_late', lang)}" if late else "")
+    rule = _once().mark_rule(strokeDash=[4, 4], color=PALETTE["orange"]).encode(x=alt.XDatum(deadline))
+    label = (_once().mark_text(align="left", dx=4, dy=-6, fontSize=12, color=PALETTE["orange"], text=text)
+             .encode(x=alt.XDatum(deadline), y=alt.YValue(10)))
+    return alt.layer(lines_layer, rule, label, data=lines, height=260)
 # --- equipment (issue 5) -----------------------------------------------------------------------
 
 AGE_COLOURS = {"0-5": PALETTE["green"], "6-10": PALETTE["orange"], "over_10": PALETTE["vermillion"]}

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from . import codes
+
 MIN_POINTS = 3
 
 
@@ -31,11 +33,13 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def fit_trend(history: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings()) -> pd.DataFrame:
+def fit_trend(history: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings(),
+              clip: bool = True) -> pd.DataFrame:
     """Return the Prophet trend of a yearly series from its first year to the horizon.
 
     `history` has columns year and value. Out: year, value (observed, missing
-    after the data), trend, trend_lower, trend_upper, all clipped at zero.
+    after the data), trend, trend_lower, trend_upper, clipped at zero unless
+    `clip` is False (for flows such as a net inflow, which can be negative).
     """
     _quiet()
     from prophet import Prophet  # imported here: slow, and only notebooks get this far
@@ -58,11 +62,12 @@ def fit_trend(history: pd.DataFrame, horizon: int, settings: TrendSettings = Tre
         [f"{y}-01-01" for y in range(int(series["year"].min()), max(horizon, last) + 1)])})
     np.random.seed(settings.seed)  # Prophet draws its intervals with numpy's global state
     predicted = model.predict(future)
+    floor = 0 if clip else None
     out = pd.DataFrame({
         "year": predicted["ds"].dt.year.astype(int),
-        "trend": predicted["yhat"].clip(lower=0),
-        "trend_lower": predicted["yhat_lower"].clip(lower=0),
-        "trend_upper": predicted["yhat_upper"].clip(lower=0),
+        "trend": predicted["yhat"].clip(lower=floor),
+        "trend_lower": predicted["yhat_lower"].clip(lower=floor),
+        "trend_upper": predicted["yhat_upper"].clip(lower=floor),
     })
     observed = series[["year", "value"]].astype({"year": int})
     return observed.merge(out, on="year", how="right")[
@@ -85,3 +90,66 @@ def physician_trends(ftes: pd.DataFrame, horizon: int, settings: TrendSettings =
             trend.insert(0, "specialty", specialty)
             frames.append(trend.rename(columns={"value": "fte"}))
     return pd.concat(frames, ignore_index=True)
+
+
+# Issue 3: specialist inflow and national approvals.
+
+def grouped_trends(series: pd.DataFrame, by: list[str], horizon: int,
+                   settings: TrendSettings = TrendSettings(), clip: bool = True
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the Prophet trend of each group of a long yearly table, and which groups were fitted.
+
+    `series` has the `by` columns, year and value. A group with fewer than
+    MIN_POINTS observed years is not fitted (a line through two points is not
+    a trend); the status table says so. Out: (by..., year, value, trend,
+    trend_lower, trend_upper) and (by..., points, fitted).
+    """
+    frames, status = [], []
+    for key, rows in series.groupby(by, sort=False):
+        key = key if isinstance(key, tuple) else (key,)
+        points = int(rows["value"].notna().sum())
+        status.append({**dict(zip(by, key)), "points": points, "fitted": points >= MIN_POINTS})
+        if points >= MIN_POINTS:
+            trend = fit_trend(rows[["year", "value"]], horizon, settings, clip=clip)
+            for column, value in reversed(list(zip(by, key))):
+                trend.insert(0, column, value)
+            frames.append(trend)
+    columns = [*by, "year", "value", "trend", "trend_lower", "trend_upper"]
+    trends = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    return trends[columns], pd.DataFrame(status, columns=[*by, "points", "fitted"])
+
+
+def inflow_trends(parts: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings()
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the Prophet trends of the two parts of the derived specialist inflow, and their status.
+
+    `parts` is `specialist_inflow.inflow_parts(ftes)`: per specialty, the
+    yearly growth of specialist FTEs (not clipped: it can be negative) and the
+    specialist FTEs themselves. The app adds them up at the exit rate it is
+    set to, so the trend follows the exit-rate slider without a refit.
+    """
+    return grouped_trends(parts, ["specialty", "part"], horizon, settings, clip=False)
+
+
+def approval_trends(national: pd.DataFrame | None, horizon: int,
+                    settings: TrendSettings = TrendSettings()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the Prophet trend of the user's national approvals per specialty, and what was used.
+
+    `national` is the optional specialist_approvals table (None when absent).
+    Status per specialty: points and basis: 'fitted' (a trend of the file),
+    'too_few_points' (fewer than MIN_POINTS years: not fitted), 'not_in_file'
+    or 'no_file'; in the last three the planner's range assumption is used.
+    """
+    if national is None:
+        series = pd.DataFrame(columns=["specialty", "year", "value"])
+    else:
+        series = national.rename(columns={"approvals": "value"})[["specialty", "year", "value"]]
+    trends, fitted = grouped_trends(series, ["specialty"], horizon, settings, clip=True)
+    rows = []
+    for specialty in codes.SPECIALTIES:
+        own = fitted[fitted["specialty"] == specialty]
+        points = int(own["points"].iloc[0]) if len(own) else 0
+        basis = ("no_file" if national is None else "not_in_file" if points == 0
+                 else "fitted" if bool(own["fitted"].iloc[0]) else "too_few_points")
+        rows.append({"specialty": specialty, "points": points, "basis": basis})
+    return trends.rename(columns={"value": "approvals"}), pd.DataFrame(rows)

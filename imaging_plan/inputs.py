@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 import pandera.pandas as pa
@@ -53,29 +52,36 @@ def _count(nullable: bool = False) -> pa.Column:
     return pa.Column(float, pa.Check.ge(0), coerce=True, nullable=nullable)
 
 
-@dataclass(frozen=True)
-class RowRule:
-    """A rule across columns of one row: `broken` marks the rows that break it.
+def _no_year_gaps(group: str) -> pa.Check:
+    """Return a rule flagging each row whose year comes more than a year after the previous one of its `group`.
 
-    `words` is formatted with the row's values, so the message shows them.
+    A yearly series with a hole would be fitted as if the missing year did not
+    exist; the user should fill it (or drop the earlier years) knowingly.
     """
-
-    broken: Callable[[pd.DataFrame], pd.Series]
-    words: str
+    def check(frame: pd.DataFrame) -> pd.Series:
+        years = pd.to_numeric(frame["year"], errors="coerce")
+        previous = years.groupby(frame[group]).transform(
+            lambda s: s.sort_values().shift().reindex(s.index))
+        return ~((years - previous) > 1)
+    return pa.Check(check, name="no_year_gaps",
+                    error=f"the years of each {group} must follow one another without gaps: "
+                          "the year before this row's year is missing")
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One input file: its name, its schema, the columns that make a row unique, and row rules."""
+    """One input file: its name, its schema and the columns that make a row unique."""
 
     file: str
     columns: dict[str, pa.Column]
     key: tuple[str, ...]
-    rules: tuple[RowRule, ...] = ()
+    # Row-level rules across columns; each flags the failing rows and its `error` says the rule.
+    checks: tuple[pa.Check, ...] = ()
 
     def schema(self) -> pa.DataFrameSchema:
         return pa.DataFrameSchema(
-            self.columns, unique=list(self.key), report_duplicates="all", strict=False
+            self.columns, checks=list(self.checks), unique=list(self.key),
+            report_duplicates="all", strict=False
         )
 
 
@@ -143,6 +149,18 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("year", "hospital_area", "modality"),
         ),
+        # Optional user file (absent by default): national specialist approvals per year.
+        "specialist_approvals": TableSpec(
+            "specialist_approvals.csv",
+            {
+                "year": _year(),
+                "specialty": _code(codes.SPECIALTIES),
+                "approvals": _count(),
+                "source": pa.Column(str, nullable=False),
+            },
+            ("year", "specialty"),
+            checks=(_no_year_gaps("specialty"),),
+        ),
         "equipment_register": TableSpec(
             "equipment_register.csv",
             {
@@ -156,13 +174,7 @@ def _specs() -> dict[str, TableSpec]:
                 "source": pa.Column(str, nullable=True),
             },
             ("unit_id",),
-            (
-                RowRule(lambda t: t["upgrade_year"] < t["install_year"],
-                        "upgrade_year {upgrade_year:.0f} is before install_year {install_year:.0f}"),
-                RowRule(lambda t: t["sector"] != t["owner"].map(_sector_of_owner),
-                        "sector '{sector}' does not match owner '{owner}' (the ten trusts and "
-                        "hospitals are public; ALFA, EVIDIA and UNILABS are private)"),
-            ),
+            checks=(_upgrade_not_before_install(), _sector_matches_owner()),
         ),
     }
 
@@ -171,7 +183,28 @@ def _sector_of_owner(owner: str) -> str:
     return "private" if owner in codes.PRIVATE_PROVIDERS else "public"
 
 
+def _upgrade_not_before_install() -> pa.Check:
+    """Return the rule flagging a register row whose upgrade year comes before its install year."""
+    def check(frame: pd.DataFrame) -> pd.Series:
+        install = pd.to_numeric(frame["install_year"], errors="coerce")
+        upgrade = pd.to_numeric(frame["upgrade_year"], errors="coerce")
+        return upgrade.isna() | install.isna() | (upgrade >= install)
+    return pa.Check(check, name="upgrade_not_before_install",
+                    error="upgrade_year is before install_year (a unit is upgraded after it is installed)")
+
+
+def _sector_matches_owner() -> pa.Check:
+    """Return the rule flagging a register row whose sector contradicts its owner."""
+    def check(frame: pd.DataFrame) -> pd.Series:
+        return frame["sector"] == frame["owner"].map(_sector_of_owner)
+    return pa.Check(check, name="sector_matches_owner",
+                    error="sector does not match owner (the ten trusts and hospitals are public; "
+                          "ALFA, EVIDIA and UNILABS are private)")
+
+
 TABLES = _specs()
+# Tables the user may add; absent by default, each with a stated fallback where it is used.
+OPTIONAL_TABLES = ("specialist_approvals",)
 
 
 def file_sha256(path: Path) -> str:
@@ -217,21 +250,7 @@ def read_table(name: str, source, label) -> pd.DataFrame:
         raise InputDataError(_describe(label, spec, err.failure_cases)) from None
     except SchemaError as err:  # pragma: no cover - lazy=True collects, kept as a guard
         raise InputDataError(f"{label}: {err}") from None
-    table = table[list(spec.columns)].reset_index(drop=True)
-    problems = _rule_problems(spec, table)
-    if problems:
-        raise InputDataError(_report(label, problems))
-    return table
-
-
-def _rule_problems(spec: TableSpec, table: pd.DataFrame) -> list[str]:
-    """Return one message per row breaking one of the spec's row rules, naming its line."""
-    problems = []
-    for rule in spec.rules:
-        broken = rule.broken(table).fillna(False).to_numpy(dtype=bool)
-        for i in broken.nonzero()[0]:
-            problems.append(f"line {i + 2}: " + rule.words.format(**table.iloc[i].to_dict()))
-    return problems
+    return table[list(spec.columns)].reset_index(drop=True)
 
 
 def register_count_problems(register: pd.DataFrame, units: pd.DataFrame) -> list[str]:
@@ -294,6 +313,18 @@ def load_inputs(data_dir: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.Da
     return tables, hashes
 
 
+def load_optional(name: str, data_dir: Path) -> tuple[pd.DataFrame | None, dict[str, str]]:
+    """Return an optional user table and its hash, or (None, {}) when the file is absent.
+
+    A file that is present is validated like any other: a broken one is an
+    error, never silently ignored.
+    """
+    if not (Path(data_dir) / TABLES[name].file).exists():
+        return None, {}
+    tables, hashes = load_inputs(data_dir, (name,))
+    return tables[name], hashes
+
+
 def _rule(check: str) -> str:
     """Return pandera's check name in words."""
     if check.startswith("in_range("):
@@ -326,7 +357,15 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
             "than once; each key must be on one row only"
         )
 
-    cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness"])]
+    rules = {c.error: c for c in spec.checks}
+    flagged = failures[failures["check"].isin(list(rules)) & failures["index"].notna()]
+    for (index, error), rows in flagged.groupby(["index", "check"], sort=True):
+        keys = rows[rows["column"].isin(spec.key)].set_index("column")["failure_case"]
+        where = ", ".join(f"{k} {keys[k]}" for k in spec.key if k in keys)
+        problems.append(f"line {int(index) + 2} ({where}): {error}")
+
+    cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness",
+                                              *rules])]
     cells = cells[cells["index"].notna()]
     not_numbers = set(
         zip(cells.loc[cells["check"].str.startswith("coerce_dtype"), "column"],
@@ -335,6 +374,9 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
     for _, row in cells.sort_values(["index", "column"], key=lambda s: s.astype(str)).iterrows():
         if row["check"].startswith("dtype(") and (row["column"], row["index"]) in not_numbers:
             continue  # already reported as "must be a number"
+        if row["check"] == "not_nullable":
+            problems.append(f"line {int(row['index']) + 2}, column '{row['column']}' must not be empty")
+            continue
         value = row["failure_case"]
         if str(row["check"]).startswith("in_range(") and isinstance(value, float) and value.is_integer():
             value = int(value)  # a year read as a number: show 1969, not 1969.0

@@ -8,6 +8,7 @@ own write is atomic and comes last).
     python -m imaging_plan.runner                      # run every notebook
     python -m imaging_plan.runner --if-stale           # only missing or out-of-date forecasts
     python -m imaging_plan.runner --only 01 -p horizon 2045 --output-dir /tmp/scratch
+    python -m imaging_plan.runner -f scenario.yaml     # a scenario saved from the app
 """
 
 from __future__ import annotations
@@ -134,13 +135,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", help="notebook name or number prefix, e.g. 01")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                         metavar=("NAME", "VALUE"), help="pass a parameter to the notebooks")
+    parser.add_argument("-f", "--parameters-file", metavar="SCENARIO.yaml",
+                        help="a scenario file saved from the app (strictly checked); -p overrides it")
     parser.add_argument("--data-dir", help="input tables folder (default: data/)")
     parser.add_argument("--output-dir", help="forecast folder (default: forecasts/)")
     parser.add_argument("--if-stale", action="store_true",
                         help="run only notebooks whose forecast is missing or older than its inputs")
     parser.add_argument("--no-progress", action="store_true", help="hide papermill's progress bar")
     args = parser.parse_args(argv)
-    parameters = {name: _typed(value) for name, value in args.parameter}
+    parameters = {}
+    if args.parameters_file:
+        from .scenario import ScenarioError, from_yaml
+
+        try:
+            parameters = from_yaml(Path(args.parameters_file).read_text(encoding="utf-8"), defaults={})
+        except (OSError, ScenarioError) as err:
+            print(f"{args.parameters_file}: {err}")
+            return 1
+    parameters.update({name: _typed(value) for name, value in args.parameter})
     return run_all(args.only, parameters, args.data_dir, args.output_dir, args.if_stale,
                    progress=not args.no_progress)
 

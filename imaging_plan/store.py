@@ -128,7 +128,7 @@ def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path) -> str
     try:
         forecast = read_forecast(output_dir, name)
     except (ForecastMissing, json.JSONDecodeError, OSError) as err:
-        return f"missing ({err.__class__.__name__})"
+        return "missing" if isinstance(err, ForecastMissing) else f"unreadable ({err})"
     if Path(notebook).stat().st_mtime > forecast.created().timestamp():
         return "the notebook changed since"
     if forecast.manifest.get("code_sha256") != code_sha256():

@@ -119,3 +119,37 @@ def test_broken_input_data_shows_the_validation_message(forecasts, data_copy, mo
     at = _run()
     assert not at.exception
     assert any("must not be negative" in e.value for e in at.error)
+
+
+def test_preset_sets_every_slider_and_the_numbers(forecasts):
+    from imaging_plan import scenario
+
+    at = _run()
+    baseline = _metrics(at)
+    at.selectbox(key="preset_choice").set_value("high").run()
+    assert not at.exception
+    for key, (value, _) in scenario.PRESETS["high"].values.items():
+        assert at.slider(key=key).value == value
+    assert _metrics(at)["radiology 2040"] != baseline["radiology 2040"]
+
+
+def test_share_link_carries_the_changed_values(forecasts):
+    at = _run({"exit_rate_pct": "4.5"})
+    link = at.sidebar.code[0].value
+    assert "exit_rate_pct=4.5" in link and "horizon" not in link
+
+
+def test_ignored_url_values_are_reported_quietly(forecasts):
+    at = _run({"horizon": "abc", "nope": "1"})
+    assert not at.exception
+    note = " ".join(c.value for c in at.sidebar.caption)
+    assert "horizon" in note and "nope" in note
+
+
+def test_overview_is_the_landing_page_and_follows_the_scenario(forecasts):
+    at = open_page(None)
+    assert not at.exception and at.title[0].value == "Oversikt for styret"
+    default = [m.value for m in at.metric]
+    at2 = open_page(None, {"exit_rate_pct": "5"})
+    assert [m.value for m in at2.metric] != default
+    assert "**1**" in at2.markdown[0].value  # one assumption differs from the defaults

@@ -47,24 +47,26 @@ def test_none_means_default_and_values_override(shipped_ftes):
     assert s["exit_rate_pct"] == 5.0 and s["demand_growth_radiology_pct"] == 3.9
 
 
-# Each notebook and the assumption groups it uses: all of their assumptions are its parameters.
+# notebook -> the assumption groups it uses (each must declare every assumption of those groups)
 NOTEBOOK_GROUPS = {
     "01_forecast_physician_ftes.ipynb": ("general", "physicians"),
+    "02_forecast_specialist_inflow.ipynb": ("general", "physicians", "inflow"),
     "04_forecast_equipment_replacement.ipynb": ("general", "equipment"),
 }
 
 
-def test_every_group_is_used_by_a_notebook():
+def test_every_assumption_group_is_used_by_a_notebook():
     used = {g for groups in NOTEBOOK_GROUPS.values() for g in groups}
     assert {a.group for a in ASSUMPTIONS.values()} <= used
+    assert set(NOTEBOOK_GROUPS) == {p.name for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")}
 
 
-@pytest.mark.parametrize("notebook,groups", NOTEBOOK_GROUPS.items())
-def test_notebook_parameters_match_the_registry(notebook, groups):
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOK_GROUPS))
+def test_notebook_parameters_match_the_registry(notebook):
     import papermill as pm
 
     declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
-    for a in assumptions.in_group(*groups):
+    for a in assumptions.in_group(*NOTEBOOK_GROUPS[notebook]):
         assert a.key in declared, f"notebook lacks parameter {a.key}"
         default = declared[a.key]["default"]
         expected = "None" if a.default is None else repr(a.default)

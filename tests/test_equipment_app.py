@@ -159,5 +159,5 @@ def test_a_broken_register_in_the_data_folder_shows_the_validation_message(no_fo
     monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
     at = open_page("equipment")
     assert not at.exception
-    assert any("line 2: upgrade_year 2020 is before install_year 2022" in e.value for e in at.error)
+    assert any("line 2 (unit_id AHUS-CT-01): upgrade_year is before install_year" in e.value for e in at.error)
     assert file_sha256(path) != file_sha256(REGISTER)

@@ -30,7 +30,7 @@ def _error(folder, text: str) -> str:
     ("OUS-MR-02,OUS,public,MR,2015,,-5,test", "line 3, column 'price_nok': value '-5.0' must not be negative"),
     ("OUS-MR-02,OUS,public,MR,2015,2019.5,,test", "line 3, column 'upgrade_year': value '2019.5' must be a whole number"),
     ("OUS-MR-02,OUS,public,MR,twenty,,,test", "line 3, column 'install_year': value 'twenty' must be a number"),
-    (",OUS,public,MR,2015,,,test", "line 3, column 'unit_id': value 'nan' must not be empty"),
+    (",OUS,public,MR,2015,,,test", "line 3, column 'unit_id' must not be empty"),
 ])
 def test_bad_cells_name_line_column_and_rule(tmp_path, row, words):
     assert words in _error(tmp_path, GOOD + row + "\n")
@@ -43,12 +43,12 @@ def test_duplicate_unit_ids_name_the_lines(tmp_path):
 
 def test_upgrade_before_install_names_the_line(tmp_path):
     message = _error(tmp_path, GOOD + "OUS-MR-02,OUS,public,MR,2010,2008,,test\n")
-    assert "line 3: upgrade_year 2008 is before install_year 2010" in message
+    assert "line 3 (unit_id OUS-MR-02): upgrade_year is before install_year" in message
 
 
 def test_sector_that_contradicts_the_owner_names_the_line(tmp_path):
     message = _error(tmp_path, GOOD + "UNILABS-MR-01,UNILABS,public,MR,2018,,,test\n")
-    assert "line 3: sector 'public' does not match owner 'UNILABS'" in message
+    assert "line 3 (unit_id UNILABS-MR-01): sector does not match owner" in message
 
 
 def test_counts_that_disagree_with_tabell5_name_owner_modality_and_lines(data_copy):

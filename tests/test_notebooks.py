@@ -28,6 +28,7 @@ def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
 
 def test_forecast_names_follow_the_notebook_names():
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "01_forecast_physician_ftes.ipynb") == "physician_ftes"
+    assert runner.forecast_name(paths.NOTEBOOKS_DIR / "02_forecast_specialist_inflow.ipynb") == "specialist_inflow"
 
 
 @pytest.fixture(scope="module")

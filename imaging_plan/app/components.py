@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import copy
+import functools
+
 import pandas as pd
 import streamlit as st
 
 from .. import assumptions
-from ..charts import localized
+from ..charts import localized, with_data
 from ..i18n import t
 
 
 def show_chart(chart, lang: str) -> None:
     """Draw an Altair chart with numbers formatted for `lang`."""
     st.vega_lite_chart(localized(chart, lang), width="stretch")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _spec_template(key: tuple, _build) -> dict:
+    return _build()
+
+
+def show_cached_chart(key: tuple, build, data: pd.DataFrame, lang: str) -> None:
+    """Draw the chart `build()` returns, building its spec once per `key` and swapping in `data` after.
+
+    `key` must hold everything the spec depends on except the data rows
+    (language, specialty, horizon, ...); `build()` must draw from `data` alone.
+    """
+    template = _spec_template((*key, lang), lambda: localized(build(), lang))
+    st.vega_lite_chart(with_data(template, data), width="stretch")
 
 
 def forecast_status(ctx, name: str, run_command: str, missing_key: str):
@@ -51,3 +69,24 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> N
     """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts)."""
     st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
                        mime="text/csv", key=key)
+
+
+@functools.lru_cache(maxsize=128)
+def _data_spec_template(builder, columns: tuple, dtypes: tuple, args: tuple, lang: str) -> dict:
+    empty = pd.DataFrame({c: pd.Series(dtype=d) for c, d in zip(columns, dtypes)})
+    spec = localized(builder(empty, *args, lang), lang)
+    spec.pop("datasets", None)
+    spec.pop("data", None)
+    return spec
+
+
+def show_chart_data(builder, data: pd.DataFrame, *args, lang: str) -> None:
+    """Draw `builder(data, *args, lang)` with its spec built once per (builder, args, lang).
+
+    For builders whose chart carries all its data once, at the top: the data
+    goes to Streamlit as a DataFrame (Arrow) beside a cached spec, so a
+    slider move costs no Altair construction. The spec is the same as
+    `show_chart(builder(data, *args, lang), lang)` draws.
+    """
+    template = _data_spec_template(builder, tuple(data.columns), tuple(str(d) for d in data.dtypes), args, lang)
+    st.vega_lite_chart(data, copy.deepcopy(template), width="stretch")

@@ -7,7 +7,9 @@ import streamlit as st
 
 from .. import charts, physicians
 from ..i18n import fmt_number, specialty_name, t
-from .components import assumptions_table, download_csv, forecast_status, show_chart
+from ..reports import Headline, SmallChart
+from .components import assumptions_table, download_csv, forecast_status, show_cached_chart
+from .sections import Section
 
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.runner --only 01"
@@ -60,15 +62,54 @@ def render(ctx) -> None:
 
     headline_metrics(plan, baseline, int(ctx.scenario["horizon"]), lang)
 
-    for col, specialty in zip(st.columns(2), plan["specialty"].unique()):
-        with col:
-            lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
-            show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang), lang)
-            show_chart(charts.gap_chart(plan, specialty, lang), lang)
+    # One specialty under the other, full width: readable on a tablet as on a laptop.
+    # Specs are built once per shape; a slider move only swaps the numbers in.
+    horizon = int(ctx.scenario["horizon"])
+    for specialty in plan["specialty"].unique():
+        lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
+        title = specialty_name(specialty, lang)
+        show_cached_chart(("physician", specialty, "lower" in lines, horizon),
+                          lambda: charts.physician_chart(lines, title, lang), lines, lang)
+        gaps = charts.gap_data(plan, specialty, lang)
+        show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),
+                          gaps, lang)
 
     st.subheader(t("table", lang))
-    st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch")
+    st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch",
+                 column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
+                                for c in TABLE_COLUMNS})
     download_csv(plan.round(3), t("download_csv", lang),
                  f"physician_plan_{int(ctx.scenario['horizon'])}.csv", "download_physician_plan")
     with st.expander(t("sources", lang)):
         st.dataframe(assumptions_table(ctx, ("general", "physicians")), hide_index=True, width="stretch")
+
+
+def overview(ctx) -> Section | None:
+    """Return the physician gap for the board: per specialty at 2030, 2035 and the horizon."""
+    if ctx.data_error:
+        return None
+    lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
+    plan = physicians.physician_plan(ctx.tables["physician_ftes"], ctx.scenario)
+    years = headline_years(horizon)
+    gaps = physicians.gap_at(plan, years)
+    headlines = []
+    for specialty in plan["specialty"].unique():
+        at = gaps.loc[specialty]
+        values = " / ".join(fmt_number(at[y], lang) for y in years)
+        sentence = t("ov_phys_sentence", lang, specialty=specialty_name(specialty, lang).lower(),
+                     gap=fmt_number(abs(at[horizon]), lang), year=horizon,
+                     kind=t("ov_short" if at[horizon] > 0 else "ov_surplus", lang))
+        headlines.append(Headline(f"{specialty_name(specialty, lang)}: {t('gap', lang)} "
+                                  f"{'/'.join(map(str, years))}", f"{values} {t('fte_unit', lang)}", sentence))
+    long = plan.melt(id_vars=["specialty", "year"], value_vars=["supply", "need"], var_name="kind",
+                     value_name="value")
+    long["series"] = [t(k, lang) for k in long["kind"]]
+    long["panel"] = [specialty_name(s, lang) for s in long["specialty"]]
+    colours = {t("supply", lang): charts.PALETTE["green"], t("need", lang): charts.PALETTE["vermillion"]}
+    chart = charts.overview_lines(long, t("fte", lang), lang, colours=colours)
+    radiology = long[long["specialty"] == "radiology"]
+    return Section(
+        title=t("physicians_title", lang), headlines=headlines, chart=chart,
+        pdf_chart=SmallChart(f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)}",
+                             t("fte", lang), radiology[["year", "series", "value"]], colours=colours),
+        tables={"physician_plan": plan.round(3)}, groups=("general", "physicians"))

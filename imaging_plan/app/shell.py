@@ -18,6 +18,7 @@ from .. import assumptions, paths
 from ..i18n import LANGUAGES, t
 from ..inputs import InputDataError, file_sha256, load_inputs
 from ..store import Forecast, ForecastMissing, read_forecast
+from . import scenario_controls
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = ("physician_ftes", "equipment_units", "exams_by_modality", "equipment_register")
@@ -113,13 +114,16 @@ def build_context(lang: str, open_group: str) -> AppContext:
     # No usable data: data-derived defaults fall back to the slider's lower end.
     defaults = {a.key: defaults.get(a.key, a.default if a.default is not None else a.min)
                 for a in assumptions.ASSUMPTIONS.values()}
+    scenario_controls.note_url_problems(defaults)
     scenario = assumption_sliders(defaults, lang, open_group)
     return AppContext(lang, scenario, defaults, tables, error, data_dir, forecasts_dir)
 
 
 # Pages in menu order: module in this package, title key, URL path, assumption group opened, icon.
 PAGES = [
+    ("overview_page", "page_overview", "overview", "general", ":material/dashboard:"),
     ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
+    ("inflow_page", "page_inflow", "inflow", "inflow", ":material/school:"),
     ("equipment_page", "page_equipment", "equipment", "equipment", ":material/radiology:"),
 ]
 
@@ -134,6 +138,7 @@ def _page(module: str, holder: dict):
 def main() -> None:
     st.set_page_config(page_title="Bildediagnostikk HSØ", layout="wide")
     lang = language_switch() or "nb"
+    scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}
     pages = {url: st.Page(_page(module, holder), title=t(title, lang), url_path=url, icon=icon,
                           default=i == 0)
@@ -142,4 +147,5 @@ def main() -> None:
     group = next((g for (_, _, url, g, _) in PAGES if pages[url] is current), PAGES[0][3])
     # Sliders are drawn here, before the page runs, so the URL keeps them on every page.
     holder["ctx"] = build_context(lang, open_group=group)
+    scenario_controls.scenario_panel(holder["ctx"], scenario_box)
     current.run()

@@ -1,0 +1,167 @@
+"""Specialist inflow page: new specialists required, on course and from national approvals, and resident posts.
+
+Reads the Prophet trends notebook 02 stored, and recomputes everything else
+from the sliders on every rerun (no Prophet here).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import charts, specialist_inflow
+from ..i18n import fmt_number, specialty_name, t
+from ..inputs import TABLES
+from .components import assumptions_table, download_csv, forecast_status, show_chart_data
+
+FORECAST = "specialist_inflow"
+RUN_COMMAND = "python -m imaging_plan.runner --only 02"
+NATIONAL_FILE = TABLES["specialist_approvals"].file
+PLAN_NUMBERS = [c for c in specialist_inflow.PLAN_COLUMNS if c not in ("specialty", "year", "supply_basis")]
+PIPELINE_NUMBERS = ["residents_planned", "residents_needed", "posts_gap"]
+DERIVED_NUMBERS = ["specialists", "growth", "exits", "inflow"]
+
+
+def _stored(forecast, table: str) -> pd.DataFrame | None:
+    return None if forecast is None else forecast.tables.get(table)
+
+
+def national_basis(forecast, specialty: str) -> tuple[str, int] | None:
+    """Return how the stored forecast got this specialty's national approvals (basis, points), or None."""
+    status = _stored(forecast, "national_status")
+    if status is None:
+        return None
+    row = status[status["specialty"] == specialty]
+    return (str(row["basis"].iloc[0]), int(row["points"].iloc[0])) if len(row) else None
+
+
+def basis_notes(ctx, forecast, specialty: str) -> list[str]:
+    """Return the captions that say where this specialty's approvals-based supply comes from."""
+    lang, scenario = ctx.lang, ctx.scenario
+    basis = national_basis(forecast, specialty)
+    notes = []
+    if basis is not None:
+        notes.append(t(f"basis_{basis[0]}", lang, points=basis[1]))
+        if basis[0] == "fitted":
+            return notes
+    central = scenario[f"approvals_{specialty}"]
+    spread = scenario.get(f"approvals_{specialty}_spread", 0)
+    notes.append(t(f"range_{specialty}", lang, central=fmt_number(central, lang, 1 if central % 1 else 0),
+                   low=fmt_number(max(central - spread, 0), lang), high=fmt_number(central + spread, lang),
+                   share=fmt_number(scenario["region_share_pct"], lang)))
+    return notes
+
+
+def trend_note(ctx, forecast, specialty: str) -> str | None:
+    """Return why there is no trend for this specialty although the forecast exists, or None."""
+    status = _stored(forecast, "inflow_status")
+    if status is None:
+        return None
+    growth = status[(status["specialty"] == specialty) & (status["part"] == "growth")]
+    if len(growth) and not bool(growth["fitted"].iloc[0]):
+        return t("trend_not_fitted", ctx.lang, points=int(growth["points"].iloc[0]))
+    return None
+
+
+def negative_note(derived: pd.DataFrame, specialty: str, lang: str) -> str | None:
+    """Return the note naming the years with a negative derived inflow, or None."""
+    years = derived.loc[(derived["specialty"] == specialty) & (derived["inflow"] < 0), "year"]
+    return t("negative_inflow", lang, years=", ".join(map(str, years.astype(int)))) if len(years) else None
+
+
+def headline(ctx, row: pd.Series, first: int, last: int) -> None:
+    """Show the specialty's figures: new specialists a year (required, on course, approvals), then what it takes."""
+    lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
+    span = dict(first=first, last=last)
+    cols = st.columns(3)
+    cols[0].metric(t("m_required", lang), fmt_number(row["required_per_year"], lang, 1),
+                   help=t("m_required_help", lang, **span))
+    cols[1].metric(t("m_trend", lang), fmt_number(row["trend_per_year"], lang, 1),
+                   help=t("m_trend_help", lang, **span))
+    cols[2].metric(t("m_supply", lang), fmt_number(row["supply_per_year"], lang, 1),
+                   help=t("m_supply_help", lang, **span))
+    deadline, training = int(row["deadline_year"]), int(ctx.scenario["training_years"])
+    gap = row["posts_gap_at_deadline"]
+    cols = st.columns(4)
+    cols[0].metric(t("m_cum_trend", lang, year=horizon), fmt_number(row["cum_shortfall_trend"], lang),
+                   help=t("m_cum_help", lang, **span))
+    cols[1].metric(t("m_cum_supply", lang, year=horizon), fmt_number(row["cum_shortfall_supply"], lang),
+                   help=t("m_cum_help", lang, **span))
+    cols[2].metric(t("m_residents", lang, year=deadline), fmt_number(row["residents_needed_at_deadline"], lang),
+                   delta=None if pd.isna(gap) else fmt_number(gap, lang, signed=True), delta_color="inverse",
+                   help=t("m_residents_help", lang, year=deadline, finish=deadline + training,
+                          planned=fmt_number(row["residents_needed_at_deadline"] - gap, lang)
+                          if pd.notna(gap) else "–"))
+    cols[3].metric(t("m_deadline", lang), t("already_late", lang) if row["late"] else str(deadline),
+                   help=t("m_deadline_help", lang, horizon=horizon, years=training))
+
+
+def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> None:
+    """Show a table with translated headers and specialty names, numbers in the user's format."""
+    shown = frame.copy()
+    shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, lang))
+    if "supply_basis" in shown:
+        shown["supply_basis"] = shown["supply_basis"].map(lambda b: t(f"basis_{b}", lang))
+    shown[numbers] = shown[numbers].astype(float).round(1)
+    names = {c: t(f"inflow_col_{c}", lang) for c in shown.columns if c not in ("specialty", "year")}
+    names.update(specialty=t("col_specialty", lang), year=t("year", lang))
+    st.dataframe(shown.rename(columns=names), hide_index=True, width="stretch",
+                 column_config={names[c]: st.column_config.NumberColumn(format="localized") for c in numbers})
+
+
+def render(ctx) -> None:
+    lang = ctx.lang
+    st.title(t("inflow_title", lang))
+    st.markdown(t("inflow_intro", lang))
+    if ctx.data_error:
+        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+        return
+    ftes, scenario = ctx.tables["physician_ftes"], ctx.scenario
+    horizon = int(scenario["horizon"])
+    forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "inflow_forecast_missing")
+    if forecast is not None and (ctx.data_dir / NATIONAL_FILE).exists() \
+            and NATIONAL_FILE not in forecast.manifest.get("inputs", {}):
+        st.warning(t("national_file_new", lang, file=NATIONAL_FILE, cmd=RUN_COMMAND))
+    inflow_trend = _stored(forecast, "inflow_trend")
+    if inflow_trend is not None and not inflow_trend.empty and inflow_trend["year"].max() < horizon:
+        st.caption(t("trend_short", lang, year=int(inflow_trend["year"].max())))
+
+    hist = specialist_inflow.histories(ftes)
+    derived = specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"])
+    plan = specialist_inflow.inflow_plan(hist, scenario, inflow_trend, _stored(forecast, "national_trend"))
+    pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
+    figures = specialist_inflow.summary(plan, pipeline, scenario)
+    first, last = int(plan["year"].min()), int(plan["year"].max())
+
+    for specialty in figures.index:
+        name = specialty_name(specialty, lang)
+        st.subheader(name)
+        row = figures.loc[specialty]
+        headline(ctx, row, first, last)
+        if row["late"]:
+            st.info(t("late_note", lang, years=int(scenario["training_years"]), horizon=horizon,
+                      base=first - 1))
+        notes = [*basis_notes(ctx, forecast, specialty), trend_note(ctx, forecast, specialty),
+                 negative_note(derived, specialty, lang)]
+        st.caption(" ".join(n for n in notes if n))
+        show_chart_data(charts.inflow_chart, charts.inflow_lines(specialty, derived, plan, lang), None,
+                        lang=lang)
+        show_chart_data(charts.shortfall_chart, charts.shortfall_lines(plan, specialty, lang), lang=lang)
+        show_chart_data(charts.pipeline_chart, charts.pipeline_lines(specialty, hist, pipeline, lang),
+                        int(row["deadline_year"]), bool(row["late"]), lang=lang)
+
+    st.subheader(t("inflow_table", lang))
+    localized_table(plan, PLAN_NUMBERS, lang)
+    download_csv(plan.round(3), t("download_csv", lang), f"specialist_inflow_{horizon}.csv",
+                 "download_inflow_plan")
+    st.subheader(t("pipeline_table", lang))
+    localized_table(pipeline, PIPELINE_NUMBERS, lang)
+    download_csv(pipeline.round(3), t("download_csv", lang), f"resident_pipeline_{horizon}.csv",
+                 "download_inflow_pipeline")
+    with st.expander(t("how_derived", lang)):
+        share = specialist_inflow.specialist_share(hist["radiology"]) if "radiology" in hist else 0.0
+        st.markdown(t("how_derived_text", lang, share_now=fmt_number(100 * share, lang)))
+        localized_table(derived, DERIVED_NUMBERS, lang)
+    with st.expander(t("sources", lang)):
+        st.dataframe(assumptions_table(ctx, ("general", "physicians", "inflow")), hide_index=True,
+                     width="stretch")

@@ -1,0 +1,117 @@
+"""Overview, the landing page: the board's one screen for the scenario in the URL.
+
+Board members open a link and read; they don't move sliders. Every forecast
+page contributes a Section (headlines with one plain sentence, a small chart,
+its tables, the assumptions behind it); the exports are built from the same
+sections, so screen, Excel and PDF agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from .. import __version__, assumptions, reports
+from ..i18n import t
+from ..inputs import TABLES, file_sha256
+from .components import assumptions_table, show_chart
+from .sections import Section
+
+
+def sections(ctx) -> list[Section]:
+    """Return the overview sections of every page that offers one, in menu order."""
+    from .shell import PAGES
+
+    found = []
+    for module, *_ in PAGES:
+        page = importlib.import_module(f"{__package__}.{module}")
+        if hasattr(page, "overview"):
+            section = page.overview(ctx)
+            if section is not None:
+                found.append(section)
+    return found
+
+
+def data_version(ctx) -> str:
+    """Return a short fingerprint of the input files, printed on exports."""
+    digest = hashlib.sha256()
+    for spec in TABLES.values():
+        path = ctx.data_dir / spec.file
+        if path.exists():
+            digest.update(spec.file.encode() + file_sha256(path).encode())
+    return digest.hexdigest()[:10]
+
+
+def all_assumptions(ctx) -> pd.DataFrame:
+    """Return every assumption with value, default, changed flag and source (for exports)."""
+    return pd.DataFrame([{
+        "key": a.key, "label": a.label(ctx.lang), "unit": a.unit, "value": ctx.scenario[a.key],
+        "default": ctx.defaults[a.key], "changed": ctx.scenario[a.key] != ctx.defaults[a.key],
+        "source": a.source} for a in assumptions.ASSUMPTIONS.values()])
+
+
+def excel_bytes(ctx, found: list[Section]) -> bytes:
+    tables = {name: frame for s in found for name, frame in s.tables.items()}
+    return reports.excel_workbook(tables, all_assumptions(ctx))
+
+
+def pdf_bytes(ctx, found: list[Section]) -> bytes:
+    lang = ctx.lang
+    changed = int(all_assumptions(ctx)["changed"].sum())
+    summary = reports.BoardSummary(
+        title=t("ov_pdf_title", lang),
+        subtitle=t("ov_pdf_subtitle", lang, date=date.today().isoformat(), changed=changed),
+        headlines=[h for s in found for h in s.headlines],
+        charts=[s.pdf_chart for s in found if s.pdf_chart is not None],
+        assumptions=all_assumptions(ctx),
+        footer=t("ov_pdf_footer", lang, version=data_version(ctx), package=__version__),
+        notes=[t("illustrative_in", lang, title=s.title) for s in found if s.illustrative])
+    return reports.board_summary_pdf(summary)
+
+
+def render(ctx) -> None:
+    lang = ctx.lang
+    st.title(t("ov_title", lang))
+    if ctx.data_error:
+        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+        return
+    changed = [a for a in assumptions.ASSUMPTIONS.values() if ctx.scenario[a.key] != ctx.defaults[a.key]]
+    st.markdown(t("ov_intro_changed" if changed else "ov_intro_default", lang, n=len(changed)))
+    found = sections(ctx)
+    for section in found:
+        st.subheader(section.title)
+        if section.illustrative:
+            st.warning(t("illustrative", lang))
+        if section.note:
+            st.info(section.note)
+        left, right = st.columns([2, 3])
+        with left:
+            for h in section.headlines:
+                st.metric(h.label, h.value)
+                st.caption(h.sentence)
+        with right:
+            if section.chart is not None:
+                show_chart(section.chart, lang)
+        with st.expander(t("ov_assumptions_behind", lang)):
+            st.dataframe(assumptions_table(ctx, section.groups), hide_index=True, width="stretch")
+
+    st.subheader(t("ov_exports", lang))
+    c1, c2 = st.columns(2)
+    c1.download_button(t("ov_pdf", lang), data=lambda: pdf_bytes(ctx, found),
+                       file_name=f"board_summary_{date.today().isoformat()}.pdf",
+                       mime="application/pdf", key="download_pdf", icon=":material/picture_as_pdf:")
+    c2.download_button(t("ov_excel", lang), data=lambda: excel_bytes(ctx, found),
+                       file_name="imaging_planning.xlsx", key="download_excel", icon=":material/table:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    with st.expander(t("ov_csv", lang)):
+        for s in found:
+            for name, frame in s.tables.items():
+                st.download_button(f"{name}.csv", frame.to_csv(index=False).encode("utf-8"),
+                                   file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}")
+    with st.expander(t("sources", lang)):
+        groups = tuple(dict.fromkeys(a.group for a in assumptions.ASSUMPTIONS.values()))
+        st.dataframe(assumptions_table(ctx, groups), hide_index=True, width="stretch")

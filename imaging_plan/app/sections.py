@@ -1,0 +1,27 @@
+"""What a forecast page contributes to the board's overview and its exports.
+
+Each page module offers `overview(ctx) -> Section | None`; the overview page
+draws them in menu order, and the Excel and PDF exports are built from them,
+so a board member's screen and the downloaded summary show the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from ..reports import Headline, SmallChart
+
+
+@dataclass
+class Section:
+    title: str
+    headlines: list[Headline]          # label, formatted value, one plain sentence
+    chart: alt.TopLevelMixin | None    # the small chart on screen
+    pdf_chart: SmallChart | None       # the same data for the PDF
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # for CSV and Excel
+    groups: tuple[str, ...] = ()       # assumption groups behind the numbers
+    illustrative: bool = False         # built on generated demonstration rows
+    note: str | None = None            # e.g. "forecast missing: run ..."

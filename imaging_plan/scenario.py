@@ -1,0 +1,157 @@
+"""A scenario is one value per assumption; here it travels as a URL, a YAML file and papermill parameters.
+
+The URL is lenient (a board member's link must always open: a bad value falls
+back to its default and is reported quietly); a YAML file is strict (an
+analyst's file with an unknown key or a bad value is refused whole, naming
+them, and nothing of it is applied).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+from urllib.parse import urlencode
+
+import yaml
+
+from .assumptions import ASSUMPTIONS, AssumptionError
+
+# Non-assumption URL keys the app owns.
+APP_KEYS = ("lang", "preset")
+
+
+class ScenarioError(ValueError):
+    """A scenario file breaks the rules; nothing of it was applied."""
+
+
+@dataclass
+class ParsedQuery:
+    """The scenario read from a URL, and what was ignored on the way."""
+
+    values: dict
+    ignored: list[str] = field(default_factory=list)
+
+
+def format_value(key: str, value) -> str:
+    """Return a value as written in a URL or YAML: whole numbers without decimals."""
+    a = ASSUMPTIONS[key]
+    if a.is_int:
+        return str(int(value))
+    return f"{float(value):g}"
+
+
+def from_query(query: Mapping[str, str | list[str]], defaults: Mapping[str, float]) -> ParsedQuery:
+    """Return the scenario in a URL's query: defaults overlaid with every valid assumption value.
+
+    Unknown keys, repeated keys and bad values are skipped (their default
+    stays) and listed in `ignored` with the reason.
+    """
+    values, ignored = dict(defaults), []
+    for key, raw in query.items():
+        if key in APP_KEYS:
+            continue
+        if key not in ASSUMPTIONS:
+            ignored.append(f"{key}: unknown parameter")
+            continue
+        if isinstance(raw, (list, tuple)):
+            if len(set(raw)) > 1:
+                ignored.append(f"{key}: given {len(raw)} times ({', '.join(map(str, raw))})")
+                continue
+            raw = raw[0]
+        try:
+            values[key] = ASSUMPTIONS[key].check(raw)
+        except AssumptionError as err:
+            ignored.append(str(err).removeprefix("parameter "))
+    return ParsedQuery(values, ignored)
+
+
+def to_query(scenario: Mapping[str, float], defaults: Mapping[str, float]) -> dict[str, str]:
+    """Return the URL query of a scenario: only the values that differ from the defaults (as Streamlit does)."""
+    return {key: format_value(key, scenario[key]) for key in ASSUMPTIONS
+            if key in scenario and scenario[key] != defaults.get(key)}
+
+
+def share_link(base_url: str, scenario: Mapping[str, float], defaults: Mapping[str, float],
+               extra: Mapping[str, str] | None = None) -> str:
+    """Return the full link that opens the app on this scenario."""
+    query = {**to_query(scenario, defaults), **(extra or {})}
+    return base_url.rstrip("/") + ("/?" + urlencode(query) if query else "/")
+
+
+def to_yaml(scenario: Mapping[str, float], name: str = "scenario") -> str:
+    """Return the scenario as a YAML file that `from_yaml` and `papermill -f` both read."""
+    lines = [f"# Scenario '{name}' for the imaging planning suite.",
+             "# Load it in the app, or run the notebooks on it:",
+             "#   python -m imaging_plan.runner -f this.yaml   |   papermill NB.ipynb out.ipynb -f this.yaml"]
+    for key, a in ASSUMPTIONS.items():
+        if key in scenario:
+            lines.append(f"{key}: {format_value(key, scenario[key])}  # {a.unit}, {a.min:g}-{a.max:g}: {a.label_en}")
+    return "\n".join(lines) + "\n"
+
+
+def from_yaml(text: str, defaults: Mapping[str, float]) -> dict:
+    """Return the complete scenario in a YAML file, or raise ScenarioError naming every bad key."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise ScenarioError(f"not valid YAML: {err}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ScenarioError("a scenario file must be a mapping of parameter: value lines")
+    problems, values = [], dict(defaults)
+    for key, raw in data.items():
+        if key not in ASSUMPTIONS:
+            problems.append(f"'{key}': unknown parameter")
+            continue
+        if isinstance(raw, bool) or raw is None:
+            problems.append(f"'{key}': {raw!r} is not a number")
+            continue
+        try:
+            values[key] = ASSUMPTIONS[key].check(raw)
+        except AssumptionError as err:
+            problems.append(str(err).removeprefix("parameter "))
+    if problems:
+        raise ScenarioError("scenario refused, nothing applied:\n  - " + "\n  - ".join(problems))
+    return values
+
+
+def papermill_parameters(scenario: Mapping[str, float], declared: Mapping[str, object]) -> dict:
+    """Return the scenario values a notebook declares, as papermill parameters."""
+    return {key: value for key, value in scenario.items() if key in declared}
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named scenario: values that differ from the defaults, each with why."""
+
+    name: str
+    label_nb: str
+    label_en: str
+    values: dict  # key -> (value, reason)
+
+    def label(self, lang: str) -> str:
+        return self.label_nb if lang == "nb" else self.label_en
+
+    def apply(self, defaults: Mapping[str, float]) -> dict:
+        """Return the full scenario: the defaults with this preset's values."""
+        return {**defaults, **{k: v for k, (v, _) in self.values.items()}}
+
+
+PRESETS = {p.name: p for p in [
+    Preset("baseline", "Basis (standardverdier)", "Baseline (the defaults)", {}),
+    Preset("low", "Lavt press", "Low pressure", {
+        "demand_growth_radiology_pct": (2.0, "Assumption: about half the 2015-2025 pace (3.9 %), what the "
+                                             "plan's corrective measures (less low-value imaging) aim for."),
+        "demand_growth_nuclear_medicine_pct": (1.5, "Assumption: half the 2015-2025 pace (3.0 %)."),
+        "ai_gain_pct": (15.0, "Assumption: AI tools deliver half the slider's upper end by the horizon."),
+        "exit_rate_pct": (2.9, "Assumption: a 35-year specialist career (1/35)."),
+    }),
+    Preset("high", "Høyt press", "High pressure", {
+        "demand_growth_radiology_pct": (5.0, "Assumption: the 2015-2025 pace plus about one point, as the "
+                                             "ageing of the population speeds up after 2025 (SSB projections)."),
+        "demand_growth_nuclear_medicine_pct": (4.0, "Assumption: the 2015-2025 pace plus one point."),
+        "ai_gain_pct": (0.0, "The plan: do not plan fewer radiologists on vague assumptions about AI."),
+        "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
+    }),
+]}

@@ -1,0 +1,163 @@
+"""The New specialists page through Streamlit's AppTest: sliders, URL parameters, missing and partial inputs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import open_page
+from imaging_plan import paths, store
+from imaging_plan.inputs import TABLES, file_sha256
+
+SPECIALTIES = ("radiology", "nuclear_medicine")
+# The page's metrics per specialty, in the order shown.
+FIGURES = ("required", "trend", "supply", "cum_trend", "cum_supply", "residents", "deadline")
+
+
+def _write(folder, basis: str = "no_file", points: int = 0, inputs: dict | None = None):
+    """Store a small specialist_inflow forecast (no Prophet): growth trend 10, specialist trend 100."""
+    rows = [(s, "growth", y, None, 10.0, 8.0, 12.0) for s in SPECIALTIES for y in range(2016, 2051)]
+    rows += [(s, "specialists", y, None, 100.0, 90.0, 110.0) for s in SPECIALTIES for y in range(2015, 2051)]
+    trend = pd.DataFrame(rows, columns=["specialty", "part", "year", "value", "trend", "trend_lower",
+                                        "trend_upper"])
+    status = pd.DataFrame([(s, p, 10, True) for s in SPECIALTIES for p in ("growth", "specialists")],
+                          columns=["specialty", "part", "points", "fitted"])
+    national = pd.DataFrame({"specialty": list(SPECIALTIES), "points": [points, 0],
+                             "basis": [basis, "not_in_file" if basis != "no_file" else "no_file"]})
+    years = range(2015, 2051) if basis == "fitted" else []
+    national_trend = pd.DataFrame({"specialty": "radiology", "year": list(years), "approvals": None,
+                                   "trend": 100.0, "trend_lower": 90.0, "trend_upper": 110.0},
+                                  columns=["specialty", "year", "approvals", "trend", "trend_lower",
+                                           "trend_upper"])
+    ftes_file = TABLES["physician_ftes"].file
+    inputs = inputs or {ftes_file: file_sha256(paths.DATA_DIR / ftes_file)}
+    store.write_forecast(folder, "specialist_inflow",
+                         {"inflow_trend": trend, "inflow_status": status, "national_trend": national_trend,
+                          "national_status": national},
+                         store.build_manifest("specialist_inflow", "02_forecast_specialist_inflow.ipynb", {},
+                                              inputs, paths.DATA_DIR))
+
+
+@pytest.fixture
+def forecasts(tmp_path, monkeypatch):
+    _write(tmp_path)
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _run(query: dict | None = None) -> AppTest:
+    return open_page("inflow", query)
+
+
+def _figures(at: AppTest) -> dict[str, str]:
+    """Return the metrics as {'radiology supply': value, ...}."""
+    values = [m.value for m in at.metric]
+    assert len(values) == len(SPECIALTIES) * len(FIGURES)
+    names = [f"{s} {f}" for s in SPECIALTIES for f in FIGURES]
+    return dict(zip(names, values))
+
+
+def test_page_renders_with_defaults_and_forecast(forecasts):
+    at = _run()
+    assert not at.exception
+    assert at.title[0].value == "Nye spesialister: behov, kurs og utdanning"
+    f = _figures(at)
+    # Trend = growth 10 + 3.3 % of 100 specialists = 13.3 a year; supply: 70 x 56 % = 39.2 and 3 x 56 % = 1.7.
+    assert f["radiology trend"] == "13,3" and f["nuclear_medicine trend"] == "13,3"
+    assert f["radiology supply"] == "39,2" and f["nuclear_medicine supply"] == "1,7"
+    assert f["radiology deadline"] == "2035"
+    assert any("Prognosene ble laget" in c.value for c in at.caption)
+    assert any("fagplanens spenn, 60–80" in c.value for c in at.caption)
+    assert any("negativ i 2021, 2022, 2023" in c.value for c in at.caption)  # nuclear medicine, kept
+    assert not at.warning and len(at.main.get("download_button")) == 2
+
+
+# slider -> (value, figures that must change); every other figure must stay
+EFFECTS = {
+    "region_share_pct": (40.0, {f"{s} {f}" for s in SPECIALTIES for f in ("supply", "cum_supply")}),
+    "approvals_radiology": (90, {"radiology supply", "radiology cum_supply"}),
+    "approvals_nuclear_medicine": (10.0, {"nuclear_medicine supply", "nuclear_medicine cum_supply"}),
+    "approvals_radiology_spread": (20, set()),  # the band only
+    "exit_rate_pct": (6.0, {f"{s} {f}" for s in SPECIALTIES
+                            for f in ("required", "trend", "cum_trend", "cum_supply", "residents")}),
+    "training_years": (7, {f"{s} {f}" for s in SPECIALTIES for f in ("residents", "deadline")}),
+    "demand_growth_nuclear_medicine_pct": (6.0, {f"nuclear_medicine {f}" for f in
+                                                 ("required", "cum_trend", "cum_supply", "residents")}),
+}
+
+
+@pytest.mark.parametrize("key", sorted(EFFECTS))
+def test_each_slider_changes_what_it_should_and_only_that(forecasts, key):
+    value, expected = EFFECTS[key]
+    at = _run()
+    before = _figures(at)
+    at.slider(key=key).set_value(value)
+    at.run()
+    assert not at.exception
+    after = _figures(at)
+    assert {k for k in before if before[k] != after[k]} == expected
+
+
+def test_spread_slider_widens_the_approvals_band_in_the_table(forecasts):
+    at = _run()
+    low = at.dataframe[0].value.iloc[0]["Fra godkjenninger, lav"]
+    at.slider(key="approvals_radiology_spread").set_value(20).run()
+    assert at.dataframe[0].value.iloc[0]["Fra godkjenninger, lav"] == pytest.approx(50 * 0.56, abs=0.05)
+    assert low == pytest.approx(60 * 0.56, abs=0.05)
+
+
+def test_url_parameter_sets_its_slider_and_language(forecasts):
+    at = _run({"region_share_pct": "40", "lang": "English", "horizon": "2045"})
+    assert at.slider(key="region_share_pct").value == 40.0
+    assert at.title[0].value == "New specialists: need, course and training"
+    f = _figures(at)
+    assert f["radiology supply"] == "28.0"  # 70 x 40 %
+    assert f["radiology deadline"] == "2040"
+
+
+def test_horizon_too_close_for_training_says_already_late(forecasts):
+    at = _run({"horizon": "2029"})
+    assert not at.exception
+    assert _figures(at)["radiology deadline"] == "for sent"
+    assert any("Utdanningstiden (5 år)" in i.value for i in at.info)
+
+
+def test_missing_forecast_says_how_to_make_it_and_shows_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path / "none"))
+    at = _run()
+    assert not at.exception
+    assert any("python -m imaging_plan.runner --only 02" in i.value for i in at.info)
+    f = _figures(at)
+    assert f["radiology trend"] == "–" and f["radiology supply"] == "39,2"
+
+
+def test_national_file_added_after_the_forecast_is_warned_about(forecasts, data_copy, monkeypatch):
+    (data_copy / "specialist_approvals.csv").write_text(
+        "year,specialty,approvals,source\n2022,radiology,70,x\n2023,radiology,71,x\n2024,radiology,72,x\n")
+    monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
+    at = _run()
+    assert not at.exception
+    assert any("specialist_approvals.csv" in w.value and "--only 02" in w.value for w in at.warning)
+
+
+def test_too_few_national_points_say_the_range_is_used(tmp_path, monkeypatch):
+    _write(tmp_path, basis="too_few_points", points=1)
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    at = _run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "bare 1 år" in captions and "Prophet er ikke brukt" in captions
+    assert "60–80" in captions  # the range it falls back to
+    assert _figures(at)["radiology supply"] == "39,2"
+
+
+def test_a_fitted_national_series_replaces_the_radiology_range(tmp_path, monkeypatch):
+    _write(tmp_path, basis="fitted", points=5)  # stored national trend: 100 a year for radiology
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    at = _run()
+    assert _figures(at)["radiology supply"] == "56,0"  # 100 x 56 %
+    assert any("Prophet-trend av filen din (5 år" in c.value for c in at.caption)
+    at.slider(key="approvals_radiology").set_value(90).run()
+    assert _figures(at)["radiology supply"] == "56,0"  # the slider is not used for it
+    at.slider(key="region_share_pct").set_value(40.0).run()
+    assert _figures(at)["radiology supply"] == "40,0" and _figures(at)["nuclear_medicine supply"] == "1,2"
