@@ -313,9 +313,11 @@ def _series(name: str) -> dict:
     return {"series": f"{json.dumps(name)}"}
 
 
-def due_chart(lines: pd.DataFrame, value: str, title: str, lang: str,
-              note: str | None = None) -> alt.LayerChart:
-    """Return what falls due per year as bars, with the Weibull band and median when present."""
+def due_chart(lines: pd.DataFrame, value: str, title: str, note: str | None, lang: str) -> alt.LayerChart:
+    """Return what falls due per year as bars, with the Weibull band and median when present.
+
+    `note` (e.g. the illustrative-data warning) is the subtitle. One dataset, at the top.
+    """
     names = [t("schedule", lang), t("band_median", lang), t("band", lang)]
     colour = alt.Color("series:N", scale=alt.Scale(domain=names, range=[
         PALETTE["blue"], PALETTE["black"], PALETTE["sky_blue"]]),
@@ -344,7 +346,7 @@ def budget_lines(yearly: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def budget_chart(lines: pd.DataFrame, title: str, lang: str, note: str | None = None) -> alt.LayerChart:
+def budget_chart(lines: pd.DataFrame, title: str, note: str | None, lang: str) -> alt.LayerChart:
     """Return spending per year (bars), the backlog left (line) and the budget (dashed), in MNOK."""
     names = [t("spent", lang), t("backlog", lang), t("budget", lang)]
     scale = alt.Scale(domain=names, range=[PALETTE["green"], PALETTE["vermillion"], PALETTE["black"]])
@@ -383,7 +385,7 @@ def age_lines(shares: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def age_profile_chart(lines: pd.DataFrame, title: str, lang: str, note: str | None = None) -> alt.LayerChart:
+def age_profile_chart(lines: pd.DataFrame, title: str, note: str | None, lang: str) -> alt.LayerChart:
     """Return the age classes' shares per year, stacked, with the golden rules' lines.
 
     The 60 % line is the least the 0-5 class (bottom) must reach; the 90 % line is where
@@ -400,12 +402,13 @@ def age_profile_chart(lines: pd.DataFrame, title: str, lang: str, note: str | No
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                  alt.Tooltip("age:N", title=t("age_class", lang)),
                  alt.Tooltip("share:Q", title=t("share_pct", lang), format=".1f")])
-    rules = pd.DataFrame({"y": [60.0, 90.0], "label": [t("rule_line_60", lang), t("rule_line_90", lang)]})
-    rule = alt.Chart(rules).mark_rule(strokeWidth=2, color=PALETTE["black"]).encode(
-        y=alt.Y("y:Q"),
-        strokeDash=alt.StrokeDash("label:N", scale=alt.Scale(domain=rules["label"].tolist(), range=[[6, 3], [2, 2]]),
-                                  legend=alt.Legend(orient="bottom", title=None, labelLimit=300)))
-    return alt.layer(bars, rule, data=lines).properties(title=_titled(title, note), height=360)
+    rule_labels = [t("rule_line_60", lang), t("rule_line_90", lang)]
+    dash = alt.StrokeDash("label:N", scale=alt.Scale(domain=rule_labels, range=[[6, 3], [2, 2]]),
+                          legend=alt.Legend(orient="bottom", title=None, labelLimit=300))
+    rules = [_once().transform_calculate(label=json.dumps(label), y=str(y))
+             .mark_rule(strokeWidth=2, color=PALETTE["black"]).encode(y=alt.Y("y:Q"), strokeDash=dash)
+             for label, y in zip(rule_labels, (60, 90))]
+    return alt.layer(bars, *rules, data=lines).properties(title=_titled(title, note), height=360)
 
 
 def demand_lines(demand: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
@@ -421,8 +424,8 @@ def demand_lines(demand: pd.DataFrame, names: dict[str, str], lang: str) -> pd.D
     })
 
 
-def demand_chart(lines: pd.DataFrame, names: dict[str, str], lang: str) -> alt.FacetChart:
-    """Return units needed (line) against units on hand (dashed) per modality, one panel each."""
+def demand_chart(lines: pd.DataFrame, order: tuple[str, ...], lang: str) -> alt.FacetChart:
+    """Return units needed (line) against units on hand (dashed) per modality, one panel each, in `order`."""
     series = [t("needed", lang), t("on_hand", lang)]
     return alt.Chart(lines).mark_line(strokeWidth=2).encode(
         x=_year(lang),
@@ -435,17 +438,5 @@ def demand_chart(lines: pd.DataFrame, names: dict[str, str], lang: str) -> alt.F
                  alt.Tooltip("series:N", title=t("series", lang)),
                  alt.Tooltip("units:Q", title=t("units", lang), format=",.1f")],
     ).properties(width=220, height=170).facet(
-        facet=alt.Facet("modality:N", title=None, sort=list(names.values())), columns=3
+        facet=alt.Facet("modality:N", title=None, sort=list(order)), columns=3
     ).resolve_scale(y="independent")
-
-
-def refill(spec: dict, lines: pd.DataFrame) -> dict:
-    """Return a copy of a localised chart spec whose main data (the top-level dataset) is `lines`.
-
-    Building and serialising an Altair chart costs tens of milliseconds, most of it the same
-    for any data: the app builds each chart once per language and title and refills its
-    data on every rerun. `lines` must have the columns the chart was built with.
-    """
-    out = {**spec, "datasets": dict(spec["datasets"])}
-    out["datasets"][spec["data"]["name"]] = json.loads(lines.to_json(orient="records"))
-    return out

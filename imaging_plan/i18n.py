@@ -364,6 +364,17 @@ EQUIPMENT: dict[str, tuple[str, str]] = {
                           "The first year from which all three rules hold for the region to the "
                           "horizon."),
     "rules_no": ("–", "–"),
+    "rules_from_year": ("gylne regler oppfylt fra {year}", "golden rules met from {year}"),
+    "rules_not_by": ("gylne regler ikke oppfylt innen {year}", "golden rules not met by {year}"),
+    "ov_eq_value": ("Prisene i forutsetningene for de {units} offentlige enhetene; fagplanen sier "
+                    "«nær 3 milliarder kroner».",
+                    "The assumptions' prices for the {units} public units; the plan says close to "
+                    "3 billion NOK."),
+    "ov_eq_overdue": ("Enheter over levetiden før {year}, og hva det koster å skifte dem.",
+                      "Units past their lifetime before {year}, and what replacing them costs."),
+    "ov_eq_backlog": ("Med {budget} MNOK i året til utskifting er dette igjen ved horisonten; {rules}.",
+                      "With {budget} MNOK a year for replacement this is left at the horizon; {rules}."),
+    "ov_eq_due": ("Forfaller (levetid)", "Falls due (lifetime)"),
     "rules_never": ("ikke innen {year}", "not by {year}"),
     "n_units": ("{units} enheter", "{units} units"),
     "due_units_title": ("Enheter som forfaller per år", "Units falling due per year"),

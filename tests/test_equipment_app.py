@@ -161,3 +161,13 @@ def test_a_broken_register_in_the_data_folder_shows_the_validation_message(no_fo
     assert not at.exception
     assert any("line 2 (unit_id AHUS-CT-01): upgrade_year is before install_year" in e.value for e in at.error)
     assert file_sha256(path) != file_sha256(REGISTER)
+
+
+def test_the_board_overview_carries_the_equipment_section(no_forecast):
+    at = open_page(None)
+    assert not at.exception
+    assert "Utstyr: utskifting, budsjett og alder" in [h.value for h in at.subheader]
+    assert any("Illustrative data" in w.value for w in at.warning)  # the register is generated
+    backlog = {m.label: m.value for m in at.metric}["Etterslep 2040"]
+    at = open_page(None, {"replacement_budget_mnok": "0"})
+    assert {m.label: m.value for m in at.metric}["Etterslep 2040"] != backlog

@@ -16,10 +16,11 @@ import pandas as pd
 import streamlit as st
 
 from .. import assumptions, charts, equipment, inputs
-from ..charts import localized
 from ..codes import EQUIPMENT_MODALITIES
 from ..i18n import fmt_number, modality_name, t
-from .components import assumptions_table, download_csv, forecast_status
+from ..reports import Headline, SmallChart
+from .components import assumptions_table, download_csv, forecast_status, show_chart_data
+from .sections import Section
 
 FORECAST = "equipment_replacement"
 RUN_COMMAND = "python -m imaging_plan.runner --only 04"
@@ -126,15 +127,29 @@ def _demand_part(_register, _units, _exams, token: tuple, params: dict) -> pd.Da
     return equipment.demand_check(_exams, _register, params, reference, horizon)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _template(_lines, builder: str, columns: tuple, lang: str, options: dict) -> dict:
-    return localized(getattr(charts, builder)(_lines, lang=lang, **options), lang)
+def _localized(frame: pd.DataFrame) -> dict:
+    """Return column settings that show a table's numbers in the user's locale."""
+    return {c: st.column_config.NumberColumn(format="localized")
+            for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
 
 
-def _show(builder: str, lines: pd.DataFrame, lang: str, **options) -> None:
-    """Draw `charts.<builder>(lines, ...)`: built once per language and options, refilled with `lines`."""
-    spec = _template(lines, builder, tuple(lines.columns), lang, options)
-    st.vega_lite_chart(charts.refill(spec, lines), width="stretch")
+def _table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=_localized(frame))
+
+
+def plan_parts(ctx, register: pd.DataFrame, upload_digest: str | None, band: pd.DataFrame | None,
+               band_time: str | None) -> tuple[dict, dict, pd.DataFrame]:
+    """Return the schedule part, the budget part and the demand check for the sliders' scenario (cached)."""
+    scenario = ctx.scenario
+    units, exams = ctx.tables["equipment_units"], ctx.tables["exams_by_modality"]
+    data = tuple(inputs.file_sha256(ctx.data_dir / inputs.TABLES[n].file)
+                 for n in ("equipment_register", "equipment_units", "exams_by_modality"))
+    token = (data, upload_digest, band_time)
+    fleet_params = _pick(scenario, fleet_keys())
+    sched = _schedule_part(register, units, band, token, fleet_params, scenario["replacement_age_shape"])
+    plan = _budget_part(register, units, token, fleet_params, scenario["replacement_budget_mnok"])
+    demand = _demand_part(register, units, exams, token, _pick(scenario, demand_keys()))
+    return sched, plan, demand
 
 
 def headline(owners: pd.DataFrame, yearly: pd.DataFrame, rules: pd.DataFrame, fleet_value: float,
@@ -207,23 +222,18 @@ def render(ctx) -> None:
     if note:
         st.caption(note)
     forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "equipment_forecast_missing")
-    units, exams = ctx.tables["equipment_units"], ctx.tables["exams_by_modality"]
+    units = ctx.tables["equipment_units"]
     horizon, first = int(scenario["horizon"]), equipment.first_plan_year(units)
     soon = min(SOON, horizon)
-    data = tuple(inputs.file_sha256(ctx.data_dir / inputs.TABLES[n].file)
-                 for n in ("equipment_register", "equipment_units", "exams_by_modality"))
     band = stored_band(forecast, scenario, upload_digest is not None)
-    token = (data, upload_digest, forecast.manifest["created_utc"] if band is not None else None)
-    fleet_params, budget = _pick(scenario, fleet_keys()), scenario["replacement_budget_mnok"]
-    sched = _schedule_part(register, units, band, token, fleet_params, scenario["replacement_age_shape"])
-    plan = _budget_part(register, units, token, fleet_params, budget)
-    demand = _demand_part(register, units, exams, token, _pick(scenario, demand_keys()))
+    sched, plan, demand = plan_parts(ctx, register, upload_digest, band,
+                                     forecast.manifest["created_utc"] if band is not None else None)
 
     headline(sched["per_owner"], plan["yearly"], plan["rules"], sched["value_mnok"], first, horizon, lang)
     left, right = st.columns(2)
     for col, value, title in ((left, "units", "due_units_title"), (right, "cost_mnok", "due_cost_title")):
         with col:
-            _show("due_chart", sched["due_lines"][value], lang, value=value, title=t(title, lang), note=note)
+            show_chart_data(charts.due_chart, sched["due_lines"][value], value, t(title, lang), note, lang=lang)
     st.caption(t("band_stored", lang, draws=forecast.manifest["parameters"].get("draws"))
                if band is not None else
                t("band_recomputed", lang, draws=APP_DRAWS,
@@ -231,31 +241,81 @@ def render(ctx) -> None:
 
     left, right = st.columns(2)
     with left:
-        _show("budget_chart", plan["lines"], lang, title=t("budget_title", lang), note=note)
+        show_chart_data(charts.budget_chart, plan["lines"], t("budget_title", lang), note, lang=lang)
     with right:
         rules = plan["rules"]
         scopes = ["region", *[m for m in EQUIPMENT_MODALITIES if m in set(rules["scope"])]]
         scope = st.selectbox(t("age_scope", lang), scopes, key="equipment_age_scope",
                              format_func=lambda s: t("region", lang) if s == "region" else modality_name(s, lang))
-        _show("age_profile_chart", charts.age_lines(rules[rules["scope"] == scope], lang), lang,
-              title=t("age_title", lang), note=note)
+        show_chart_data(charts.age_profile_chart, charts.age_lines(rules[rules["scope"] == scope], lang),
+                        t("age_title", lang), note, lang=lang)
 
     st.subheader(t("breaks_title", lang))
     if note:
         st.caption(note)
-    st.dataframe(breaks_table(plan["breaks"], lang), hide_index=True, width="stretch")
+    _table(breaks_table(plan["breaks"], lang))
 
     st.subheader(t("trust_title", lang))
     st.caption(t("trust_note", lang) + (f" {note}" if note else ""))
-    st.dataframe(owner_table(sched["per_owner"], soon, horizon, lang), hide_index=True, width="stretch")
+    _table(owner_table(sched["per_owner"], soon, horizon, lang))
     download_csv(sched["schedule"].round(3), t("download_schedule", lang),
                  f"equipment_schedule_{horizon}.csv", "download_equipment_schedule")
 
     st.subheader(t("demand_title", lang))
     st.markdown(t("demand_intro", lang))
     names = {m: modality_name(m, lang) for m in EQUIPMENT_MODALITIES}
-    _show("demand_chart", charts.demand_lines(demand, names, lang), lang, names=names)
-    st.dataframe(demand_table(demand, horizon, lang), hide_index=True, width="stretch")
+    show_chart_data(charts.demand_chart, charts.demand_lines(demand, names, lang), tuple(names.values()),
+                    lang=lang)
+    _table(demand_table(demand, horizon, lang))
 
     with st.expander(t("sources", lang)):
         st.dataframe(assumptions_table(ctx, ("general", "equipment")), hide_index=True, width="stretch")
+
+
+def overview(ctx) -> Section | None:
+    """Return the equipment figures for the board: fleet value, overdue now, backlog and golden rules."""
+    if ctx.data_error:
+        return None
+    lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
+    register = ctx.tables["equipment_register"]
+    first = equipment.first_plan_year(ctx.tables["equipment_units"])
+    forecast = ctx.forecast(FORECAST)
+    band = stored_band(forecast, ctx.scenario, False)
+    sched, plan, _ = plan_parts(ctx, register, None, band,
+                                forecast.manifest["created_utc"] if band is not None else None)
+    owners, last = sched["per_owner"], plan["yearly"].set_index("year").loc[horizon]
+    since = equipment.first_year_all_met(plan["rules"])
+    value, overdue = sched["value_mnok"], owners["overdue_at_start"].sum()
+    overdue_mnok = owners["overdue_cost_mnok"].sum()
+    rules = t("rules_from_year", lang, year=since) if since else t("rules_not_by", lang, year=horizon)
+    headlines = [
+        Headline(t("metric_value", lang), f"{fmt_number(value, lang)} MNOK",
+                 t("ov_eq_value", lang, units=fmt_number(owners["units"].sum(), lang))),
+        Headline(t("metric_overdue", lang, year=first - 1),
+                 f"{t('n_units', lang, units=fmt_number(overdue, lang))}, {fmt_number(overdue_mnok, lang)} MNOK",
+                 t("ov_eq_overdue", lang, year=first)),
+        Headline(t("metric_backlog", lang, year=horizon),
+                 f"{t('n_units', lang, units=fmt_number(last['backlog_units'], lang))}, "
+                 f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
+                 t("ov_eq_backlog", lang, budget=fmt_number(ctx.scenario["replacement_budget_mnok"], lang),
+                   rules=rules)),
+    ]
+    yearly = plan["yearly"]
+    due = sched["due_lines"]["cost_mnok"]
+    long = pd.concat([
+        pd.DataFrame({"year": due["year"], "series": t("ov_eq_due", lang), "value": due["due"]}),
+        pd.DataFrame({"year": yearly["year"], "series": t("spent", lang), "value": yearly["spent_mnok"]}),
+        pd.DataFrame({"year": yearly["year"], "series": t("backlog", lang), "value": yearly["backlog_mnok"]}),
+    ], ignore_index=True)
+    colours = {t("ov_eq_due", lang): charts.PALETTE["blue"], t("spent", lang): charts.PALETTE["green"],
+               t("backlog", lang): charts.PALETTE["vermillion"]}
+    illustrative = equipment.is_illustrative(register)
+    return Section(
+        title=t("equipment_title", lang), headlines=headlines,
+        chart=charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours),
+        pdf_chart=SmallChart(t("page_equipment", lang), t("mnok_per_year", lang), long,
+                             illustrative=illustrative, colours=colours),
+        tables={"equipment_schedule": sched["schedule"].round(3),
+                "equipment_budget": plan["yearly"].round(3),
+                "equipment_per_owner": owners.round(3), "equipment_rule_breaks": plan["breaks"]},
+        groups=("general", "equipment"), illustrative=illustrative)
