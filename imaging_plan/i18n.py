@@ -132,6 +132,16 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "ov_short": ("lite", "few"),
     "ov_surplus": ("mye", "many"),
     "fte_unit": ("årsverk", "FTEs"),
+    "ov_inflow_label": ("{specialty}: nye spesialister per år, behov / fra godkjenninger",
+                        "{specialty}: new specialists a year, needed / from approvals"),
+    "ov_inflow_value": ("{required} / {supply}", "{required} / {supply}"),
+    "ov_inflow_sentence": ("Mangel summert {first}–{last}: {shortfall} spesialister. LiS-årsverk som "
+                           "trengs nå: {needed} (i dag {today}).",
+                           "Shortfall summed {first}–{last}: {shortfall} specialists. Resident FTEs "
+                           "needed now: {needed} (today {today})."),
+    "ov_inflow_required": ("Behov for nye", "New needed"),
+    "ov_inflow_supply": ("Fra nasjonale godkjenninger", "From national approvals"),
+    "ov_inflow_unit": ("Spesialister per år", "Specialists a year"),
 }
 
 # Sections for the other pages (specialist inflow, staffing, equipment) go here.

@@ -12,7 +12,9 @@ import streamlit as st
 from .. import charts, specialist_inflow
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
+from ..reports import Headline, SmallChart
 from .components import assumptions_table, download_csv, forecast_status, show_chart_data
+from .sections import Section
 
 FORECAST = "specialist_inflow"
 RUN_COMMAND = "python -m imaging_plan.runner --only 02"
@@ -165,3 +167,43 @@ def render(ctx) -> None:
     with st.expander(t("sources", lang)):
         st.dataframe(assumptions_table(ctx, ("general", "physicians", "inflow")), hide_index=True,
                      width="stretch")
+
+
+def overview(ctx) -> Section | None:
+    """Return the specialist inflow shortfall for the board: needed vs national supply per year."""
+    if ctx.data_error:
+        return None
+    lang, scenario = ctx.lang, ctx.scenario
+    forecast = ctx.forecast(FORECAST)
+    hist = specialist_inflow.histories(ctx.tables["physician_ftes"])
+    plan = specialist_inflow.inflow_plan(hist, scenario, _stored(forecast, "inflow_trend"),
+                                         _stored(forecast, "national_trend"))
+    pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
+    figures = specialist_inflow.summary(plan, pipeline, scenario)
+    first, last = int(plan["year"].min()), int(plan["year"].max())
+    headlines = []
+    for specialty, row in figures.iterrows():
+        name = specialty_name(specialty, lang)
+        headlines.append(Headline(
+            t("ov_inflow_label", lang, specialty=name),
+            t("ov_inflow_value", lang, required=fmt_number(row["required_per_year"], lang, 1),
+              supply=fmt_number(row["supply_per_year"], lang, 1)),
+            t("ov_inflow_sentence", lang, first=first, last=last,
+              shortfall=fmt_number(row["cum_shortfall_supply"], lang),
+              needed=fmt_number(row["residents_needed_now"], lang),
+              today=fmt_number(row["residents_today"], lang))))
+    rows = plan[["specialty", "year", "required", "supply"]].melt(
+        id_vars=["specialty", "year"], var_name="kind", value_name="value")
+    names = {"required": t("ov_inflow_required", lang), "supply": t("ov_inflow_supply", lang)}
+    rows["series"] = rows["kind"].map(names)
+    rows["panel"] = [specialty_name(s, lang) for s in rows["specialty"]]
+    colours = {names["required"]: charts.PALETTE["vermillion"], names["supply"]: charts.PALETTE["blue"]}
+    unit = t("ov_inflow_unit", lang)
+    radiology = rows[rows["specialty"] == "radiology"]
+    return Section(
+        title=t("inflow_title", lang), headlines=headlines,
+        chart=charts.overview_lines(rows, unit, lang, colours=colours),
+        pdf_chart=SmallChart(f"{t('page_inflow', lang)}: {specialty_name('radiology', lang)}", unit,
+                             radiology[["year", "series", "value"]], colours=colours),
+        tables={"specialist_inflow_plan": plan.round(3), "resident_pipeline": pipeline.round(3)},
+        groups=("general", "physicians", "inflow"))
