@@ -33,6 +33,9 @@ SLIDER_MOVES = {
     "physicians": ("exit_rate_pct", [3.0, 3.5, 4.0, 4.5, 5.0]),
     "inflow": ("region_share_pct", [50.0, 52.0, 54.0, 58.0, 60.0]),
     "staffing": ("turnover_rise_pp", [0.2, 0.4, 0.6, 0.8, 1.0]),
+    # Fifteen different lifetimes: the page caches its parts per assumption values, so values that
+    # repeat would time cache hits; a lifetime moves every part (schedule, band, budget, ages).
+    "equipment": ("lifetime_mr_years", [y for y in range(5, 21) if y != 10]),
 }
 
 

@@ -33,6 +33,7 @@ class Assumption:
     source: str
     group: str
     derive: Callable[[Mapping[str, pd.DataFrame]], float] | None = None
+    tables: tuple[str, ...] = ()  # the input tables `derive` reads; without them it is skipped
 
     @property
     def is_int(self) -> bool:
@@ -116,6 +117,79 @@ def _trust_turnover(trust: str) -> Assumption:
         source=f"Assumption: 0 = {trust} has the regional turnover of each role. A trust's own "
                "HR figures can differ (the plan: recruitment is harder 'i distriktene', outside "
                "the cities); set the difference in points, added to every role's rate there.")
+# Issue 5 (equipment): per-modality assumptions, one row per modality below.
+_MODALITY_LABELS = {"CT": "CT", "MR": "MR", "RG": "RG", "UL": "UL", "PET_CT": "PET/CT",
+                    "SPECT_CT": "SPECT/CT"}
+
+
+def _throughput_today(modality: str) -> Callable[[Mapping[str, pd.DataFrame]], float]:
+    def derive(tables: Mapping[str, pd.DataFrame]) -> float:
+        exams, units = tables["exams_by_modality"], tables["equipment_units"]
+        line = codes.EXAM_MODALITY_OF_EQUIPMENT[modality]
+        latest = exams[exams["year"] == exams["year"].max()]
+        volume = latest.loc[latest["modality"] == line, "exams"].sum()
+        count = units.loc[(units["modality"] == modality)
+                          & (units["year"] == units["year"].max()), "units"].sum()  # blank = none
+        if count <= 0 or volume <= 0:
+            raise AssumptionError(
+                f"throughput for {modality}: needs its exams (Tabell 1) and units (Tabell 5) to "
+                "derive a default; set the parameter explicitly")
+        return float(volume / count)
+    return derive
+
+
+_ESR = ("European Society of Radiology, 'Renewal of radiological equipment' (Insights into "
+        "Imaging, 2014): 'Equipment older than 10 years is no longer state-of-the art equipment "
+        "and replacement is essential'.")
+_LIFETIMES = {  # modality: (default years, source)
+    "CT": (10, _ESR), "MR": (10, _ESR), "RG": (10, _ESR),
+    "UL": (8, "Assumption: ultrasound scanners age faster than the ESR's ten years for imaging "
+              "equipment in general (smaller, cheaper, quicker technical turnover)."),
+    "PET_CT": (10, _ESR), "SPECT_CT": (10, _ESR),
+}
+_PRICE_CALIBRATION = (
+    " Calibrated together: Tabell 5's public units at these prices come to 2,851 MNOK, within "
+    "15 % of the plan's 'nyanskaffelsesverdi/gjenkjøpsverdi nær 3 milliarder kroner i "
+    "sykehusene i helseregionen' (tested).")
+_PRICES = {  # modality: (default MNOK, min, max, step, source)
+    "CT": (10.0, 1.0, 40.0, 0.5,
+           "Assumption informed by Helse Fonna's new CT at Stord sjukehus, 'om lag 13 mill, inkl "
+           "ombyggingskostnader' (helse-fonna.no, 2023): about 10 MNOK for the machine."),
+    "MR": (20.0, 5.0, 60.0, 0.5,
+           "Sykehuset Innlandet's purchase of an MR scanner for Hamar in 2020: 20 MNOK for the "
+           "machine (27.3 MNOK with building work; Hamar Arbeiderblad/Østlendingen, 2020)."),
+    "RG": (4.0, 0.5, 15.0, 0.5,
+           "Assumption: a fixed digital X-ray room with installation; no public Norwegian price found."),
+    "UL": (1.0, 0.1, 5.0, 0.1,
+           "Assumption: a radiology-grade ultrasound scanner; no public Norwegian price found."),
+    "PET_CT": (30.0, 5.0, 80.0, 1.0,
+               "Assumption informed by Ålesund sjukehus' PET/CT, for which donors gave 36 MNOK "
+               "(NRK, 2020), and Region Skåne's five PET/CT for over 100 MSEK (Vårdfokus, 2018)."),
+    "SPECT_CT": (10.0, 1.0, 40.0, 0.5,
+                 "Assumption: about a CT's price (a SPECT/CT is a gamma camera with a CT)."),
+}
+_GROWTH_RISING = ("The plan: 'økning av mer avanserte og arbeidsintensive undersøkelser som CT og "
+                  "MR, og reduksjon av ordinære røntgenundersøkelser og ultralyd' and 'antall "
+                  "komplekse CT, PET-CT og MR-undersøkelser øker'. The rate is an assumption: ")
+_GROWTH_FALLING = ("The plan: 'reduksjon av ordinære røntgenundersøkelser og ultralyd' and 'en "
+                   "klar nedgang i antall av de enklere undersøkelsene, slik som konvensjonell "
+                   "røntgen og nukleærmedisin'. The rate is an assumption: ")
+_GROWTH = {  # modality: (default %/year, source)
+    "CT": (4.0, _GROWTH_RISING + "about the pace of the past decade (radiology physician FTEs "
+                                 "+3.9 %/year 2015-2025, Tabell 6)."),
+    "MR": (4.0, _GROWTH_RISING + "about the pace of the past decade (radiology physician FTEs "
+                                 "+3.9 %/year 2015-2025, Tabell 6)."),
+    "RG": (-1.0, _GROWTH_FALLING + "a slow decline."),
+    "UL": (-1.0, _GROWTH_FALLING + "a slow decline (the plan names ultrasound with X-ray)."),
+    "PET_CT": (5.0, _GROWTH_RISING + "faster than CT and MR ('Behovet for komplekse "
+                                     "undersøkelser inkludert PET/CT ... øker')."),
+    "SPECT_CT": (-1.0, _GROWTH_FALLING + "SPECT/CT carries conventional nuclear medicine."),
+}
+_THROUGHPUT_SOURCE = (
+    "Today's throughput: Tabell 1's exams in 2024 over Tabell 5's units in 2025, public and "
+    "private together (CT 498,206 / 74, MR 464,532 / 84, RG 1,107,204 / 204, UL 179,302 / 122, "
+    "PET/CT 12,228 / 9, SPECT/CT: conventional nuclear medicine 14,201 / 15, which overstates it "
+    "as planar gamma cameras are not in Tabell 5). Rounded to the slider step of 10.")
 
 
 ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
@@ -128,13 +202,14 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
         key="demand_growth_radiology_pct",
         label_nb="Behovsvekst radiologi (%/år)", label_en="Demand growth, radiology (%/year)",
         unit="%/year", default=None, min=0.0, max=10.0, step=0.1, group="physicians",
-        source=_DEMAND_SOURCE, derive=_compound_growth_pct("radiology")),
+        source=_DEMAND_SOURCE, derive=_compound_growth_pct("radiology"), tables=("physician_ftes",)),
     Assumption(
         key="demand_growth_nuclear_medicine_pct",
         label_nb="Behovsvekst nukleærmedisin (%/år)",
         label_en="Demand growth, nuclear medicine (%/year)",
         unit="%/year", default=None, min=0.0, max=10.0, step=0.1, group="physicians",
-        source=_DEMAND_SOURCE, derive=_compound_growth_pct("nuclear_medicine")),
+        source=_DEMAND_SOURCE, derive=_compound_growth_pct("nuclear_medicine"),
+        tables=("physician_ftes",)),
     Assumption(
         key="ai_gain_pct",
         label_nb="Produktivitetsgevinst av KI ved horisont (%)",
@@ -243,6 +318,59 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "would take 5.1 % to about 10 % within a decade, which no plan could absorb "
                "unnoticed. Lower it to see earlier signs."),
     *[_trust_turnover(code) for code in STAFF_TRUSTS],
+    # Issue 5: equipment replacement (group "equipment"), per modality where the plan's
+    # tables are per modality. Keys: lifetime_ct_years, price_ct_mnok, growth_ct_pct, ...
+    *[Assumption(
+        key=f"lifetime_{m.lower()}_years", label_nb=f"Levetid {_MODALITY_LABELS[m]} (år)",
+        label_en=f"Lifetime, {_MODALITY_LABELS[m]} (years)", unit="years", default=d,
+        min=5, max=20, step=1, group="equipment", source=src)
+      for m, (d, src) in _LIFETIMES.items()],
+    Assumption(
+        key="upgrade_years", label_nb="Levetid lagt til ved oppgradering (år)",
+        label_en="Years added by a major upgrade", unit="years", default=3, min=0, max=10, step=1,
+        group="equipment",
+        source="Assumption: 3 years. The plan: 'mye av det dyreste utstyret oppgradert i løpet av "
+               "levetiden, slik at utstyrets levetid forlenges' (much of the costliest equipment "
+               "is upgraded during its life, extending it), without a figure. Applies to units "
+               "with an upgrade_year in the register."),
+    *[Assumption(
+        key=f"price_{m.lower()}_mnok", label_nb=f"Pris {_MODALITY_LABELS[m]} (MNOK)",
+        label_en=f"Price, {_MODALITY_LABELS[m]} (MNOK)", unit="MNOK", default=d, min=lo, max=hi,
+        step=st, group="equipment", source=src + _PRICE_CALIBRATION)
+      for m, (d, lo, hi, st, src) in _PRICES.items()],
+    Assumption(
+        key="replacement_budget_mnok", label_nb="Budsjett for utskifting, regionen (MNOK/år)",
+        label_en="Replacement budget, region (MNOK/year)", unit="MNOK/year", default=300.0,
+        min=0.0, max=1500.0, step=10.0, group="equipment",
+        source="Assumption: the steady-state need of the public fleet, a replacement value near "
+               "3 billion NOK (the plan) renewed over a 10-year lifetime; the plan gives no "
+               "budget. helsemedisinteknologi.no reports the hospitals investing about half of "
+               "what they need ('bare investerer halvparten'): try 150."),
+    *[Assumption(
+        key=f"throughput_{m.lower()}", label_nb=f"Undersøkelser per enhet {_MODALITY_LABELS[m]} (per år)",
+        label_en=f"Exams per unit, {_MODALITY_LABELS[m]} (per year)", unit="exams/unit/year",
+        default=None, min=100, max=20000, step=10, group="equipment", source=_THROUGHPUT_SOURCE,
+        derive=_throughput_today(m), tables=("exams_by_modality", "equipment_units"))
+      for m in _MODALITY_LABELS],
+    *[Assumption(
+        key=f"growth_{m.lower()}_pct", label_nb=f"Vekst i undersøkelser {_MODALITY_LABELS[m]} (%/år)",
+        label_en=f"Exam growth, {_MODALITY_LABELS[m]} (%/year)", unit="%/year", default=d,
+        min=-10.0, max=10.0, step=0.5, group="equipment", source=src)
+      for m, (d, src) in _GROWTH.items()],
+    *[Assumption(
+        key=f"priority_{m.lower()}", label_nb=f"Prioritet {_MODALITY_LABELS[m]} (vekt)",
+        label_en=f"Priority, {_MODALITY_LABELS[m]} (weight)", unit="weight", default=1,
+        min=1, max=5, step=1, group="equipment",
+        source="Assumption: equal weights. Units most overdue are replaced first; among units "
+               "equally overdue, the higher weight goes first, then the older unit.")
+      for m in _MODALITY_LABELS],
+    Assumption(
+        key="replacement_age_shape", label_nb="Spredning i utskiftingsalder (Weibull-form)",
+        label_en="Spread of replacement age (Weibull shape)", unit="shape", default=5.0,
+        min=1.5, max=15.0, step=0.5, group="equipment",
+        source="Assumption: shape 5 for a Weibull with the lifetime as scale (wear-out: the "
+               "chance of replacement rises with age). At a 10-year lifetime 80 % of replacement "
+               "ages fall between 6.4 and 11.8 years (median 9.3); a higher shape narrows the band."),
 ]}
 
 
@@ -254,12 +382,15 @@ def in_group(*groups: str) -> list[Assumption]:
 def defaults(tables: Mapping[str, pd.DataFrame], groups: tuple[str, ...] | None = None) -> dict[str, float | int]:
     """Return the defaults of every assumption (or of `groups` only); data-derived ones come from `tables`.
 
-    A notebook passes its own groups, so it needs only the tables it reads.
+    A derived default whose tables are not given is left out, so a notebook
+    (which may also pass its own groups) loads only the tables it uses.
     """
     out = {}
     for a in ASSUMPTIONS.values() if groups is None else in_group(*groups):
         if a.derive is None:
             out[a.key] = a.default
+        elif not all(name in tables for name in a.tables):
+            continue
         else:
             value = round(a.derive(tables) / a.step) * a.step
             out[a.key] = round(min(max(value, a.min), a.max), 6)

@@ -64,3 +64,11 @@ EXAM_MODALITIES = {
 
 SECTORS = ("public", "private")
 SETTINGS = ("inpatient", "outpatient")
+
+# The exam line of Tabell 1 each equipment type carries, for throughput per unit.
+# Conventional nuclear medicine runs on SPECT/CT (and on planar gamma cameras,
+# which Tabell 5 does not count); intervention and "other" have no unit type there.
+EXAM_MODALITY_OF_EQUIPMENT = {
+    "CT": "CT", "MR": "MR", "RG": "RG", "UL": "UL",
+    "PET_CT": "PET_CT", "SPECT_CT": "CONVENTIONAL_NM",
+}

@@ -8,6 +8,7 @@ column and the rule in words a planner can act on.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from pandera.errors import SchemaError, SchemaErrors
 from . import codes
 
 FIRST_YEAR = 1990
+REGISTER_FIRST_YEAR = 1970  # equipment older than this is not in service
 MAX_PROBLEMS_SHOWN = 20
 
 
@@ -33,6 +35,13 @@ def _last_observed_year() -> int:
 
 def _year() -> pa.Column:
     return pa.Column(int, pa.Check.in_range(FIRST_YEAR, _last_observed_year()), coerce=True)
+
+
+def _install_year(nullable: bool = False) -> pa.Column:
+    # An install or upgrade year lies in the past or this year, never the future.
+    return pa.Column(float, [pa.Check.in_range(REGISTER_FIRST_YEAR, date.today().year),
+                             pa.Check(lambda s: s == s.round(), name="whole_number")],
+                     coerce=True, nullable=nullable)
 
 
 def _code(allowed) -> pa.Column:
@@ -200,7 +209,45 @@ def _specs() -> dict[str, TableSpec]:
             ("year", "specialty"),
             checks=(_no_year_gaps("specialty"),),
         ),
+        "equipment_register": TableSpec(
+            "equipment_register.csv",
+            {
+                "unit_id": pa.Column(str),
+                "owner": _code({**codes.TRUSTS, **codes.PRIVATE_PROVIDERS}),
+                "sector": _code(codes.SECTORS),
+                "modality": _code(codes.EQUIPMENT_MODALITIES),
+                "install_year": _install_year(),
+                "upgrade_year": _install_year(nullable=True),
+                "price_nok": _count(nullable=True),
+                "source": pa.Column(str, nullable=True),
+            },
+            ("unit_id",),
+            checks=(_upgrade_not_before_install(), _sector_matches_owner()),
+        ),
     }
+
+
+def _sector_of_owner(owner: str) -> str:
+    return "private" if owner in codes.PRIVATE_PROVIDERS else "public"
+
+
+def _upgrade_not_before_install() -> pa.Check:
+    """Return the rule flagging a register row whose upgrade year comes before its install year."""
+    def check(frame: pd.DataFrame) -> pd.Series:
+        install = pd.to_numeric(frame["install_year"], errors="coerce")
+        upgrade = pd.to_numeric(frame["upgrade_year"], errors="coerce")
+        return upgrade.isna() | install.isna() | (upgrade >= install)
+    return pa.Check(check, name="upgrade_not_before_install",
+                    error="upgrade_year is before install_year (a unit is upgraded after it is installed)")
+
+
+def _sector_matches_owner() -> pa.Check:
+    """Return the rule flagging a register row whose sector contradicts its owner."""
+    def check(frame: pd.DataFrame) -> pd.Series:
+        return frame["sector"] == frame["owner"].map(_sector_of_owner)
+    return pa.Check(check, name="sector_matches_owner",
+                    error="sector does not match owner (the ten trusts and hospitals are public; "
+                          "ALFA, EVIDIA and UNILABS are private)")
 
 
 TABLES = _specs()
@@ -215,33 +262,101 @@ def file_sha256(path: Path) -> str:
 
 def load_table(name: str, data_dir: Path) -> pd.DataFrame:
     """Return the validated table `name` from `data_dir`, or raise InputDataError."""
-    spec = TABLES[name]
-    path = Path(data_dir) / spec.file
+    path = Path(data_dir) / TABLES[name].file
     if not path.exists():
         raise InputDataError(f"{path}: file not found (expected the table '{name}').")
+    return read_table(name, path, path)
+
+
+def read_uploaded(name: str, content: bytes, label: str) -> pd.DataFrame:
+    """Return the validated table `name` from an uploaded file's bytes, or raise InputDataError.
+
+    Nothing is written: the app validates a planner's file in memory before using it.
+    """
+    return read_table(name, io.BytesIO(content), label)
+
+
+def read_table(name: str, source, label) -> pd.DataFrame:
+    """Return table `name` read from `source` (path or file object) and validated; errors name `label`."""
+    spec = TABLES[name]
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        raw = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
     except pd.errors.EmptyDataError:
-        raise InputDataError(f"{path}: the file is empty; expected a header row with columns "
+        raise InputDataError(f"{label}: the file is empty; expected a header row with columns "
                              f"{', '.join(spec.columns)} and at least one data row.") from None
+    except (UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise InputDataError(f"{label}: not a readable UTF-8 CSV file ({err}).") from None
     raw.columns = [c.strip() for c in raw.columns]
     if raw.empty:
-        raise InputDataError(f"{path}: the file has a header but no data rows.")
+        raise InputDataError(f"{label}: the file has a header but no data rows.")
     for col in raw.columns:
         if pd.api.types.is_string_dtype(raw[col]):
             raw[col] = raw[col].str.strip()
     try:
         table = spec.schema().validate(raw, lazy=True)
     except SchemaErrors as err:
-        raise InputDataError(_describe(path, spec, err.failure_cases)) from None
+        raise InputDataError(_describe(label, spec, err.failure_cases)) from None
     except SchemaError as err:  # pragma: no cover - lazy=True collects, kept as a guard
-        raise InputDataError(f"{path}: {err}") from None
+        raise InputDataError(f"{label}: {err}") from None
     return table[list(spec.columns)].reset_index(drop=True)
 
 
+def register_count_problems(register: pd.DataFrame, units: pd.DataFrame) -> list[str]:
+    """Return one message per owner and modality where the register's unit count differs from
+    the declared total in equipment_units.csv (Tabell 5; a blank cell declares none).
+
+    Register lines are file lines (line 1 is the header), as the loader keeps the file's order.
+    """
+    declared = units.assign(units=units["units"].fillna(0)).reset_index(drop=True)
+    declared["line"] = declared.index + 2
+    declared = declared.set_index(["owner", "modality"])
+    lines = register.reset_index(drop=True).assign(line=lambda t: t.index + 2)
+    counted = lines.groupby(["owner", "modality"])["line"].agg(list)
+    problems = []
+    for key in sorted(set(declared.index) | set(counted.index)):
+        have = counted.get(key, [])
+        want = int(declared["units"].get(key, 0))
+        if len(have) == want:
+            continue
+        where = (f"equipment_units.csv line {int(declared.loc[key, 'line'])} declares {want}"
+                 if key in declared.index else "equipment_units.csv declares none (no row)")
+        rows = f" (register lines {_line_ranges(have)})" if have else ""
+        problems.append(f"owner {key[0]}, modality {key[1]}: the register has {len(have)} "
+                        f"unit{'s' if len(have) != 1 else ''}{rows}; {where}")
+    return problems
+
+
+def _line_ranges(lines: list[int]) -> str:
+    """Return [2, 3, 4, 9] as '2-4, 9'."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][1] + 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+# Checks across files: (the tables they need, the function returning problems, the file blamed).
+CROSS_CHECKS = (
+    (("equipment_register", "equipment_units"),
+     lambda t: register_count_problems(t["equipment_register"], t["equipment_units"]),
+     "equipment_register"),
+)
+
+
 def load_inputs(data_dir: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Return the validated tables and the SHA-256 of each file read (for the manifest)."""
+    """Return the validated tables and the SHA-256 of each file read (for the manifest).
+
+    Tables that must agree with each other (the register and Tabell 5) are checked together.
+    """
     tables = {name: load_table(name, data_dir) for name in names}
+    for needs, problems_of, blamed in CROSS_CHECKS:
+        if all(n in tables for n in needs):
+            problems = problems_of(tables)
+            if problems:
+                raise InputDataError(_report(Path(data_dir) / TABLES[blamed].file, problems,
+                                             "disagrees with the declared totals"))
     hashes = {TABLES[n].file: file_sha256(Path(data_dir) / TABLES[n].file) for n in names}
     return tables, hashes
 
@@ -271,6 +386,8 @@ def _rule(check: str) -> str:
         return "must be a number"
     if check == "not_nullable":
         return "must not be empty"
+    if check == "whole_number":
+        return "must be a whole number"
     return check
 
 
@@ -309,16 +426,24 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
         if row["check"] == "not_nullable":
             problems.append(f"line {int(row['index']) + 2}, column '{row['column']}' must not be empty")
             continue
+        value = row["failure_case"]
+        if str(row["check"]).startswith("in_range(") and isinstance(value, float) and value.is_integer():
+            value = int(value)  # a year read as a number: show 1969, not 1969.0
         problems.append(
             f"line {int(row['index']) + 2}, column '{row['column']}': value "
-            f"'{row['failure_case']}' {_rule(str(row['check']))}"
+            f"'{value}' {_rule(str(row['check']))}"
         )
 
     if not problems:  # a check we did not anticipate: show pandera's own words
         problems = [str(r) for r in failures.to_dict("records")]
+    return _report(path, problems)
+
+
+def _report(label, problems: list[str], what: str = "breaks its schema") -> str:
+    """Return the problems as one message: the file, how many, the first few, one a line."""
     shown = problems[:MAX_PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     tail = f"\n  ... and {more} more" if more > 0 else ""
-    return (f"{path} breaks its schema ({len(problems)} problem"
+    return (f"{label} {what} ({len(problems)} problem"
             f"{'s' if len(problems) != 1 else ''}; line 1 is the header):\n  - "
             + "\n  - ".join(shown) + tail)

@@ -52,6 +52,7 @@ NOTEBOOK_GROUPS = {
     "01_forecast_physician_ftes.ipynb": ("general", "physicians"),
     "02_forecast_specialist_inflow.ipynb": ("general", "physicians", "inflow"),
     "03_forecast_radiographer_turnover.ipynb": ("general", "staff", "staff_trusts"),
+    "04_forecast_equipment_replacement.ipynb": ("general", "equipment"),
 }
 
 

@@ -16,12 +16,12 @@ import streamlit as st
 
 from .. import assumptions, paths
 from ..i18n import LANGUAGES, t
-from ..inputs import InputDataError, file_sha256, load_table
+from ..inputs import InputDataError, file_sha256, load_inputs
 from ..store import Forecast, ForecastMissing, read_forecast
 from . import scenario_controls
 
 # The tables the app reads; their content hash keys the cache.
-APP_TABLES = ("physician_ftes", "staff_ftes")
+APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
 
 
 @dataclass
@@ -51,7 +51,14 @@ def _fingerprint(data_dir: Path) -> tuple:
 
 @st.cache_data(show_spinner=False)
 def _cached_tables(data_dir: str, fingerprint: tuple) -> dict[str, pd.DataFrame]:
-    return {name: load_table(name, Path(data_dir)) for name in APP_TABLES}
+    # load_inputs also checks tables that must agree (the register against Tabell 5).
+    return load_inputs(Path(data_dir), APP_TABLES)[0]
+
+
+@st.cache_data(show_spinner=False)
+def _cached_defaults(data_dir: str, fingerprint: tuple) -> dict:
+    # Data-derived defaults read whole tables: worth computing once per data version.
+    return assumptions.defaults(_cached_tables(data_dir, fingerprint))
 
 
 def _manifest_stamp(forecasts_dir: Path, name: str) -> float | None:
@@ -95,16 +102,18 @@ def build_context(lang: str, open_group: str) -> AppContext:
     """Return the page context: read the data, then draw the scenario sliders."""
     data_dir, forecasts_dir = paths.data_dir(), paths.forecasts_dir()
     tables, error = {}, None
+    fingerprint = _fingerprint(data_dir)
     try:
-        tables = _cached_tables(str(data_dir), _fingerprint(data_dir))
+        tables = _cached_tables(str(data_dir), fingerprint)
     except InputDataError as err:
         error = str(err)
     try:
-        defaults = assumptions.defaults(tables)
+        defaults = _cached_defaults(str(data_dir), fingerprint) if error is None else {}
     except (KeyError, assumptions.AssumptionError):
-        # No usable data: data-derived defaults fall back to the slider's lower end.
-        defaults = {a.key: a.default if a.default is not None else a.min
-                    for a in assumptions.ASSUMPTIONS.values()}
+        defaults = {}
+    # No usable data: data-derived defaults fall back to the slider's lower end.
+    defaults = {a.key: defaults.get(a.key, a.default if a.default is not None else a.min)
+                for a in assumptions.ASSUMPTIONS.values()}
     scenario_controls.note_url_problems(defaults)
     scenario = assumption_sliders(defaults, lang, open_group)
     return AppContext(lang, scenario, defaults, tables, error, data_dir, forecasts_dir)
@@ -116,6 +125,7 @@ PAGES = [
     ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
     ("inflow_page", "page_inflow", "inflow", "inflow", ":material/school:"),
     ("staffing_page", "page_staffing", "staffing", "staff", ":material/groups:"),
+    ("equipment_page", "page_equipment", "equipment", "equipment", ":material/radiology:"),
 ]
 
 

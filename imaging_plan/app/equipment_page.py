@@ -1,0 +1,321 @@
+"""Equipment page: what falls due when, what the budget covers, the backlog and the fleet's age.
+
+Recomputed from the register on every slider move with the pure functions in `equipment`.
+To keep a rerun fast, each part of the page (schedule and band, budget and ages, demand) is
+cached on the assumptions it depends on and on the register's fingerprint, so a slider only
+recomputes what it changes. The Weibull band is read from the stored forecast when that was
+made with the same assumptions and the shipped register; otherwise it is recomputed here
+with fewer draws.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from .. import assumptions, charts, equipment, inputs
+from ..codes import EQUIPMENT_MODALITIES
+from ..i18n import fmt_number, modality_name, t
+from ..reports import Headline, SmallChart
+from .components import assumptions_table, download_csv, forecast_status, show_chart_data
+from .sections import Section
+
+FORECAST = "equipment_replacement"
+RUN_COMMAND = "python -m imaging_plan.runner --only 04"
+APP_DRAWS = 200  # the app's own band when the stored one does not fit the scenario
+SOON = 2030
+
+
+def _keys(*prefixes: str) -> list[str]:
+    return [a.key for a in assumptions.in_group("equipment") if a.key.startswith(prefixes)]
+
+
+def band_keys() -> list[str]:
+    """Return the assumptions the Weibull band depends on."""
+    return ["horizon", *_keys("lifetime_", "price_"), "upgrade_years", "replacement_age_shape"]
+
+
+def fleet_keys() -> list[str]:
+    """Return the assumptions the planned fleet (due years, prices, weights) depends on."""
+    return ["horizon", *_keys("lifetime_", "price_", "priority_"), "upgrade_years"]
+
+
+def demand_keys() -> list[str]:
+    return ["horizon", *_keys("growth_", "throughput_")]
+
+
+def _pick(scenario: dict, keys: list[str]) -> dict:
+    return {k: scenario[k] for k in keys}
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _read_upload(content: bytes, name: str) -> tuple[pd.DataFrame | None, str | None]:
+    try:
+        return inputs.read_uploaded("equipment_register", content, name), None
+    except inputs.InputDataError as err:
+        return None, str(err)
+
+
+def register_in_use(ctx) -> tuple[pd.DataFrame, str | None]:
+    """Return the register to plan with and, for a planner's upload, its fingerprint.
+
+    An upload is validated with the same schema as data/equipment_register.csv, kept in
+    memory only, and used when it passes; its differences from Tabell 5 are shown.
+    """
+    lang, shipped = ctx.lang, ctx.tables["equipment_register"]
+    with st.expander(t("register_upload", lang)):
+        st.caption(t("register_upload_help", lang))
+        upload = st.file_uploader(t("register_file", lang), type=["csv"], key="equipment_register_upload")
+    if upload is None:
+        st.caption(t("register_shipped", lang, units=len(shipped)))
+        return shipped, None
+    content = upload.getvalue()
+    table, error = _read_upload(content, upload.name)
+    if error is not None:
+        st.error(f"{t('register_rejected', lang)}\n\n```\n{error}\n```")
+        return shipped, None
+    differences = inputs.register_count_problems(table, ctx.tables["equipment_units"])
+    if differences:
+        st.warning(t("register_counts_differ", lang) + "\n\n" + "\n".join(f"- {d}" for d in differences[:10]))
+    st.success(t("register_used", lang, file=upload.name, units=len(table)))
+    return table, hashlib.sha256(content).hexdigest()
+
+
+def stored_band(forecast, scenario: dict, uploaded: bool) -> pd.DataFrame | None:
+    """Return the forecast's band when it was made for this scenario and the shipped register."""
+    if forecast is None or uploaded or "band" not in forecast.tables:
+        return None
+    made_with = forecast.manifest.get("parameters", {})
+    if any(made_with.get(k) != scenario[k] for k in band_keys()):
+        return None
+    return forecast.tables["band"]
+
+
+# Cached parts of the page. Arguments starting with "_" are not hashed: `token` stands for
+# them (the register's and the data files' fingerprints, the stored forecast's time).
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _schedule_part(_register, _units, _stored, token: tuple, params: dict, shape: float) -> dict:
+    first, horizon = equipment.first_plan_year(_units), int(params["horizon"])
+    planned = equipment.fleet(_register, params)
+    events = equipment.replacement_schedule(planned, first, horizon)
+    band = _stored if _stored is not None else equipment.replacement_band(
+        planned, first, horizon, shape, APP_DRAWS, equipment.REGISTER_SEED)
+    due = equipment.units_due(events, planned, ("year",), first, horizon)
+    return {
+        "schedule": equipment.units_due(events, planned, ("year", "owner", "modality"), first, horizon),
+        "per_owner": equipment.per_owner_due(events, planned, first, horizon, min(SOON, horizon)),
+        "value_mnok": equipment.replacement_value_mnok(planned),
+        "due_lines": {value: charts.due_lines(due, band, value) for value in ("units", "cost_mnok")},
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _budget_part(_register, _units, token: tuple, params: dict, budget: float) -> dict:
+    reference, horizon = equipment.reference_year(_units), int(params["horizon"])
+    plan = equipment.replace_under_budget(equipment.fleet(_register, params), reference, horizon, budget)
+    rules = equipment.golden_rules(plan.age_profile)
+    return {"yearly": plan.yearly, "rules": rules, "breaks": equipment.rule_breaks(rules),
+            "lines": charts.budget_lines(plan.yearly)}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _demand_part(_register, _units, _exams, token: tuple, params: dict) -> pd.DataFrame:
+    reference, horizon = equipment.reference_year(_units), int(params["horizon"])
+    return equipment.demand_check(_exams, _register, params, reference, horizon)
+
+
+def _localized(frame: pd.DataFrame) -> dict:
+    """Return column settings that show a table's numbers in the user's locale."""
+    return {c: st.column_config.NumberColumn(format="localized")
+            for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+
+
+def _table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=_localized(frame))
+
+
+def plan_parts(ctx, register: pd.DataFrame, upload_digest: str | None, band: pd.DataFrame | None,
+               band_time: str | None) -> tuple[dict, dict, pd.DataFrame]:
+    """Return the schedule part, the budget part and the demand check for the sliders' scenario (cached)."""
+    scenario = ctx.scenario
+    units, exams = ctx.tables["equipment_units"], ctx.tables["exams_by_modality"]
+    data = tuple(inputs.file_sha256(ctx.data_dir / inputs.TABLES[n].file)
+                 for n in ("equipment_register", "equipment_units", "exams_by_modality"))
+    token = (data, upload_digest, band_time)
+    fleet_params = _pick(scenario, fleet_keys())
+    sched = _schedule_part(register, units, band, token, fleet_params, scenario["replacement_age_shape"])
+    plan = _budget_part(register, units, token, fleet_params, scenario["replacement_budget_mnok"])
+    demand = _demand_part(register, units, exams, token, _pick(scenario, demand_keys()))
+    return sched, plan, demand
+
+
+def headline(owners: pd.DataFrame, yearly: pd.DataFrame, rules: pd.DataFrame, fleet_value: float,
+             first: int, horizon: int, lang: str) -> None:
+    """Show the fleet's value, what is overdue now, the backlog at the horizon and the golden rules."""
+    last = yearly.set_index("year").loc[horizon]
+    since = equipment.first_year_all_met(rules)
+    grey = {"delta_color": "off", "delta_arrow": "off"}
+    cols = st.columns(4)
+    cols[0].metric(t("metric_value", lang), f"{fmt_number(fleet_value, lang)} MNOK",
+                   help=t("metric_value_help", lang))
+    cols[1].metric(t("metric_overdue", lang, year=first - 1),
+                   t("n_units", lang, units=fmt_number(owners["overdue_at_start"].sum(), lang)),
+                   f"{fmt_number(owners['overdue_cost_mnok'].sum(), lang)} MNOK",
+                   help=t("metric_overdue_help", lang), **grey)
+    cols[2].metric(t("metric_backlog", lang, year=horizon),
+                   t("n_units", lang, units=fmt_number(last["backlog_units"], lang)),
+                   f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
+                   help=t("metric_backlog_help", lang), **grey)
+    cols[3].metric(t("metric_rules", lang), str(since) if since else t("rules_no", lang),
+                   None if since else t("rules_never", lang, year=horizon),
+                   help=t("metric_rules_help", lang), **grey)
+
+
+def breaks_table(breaks: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the golden-rule breaks with words for scope and rule."""
+    scope = breaks["scope"].map(lambda s: t("region", lang) if s == "region" else modality_name(s, lang))
+    rule = [t(f"rule_{b}", lang, limit=f"{lim:g}", age=t(f"age_{c}", lang))
+            for c, b, lim in zip(breaks["age_class"], breaks["bound"], breaks["limit_pct"])]
+    return pd.DataFrame({t("col_scope", lang): scope, t("col_rule", lang): rule,
+                         t("col_years_broken", lang): breaks["years_broken"],
+                         t("col_broken_in", lang): breaks["broken_in"]})
+
+
+def owner_table(owners: pd.DataFrame, soon: int, horizon: int, lang: str) -> pd.DataFrame:
+    """Return units due per owner and modality with translated headers (`soon` left out when it is the horizon)."""
+    columns = {
+        t("col_owner", lang): owners["owner"],
+        t("col_modality", lang): owners["modality"].map(lambda m: modality_name(m, lang)),
+        t("col_units", lang): owners["units"],
+        t("col_overdue_at_start", lang): owners["overdue_at_start"],
+    }
+    if soon < horizon:
+        columns[t("col_due_by", lang, year=soon)] = owners["due_by_year"]
+    columns[t("col_due_by", lang, year=horizon)] = owners["due_to_horizon"]
+    columns[t("col_cost_to_horizon", lang, year=horizon)] = owners["cost_to_horizon_mnok"].round(1)
+    return pd.DataFrame(columns)
+
+
+def demand_table(demand: pd.DataFrame, horizon: int, lang: str) -> pd.DataFrame:
+    """Return units on hand, needed and short per modality at the horizon."""
+    last = demand[demand["year"] == horizon]
+    return pd.DataFrame({
+        t("col_modality", lang): last["modality"].map(lambda m: modality_name(m, lang)),
+        t("col_on_hand", lang): last["units_on_hand"],
+        t("col_needed", lang, year=horizon): last["units_needed"].round(1),
+        t("col_short", lang, year=horizon): last["gap_units"].round(1),
+    })
+
+
+def render(ctx) -> None:
+    lang, scenario = ctx.lang, ctx.scenario
+    st.title(t("equipment_title", lang))
+    st.markdown(t("equipment_intro", lang))
+    if ctx.data_error:
+        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+        return
+    register, upload_digest = register_in_use(ctx)
+    note = t("illustrative", lang) if equipment.is_illustrative(register) else None
+    if note:
+        st.caption(note)
+    forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "equipment_forecast_missing")
+    units = ctx.tables["equipment_units"]
+    horizon, first = int(scenario["horizon"]), equipment.first_plan_year(units)
+    soon = min(SOON, horizon)
+    band = stored_band(forecast, scenario, upload_digest is not None)
+    sched, plan, demand = plan_parts(ctx, register, upload_digest, band,
+                                     forecast.manifest["created_utc"] if band is not None else None)
+
+    headline(sched["per_owner"], plan["yearly"], plan["rules"], sched["value_mnok"], first, horizon, lang)
+    left, right = st.columns(2)
+    for col, value, title in ((left, "units", "due_units_title"), (right, "cost_mnok", "due_cost_title")):
+        with col:
+            show_chart_data(charts.due_chart, sched["due_lines"][value], value, t(title, lang), note, lang=lang)
+    st.caption(t("band_stored", lang, draws=forecast.manifest["parameters"].get("draws"))
+               if band is not None else
+               t("band_recomputed", lang, draws=APP_DRAWS,
+                 stored=forecast.manifest["parameters"].get("draws") if forecast is not None else "–"))
+
+    left, right = st.columns(2)
+    with left:
+        show_chart_data(charts.budget_chart, plan["lines"], t("budget_title", lang), note, lang=lang)
+    with right:
+        rules = plan["rules"]
+        scopes = ["region", *[m for m in EQUIPMENT_MODALITIES if m in set(rules["scope"])]]
+        scope = st.selectbox(t("age_scope", lang), scopes, key="equipment_age_scope",
+                             format_func=lambda s: t("region", lang) if s == "region" else modality_name(s, lang))
+        show_chart_data(charts.age_profile_chart, charts.age_lines(rules[rules["scope"] == scope], lang),
+                        t("age_title", lang), note, lang=lang)
+
+    st.subheader(t("breaks_title", lang))
+    if note:
+        st.caption(note)
+    _table(breaks_table(plan["breaks"], lang))
+
+    st.subheader(t("trust_title", lang))
+    st.caption(t("trust_note", lang) + (f" {note}" if note else ""))
+    _table(owner_table(sched["per_owner"], soon, horizon, lang))
+    download_csv(sched["schedule"].round(3), t("download_schedule", lang),
+                 f"equipment_schedule_{horizon}.csv", "download_equipment_schedule")
+
+    st.subheader(t("demand_title", lang))
+    st.markdown(t("demand_intro", lang))
+    names = {m: modality_name(m, lang) for m in EQUIPMENT_MODALITIES}
+    show_chart_data(charts.demand_chart, charts.demand_lines(demand, names, lang), tuple(names.values()),
+                    lang=lang)
+    _table(demand_table(demand, horizon, lang))
+
+    with st.expander(t("sources", lang)):
+        st.dataframe(assumptions_table(ctx, ("general", "equipment")), hide_index=True, width="stretch")
+
+
+def overview(ctx) -> Section | None:
+    """Return the equipment figures for the board: fleet value, overdue now, backlog and golden rules."""
+    if ctx.data_error:
+        return None
+    lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
+    register = ctx.tables["equipment_register"]
+    first = equipment.first_plan_year(ctx.tables["equipment_units"])
+    forecast = ctx.forecast(FORECAST)
+    band = stored_band(forecast, ctx.scenario, False)
+    sched, plan, _ = plan_parts(ctx, register, None, band,
+                                forecast.manifest["created_utc"] if band is not None else None)
+    owners, last = sched["per_owner"], plan["yearly"].set_index("year").loc[horizon]
+    since = equipment.first_year_all_met(plan["rules"])
+    value, overdue = sched["value_mnok"], owners["overdue_at_start"].sum()
+    overdue_mnok = owners["overdue_cost_mnok"].sum()
+    rules = t("rules_from_year", lang, year=since) if since else t("rules_not_by", lang, year=horizon)
+    headlines = [
+        Headline(t("metric_value", lang), f"{fmt_number(value, lang)} MNOK",
+                 t("ov_eq_value", lang, units=fmt_number(owners["units"].sum(), lang))),
+        Headline(t("metric_overdue", lang, year=first - 1),
+                 f"{t('n_units', lang, units=fmt_number(overdue, lang))}, {fmt_number(overdue_mnok, lang)} MNOK",
+                 t("ov_eq_overdue", lang, year=first)),
+        Headline(t("metric_backlog", lang, year=horizon),
+                 f"{t('n_units', lang, units=fmt_number(last['backlog_units'], lang))}, "
+                 f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
+                 t("ov_eq_backlog", lang, budget=fmt_number(ctx.scenario["replacement_budget_mnok"], lang),
+                   rules=rules)),
+    ]
+    yearly = plan["yearly"]
+    due = sched["due_lines"]["cost_mnok"]
+    long = pd.concat([
+        pd.DataFrame({"year": due["year"], "series": t("ov_eq_due", lang), "value": due["due"]}),
+        pd.DataFrame({"year": yearly["year"], "series": t("spent", lang), "value": yearly["spent_mnok"]}),
+        pd.DataFrame({"year": yearly["year"], "series": t("backlog", lang), "value": yearly["backlog_mnok"]}),
+    ], ignore_index=True)
+    colours = {t("ov_eq_due", lang): charts.PALETTE["blue"], t("spent", lang): charts.PALETTE["green"],
+               t("backlog", lang): charts.PALETTE["vermillion"]}
+    illustrative = equipment.is_illustrative(register)
+    return Section(
+        title=t("equipment_title", lang), headlines=headlines,
+        chart=charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours),
+        pdf_chart=SmallChart(t("page_equipment", lang), t("mnok_per_year", lang), long,
+                             illustrative=illustrative, colours=colours),
+        tables={"equipment_schedule": sched["schedule"].round(3),
+                "equipment_budget": plan["yearly"].round(3),
+                "equipment_per_owner": owners.round(3), "equipment_rule_breaks": plan["breaks"]},
+        groups=("general", "equipment"), illustrative=illustrative)
