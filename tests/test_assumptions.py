@@ -47,11 +47,29 @@ def test_none_means_default_and_values_override(shipped_ftes):
     assert s["exit_rate_pct"] == 5.0 and s["demand_growth_radiology_pct"] == 3.9
 
 
-def test_notebook_parameters_match_the_registry():
+# notebook -> the assumptions it uses, as groups and/or single keys
+NOTEBOOK_ASSUMPTIONS = {
+    "01_forecast_physician_ftes.ipynb": ("general", "physicians"),
+    "05_backtest_forecasts.ipynb": ("general", "exit_rate_pct"),
+}
+
+
+def _used(names: tuple[str, ...]) -> list[assumptions.Assumption]:
+    return [a for a in ASSUMPTIONS.values() if a.key in names or a.group in names]
+
+
+def test_every_notebook_is_mapped_to_the_assumptions_it_uses():
+    assert {p.name for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")} == set(NOTEBOOK_ASSUMPTIONS)
+
+
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOK_ASSUMPTIONS))
+def test_notebook_parameters_match_the_registry(notebook):
     import papermill as pm
 
-    declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / "01_forecast_physician_ftes.ipynb"))
-    for a in assumptions.ASSUMPTIONS.values():
+    declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
+    used = _used(NOTEBOOK_ASSUMPTIONS[notebook])
+    assert used, f"{notebook}: no assumption mapped"
+    for a in used:
         assert a.key in declared, f"notebook lacks parameter {a.key}"
         default = declared[a.key]["default"]
         expected = "None" if a.default is None else repr(a.default)
@@ -61,3 +79,18 @@ def test_notebook_parameters_match_the_registry():
             f"{a.min:g}-{a.max:g}" in help_text, f"{a.key}: help must state the range: {help_text}"
     for name in ("data_dir", "output_dir", "horizon"):
         assert name in declared
+
+
+@pytest.mark.parametrize("notebook", ["01_forecast_physician_ftes.ipynb", "05_backtest_forecasts.ipynb"])
+def test_notebook_prophet_settings_are_the_project_settings(notebook):
+    """The settings the backtest chose live in forecasting.TrendSettings; notebooks default to them."""
+    import ast
+    from dataclasses import fields
+
+    import papermill as pm
+
+    from imaging_plan.forecasting import TrendSettings
+
+    declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
+    for field in fields(TrendSettings):
+        assert ast.literal_eval(declared[field.name]["default"]) == getattr(TrendSettings(), field.name), field.name
