@@ -30,6 +30,7 @@ RERUNS = 15
 # page url -> (slider key, values to move it through)
 SLIDER_MOVES = {
     "physicians": ("exit_rate_pct", [3.0, 3.5, 4.0, 4.5, 5.0]),
+    "quality": ("exit_rate_pct", [3.0, 3.5, 4.0, 4.5, 5.0]),
 }
 
 

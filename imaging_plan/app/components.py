@@ -1,13 +1,14 @@
-"""Pieces every page uses: charts in the user's number format, forecast status, assumption tables."""
+"""Pieces every page uses: charts in the user's number format, forecast status, assumption tables,
+and the backtest's verdict beside a forecast chart (with the switch to a better method's line)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions
+from .. import assumptions, codes
 from ..charts import localized
-from ..i18n import t
+from ..i18n import fmt_number, t
 
 
 def show_chart(chart, lang: str) -> None:
@@ -51,3 +52,115 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> N
     """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts)."""
     st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
                        mime="text/csv", key=key)
+
+
+# --- Backtest figures beside forecast charts (issue 7) ------------------------------------------
+BACKTEST = "backtest_forecasts"
+BACKTEST_COMMAND = "python -m imaging_plan.runner --only 05"
+
+
+def series_label(series_id: str, lang: str) -> str:
+    """Return a series id in words: 'physicians:radiology:total' -> 'Radiology, total'."""
+    family, *parts = series_id.split(":")
+    words = []
+    for part in parts:
+        names = {**codes.SPECIALTIES, **codes.PHYSICIAN_CATEGORIES, **codes.STAFF_ROLES}.get(part)
+        if names is not None:
+            words.append(names[1] if lang == "en" else names[0])
+        elif part == "total":
+            words.append(t("total", lang))
+        else:
+            words.append(part)  # trust codes are read as they are
+    if family == "inflow":
+        words.insert(0, t("family_inflow", lang))
+    return ", ".join(words)
+
+
+def backtest_winners(ctx) -> pd.DataFrame | None:
+    """Return the stored backtest's per-series MASE and winner (index: series_id), or None when missing."""
+    forecast = ctx.forecast(BACKTEST)
+    if forecast is None or "winners" not in forecast.tables:
+        return None
+    return forecast.tables["winners"].set_index("series_id")
+
+
+def _mase_columns(row: pd.Series) -> dict[str, float]:
+    return {c.removeprefix("mase_"): row[c] for c in row.index
+            if c.startswith("mase_") and pd.notna(row[c])}
+
+
+def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
+    """Return the one-line verdict of the backtest on one series (which method won, by how much)."""
+    label = series_label(series_id, lang)
+    scores = _mase_columns(row) if row is not None else {}
+    if row is None or "prophet" not in scores or pd.isna(row.get("winner")):
+        return t("note_unmeasured", lang, series=label)
+    checks = int(row["prophet_checks"])
+    mase = {m: fmt_number(v, lang, 2) for m, v in scores.items()}
+    if row["winner"] != "prophet":
+        return t("note_beaten", lang, winner=t(f"method_{row['winner']}", lang), series=label,
+                 winner_mase=mase[row["winner"]], prophet_mase=mase["prophet"], checks=checks)
+    runner = min((m for m in scores if m != "prophet"), key=scores.get)
+    return t("note_prophet_best", lang, series=label, prophet_mase=mase["prophet"],
+             runner=t(f"method_{runner}", lang), runner_mase=mase[runner], checks=checks)
+
+
+def backtest_note(ctx, series_ids: str | list[str]) -> None:
+    """Show one line per series saying how its forecast did in the backtest against the baselines."""
+    winners = backtest_winners(ctx)
+    if winners is None:
+        st.caption(t("note_missing", ctx.lang, cmd=BACKTEST_COMMAND))
+        return
+    for series_id in [series_ids] if isinstance(series_ids, str) else series_ids:
+        row = winners.loc[series_id] if series_id in winners.index else None
+        st.caption(note_text(series_id, row, ctx.lang))
+
+
+def method_name(method: str, lang: str) -> str:
+    """Return a method's name as a label (capitalised): 'naive' -> 'Naiv' in bokmål."""
+    name = t(f"method_{method}", lang)
+    return name[:1].upper() + name[1:]
+
+
+def method_choice(ctx, series_id: str, key: str) -> str:
+    """Return the method whose line the planner wants on a chart: a URL-bound switch, Prophet by default.
+
+    Offers Prophet and every method with a stored forward line for the series; the help
+    gives each one's backtest MASE. The URL carries the method's name (Streamlit binds the
+    label), so a link keeps its choice. Without a backtest only Prophet exists: no switch.
+    """
+    forecast = ctx.forecast(BACKTEST)
+    winners = backtest_winners(ctx)
+    if forecast is None or winners is None or series_id not in winners.index:
+        return "prophet"
+    ahead = forecast.tables["forward"]
+    options = ["prophet"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
+    scores = _mase_columns(winners.loc[series_id])
+    winner = winners.loc[series_id, "winner"]
+    help_text = " · ".join(f"{method_name(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
+                           + (" ★" if m == winner else "") for m in options if m in scores)
+    return st.segmented_control(
+        t("method_switch", ctx.lang), options=options, format_func=lambda m: method_name(m, ctx.lang),
+        default="prophet", key=key, bind="query-params", required=True,
+        help=t("method_switch_help", ctx.lang, scores=help_text)) or "prophet"
+
+
+def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:
+    """Return a method's stored forward line for a series as trend, trend_lower, trend_upper per year.
+
+    The line starts at the last observed year, so it joins the history.
+    """
+    forecast = ctx.forecast(BACKTEST)
+    if forecast is None:
+        return None
+    ahead = forecast.tables["forward"]
+    ahead = ahead[(ahead["series_id"] == series_id) & (ahead["method"] == method)]
+    history = forecast.tables["series"]
+    history = history[history["series_id"] == series_id]
+    if ahead.empty or history.empty:
+        return None
+    last = history.loc[history["year"].idxmax()]
+    start = pd.DataFrame({"year": [int(last["year"])], "forecast": [last["value"]], "lower": [last["value"]],
+                          "upper": [last["value"]]})
+    both = pd.concat([start, ahead[["year", "forecast", "lower", "upper"]]], ignore_index=True)
+    return both.rename(columns={"forecast": "trend", "lower": "trend_lower", "upper": "trend_upper"})

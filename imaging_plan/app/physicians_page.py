@@ -6,8 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from .. import charts, physicians
+from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
-from .components import assumptions_table, download_csv, forecast_status, show_chart
+from .components import (assumptions_table, backtest_note, download_csv, forecast_status, forward_trend,
+                         method_choice, show_chart)
 
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.runner --only 01"
@@ -43,6 +45,24 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
     return shown.rename(columns=names)
 
 
+def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.DataFrame | None, str | None]:
+    """Show the backtest's verdict and the method switch for a specialty; return the trend to draw and its label.
+
+    Prophet's stored trend by default; another method's stored forward line when the planner
+    switches to it (nothing is fitted here).
+    """
+    total = series_id("physicians", specialty, "total")
+    backtest_note(ctx, total)
+    method = method_choice(ctx, total, f"method_{specialty}")
+    if method == "prophet":
+        return trend, None
+    line = forward_trend(ctx, total, method)
+    if line is None:
+        return trend, None
+    line = line.assign(specialty=specialty, series="total")
+    return line, t("trend_method", ctx.lang, method=t(f"method_{method}", ctx.lang))
+
+
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("physicians_title", lang))
@@ -62,7 +82,8 @@ def render(ctx) -> None:
 
     # One specialty under the other, full width: readable on a tablet as on a laptop.
     for specialty in plan["specialty"].unique():
-        lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
+        shown, label = chosen_trend(ctx, specialty, trend)
+        lines = charts.physician_lines(specialty, ftes, shown, plan, lang, trend_label=label)
         show_chart(charts.physician_chart(lines, specialty_name(specialty, lang), lang), lang)
         show_chart(charts.gap_chart(plan, specialty, lang), lang)
 

@@ -111,6 +111,7 @@ def build_context(lang: str, open_group: str) -> AppContext:
 # Pages in menu order: module in this package, title key, URL path, assumption group opened, icon.
 PAGES = [
     ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
+    ("quality_page", "page_quality", "quality", "general", ":material/analytics:"),
 ]
 
 
