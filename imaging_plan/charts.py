@@ -144,19 +144,23 @@ def backtest_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart
     """Return the actuals (black) and each method's forecasts from every origin, with their 80 % bands."""
     methods = [m for m in METHOD_COLOURS if m in set(lines["method"])]
     domain = [t("actual", lang)] + [t(f"method_{m}", lang) for m in methods]
-    colour = alt.Color("line:N", title=None, scale=alt.Scale(domain=domain, range=[PALETTE["black"]] + [
-        METHOD_COLOURS[m] for m in methods]), legend=alt.Legend(orient="top", labelLimit=320))
+    scale = alt.Scale(domain=domain, range=[PALETTE["black"]] + [METHOD_COLOURS[m] for m in methods])
+    colour = alt.Color("line:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelLimit=320))
     y = alt.Y("value:Q", title=t("value_axis", lang), scale=alt.Scale(zero=False))
     tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                alt.Tooltip("line:N", title=t("col_method", lang)),
                alt.Tooltip("value:Q", title=t("value", lang), format=",.1f")]
+    origin = alt.Tooltip("origin:Q", title=t("col_origin", lang), format="d")
     base = alt.Chart(lines).encode(x=_year(lang))
     is_actual = alt.datum.method == "actual"
     forecast = base.transform_filter(~is_actual)
+    # bands in fixed colours, one layer per method: no second colour scale to disturb the legend
+    bands = [forecast.transform_filter(alt.datum.method == m).mark_area(opacity=0.12, color=METHOD_COLOURS[m])
+             .encode(y="lower:Q", y2="upper:Q", detail="origin:N") for m in methods]
     return alt.layer(
-        forecast.mark_area(opacity=0.12).encode(y="lower:Q", y2="upper:Q", color=colour, detail="origin:N"),
+        *bands,
         forecast.mark_line(strokeWidth=1.5, point=alt.OverlayMarkDef(size=18)).encode(
-            y=y, color=colour, detail="origin:N", tooltip=[*tooltip, alt.Tooltip("origin:Q", title=t("col_origin", lang), format="d")]),
+            y=y, color=colour, detail="origin:N", tooltip=[*tooltip, origin]),
         base.transform_filter(is_actual).mark_line(point=True, strokeWidth=2.5).encode(
             y=y, color=colour, tooltip=tooltip),
     ).properties(title=title, height=380)

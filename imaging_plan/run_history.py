@@ -64,9 +64,9 @@ HEADLINES: dict[str, Callable[[Mapping[str, pd.DataFrame]], pd.DataFrame]] = {
 
 
 def headlines(forecasts: Mapping[str, Forecast]) -> pd.DataFrame:
-    """Return the headline figures of every forecast that registered a headline function."""
-    frames = [HEADLINES[name](f.tables).assign(forecast=name)
-              for name, f in forecasts.items() if name in HEADLINES]
+    """Return the headline figures of every forecast that registered a headline function, in registry order."""
+    frames = [function(forecasts[name].tables).assign(forecast=name)
+              for name, function in HEADLINES.items() if name in forecasts]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=HEADLINE_COLUMNS)
@@ -78,6 +78,10 @@ def compare_headlines(current: Mapping[str, Forecast], earlier: Mapping[str, For
     now, before = headlines(current), headlines(earlier)
     keys = ["forecast", "figure"]
     merged = now.merge(before, on=keys, how="outer", suffixes=("", "_earlier"))
+    # the registry's order (current run first), not the alphabet
+    order = list(dict.fromkeys(zip(pd.concat([now, before])["forecast"], pd.concat([now, before])["figure"])))
+    merged["_order"] = [order.index(k) for k in zip(merged["forecast"], merged["figure"])]
+    merged = merged.sort_values("_order", ignore_index=True)
     for col in ("label_nb", "label_en"):
         merged[col] = merged[col].fillna(merged[f"{col}_earlier"])
     out = merged[keys + ["label_nb", "label_en"]].copy()

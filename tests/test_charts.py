@@ -87,7 +87,9 @@ def test_backtest_lines_start_each_forecast_at_its_origins_actual():
 def test_backtest_chart_colours_each_method_and_draws_bands():
     series, forecasts = _backtest()
     chart = charts.backtest_chart(charts.backtest_lines(series, forecasts, "s:a", ["naive"], "nb"), "A", "nb")
-    spec = chart.to_dict()
-    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    band, line, actual = spec["layer"]
+    scale = line["encoding"]["color"]["scale"]
     assert scale["domain"] == ["Faktisk", "naiv"] and scale["range"] == ["#000000", charts.PALETTE["orange"]]
-    assert spec["layer"][0]["mark"]["type"] == "area"
+    assert band["mark"] == {"type": "area", "opacity": 0.12, "color": charts.PALETTE["orange"]}
+    assert "color" not in band["encoding"] and line["encoding"]["color"]["legend"]["orient"] == "top"

@@ -111,3 +111,9 @@ def test_a_full_run_is_kept_and_a_partial_or_idle_one_is_not(fake_notebooks, cap
     assert store.list_runs(out) == runs  # --only: not a full run
     assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
     assert store.list_runs(out) == runs  # nothing was rebuilt: nothing new to keep
+
+
+def test_headlines_keep_the_registry_order():
+    run = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0), "trend": _trend(700.0)})}
+    figures = run_history.compare_headlines(run, run)["figure"].tolist()
+    assert figures == ["gap:radiology:2040", "gap:nuclear_medicine:2040", "trend:radiology:2040"]

@@ -18,6 +18,7 @@ from .components import (BACKTEST, BACKTEST_COMMAND, download_csv, forecast_stat
                          show_chart)
 
 RUN_COMMAND = "python -m imaging_plan.runner"
+FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
 NARROW, WIDE = 0.7, 0.9  # coverage of an 80 % interval read as too narrow / too wide outside these
 
 
@@ -35,6 +36,13 @@ def settings_label(row: pd.Series, lang: str) -> str:
 
 def _share(value: float, lang: str) -> str:
     return f"{fmt_number(100 * value, lang)} %"
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    """Draw a sortable table whose numbers follow the user's locale."""
+    numbers = {c: st.column_config.NumberColumn(format="localized") for c in frame
+               if pd.api.types.is_float_dtype(frame[c])}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=numbers)
 
 
 def reading(pooled: pd.DataFrame, winners: pd.DataFrame, lang: str) -> list[str]:
@@ -128,13 +136,14 @@ def grid_section(grid: pd.DataFrame, lang: str) -> None:
     shown[t("col_median", lang)] = grid["median_all"].round(2)
     shown[t("col_hits", lang)] = grid["hits"].astype(str) + "/" + grid["checks"].astype(str)
     shown[t("col_in_use", lang)] = grid["current"].map({True: "●", False: ""})
-    st.dataframe(shown, hide_index=True, width="stretch")
+    show_table(shown)
 
 
 def chart_section(tables: dict[str, pd.DataFrame], winners: pd.DataFrame, lang: str) -> None:
     st.subheader(t("chart_title", lang))
     measured = winners[winners["winner"].notna()]["series_id"].tolist()
     chosen = st.selectbox(t("choose_series", lang), measured, format_func=lambda s: series_label(s, lang),
+                          index=measured.index(FIRST_SERIES) if FIRST_SERIES in measured else 0,
                           key="series", bind="query-params")
     winner = winners.set_index("series_id").loc[chosen, "winner"]
     methods = st.pills(t("choose_methods", lang), list(METHODS), selection_mode="multi",
@@ -170,12 +179,12 @@ def history_section(ctx) -> None:
     earlier = _kept_run(str(ctx.forecasts_dir), run)
     changes = run_history.compare_headlines(current, earlier)
     label = f"label_{'en' if lang == 'en' else 'nb'}"
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("col_figure", lang): changes[label],
         t("col_earlier", lang): changes["earlier"].round(2),
         t("col_now", lang): changes["current"].round(2),
         t("col_change", lang): changes["change"].round(2),
-    }), hide_index=True, width="stretch")
+    }))
     why = run_history.compare_runs(current, earlier)
     st.dataframe(why.rename(columns={
         "forecast": t("col_forecast", lang), "made_earlier": t("col_made_earlier", lang),
@@ -197,15 +206,15 @@ def render(ctx) -> None:
 
         st.subheader(t("pooled_title", lang))
         st.caption(t("pooled_help", lang))
-        st.dataframe(pooled_table(pooled, lang), hide_index=True, width="stretch")
+        show_table(pooled_table(pooled, lang))
 
         st.subheader(t("accuracy_title", lang))
         st.caption(t("accuracy_help", lang))
-        st.dataframe(accuracy_table(winners, lang), hide_index=True, width="stretch")
+        show_table(accuracy_table(winners, lang))
         with st.expander(t("detail_title", lang)):
             minimum = backtest.manifest.get("parameters", {}).get("mape_min_actual", MAPE_MIN_ACTUAL)
             st.caption(t("detail_help", lang, min=fmt_number(minimum, lang)))
-            st.dataframe(detail_table(tables["accuracy"], lang), hide_index=True, width="stretch")
+            show_table(detail_table(tables["accuracy"], lang))
             download_csv(tables["accuracy"], t("download_csv", lang), "backtest_accuracy.csv",
                          "download_backtest_accuracy")
 
