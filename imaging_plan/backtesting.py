@@ -41,7 +41,7 @@ Method = Callable[[pd.DataFrame, int], pd.DataFrame]
 
 
 def series_id(*parts: str) -> str:
-    """Return the id of a series from its parts: ('physicians', 'radiology', 'total') -> 'physicians:radiology:total'."""
+    """Return the id of a series from its parts: ('staff', 'OUS', 'radiographer') -> 'staff:OUS:radiographer'."""
     return ":".join(parts)
 
 
@@ -101,7 +101,7 @@ def build_series(tables: Mapping[str, pd.DataFrame], exit_rate_pct: float,
 
 
 def origins(years, min_train: int = MIN_TRAIN_YEARS) -> list[int]:
-    """Return the origin years of an expanding-window backtest: at least `min_train` years seen, one left to check."""
+    """Return the origin years of an expanding-window backtest: `min_train` years seen, one left to check."""
     years = sorted(int(y) for y in years)
     return years[min_train - 1:-1]
 
@@ -132,7 +132,7 @@ def mase(actual, forecast, scale: float) -> float:
 
 
 def mape(actual, forecast, min_actual: float = MAPE_MIN_ACTUAL) -> tuple[float, int]:
-    """Return the MAPE in percent over the checks whose actual is at least `min_actual` from zero, and their count."""
+    """Return the MAPE (%) over the checks whose actual is at least `min_actual` from zero, and their count."""
     actual, forecast = np.asarray(actual, float), np.asarray(forecast, float)
     keep = np.abs(actual) >= min_actual
     if not keep.any():
@@ -256,7 +256,8 @@ def pooled(forecasts: pd.DataFrame, winners_table: pd.DataFrame, methods: tuple[
     return pd.DataFrame(rows)
 
 
-def grid_table(forecasts: pd.DataFrame, grid: Mapping[str, TrendSettings], settings: TrendSettings) -> pd.DataFrame:
+def grid_table(forecasts: pd.DataFrame, grid: Mapping[str, TrendSettings], settings: TrendSettings
+               ) -> pd.DataFrame:
     """Return the Prophet settings tried, each with its pooled MASE per horizon and coverage; mark the best.
 
     `grid` maps a label to its settings (`forecasting.settings_grid`); `settings` are the

@@ -117,6 +117,12 @@ METHOD_COLOURS = {"naive": PALETTE["orange"], "drift": PALETTE["green"], "theta"
                   "prophet": PALETTE["blue"]}
 
 
+def method_label(method: str, lang: str) -> str:
+    """Return a forecast method's name for a legend or a button, capitalised: 'naive' -> 'Naiv'."""
+    name = t(f"method_{method}", lang)
+    return name[:1].upper() + name[1:]
+
+
 def backtest_lines(series: pd.DataFrame, forecasts: pd.DataFrame, series_id: str, methods: list[str],
                    lang: str) -> pd.DataFrame:
     """Return what a backtest chart draws for one series: the actuals, and each method's forecasts per origin.
@@ -132,7 +138,7 @@ def backtest_lines(series: pd.DataFrame, forecasts: pd.DataFrame, series_id: str
     start = start.assign(lower=start["value"], upper=start["value"])
     ahead = own.rename(columns={"forecast": "value"})[["method", "origin", "year", "value", "lower", "upper"]]
     for part in (start[["method", "origin", "year", "value", "lower", "upper"]], ahead):
-        frames.append(part.assign(line=part["method"].map(lambda m: t(f"method_{m}", lang))))
+        frames.append(part.assign(line=part["method"].map(lambda m: method_label(m, lang))))
     out = pd.concat([f for f in frames if not f.empty], ignore_index=True)
     out["year"] = out["year"].astype(int)
     out["origin"] = out["origin"].astype(int)
@@ -143,7 +149,7 @@ def backtest_lines(series: pd.DataFrame, forecasts: pd.DataFrame, series_id: str
 def backtest_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
     """Return the actuals (black) and each method's forecasts from every origin, with their 80 % bands."""
     methods = [m for m in METHOD_COLOURS if m in set(lines["method"])]
-    domain = [t("actual", lang)] + [t(f"method_{m}", lang) for m in methods]
+    domain = [t("actual", lang)] + [method_label(m, lang) for m in methods]
     scale = alt.Scale(domain=domain, range=[PALETTE["black"]] + [METHOD_COLOURS[m] for m in methods])
     colour = alt.Color("line:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelLimit=320))
     y = alt.Y("value:Q", title=t("value_axis", lang), scale=alt.Scale(zero=False))

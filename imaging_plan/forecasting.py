@@ -133,7 +133,10 @@ def _z(interval_width: float) -> float:
 
 
 def prophet_forecast(history: pd.DataFrame, steps: int, settings: TrendSettings = TrendSettings()) -> pd.DataFrame:
-    """Return the next `steps` years of the Prophet trend: `fit_trend` itself, so a backtest scores what the notebooks store."""
+    """Return the next `steps` years of the Prophet trend.
+
+    It is `fit_trend` itself, so a backtest scores exactly what the notebooks store.
+    """
     series = _observed(history, MIN_POINTS)
     last = int(series["year"].max())
     trend = fit_trend(series, last + steps, settings)

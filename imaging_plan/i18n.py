@@ -163,17 +163,17 @@ QUALITY: dict[str, tuple[str, str]] = {
                        "pulled up by series that barely changed in their training years."),
     "accuracy_title": ("Treffsikkerhet per serie", "Accuracy per series"),
     "accuracy_help": ("MASE over alle startår og horisonter; lavest er best, vinneren er merket. "
-                      "Klikk en kolonne for å sortere. Prophet-dekning: treff/kontroller for "
+                      "Klikk en kolonne for å sortere. «Prophet i båndet»: treff/kontroller for "
                       "80 %-intervallet; få kontroller gjør tallet usikkert.",
                       "MASE over all origins and horizons; lowest is best, the winner is marked. "
-                      "Click a column to sort. Prophet coverage: hits/checks of the 80 % interval; "
+                      "Click a column to sort. Prophet in band: hits/checks of its 80 % interval; "
                       "few checks make it noisy."),
     "family": ("Gruppe", "Group"),
     "col_series": ("Serie", "Series"),
     "col_points": ("År med data", "Years of data"),
     "col_mase": ("MASE {method}", "MASE {method}"),
     "col_winner": ("Vinner", "Winner"),
-    "col_prophet_coverage": ("Prophet-dekning (treff/kontroller)", "Prophet coverage (hits/checks)"),
+    "col_prophet_coverage": ("Prophet i båndet", "Prophet in band"),
     "col_method": ("Metode", "Method"),
     "col_horizon": ("Horisont (år)", "Horizon (years)"),
     "col_mase_h": ("MASE {h} år", "MASE {h} yr"),

@@ -76,7 +76,7 @@ def _backtest():
 def test_backtest_lines_start_each_forecast_at_its_origins_actual():
     series, forecasts = _backtest()
     lines = charts.backtest_lines(series, forecasts, "s:a", ["naive", "theta"], "en")
-    assert set(lines["line"]) == {"Actual", "naive", "Theta"}
+    assert set(lines["line"]) == {"Actual", "Naive", "Theta"}
     naive = lines[lines["method"] == "naive"]
     assert naive["year"].tolist() == [2020, 2021, 2022] and naive["value"].tolist() == [6.0, 6.0, 6.0]
     theta = lines[lines["method"] == "theta"]
@@ -90,6 +90,6 @@ def test_backtest_chart_colours_each_method_and_draws_bands():
     spec = chart.to_dict()  # validates against the Vega-Lite schema
     band, line, actual = spec["layer"]
     scale = line["encoding"]["color"]["scale"]
-    assert scale["domain"] == ["Faktisk", "naiv"] and scale["range"] == ["#000000", charts.PALETTE["orange"]]
+    assert scale["domain"] == ["Faktisk", "Naiv"] and scale["range"] == ["#000000", charts.PALETTE["orange"]]
     assert band["mark"] == {"type": "area", "opacity": 0.12, "color": charts.PALETTE["orange"]}
     assert "color" not in band["encoding"] and line["encoding"]["color"]["legend"]["orient"] == "top"

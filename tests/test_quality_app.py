@@ -181,9 +181,11 @@ def test_switching_a_chart_to_another_method_draws_its_stored_line(forecasts_dir
 
 def test_forward_line_starts_at_the_last_observed_year(forecasts_dir, stored):
     class Ctx:
-        forecast = staticmethod(lambda name: store.read_forecast(forecasts_dir, name))
+        pass
 
-    line = components.forward_trend(Ctx(), "physicians:radiology:total", "naive")
+    ctx = Ctx()
+    ctx.forecasts_dir = forecasts_dir
+    line = components.forward_trend(ctx, "physicians:radiology:total", "naive")
     assert line["year"].iloc[0] == 2025 and line["trend"].iloc[0] == 654  # Tabell 6, 2025
     assert line["year"].iloc[-1] == 2050 and (line["trend"] == 654).all()  # naive: flat
 

@@ -3,12 +3,15 @@ and the backtest's verdict beside a forecast chart (with the switch to a better 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from .. import assumptions, codes
-from ..charts import localized
+from ..charts import localized, method_label
 from ..i18n import fmt_number, t
+from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
 
 
 def show_chart(chart, lang: str) -> None:
@@ -16,12 +19,13 @@ def show_chart(chart, lang: str) -> None:
     st.vega_lite_chart(localized(chart, lang), width="stretch")
 
 
-def forecast_status(ctx, name: str, run_command: str, missing_key: str):
+def forecast_status(ctx, name: str, run_command: str, missing_key: str, shared: bool = False):
     """Show when forecast `name` was made and whether its inputs changed since; return it or None.
 
     When it is missing, say how to make it (text `missing_key`) instead of failing.
+    `shared=True` returns the read-only shared copy (see `shared_forecast`).
     """
-    forecast = ctx.forecast(name)
+    forecast = shared_forecast(ctx, name) if shared else ctx.forecast(name)
     if forecast is None:
         st.info(t(missing_key, ctx.lang, cmd=run_command))
         return None
@@ -59,6 +63,30 @@ BACKTEST = "backtest_forecasts"
 BACKTEST_COMMAND = "python -m imaging_plan.runner --only 05"
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def read_only_forecast(forecasts_dir: str, name: str, stamp: float | None) -> Forecast | None:
+    """Return forecast `name` as written at `stamp` (see `forecast_stamp`), shared and not to be modified."""
+    try:
+        return read_forecast(Path(forecasts_dir), name)
+    except ForecastMissing:
+        return None
+
+
+def forecast_stamp(forecasts_dir: Path, name: str) -> float | None:
+    """Return when forecast `name` was last written (its manifest's mtime), the key of every cache of it."""
+    manifest = Path(forecasts_dir) / name / MANIFEST
+    return manifest.stat().st_mtime if manifest.exists() else None
+
+
+def shared_forecast(ctx, name: str) -> Forecast | None:
+    """Return stored forecast `name` as one object shared by every rerun, for reading only.
+
+    `ctx.forecast` hands out a fresh copy on each call (st.cache_data), about 30 ms for the
+    backtest's tables; the backtest pieces only read, so they share one and stay fast.
+    """
+    return read_only_forecast(str(ctx.forecasts_dir), name, forecast_stamp(ctx.forecasts_dir, name))
+
+
 def series_label(series_id: str, lang: str) -> str:
     """Return a series id in words: 'physicians:radiology:total' -> 'Radiology, total'."""
     family, *parts = series_id.split(":")
@@ -78,7 +106,7 @@ def series_label(series_id: str, lang: str) -> str:
 
 def backtest_winners(ctx) -> pd.DataFrame | None:
     """Return the stored backtest's per-series MASE and winner (index: series_id), or None when missing."""
-    forecast = ctx.forecast(BACKTEST)
+    forecast = shared_forecast(ctx, BACKTEST)
     if forecast is None or "winners" not in forecast.tables:
         return None
     return forecast.tables["winners"].set_index("series_id")
@@ -116,12 +144,6 @@ def backtest_note(ctx, series_ids: str | list[str]) -> None:
         st.caption(note_text(series_id, row, ctx.lang))
 
 
-def method_name(method: str, lang: str) -> str:
-    """Return a method's name as a label (capitalised): 'naive' -> 'Naiv' in bokmål."""
-    name = t(f"method_{method}", lang)
-    return name[:1].upper() + name[1:]
-
-
 def method_choice(ctx, series_id: str, key: str) -> str:
     """Return the method whose line the planner wants on a chart: a URL-bound switch, Prophet by default.
 
@@ -129,7 +151,7 @@ def method_choice(ctx, series_id: str, key: str) -> str:
     gives each one's backtest MASE. The URL carries the method's name (Streamlit binds the
     label), so a link keeps its choice. Without a backtest only Prophet exists: no switch.
     """
-    forecast = ctx.forecast(BACKTEST)
+    forecast = shared_forecast(ctx, BACKTEST)
     winners = backtest_winners(ctx)
     if forecast is None or winners is None or series_id not in winners.index:
         return "prophet"
@@ -137,10 +159,10 @@ def method_choice(ctx, series_id: str, key: str) -> str:
     options = ["prophet"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
     scores = _mase_columns(winners.loc[series_id])
     winner = winners.loc[series_id, "winner"]
-    help_text = " · ".join(f"{method_name(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
+    help_text = " · ".join(f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
                            + (" ★" if m == winner else "") for m in options if m in scores)
     return st.segmented_control(
-        t("method_switch", ctx.lang), options=options, format_func=lambda m: method_name(m, ctx.lang),
+        t("method_switch", ctx.lang), options=options, format_func=lambda m: method_label(m, ctx.lang),
         default="prophet", key=key, bind="query-params", required=True,
         help=t("method_switch_help", ctx.lang, scores=help_text)) or "prophet"
 
@@ -150,7 +172,7 @@ def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:
 
     The line starts at the last observed year, so it joins the history.
     """
-    forecast = ctx.forecast(BACKTEST)
+    forecast = shared_forecast(ctx, BACKTEST)
     if forecast is None:
         return None
     ahead = forecast.tables["forward"]

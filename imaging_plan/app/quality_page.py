@@ -14,8 +14,9 @@ import streamlit as st
 from .. import charts, run_history, store
 from ..backtesting import MAPE_MIN_ACTUAL, METHODS
 from ..i18n import fmt_number, t
-from .components import (BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, method_name, series_label,
-                         show_chart)
+from ..charts import localized, method_label
+from .components import (BACKTEST, BACKTEST_COMMAND, download_csv, forecast_stamp, forecast_status,
+                         read_only_forecast, series_label, shared_forecast)
 
 RUN_COMMAND = "python -m imaging_plan.runner"
 FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
@@ -23,7 +24,7 @@ NARROW, WIDE = 0.7, 0.9  # coverage of an 80 % interval read as too narrow / too
 
 
 def _method(m: str, lang: str, capital: bool = False) -> str:
-    return method_name(m, lang) if capital else t(f"method_{m}", lang)
+    return method_label(m, lang) if capital else t(f"method_{m}", lang)
 
 
 def settings_label(row: pd.Series, lang: str) -> str:
@@ -96,8 +97,8 @@ def accuracy_table(winners: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
     for m in METHODS:
         shown[t("col_mase", lang, method=_method(m, lang))] = winners[f"mase_{m}"].round(2)
-    shown[t("col_winner", lang)] = [
-        f"★ {_method(w, lang, True)}" if isinstance(w, str) else t("not_backtestable", lang) for w in winners["winner"]]
+    shown[t("col_winner", lang)] = [f"★ {_method(w, lang, True)}" if isinstance(w, str)
+                                    else t("not_backtestable", lang) for w in winners["winner"]]
     shown[t("col_prophet_coverage", lang)] = (winners["prophet_hits"].astype(str) + "/"
                                               + winners["prophet_checks"].astype(str))
     return shown
@@ -139,7 +140,8 @@ def grid_section(grid: pd.DataFrame, lang: str) -> None:
     show_table(shown)
 
 
-def chart_section(tables: dict[str, pd.DataFrame], winners: pd.DataFrame, lang: str) -> None:
+def chart_section(ctx, winners: pd.DataFrame) -> None:
+    lang = ctx.lang
     st.subheader(t("chart_title", lang))
     measured = winners[winners["winner"].notna()]["series_id"].tolist()
     chosen = st.selectbox(t("choose_series", lang), measured, format_func=lambda s: series_label(s, lang),
@@ -151,33 +153,51 @@ def chart_section(tables: dict[str, pd.DataFrame], winners: pd.DataFrame, lang: 
                        format_func=lambda m: _method(m, lang, True),
                        key=f"methods_{chosen}")
     st.caption(t("chart_help", lang))
-    lines = charts.backtest_lines(tables["series"], tables["forecasts"], chosen, methods or [], lang)
-    show_chart(charts.backtest_chart(lines, series_label(chosen, lang), lang), lang)
+    spec = _chart_spec(str(ctx.forecasts_dir), forecast_stamp(ctx.forecasts_dir, BACKTEST), chosen,
+                       tuple(methods or ()), lang)
+    st.vega_lite_chart(spec, width="stretch")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chart_spec(forecasts_dir: str, stamp: float | None, series_id: str, methods: tuple[str, ...],
+                lang: str) -> dict:
+    """Return the backtest chart's spec for one series and methods, built once (Altair takes ~100 ms)."""
+    tables = read_only_forecast(forecasts_dir, BACKTEST, stamp).tables
+    lines = charts.backtest_lines(tables["series"], tables["forecasts"], series_id, list(methods), lang)
+    return localized(charts.backtest_chart(lines, series_label(series_id, lang), lang), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _kept_run(forecasts_dir: str, run: str) -> dict:
+    """Return a kept run's forecasts, shared read-only (a kept run never changes)."""
     return store.read_run(Path(forecasts_dir), run)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _comparison(forecasts_dir: str, stamps: tuple, run: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the headline changes and the reasons (data, parameters, code) between now and a kept run."""
+    current = {name: read_only_forecast(forecasts_dir, name, stamp) for name, stamp in stamps}
+    earlier = _kept_run(forecasts_dir, run)
+    return run_history.compare_headlines(current, earlier), run_history.compare_runs(current, earlier)
 
 
 def history_section(ctx) -> None:
     lang = ctx.lang
     st.subheader(t("history_title", lang))
     runs = store.list_runs(ctx.forecasts_dir)
-    current = {name: f for name in store.list_forecasts(ctx.forecasts_dir) if (f := ctx.forecast(name))}
-    made_now = {n: f.manifest.get("created_utc") for n, f in current.items()}
     if not runs:
         st.info(t("history_none", lang, cmd=RUN_COMMAND, keep=store.HISTORY_KEEP))
         return
     st.caption(t("history_help", lang))
+    stamps = tuple((name, forecast_stamp(ctx.forecasts_dir, name))
+                   for name in store.list_forecasts(ctx.forecasts_dir))
+    made_now = {name: shared_forecast(ctx, name).manifest.get("created_utc") for name, _ in stamps}
     # By default the newest kept run that differs from what is shown now.
-    earlier_runs = {r: _kept_run(str(ctx.forecasts_dir), r) for r in runs[:2]}
-    same = [r for r, fs in earlier_runs.items()
-            if {n: f.manifest.get("created_utc") for n, f in fs.items()} == made_now]
+    same = [r for r in runs[:2] if {n: f.manifest.get("created_utc")
+                                    for n, f in _kept_run(str(ctx.forecasts_dir), r).items()} == made_now]
     default = next((i for i, r in enumerate(runs) if r not in same), 0)
     run = st.selectbox(t("choose_run", lang), runs, index=default, key="run")
-    earlier = _kept_run(str(ctx.forecasts_dir), run)
-    changes = run_history.compare_headlines(current, earlier)
+    changes, why = _comparison(str(ctx.forecasts_dir), stamps, run)
     label = f"label_{'en' if lang == 'en' else 'nb'}"
     show_table(pd.DataFrame({
         t("col_figure", lang): changes[label],
@@ -185,7 +205,6 @@ def history_section(ctx) -> None:
         t("col_now", lang): changes["current"].round(2),
         t("col_change", lang): changes["change"].round(2),
     }))
-    why = run_history.compare_runs(current, earlier)
     st.dataframe(why.rename(columns={
         "forecast": t("col_forecast", lang), "made_earlier": t("col_made_earlier", lang),
         "made_current": t("col_made_now", lang), "data_changed": t("col_data_changed", lang),
@@ -197,7 +216,7 @@ def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("quality_title", lang))
     st.markdown(t("quality_intro", lang))
-    backtest = forecast_status(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing")
+    backtest = forecast_status(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing", shared=True)
     if backtest is not None:
         tables = backtest.tables
         winners, pooled = tables["winners"], tables["pooled"]
@@ -218,6 +237,6 @@ def render(ctx) -> None:
             download_csv(tables["accuracy"], t("download_csv", lang), "backtest_accuracy.csv",
                          "download_backtest_accuracy")
 
-        chart_section(tables, winners, lang)
+        chart_section(ctx, winners)
         grid_section(tables["prophet_grid"], lang)
     history_section(ctx)
