@@ -36,6 +36,7 @@ SLIDER_MOVES = {
     # Fifteen different lifetimes: the page caches its parts per assumption values, so values that
     # repeat would time cache hits; a lifetime moves every part (schedule, band, budget, ages).
     "equipment": ("lifetime_mr_years", [y for y in range(5, 21) if y != 10]),
+    "quality": ("exit_rate_pct", [3.0, 3.5, 4.0, 4.5, 5.0]),
 }
 
 

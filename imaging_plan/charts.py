@@ -31,9 +31,13 @@ def _year(lang: str) -> alt.X:
 
 
 def physician_lines(specialty: str, history: pd.DataFrame, trend: pd.DataFrame | None,
-                    plan: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the long table a physician chart draws: year, series, fte, lower, upper."""
+                    plan: pd.DataFrame, lang: str, trend_label: str | None = None) -> pd.DataFrame:
+    """Return the long table a physician chart draws: year, series, fte, lower, upper.
+
+    `trend_label` names the trend line when it is not Prophet's (the planner switched method).
+    """
     names = {k: t(k, lang) for k in ("history", "trend", "supply", "need")}
+    names["trend"] = trend_label or names["trend"]
     hist = history[history["specialty"] == specialty].groupby("year", as_index=False)["fte"].sum()
     frames = [hist.assign(series=names["history"])]
     if trend is not None and not trend.empty:
@@ -53,6 +57,7 @@ def physician_lines(specialty: str, history: pd.DataFrame, trend: pd.DataFrame |
 def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
     """Return history, trend band and line, supply and need for one specialty."""
     order = [t(k, lang) for k in ("history", "trend", "supply", "need")]
+    order[1] = next((s for s in lines["series"].unique() if s not in order), order[1])  # a switched trend
     colours = [PALETTE["black"], PALETTE["blue"], PALETTE["green"], PALETTE["vermillion"]]
     colour = alt.Color("series:N", title=t("series", lang),
                        scale=alt.Scale(domain=order, range=colours),
@@ -614,3 +619,61 @@ def demand_chart(lines: pd.DataFrame, order: tuple[str, ...], lang: str) -> alt.
     ).properties(width=220, height=170).facet(
         facet=alt.Facet("modality:N", title=None, sort=list(order)), columns=3
     ).resolve_scale(y="independent")
+# --- Backtest (issue 7) --------------------------------------------------------------------------
+METHOD_COLOURS = {"naive": PALETTE["orange"], "drift": PALETTE["green"], "theta": PALETTE["purple"],
+                  "prophet": PALETTE["blue"]}
+
+
+def method_label(method: str, lang: str) -> str:
+    """Return a forecast method's name for a legend or a button, capitalised: 'naive' -> 'Naiv'."""
+    name = t(f"method_{method}", lang)
+    return name[:1].upper() + name[1:]
+
+
+def backtest_lines(series: pd.DataFrame, forecasts: pd.DataFrame, series_id: str, methods: list[str],
+                   lang: str) -> pd.DataFrame:
+    """Return what a backtest chart draws for one series: the actuals, and each method's forecasts per origin.
+
+    Out: year, value, lower, upper, line (translated method name or 'actual'), method, origin.
+    Each forecast line starts at its origin's actual value, so it leaves the history where the
+    method stopped seeing it.
+    """
+    actual = series[series["series_id"] == series_id][["year", "value"]]
+    frames = [actual.assign(lower=None, upper=None, line=t("actual", lang), method="actual", origin=0)]
+    own = forecasts[(forecasts["series_id"] == series_id) & forecasts["method"].isin(methods)]
+    start = own[["method", "origin"]].drop_duplicates().merge(actual, left_on="origin", right_on="year")
+    start = start.assign(lower=start["value"], upper=start["value"])
+    ahead = own.rename(columns={"forecast": "value"})[["method", "origin", "year", "value", "lower", "upper"]]
+    for part in (start[["method", "origin", "year", "value", "lower", "upper"]], ahead):
+        frames.append(part.assign(line=part["method"].map(lambda m: method_label(m, lang))))
+    out = pd.concat([f for f in frames if not f.empty], ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    out["origin"] = out["origin"].astype(int)
+    return out.sort_values(["method", "origin", "year"], ignore_index=True)[
+        ["year", "value", "lower", "upper", "line", "method", "origin"]]
+
+
+def backtest_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
+    """Return the actuals (black) and each method's forecasts from every origin, with their 80 % bands."""
+    methods = [m for m in METHOD_COLOURS if m in set(lines["method"])]
+    domain = [t("actual", lang)] + [method_label(m, lang) for m in methods]
+    scale = alt.Scale(domain=domain, range=[PALETTE["black"]] + [METHOD_COLOURS[m] for m in methods])
+    colour = alt.Color("line:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelLimit=320))
+    y = alt.Y("value:Q", title=t("value_axis", lang), scale=alt.Scale(zero=False))
+    tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+               alt.Tooltip("line:N", title=t("col_method", lang)),
+               alt.Tooltip("value:Q", title=t("value", lang), format=",.1f")]
+    origin = alt.Tooltip("origin:Q", title=t("col_origin", lang), format="d")
+    base = alt.Chart(lines).encode(x=_year(lang))
+    is_actual = alt.datum.method == "actual"
+    forecast = base.transform_filter(~is_actual)
+    # bands in fixed colours, one layer per method: no second colour scale to disturb the legend
+    bands = [forecast.transform_filter(alt.datum.method == m).mark_area(opacity=0.12, color=METHOD_COLOURS[m])
+             .encode(y="lower:Q", y2="upper:Q", detail="origin:N") for m in methods]
+    return alt.layer(
+        *bands,
+        forecast.mark_line(strokeWidth=1.5, point=alt.OverlayMarkDef(size=18)).encode(
+            y=y, color=colour, detail="origin:N", tooltip=[*tooltip, origin]),
+        base.transform_filter(is_actual).mark_line(point=True, strokeWidth=2.5).encode(
+            y=y, color=colour, tooltip=tooltip),
+    ).properties(title=title, height=380)

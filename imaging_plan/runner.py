@@ -3,7 +3,9 @@
 Each executed notebook is kept in `<output_dir>/_runs/` as the record of its
 run. A notebook that fails is named, its executed copy is kept as
 `*.failed.ipynb`, and the earlier forecasts stay as they were (the notebook's
-own write is atomic and comes last).
+own write is atomic and comes last). Each full run (no --only) that built
+something keeps a copy of every forecast under `<output_dir>/_history/<run_id>/`
+(the last 20 runs), so a run can be compared with an earlier one.
 
     python -m imaging_plan.runner                      # run every notebook
     python -m imaging_plan.runner --if-stale           # only missing or out-of-date forecasts
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from . import paths
 from .assumptions import ASSUMPTIONS, AssumptionError
-from .store import is_stale
+from .store import HISTORY_KEEP, is_stale, snapshot_run
 
 RUNS = "_runs"
 
@@ -84,7 +86,10 @@ def run_notebook(notebook: Path, parameters: dict, output_dir: Path, progress: b
 def run_all(only: list[str] | None = None, parameters: dict | None = None,
             data_dir: Path | None = None, output_dir: Path | None = None,
             if_stale: bool = False, progress: bool = True, out=None) -> int:
-    """Run the selected notebooks; return 0 when all succeeded, 1 when one failed."""
+    """Run the selected notebooks; return 0 when all succeeded, 1 when one failed.
+
+    A full run (no `only`) that ran at least one notebook ends by keeping the run in the history.
+    """
     out = out or sys.stdout
     data_dir = paths.resolve(data_dir, paths.DATA_DIR)
     output_dir = paths.resolve(output_dir, paths.FORECASTS_DIR)
@@ -105,6 +110,7 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
     except AssumptionError as err:
         print(f"Refused: {err}", file=out)
         return 1
+    ran = 0
     for i, nb in enumerate(selected, 1):
         label = f"[{i}/{len(selected)}] {nb.name}"
         if if_stale:
@@ -126,6 +132,10 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
             return 1
         print(f"{label}: done in {time.perf_counter() - started:.1f} s (record: {record})",
               file=out, flush=True)
+        ran += 1
+    if not only and ran:
+        kept = snapshot_run(output_dir)
+        print(f"Run kept as {kept} (the last {HISTORY_KEEP} runs are kept)", file=out, flush=True)
     return 0
 
 

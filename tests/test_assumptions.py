@@ -48,26 +48,34 @@ def test_none_means_default_and_values_override(shipped_ftes):
 
 
 # notebook -> the assumption groups it uses (each must declare every assumption of those groups)
-NOTEBOOK_GROUPS = {
+# notebook -> the assumptions it uses, as groups and/or single keys (each must be a parameter)
+NOTEBOOK_ASSUMPTIONS = {
     "01_forecast_physician_ftes.ipynb": ("general", "physicians"),
     "02_forecast_specialist_inflow.ipynb": ("general", "physicians", "inflow"),
     "03_forecast_radiographer_turnover.ipynb": ("general", "staff", "staff_trusts"),
     "04_forecast_equipment_replacement.ipynb": ("general", "equipment"),
+    "05_backtest_forecasts.ipynb": ("general", "exit_rate_pct"),
 }
 
 
-def test_every_assumption_group_is_used_by_a_notebook():
-    used = {g for groups in NOTEBOOK_GROUPS.values() for g in groups}
+def _used(names: tuple[str, ...]) -> list[assumptions.Assumption]:
+    return [a for a in ASSUMPTIONS.values() if a.key in names or a.group in names]
+
+
+def test_every_notebook_is_mapped_and_every_group_is_used():
+    assert {p.name for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")} == set(NOTEBOOK_ASSUMPTIONS)
+    used = {a.group for names in NOTEBOOK_ASSUMPTIONS.values() for a in _used(names) if a.group in names}
     assert {a.group for a in ASSUMPTIONS.values()} <= used
-    assert set(NOTEBOOK_GROUPS) == {p.name for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")}
 
 
-@pytest.mark.parametrize("notebook", sorted(NOTEBOOK_GROUPS))
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOK_ASSUMPTIONS))
 def test_notebook_parameters_match_the_registry(notebook):
     import papermill as pm
 
     declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
-    for a in assumptions.in_group(*NOTEBOOK_GROUPS[notebook]):
+    used = _used(NOTEBOOK_ASSUMPTIONS[notebook])
+    assert used, f"{notebook}: no assumption mapped"
+    for a in used:
         assert a.key in declared, f"{notebook} lacks parameter {a.key}"
         default = declared[a.key]["default"]
         expected = "None" if a.default is None else repr(a.default)
@@ -94,3 +102,16 @@ def test_every_trust_of_tabell_7_has_a_turnover_difference_defaulting_to_the_reg
     for role in ("radiographer", "bioengineer", "secretary"):
         a = ASSUMPTIONS[f"turnover_{role}_pct"]
         assert (a.default, a.min, a.max) == (5.1, 0.0, 25.0) and "Helse Vest" in a.source
+@pytest.mark.parametrize("notebook", ["01_forecast_physician_ftes.ipynb", "05_backtest_forecasts.ipynb"])
+def test_notebook_prophet_settings_are_the_project_settings(notebook):
+    """The settings the backtest chose live in forecasting.TrendSettings; notebooks default to them."""
+    import ast
+    from dataclasses import fields
+
+    import papermill as pm
+
+    from imaging_plan.forecasting import TrendSettings
+
+    declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
+    for field in fields(TrendSettings):
+        assert ast.literal_eval(declared[field.name]["default"]) == getattr(TrendSettings(), field.name), field.name

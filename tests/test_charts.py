@@ -136,3 +136,39 @@ def test_staff_turnover_data_marks_only_the_latest_year_of_flagged_series(staff)
     spec = charts.localized(charts.staff_turnover_chart(data, "ILLUSTRATIVE DATA: x", "en"), "en")
     assert len(spec["datasets"]) == 1  # one dataset, so a page can swap the numbers in
     assert "ILLUSTRATIVE" in str(spec["title"])
+def test_switched_trend_keeps_its_colour_under_its_own_name(shipped_ftes, plan):
+    lines = charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en", trend_label="Trend (naive)")
+    assert "Trend (naive)" in set(lines["series"]) and "Trend (Prophet, 80 % interval)" not in set(lines["series"])
+    domain = charts.physician_chart(lines, "Radiology", "en").to_dict()["layer"][1]["encoding"]["color"]
+    assert domain["scale"]["domain"][1] == "Trend (naive)"
+
+
+def _backtest():
+    series = pd.DataFrame({"series_id": "s:a", "family": "staff", "year": range(2015, 2023),
+                           "value": [1.0, 2, 3, 4, 5, 6, 7, 8]})
+    forecasts = pd.DataFrame({"series_id": "s:a", "method": ["naive", "naive", "theta"], "origin": [2020, 2020, 2021],
+                              "year": [2021, 2022, 2022], "forecast": [6.0, 6.0, 7.5], "lower": [5.0, 4.0, 7.0],
+                              "upper": [7.0, 8.0, 8.0]})
+    return series, forecasts
+
+
+def test_backtest_lines_start_each_forecast_at_its_origins_actual():
+    series, forecasts = _backtest()
+    lines = charts.backtest_lines(series, forecasts, "s:a", ["naive", "theta"], "en")
+    assert set(lines["line"]) == {"Actual", "Naive", "Theta"}
+    naive = lines[lines["method"] == "naive"]
+    assert naive["year"].tolist() == [2020, 2021, 2022] and naive["value"].tolist() == [6.0, 6.0, 6.0]
+    theta = lines[lines["method"] == "theta"]
+    assert theta["year"].tolist() == [2021, 2022] and theta["value"].tolist() == [7.0, 7.5]  # 2021 actual = 7
+    assert len(lines[lines["method"] == "actual"]) == 8 and pd.api.types.is_integer_dtype(lines["year"])
+
+
+def test_backtest_chart_colours_each_method_and_draws_bands():
+    series, forecasts = _backtest()
+    chart = charts.backtest_chart(charts.backtest_lines(series, forecasts, "s:a", ["naive"], "nb"), "A", "nb")
+    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    band, line, actual = spec["layer"]
+    scale = line["encoding"]["color"]["scale"]
+    assert scale["domain"] == ["Faktisk", "Naiv"] and scale["range"] == ["#000000", charts.PALETTE["orange"]]
+    assert band["mark"] == {"type": "area", "opacity": 0.12, "color": charts.PALETTE["orange"]}
+    assert "color" not in band["encoding"] and line["encoding"]["color"]["legend"]["orient"] == "top"

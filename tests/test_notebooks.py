@@ -29,6 +29,7 @@ def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
 def test_forecast_names_follow_the_notebook_names():
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "01_forecast_physician_ftes.ipynb") == "physician_ftes"
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "02_forecast_specialist_inflow.ipynb") == "specialist_inflow"
+    assert runner.forecast_name(paths.NOTEBOOKS_DIR / "05_backtest_forecasts.ipynb") == "backtest_forecasts"
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +159,35 @@ def test_staffing_notebook_without_hr_file_still_plans(staff_runs):
     assert forecast.tables["plan"]["year"].max() == 2040
     (data / "staff_turnover.csv").write_text((paths.DATA_DIR / "staff_turnover.csv").read_text())
     assert forecast.changed_inputs(data) == ["staff_turnover.csv"]  # an HR file added later makes it stale
+@pytest.fixture(scope="module")
+def backtest_run(tmp_path_factory):
+    """Run notebook 05 once on the inflow series with the Prophet grid (the full run takes ~80 s)."""
+    out = tmp_path_factory.mktemp("forecasts")
+    code = runner.run_all(only=["05"], parameters={"families": "inflow", "horizon": 2045}, output_dir=out,
+                          progress=False)
+    return code, out
+
+
+@pytest.mark.slow
+def test_backtest_notebook_writes_scores_grid_and_forward_lines(backtest_run):
+    code, out = backtest_run
+    assert code == 0
+    forecast = store.read_forecast(out, "backtest_forecasts")
+    tables = forecast.tables
+    assert set(tables) == {"series", "forecasts", "accuracy", "winners", "pooled", "prophet_grid", "forward"}
+    assert set(tables["series"]["series_id"]) == {"inflow:radiology", "inflow:nuclear_medicine"}
+    # inflow 2016-2025: origins 2021-2024, checks 4 + 3 + 2 at horizons 1, 2, 3
+    prophet = tables["forecasts"][tables["forecasts"]["method"] == "prophet"]
+    assert prophet.groupby("horizon").size().to_dict() == {1: 8, 2: 6, 3: 4}
+    assert (prophet["year"] > prophet["origin"]).all()
+    assert list(tables["pooled"]["method"]) == ["naive", "drift", "theta", "prophet"]
+    assert tables["pooled"]["series_won"].sum() == 2
+    grid = tables["prophet_grid"]
+    assert len(grid) == 4 and grid["current"].sum() == 1 and grid["best"].sum() >= 1
+    forward = tables["forward"]
+    assert set(forward["method"]) == {"naive", "drift", "theta"} and forward["year"].max() == 2050
+    m = forecast.manifest
+    assert m["parameters"]["exit_rate_pct"] == 3.3 and m["parameters"]["n_changepoints"] == 5
+    assert set(m["inputs"]) == {"physician_ftes.csv", "staff_ftes.csv"}
+    assert (out / "_runs" / "05_backtest_forecasts.ipynb").exists()
+    assert not (out / "_history").exists()  # --only runs are not kept in the history

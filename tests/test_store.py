@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 
 import pandas as pd
@@ -81,3 +82,71 @@ def test_an_optional_input_recorded_absent_goes_stale_when_it_appears(tmp_path):
     assert forecast.changed_inputs(data) == []
     (data / "staff_turnover.csv").write_text("year\n2025\n")
     assert forecast.changed_inputs(data) == ["staff_turnover.csv"]
+# --- run history ---------------------------------------------------------------------------------
+
+def _write(out, name, value, inputs=None, parameters=None):
+    manifest = store.build_manifest(name, f"00_{name}.ipynb", parameters or {"horizon": 2040},
+                                    inputs or {"t.csv": "a" * 64}, out)
+    store.write_forecast(out, name, {"plan": pd.DataFrame({"year": [2040], "gap": [value]})}, manifest)
+
+
+def test_snapshot_keeps_every_forecast_with_its_manifest_under_a_run_id(tmp_path):
+    from datetime import datetime, timezone
+
+    _write(tmp_path, "alpha", 1.0)
+    _write(tmp_path, "beta", 2.0)
+    (tmp_path / "_runs").mkdir()
+    kept = store.snapshot_run(tmp_path, when=datetime(2026, 3, 1, 12, 0, 5, tzinfo=timezone.utc))
+    assert kept.parent == tmp_path / store.HISTORY
+    assert kept.name.startswith("20260301T120005Z-") and len(kept.name) == len("20260301T120005Z-") + 8
+    run = store.read_run(tmp_path, kept.name)
+    assert sorted(run) == ["alpha", "beta"]  # not _runs, not _history
+    assert run["beta"].tables["plan"]["gap"].tolist() == [2.0]
+    assert run["alpha"].manifest == store.read_forecast(tmp_path, "alpha").manifest
+    assert store.list_runs(tmp_path) == [kept.name]
+
+
+def test_run_ids_share_their_hash_when_data_parameters_and_code_are_the_same(tmp_path):
+    from datetime import datetime, timezone
+
+    _write(tmp_path, "alpha", 1.0)
+    first = store.snapshot_run(tmp_path, when=datetime(2026, 3, 1, tzinfo=timezone.utc)).name
+    _write(tmp_path, "alpha", 1.0)
+    same = store.snapshot_run(tmp_path, when=datetime(2026, 3, 2, tzinfo=timezone.utc)).name
+    _write(tmp_path, "alpha", 1.0, parameters={"horizon": 2045})
+    other = store.snapshot_run(tmp_path, when=datetime(2026, 3, 3, tzinfo=timezone.utc)).name
+    assert first.split("-")[1] == same.split("-")[1] != other.split("-")[1]
+
+
+def test_history_keeps_only_the_newest_runs(tmp_path):
+    from datetime import datetime, timezone
+
+    _write(tmp_path, "alpha", 1.0)
+    for day in (1, 2, 3):
+        store.snapshot_run(tmp_path, keep=2, when=datetime(2026, 3, day, tzinfo=timezone.utc))
+    assert [r[:8] for r in store.list_runs(tmp_path)] == ["20260303", "20260302"]
+    assert len(list((tmp_path / store.HISTORY).iterdir())) == 2
+
+
+def test_failed_snapshot_leaves_no_partial_run(tmp_path, monkeypatch):
+    _write(tmp_path, "alpha", 1.0)
+    _write(tmp_path, "beta", 2.0)
+    copied, copy = [], shutil.copytree
+
+    def flaky_copy(src, dst):  # the first forecast copies, the second fails
+        if copied:
+            raise OSError("disk full")
+        copied.append(src)
+        return copy(src, dst)
+
+    monkeypatch.setattr(store.shutil, "copytree", flaky_copy)
+    with pytest.raises(OSError):
+        store.snapshot_run(tmp_path)
+    assert len(copied) == 1
+    assert store.list_runs(tmp_path) == [] and list((tmp_path / store.HISTORY).iterdir()) == []
+
+
+def test_nothing_to_keep_without_forecasts(tmp_path):
+    assert store.snapshot_run(tmp_path) is None and store.list_runs(tmp_path) == []
+    with pytest.raises(store.ForecastMissing):
+        store.read_run(tmp_path, "20260101T000000Z-00000000")

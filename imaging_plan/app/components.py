@@ -1,16 +1,19 @@
-"""Pieces every page uses: charts in the user's number format, forecast status, assumption tables."""
+"""Pieces every page uses: charts in the user's number format, forecast status, assumption tables,
+and the backtest's verdict beside a forecast chart (with the switch to a better method's line)."""
 
 from __future__ import annotations
 
 import copy
 import functools
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions
-from ..charts import localized, with_data
-from ..i18n import t
+from .. import assumptions, codes
+from ..charts import localized, method_label, with_data
+from ..i18n import fmt_number, t
+from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
 
 
 def show_chart(chart, lang: str) -> None:
@@ -33,12 +36,13 @@ def show_cached_chart(key: tuple, build, data: pd.DataFrame, lang: str) -> None:
     st.vega_lite_chart(with_data(template, data), width="stretch")
 
 
-def forecast_status(ctx, name: str, run_command: str, missing_key: str):
+def forecast_status(ctx, name: str, run_command: str, missing_key: str, shared: bool = False):
     """Show when forecast `name` was made and whether its inputs changed since; return it or None.
 
     When it is missing, say how to make it (text `missing_key`) instead of failing.
+    `shared=True` returns the read-only shared copy (see `shared_forecast`).
     """
-    forecast = ctx.forecast(name)
+    forecast = shared_forecast(ctx, name) if shared else ctx.forecast(name)
     if forecast is None:
         st.info(t(missing_key, ctx.lang, cmd=run_command))
         return None
@@ -90,3 +94,131 @@ def show_chart_data(builder, data: pd.DataFrame, *args, lang: str) -> None:
     """
     template = _data_spec_template(builder, tuple(data.columns), tuple(str(d) for d in data.dtypes), args, lang)
     st.vega_lite_chart(data, copy.deepcopy(template), width="stretch")
+# --- Backtest figures beside forecast charts (issue 7) ------------------------------------------
+BACKTEST = "backtest_forecasts"
+BACKTEST_COMMAND = "python -m imaging_plan.runner --only 05"
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def read_only_forecast(forecasts_dir: str, name: str, stamp: float | None) -> Forecast | None:
+    """Return forecast `name` as written at `stamp` (see `forecast_stamp`), shared and not to be modified."""
+    try:
+        return read_forecast(Path(forecasts_dir), name)
+    except ForecastMissing:
+        return None
+
+
+def forecast_stamp(forecasts_dir: Path, name: str) -> float | None:
+    """Return when forecast `name` was last written (its manifest's mtime), the key of every cache of it."""
+    manifest = Path(forecasts_dir) / name / MANIFEST
+    return manifest.stat().st_mtime if manifest.exists() else None
+
+
+def shared_forecast(ctx, name: str) -> Forecast | None:
+    """Return stored forecast `name` as one object shared by every rerun, for reading only.
+
+    `ctx.forecast` hands out a fresh copy on each call (st.cache_data), about 30 ms for the
+    backtest's tables; the backtest pieces only read, so they share one and stay fast.
+    """
+    return read_only_forecast(str(ctx.forecasts_dir), name, forecast_stamp(ctx.forecasts_dir, name))
+
+
+def series_label(series_id: str, lang: str) -> str:
+    """Return a series id in words: 'physicians:radiology:total' -> 'Radiology, total'."""
+    family, *parts = series_id.split(":")
+    words = []
+    for part in parts:
+        names = {**codes.SPECIALTIES, **codes.PHYSICIAN_CATEGORIES, **codes.STAFF_ROLES}.get(part)
+        if names is not None:
+            words.append(names[1] if lang == "en" else names[0])
+        elif part == "total":
+            words.append(t("total", lang))
+        else:
+            words.append(part)  # trust codes are read as they are
+    if family == "inflow":
+        words.insert(0, t("family_inflow", lang))
+    return ", ".join(words)
+
+
+def backtest_winners(ctx) -> pd.DataFrame | None:
+    """Return the stored backtest's per-series MASE and winner (index: series_id), or None when missing."""
+    forecast = shared_forecast(ctx, BACKTEST)
+    if forecast is None or "winners" not in forecast.tables:
+        return None
+    return forecast.tables["winners"].set_index("series_id")
+
+
+def _mase_columns(row: pd.Series) -> dict[str, float]:
+    return {c.removeprefix("mase_"): row[c] for c in row.index
+            if c.startswith("mase_") and pd.notna(row[c])}
+
+
+def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
+    """Return the one-line verdict of the backtest on one series (which method won, by how much)."""
+    label = series_label(series_id, lang)
+    scores = _mase_columns(row) if row is not None else {}
+    if row is None or "prophet" not in scores or pd.isna(row.get("winner")):
+        return t("note_unmeasured", lang, series=label)
+    checks = int(row["prophet_checks"])
+    mase = {m: fmt_number(v, lang, 2) for m, v in scores.items()}
+    if row["winner"] != "prophet":
+        return t("note_beaten", lang, winner=t(f"method_{row['winner']}", lang), series=label,
+                 winner_mase=mase[row["winner"]], prophet_mase=mase["prophet"], checks=checks)
+    runner = min((m for m in scores if m != "prophet"), key=scores.get)
+    return t("note_prophet_best", lang, series=label, prophet_mase=mase["prophet"],
+             runner=t(f"method_{runner}", lang), runner_mase=mase[runner], checks=checks)
+
+
+def backtest_note(ctx, series_ids: str | list[str]) -> None:
+    """Show one line per series saying how its forecast did in the backtest against the baselines."""
+    winners = backtest_winners(ctx)
+    if winners is None:
+        st.caption(t("note_missing", ctx.lang, cmd=BACKTEST_COMMAND))
+        return
+    for series_id in [series_ids] if isinstance(series_ids, str) else series_ids:
+        row = winners.loc[series_id] if series_id in winners.index else None
+        st.caption(note_text(series_id, row, ctx.lang))
+
+
+def method_choice(ctx, series_id: str, key: str) -> str:
+    """Return the method whose line the planner wants on a chart: a URL-bound switch, Prophet by default.
+
+    Offers Prophet and every method with a stored forward line for the series; the help
+    gives each one's backtest MASE. The URL carries the method's name (Streamlit binds the
+    label), so a link keeps its choice. Without a backtest only Prophet exists: no switch.
+    """
+    forecast = shared_forecast(ctx, BACKTEST)
+    winners = backtest_winners(ctx)
+    if forecast is None or winners is None or series_id not in winners.index:
+        return "prophet"
+    ahead = forecast.tables["forward"]
+    options = ["prophet"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
+    scores = _mase_columns(winners.loc[series_id])
+    winner = winners.loc[series_id, "winner"]
+    help_text = " · ".join(f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
+                           + (" ★" if m == winner else "") for m in options if m in scores)
+    return st.segmented_control(
+        t("method_switch", ctx.lang), options=options, format_func=lambda m: method_label(m, ctx.lang),
+        default="prophet", key=key, bind="query-params", required=True,
+        help=t("method_switch_help", ctx.lang, scores=help_text)) or "prophet"
+
+
+def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:
+    """Return a method's stored forward line for a series as trend, trend_lower, trend_upper per year.
+
+    The line starts at the last observed year, so it joins the history.
+    """
+    forecast = shared_forecast(ctx, BACKTEST)
+    if forecast is None:
+        return None
+    ahead = forecast.tables["forward"]
+    ahead = ahead[(ahead["series_id"] == series_id) & (ahead["method"] == method)]
+    history = forecast.tables["series"]
+    history = history[history["series_id"] == series_id]
+    if ahead.empty or history.empty:
+        return None
+    last = history.loc[history["year"].idxmax()]
+    start = pd.DataFrame({"year": [int(last["year"])], "forecast": [last["value"]], "lower": [last["value"]],
+                          "upper": [last["value"]]})
+    both = pd.concat([start, ahead[["year", "forecast", "lower", "upper"]]], ignore_index=True)
+    return both.rename(columns={"forecast": "trend", "lower": "trend_lower", "upper": "trend_upper"})

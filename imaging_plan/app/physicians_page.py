@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from .. import charts, physicians
+from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, download_csv, forecast_status, show_cached_chart
+from .components import (assumptions_table, backtest_note, download_csv, forecast_status, forward_trend,
+                         method_choice, show_cached_chart)
 from .sections import Section
 
 FORECAST = "physician_ftes"
@@ -45,6 +47,24 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
     return shown.rename(columns=names)
 
 
+def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.DataFrame | None, str | None]:
+    """Show the backtest's verdict and the method switch for a specialty; return the trend to draw and its label.
+
+    Prophet's stored trend by default; another method's stored forward line when the planner
+    switches to it (nothing is fitted here).
+    """
+    total = series_id("physicians", specialty, "total")
+    backtest_note(ctx, total)
+    method = method_choice(ctx, total, f"method_{specialty}")
+    if method == "prophet":
+        return trend, None
+    line = forward_trend(ctx, total, method)
+    if line is None:
+        return trend, None
+    line = line.assign(specialty=specialty, series="total")
+    return line, t("trend_method", ctx.lang, method=t(f"method_{method}", ctx.lang))
+
+
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("physicians_title", lang))
@@ -66,9 +86,10 @@ def render(ctx) -> None:
     # Specs are built once per shape; a slider move only swaps the numbers in.
     horizon = int(ctx.scenario["horizon"])
     for specialty in plan["specialty"].unique():
-        lines = charts.physician_lines(specialty, ftes, trend, plan, lang)
+        shown, label = chosen_trend(ctx, specialty, trend)
+        lines = charts.physician_lines(specialty, ftes, shown, plan, lang, trend_label=label)
         title = specialty_name(specialty, lang)
-        show_cached_chart(("physician", specialty, "lower" in lines, horizon),
+        show_cached_chart(("physician", specialty, "lower" in lines, horizon, label),
                           lambda: charts.physician_chart(lines, title, lang), lines, lang)
         gaps = charts.gap_data(plan, specialty, lang)
         show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),

@@ -126,6 +126,7 @@ PAGES = [
     ("inflow_page", "page_inflow", "inflow", "inflow", ":material/school:"),
     ("staffing_page", "page_staffing", "staffing", "staff", ":material/groups:"),
     ("equipment_page", "page_equipment", "equipment", "equipment", ":material/radiology:"),
+    ("quality_page", "page_quality", "quality", "general", ":material/analytics:"),
 ]
 
 

@@ -1,0 +1,242 @@
+"""Model quality page: how each forecast did in the backtest, and what changed since an earlier run.
+
+Reads the stored backtest (notebook 05) and the kept runs; fits and recomputes nothing
+heavy, so a slider move elsewhere costs this page only a few table lookups.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from .. import charts, run_history, store
+from ..backtesting import MAPE_MIN_ACTUAL, METHODS
+from ..i18n import fmt_number, t
+from ..charts import localized, method_label
+from .components import (BACKTEST, BACKTEST_COMMAND, download_csv, forecast_stamp, forecast_status,
+                         read_only_forecast, series_label, shared_forecast)
+
+RUN_COMMAND = "python -m imaging_plan.runner"
+FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
+NARROW, WIDE = 0.7, 0.9  # coverage of an 80 % interval read as too narrow / too wide outside these
+
+
+def _method(m: str, lang: str, capital: bool = False) -> str:
+    return method_label(m, lang) if capital else t(f"method_{m}", lang)
+
+
+def settings_label(row: pd.Series, lang: str) -> str:
+    """Return a Prophet grid candidate in words: growth, changepoints and prior."""
+    if row["growth"] == "flat":
+        return t("settings_flat", lang)
+    return t("settings_linear", lang, n=int(row["n_changepoints"]),
+             prior=fmt_number(row["changepoint_prior_scale"], lang, 2).rstrip("0").rstrip(",."))
+
+
+def _share(value: float, lang: str) -> str:
+    return f"{fmt_number(100 * value, lang)} %"
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    """Draw a sortable table whose numbers follow the user's locale."""
+    numbers = {c: st.column_config.NumberColumn(format="localized") for c in frame
+               if pd.api.types.is_float_dtype(frame[c])}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=numbers)
+
+
+def reading(pooled: pd.DataFrame, winners: pd.DataFrame, lang: str) -> list[str]:
+    """Return the plain-language reading of the backtest, one sentence group per finding, from its numbers."""
+    table = pooled.set_index("method")
+    best = table["mase_all"].idxmin()
+    last = max(int(c.removeprefix("mase_h")) for c in table if c.startswith("mase_h"))
+    h1, hl = "mase_h1", f"mase_h{last}"
+    measured = winners[winners["winner"].notna()]
+    lines = [t("reading_best", lang, series=len(measured), checks=int(table.loc[best, "checks"]),
+               best=_method(best, lang), best_mase=fmt_number(table.loc[best, "mase_all"], lang, 2),
+               prophet_mase=fmt_number(table.loc["prophet", "mase_all"], lang, 2)),
+             t("reading_horizons", lang, h1_best=_method(table[h1].idxmin(), lang),
+               h1_mase=fmt_number(table[h1].min(), lang, 2), last=last,
+               hl_best=_method(table[hl].idxmin(), lang), hl_mase=fmt_number(table[hl].min(), lang, 2)),
+             t("reading_wins", lang, wins=", ".join(
+                 f"{_method(m, lang)} {int(table.loc[m, 'series_won'])}" for m in table.index))]
+    ahead = table.loc["prophet", "mase_all"] < table.loc["naive", "mase_all"]
+    lines.append(t("reading_prophet_ahead" if ahead else "reading_prophet_behind", lang))
+    coverage = table.loc["prophet", "coverage"]
+    verdict = "verdict_narrow" if coverage < NARROW else "verdict_wide" if coverage > WIDE else "verdict_fair"
+    lines.append(t("reading_coverage", lang, hits=int(table.loc["prophet", "hits"]),
+                   checks=int(table.loc["prophet", "checks"]), share=_share(coverage, lang),
+                   verdict=t(verdict, lang)))
+    checks = measured["prophet_checks"]
+    lines.append(t("reading_median", lang, median=fmt_number(table.loc["prophet", "median_all"], lang, 2))
+                 + " " + t("reading_noisy", lang, fewest=int(checks.min()), most=int(checks.max())))
+    return lines
+
+
+def pooled_table(pooled: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the pooled MASE per method and horizon, coverage with its counts, and series won."""
+    horizons = [c for c in pooled if c.startswith("mase_h")]
+    shown = pd.DataFrame({t("col_method", lang): pooled["method"].map(lambda m: _method(m, lang, True))})
+    for c in horizons:
+        shown[t("col_mase_h", lang, h=c.removeprefix("mase_h"))] = pooled[c].round(2)
+    shown[t("col_mase_all", lang)] = pooled["mase_all"].round(2)
+    shown[t("col_median", lang)] = pooled["median_all"].round(2)
+    shown[t("col_coverage", lang)] = (100 * pooled["coverage"]).round(0)
+    shown[t("col_hits", lang)] = pooled["hits"].astype(str) + "/" + pooled["checks"].astype(str)
+    shown[t("col_won", lang)] = pooled["series_won"]
+    return shown
+
+
+def accuracy_table(winners: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return one row per series: MASE of each method, the winner (★) and Prophet's interval hits/checks."""
+    shown = pd.DataFrame({
+        t("col_series", lang): winners["series_id"].map(lambda s: series_label(s, lang)),
+        t("family", lang): winners["family"].map(lambda f: t(f"family_{f}", lang)),
+        t("col_points", lang): winners["points"],
+    })
+    for m in METHODS:
+        shown[t("col_mase", lang, method=_method(m, lang))] = winners[f"mase_{m}"].round(2)
+    shown[t("col_winner", lang)] = [f"★ {_method(w, lang, True)}" if isinstance(w, str)
+                                    else t("not_backtestable", lang) for w in winners["winner"]]
+    shown[t("col_prophet_coverage", lang)] = (winners["prophet_hits"].astype(str) + "/"
+                                              + winners["prophet_checks"].astype(str))
+    return shown
+
+
+def detail_table(accuracy: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return MASE, MAPE and coverage per series, method and horizon, translated."""
+    return pd.DataFrame({
+        t("col_series", lang): accuracy["series_id"].map(lambda s: series_label(s, lang)),
+        t("col_method", lang): accuracy["method"].map(lambda m: _method(m, lang, True)),
+        t("col_horizon", lang): accuracy["horizon"],
+        "MASE": accuracy["mase"].round(2),
+        t("col_mape", lang): accuracy["mape"].round(1),
+        t("col_hits", lang): accuracy["hits"].astype(str) + "/" + accuracy["checks"].astype(str),
+    })
+
+
+def grid_section(grid: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("grid_title", lang))
+    st.caption(t("grid_help", lang))
+    if len(grid) < 2:
+        st.caption(t("grid_not_run", lang))
+    current, best = grid[grid["current"]].iloc[0], grid[grid["best"]].iloc[0]
+    if current["label"] == best["label"]:
+        st.markdown(t("grid_best_is_current", lang, label=settings_label(current, lang),
+                      mase=fmt_number(current["mase_all"], lang, 2)))
+    else:
+        st.markdown(t("grid_best_differs", lang, best=settings_label(best, lang),
+                      best_mase=fmt_number(best["mase_all"], lang, 2), label=settings_label(current, lang),
+                      mase=fmt_number(current["mase_all"], lang, 2)))
+    horizons = [c for c in grid if c.startswith("mase_h")]
+    shown = pd.DataFrame({t("col_settings", lang): [settings_label(r, lang) for _, r in grid.iterrows()]})
+    for c in horizons:
+        shown[t("col_mase_h", lang, h=c.removeprefix("mase_h"))] = grid[c].round(2)
+    shown[t("col_mase_all", lang)] = grid["mase_all"].round(2)
+    shown[t("col_median", lang)] = grid["median_all"].round(2)
+    shown[t("col_hits", lang)] = grid["hits"].astype(str) + "/" + grid["checks"].astype(str)
+    shown[t("col_in_use", lang)] = grid["current"].map({True: "●", False: ""})
+    show_table(shown)
+
+
+def chart_section(ctx, winners: pd.DataFrame) -> None:
+    lang = ctx.lang
+    st.subheader(t("chart_title", lang))
+    measured = winners[winners["winner"].notna()]["series_id"].tolist()
+    chosen = st.selectbox(t("choose_series", lang), measured, format_func=lambda s: series_label(s, lang),
+                          index=measured.index(FIRST_SERIES) if FIRST_SERIES in measured else 0,
+                          key="series", bind="query-params")
+    winner = winners.set_index("series_id").loc[chosen, "winner"]
+    methods = st.pills(t("choose_methods", lang), list(METHODS), selection_mode="multi",
+                       default=list(dict.fromkeys([winner, "prophet"])),
+                       format_func=lambda m: _method(m, lang, True),
+                       key=f"methods_{chosen}")
+    st.caption(t("chart_help", lang))
+    spec = _chart_spec(str(ctx.forecasts_dir), forecast_stamp(ctx.forecasts_dir, BACKTEST), chosen,
+                       tuple(methods or ()), lang)
+    st.vega_lite_chart(spec, width="stretch")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chart_spec(forecasts_dir: str, stamp: float | None, series_id: str, methods: tuple[str, ...],
+                lang: str) -> dict:
+    """Return the backtest chart's spec for one series and methods, built once (Altair takes ~100 ms)."""
+    tables = read_only_forecast(forecasts_dir, BACKTEST, stamp).tables
+    lines = charts.backtest_lines(tables["series"], tables["forecasts"], series_id, list(methods), lang)
+    return localized(charts.backtest_chart(lines, series_label(series_id, lang), lang), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _kept_run(forecasts_dir: str, run: str) -> dict:
+    """Return a kept run's forecasts, shared read-only (a kept run never changes)."""
+    return store.read_run(Path(forecasts_dir), run)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _comparison(forecasts_dir: str, stamps: tuple, run: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the headline changes and the reasons (data, parameters, code) between now and a kept run."""
+    current = {name: read_only_forecast(forecasts_dir, name, stamp) for name, stamp in stamps}
+    earlier = _kept_run(forecasts_dir, run)
+    return run_history.compare_headlines(current, earlier), run_history.compare_runs(current, earlier)
+
+
+def history_section(ctx) -> None:
+    lang = ctx.lang
+    st.subheader(t("history_title", lang))
+    runs = store.list_runs(ctx.forecasts_dir)
+    if not runs:
+        st.info(t("history_none", lang, cmd=RUN_COMMAND, keep=store.HISTORY_KEEP))
+        return
+    st.caption(t("history_help", lang))
+    stamps = tuple((name, forecast_stamp(ctx.forecasts_dir, name))
+                   for name in store.list_forecasts(ctx.forecasts_dir))
+    made_now = {name: shared_forecast(ctx, name).manifest.get("created_utc") for name, _ in stamps}
+    # By default the newest kept run that differs from what is shown now.
+    same = [r for r in runs[:2] if {n: f.manifest.get("created_utc")
+                                    for n, f in _kept_run(str(ctx.forecasts_dir), r).items()} == made_now]
+    default = next((i for i, r in enumerate(runs) if r not in same), 0)
+    run = st.selectbox(t("choose_run", lang), runs, index=default, key="run")
+    changes, why = _comparison(str(ctx.forecasts_dir), stamps, run)
+    label = f"label_{'en' if lang == 'en' else 'nb'}"
+    show_table(pd.DataFrame({
+        t("col_figure", lang): changes[label],
+        t("col_earlier", lang): changes["earlier"].round(2),
+        t("col_now", lang): changes["current"].round(2),
+        t("col_run_change", lang): changes["change"].round(2),
+    }))
+    st.dataframe(why.rename(columns={
+        "forecast": t("col_forecast", lang), "made_earlier": t("col_made_earlier", lang),
+        "made_current": t("col_made_now", lang), "data_changed": t("col_data_changed", lang),
+        "parameters_changed": t("col_parameters_changed", lang), "code_changed": t("col_code_changed", lang),
+    }), hide_index=True, width="stretch")
+
+
+def render(ctx) -> None:
+    lang = ctx.lang
+    st.title(t("quality_title", lang))
+    st.markdown(t("quality_intro", lang))
+    backtest = forecast_status(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing", shared=True)
+    if backtest is not None:
+        tables = backtest.tables
+        winners, pooled = tables["winners"], tables["pooled"]
+        st.subheader(t("reading_title", lang))
+        st.markdown("\n".join(f"- {line}" for line in reading(pooled, winners, lang)))
+
+        st.subheader(t("pooled_title", lang))
+        st.caption(t("pooled_help", lang))
+        show_table(pooled_table(pooled, lang))
+
+        st.subheader(t("accuracy_title", lang))
+        st.caption(t("accuracy_help", lang))
+        show_table(accuracy_table(winners, lang))
+        with st.expander(t("detail_title", lang)):
+            minimum = backtest.manifest.get("parameters", {}).get("mape_min_actual", MAPE_MIN_ACTUAL)
+            st.caption(t("detail_help", lang, min=fmt_number(minimum, lang)))
+            show_table(detail_table(tables["accuracy"], lang))
+            download_csv(tables["accuracy"], t("download_csv", lang), "backtest_accuracy.csv",
+                         "download_backtest_accuracy")
+
+        chart_section(ctx, winners)
+        grid_section(tables["prophet_grid"], lang)
+    history_section(ctx)

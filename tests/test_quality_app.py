@@ -1,0 +1,199 @@
+"""The Model quality page, and the backtest's note and method switch on the Physicians page (AppTest)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import open_page
+from imaging_plan import backtesting, forecasting, inputs, paths, store
+from imaging_plan.app import components, quality_page
+
+
+def _physician_forecast(out, gap_shift: float = 0.0, parameters: dict | None = None) -> None:
+    """A stored physician forecast (flat fake trend, shifted plan) so pages and history have something to read."""
+    tables, hashes = inputs.load_inputs(paths.DATA_DIR, ("physician_ftes",))
+    from imaging_plan import assumptions, physicians
+
+    plan = physicians.physician_plan(tables["physician_ftes"], assumptions.defaults(tables))
+    plan["gap"] += gap_shift
+    trend = pd.DataFrame([(s, "total", y, None, 500.0, 450.0, 550.0) for s in ("radiology", "nuclear_medicine")
+                          for y in range(2015, 2051)],
+                         columns=["specialty", "series", "year", "fte", "trend", "trend_lower", "trend_upper"])
+    store.write_forecast(out, "physician_ftes", {"trend": trend, "plan": plan},
+                         store.build_manifest("physician_ftes", "01_forecast_physician_ftes.ipynb",
+                                              parameters or {"horizon": 2040}, hashes, paths.DATA_DIR))
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory):
+    """A real backtest of the physician and inflow series (no Prophet grid), stored as notebook 05 does."""
+    out = tmp_path_factory.mktemp("forecasts")
+    tables, hashes = inputs.load_inputs(paths.DATA_DIR, ("physician_ftes", "staff_ftes"))
+    settings = forecasting.TrendSettings()
+    series = backtesting.build_series(tables, 3.3, ("physicians", "inflow"))
+    overview = backtesting.overview(series)
+    forecasts = backtesting.rolling_origin(series, forecasting.forecast_methods(settings))
+    winners = backtesting.winners(forecasts, overview)
+    written = {
+        "series": series, "forecasts": forecasts, "accuracy": backtesting.accuracy(forecasts), "winners": winners,
+        "pooled": backtesting.pooled(forecasts, winners),
+        "prophet_grid": backtesting.grid_table(forecasts, {settings.label: settings}, settings),
+        "forward": backtesting.forward(series, forecasting.forecast_methods(settings, prophet=False), 2050),
+    }
+    store.write_forecast(out, "backtest_forecasts", written, store.build_manifest(
+        "backtest_forecasts", "05_backtest_forecasts.ipynb", {"mape_min_actual": 5.0}, hashes, paths.DATA_DIR))
+    _physician_forecast(out)
+    return out, written
+
+
+@pytest.fixture
+def forecasts_dir(stored, monkeypatch):
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(stored[0]))
+    return stored[0]
+
+
+def _text(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+
+
+# --- the Model quality page ----------------------------------------------------------------------
+
+def test_quality_page_shows_reading_tables_and_chart(forecasts_dir, stored):
+    at = open_page("quality")
+    assert not at.exception
+    assert at.title[0].value == "Modellkvalitet: hvor godt traff prognosene?"
+    pooled = stored[1]["pooled"].set_index("method")
+    best = pooled["mase_all"].idxmin()
+    text = _text(at)
+    assert f"hadde **{quality_page._method(best, 'nb')}** lavest samlet MASE" in text
+    assert f"Prophet fikk {quality_page.fmt_number(pooled.loc['prophet', 'mase_all'], 'nb', 2)}" in text
+    accuracy = at.dataframe[1].value
+    assert len(accuracy) == 12 and accuracy["Vinner"].str.startswith("★").all()
+    assert len([n for n in at.main if n.type == "vega_lite_chart"]) == 1
+    assert any("Ingen tidligere kjøringer" in i.value for i in at.info)  # no kept runs yet
+
+
+def test_url_sets_the_series_and_language(forecasts_dir):
+    at = open_page("quality", {"lang": "English", "series": "Specialist inflow, Radiology"})
+    assert not at.exception
+    assert at.title[0].value == "Model quality: how well did the forecasts do?"
+    assert at.selectbox(key="series").value == "inflow:radiology"
+    chart = next(n for n in at.main if n.type == "vega_lite_chart")
+    assert json.loads(chart.proto.spec)["title"] == "Specialist inflow, Radiology"
+
+
+def test_a_slider_move_reruns_the_page_without_changing_the_measured_figures(forecasts_dir):
+    at = open_page("quality")
+    before = at.dataframe[0].value
+    at.slider(key="exit_rate_pct").set_value(5.0).run()
+    assert not at.exception
+    pd.testing.assert_frame_equal(at.dataframe[0].value, before)  # stored results: sliders do not refit
+
+
+def test_missing_backtest_says_how_to_make_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    at = open_page("quality")
+    assert not at.exception
+    assert any("--only 05" in i.value for i in at.info)
+
+
+def test_history_compares_the_current_run_with_an_earlier_one(tmp_path, monkeypatch):
+    _physician_forecast(tmp_path)
+    store.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    _physician_forecast(tmp_path, gap_shift=10.0, parameters={"horizon": 2040, "exit_rate_pct": 4.0})
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    at = open_page("quality", {"lang": "English"})
+    assert not at.exception
+    assert at.selectbox(key="run").value.startswith("20260101T000000Z-")
+    figures = at.dataframe[0].value.set_index("Headline figure")
+    assert figures.loc["Gap 2040, Radiology (FTEs)", "Change"] == pytest.approx(10.0)
+    why = at.dataframe[1].value.set_index("Forecast")
+    assert why.loc["physician_ftes", "Parameters changed"] == "exit_rate_pct: None → 4.0"
+    assert why.loc["physician_ftes", "Input data changed"] == ""
+
+
+def test_reading_calls_a_too_narrow_interval_too_narrow():
+    pooled = pd.DataFrame({"method": ["naive", "prophet"], "mase_h1": [1.0, 1.2], "mase_h2": [1.5, 1.4],
+                           "mase_all": [1.2, 1.3], "median_all": [0.9, 1.0], "checks": [10, 10], "hits": [8, 5],
+                           "coverage": [0.8, 0.5], "series_won": [1, 1]})
+    winners = pd.DataFrame({"winner": ["naive", "prophet"], "prophet_checks": [4, 6]})
+    text = " ".join(quality_page.reading(pooled, winners, "en"))
+    assert "**naive** had the lowest pooled MASE (1.20); Prophet scored 1.30" in text
+    assert "2 years ahead Prophet (1.40)" in text and "naive 1, Prophet 1" in text
+    assert "caught 5 of 10 outcomes (50 %)" in text and "too narrow" in text
+    assert "rests on 4–6 checks" in text and "did not beat the naive method" in text
+
+
+# --- the note and the switch beside a forecast chart ---------------------------------------------
+
+def test_note_names_the_winner_and_both_scores():
+    row = pd.Series({"mase_naive": 0.8, "mase_drift": 1.0, "mase_theta": 0.9, "mase_prophet": 1.2,
+                     "winner": "naive", "prophet_checks": 12})
+    assert components.note_text("physicians:radiology:total", row, "en") == (
+        "In the backtest naive beat Prophet on Radiology, total (MASE 0.80 vs 1.20, 12 checks).")
+    row = row.copy()
+    row["mase_prophet"], row["winner"] = 0.5, "prophet"
+    assert "Prophet had the lowest error on Radiology, total (MASE 0.50; next best naive 0.80" in \
+        components.note_text("physicians:radiology:total", row, "en")
+    assert "not measured" in components.note_text("staff:OUS:secretary", None, "en")
+
+
+def test_series_labels_read_as_words():
+    assert components.series_label("staff:AHUS:radiographer", "nb") == "AHUS, Radiograf"
+    assert components.series_label("physicians:nuclear_medicine:acting_consultant", "en") == \
+        "Nuclear medicine, Acting consultant"
+    assert components.series_label("inflow:radiology", "en") == "Specialist inflow, Radiology"
+
+
+def test_physicians_page_says_how_each_trend_did_in_the_backtest(forecasts_dir, stored):
+    at = open_page("physicians")
+    assert not at.exception
+    notes = [c.value for c in at.caption if c.value.startswith("I backtesten")]
+    assert len(notes) == 2
+    winners = stored[1]["winners"].set_index("series_id")
+    for specialty, note in zip(("radiology", "nuclear_medicine"), notes):
+        row = winners.loc[f"physicians:{specialty}:total"]
+        assert note == components.note_text(f"physicians:{specialty}:total", row, "nb")
+    switch = at.button_group(key="method_radiology")
+    assert switch.value == "prophet" and switch.options == ["Prophet", "Naiv", "Drift", "Theta"]
+
+
+def _trend_domain(at: AppTest) -> list[str]:
+    chart = next(n for n in at.main if n.type == "vega_lite_chart")
+    layers = json.loads(chart.proto.spec)["layer"]
+    return next(layer["encoding"]["color"]["scale"]["domain"] for layer in layers if "color" in layer["encoding"])
+
+
+def test_switching_a_chart_to_another_method_draws_its_stored_line(forecasts_dir):
+    at = open_page("physicians", {"method_radiology": "Naiv"})
+    assert not at.exception
+    assert at.button_group(key="method_radiology").value == "naive"
+    assert at.button_group(key="method_nuclear_medicine").value == "prophet"
+    assert _trend_domain(at)[1] == "Trend (naiv, 80 % intervall)"
+    at.button_group(key="method_radiology").set_value("prophet").run()
+    assert _trend_domain(at)[1] == "Trend (Prophet, 80 % intervall)"
+
+
+def test_forward_line_starts_at_the_last_observed_year(forecasts_dir, stored):
+    class Ctx:
+        pass
+
+    ctx = Ctx()
+    ctx.forecasts_dir = forecasts_dir
+    line = components.forward_trend(ctx, "physicians:radiology:total", "naive")
+    assert line["year"].iloc[0] == 2025 and line["trend"].iloc[0] == 654  # Tabell 6, 2025
+    assert line["year"].iloc[-1] == 2050 and (line["trend"] == 654).all()  # naive: flat
+
+
+def test_without_a_backtest_the_page_says_so_and_offers_no_switch(tmp_path, monkeypatch):
+    _physician_forecast(tmp_path)
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    at = open_page("physicians")
+    assert not at.exception
+    assert sum("--only 05" in c.value for c in at.caption) == 2
+    assert [b.key for b in at.button_group] == ["lang"]

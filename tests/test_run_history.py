@@ -1,0 +1,119 @@
+"""Run history: full runs are kept, and a run compares with an earlier one figure by figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from imaging_plan import run_history, runner, store
+from imaging_plan.store import Forecast
+
+
+def _plan(gap_radiology: float, gap_nm: float = 5.0) -> pd.DataFrame:
+    return pd.DataFrame({"specialty": ["radiology", "nuclear_medicine"] * 2, "year": [2025, 2025, 2040, 2040],
+                         "gap": [0.0, 0.0, gap_radiology, gap_nm]})
+
+
+def _trend(value: float) -> pd.DataFrame:
+    return pd.DataFrame({"specialty": ["radiology"], "series": ["total"], "year": [2040], "trend": [value]})
+
+
+def _forecast(name, tables, inputs=None, parameters=None, code="c1", created="2026-01-01T00:00:00+00:00"):
+    manifest = {"inputs": inputs or {"physician_ftes.csv": "h1"}, "parameters": parameters or {"horizon": 2040},
+                "code_sha256": code, "created_utc": created}
+    return Forecast(name, Path("."), tables, manifest)
+
+
+def test_physician_headlines_are_the_gap_and_trend_at_the_horizon():
+    figures = run_history.physician_headlines({"plan": _plan(120.0), "trend": _trend(800.0)}).set_index("figure")
+    assert figures.loc["gap:radiology:2040", "value"] == 120.0
+    assert figures.loc["gap:nuclear_medicine:2040", "value"] == 5.0
+    assert figures.loc["trend:radiology:2040", "value"] == 800.0
+    assert figures.loc["gap:radiology:2040", "label_en"] == "Gap 2040, Radiology (FTEs)"
+    assert figures.loc["gap:radiology:2040", "label_nb"] == "Gap 2040, Radiologi (årsverk)"
+
+
+def test_backtest_headlines_are_pooled_mase_wins_and_coverage():
+    pooled = pd.DataFrame({"method": ["naive", "prophet"], "mase_all": [1.5, 1.9], "series_won": [20, 3],
+                           "coverage": [0.8, 0.6]})
+    figures = run_history.backtest_headlines({"pooled": pooled}).set_index("figure")["value"]
+    assert figures.to_dict() == {"mase:naive": 1.5, "mase:prophet": 1.9, "wins:prophet": 3.0,
+                                 "coverage:prophet": 60.0}
+
+
+def test_headline_changes_between_two_runs():
+    earlier = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0)})}
+    current = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(130.0)}),
+               "other": _forecast("other", {})}  # no headline function: compared on its manifest only
+    changes = run_history.compare_headlines(current, earlier).set_index("figure")
+    assert changes.loc["gap:radiology:2040", ["earlier", "current", "change"]].tolist() == [100.0, 130.0, 30.0]
+    assert changes.loc["gap:nuclear_medicine:2040", "change"] == 0.0
+
+
+def test_a_figure_only_one_run_has_shows_as_missing_on_the_other_side():
+    earlier = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0)})}
+    current = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0), "trend": _trend(700.0)})}
+    row = run_history.compare_headlines(current, earlier).set_index("figure").loc["trend:radiology:2040"]
+    assert pd.isna(row["earlier"]) and row["current"] == 700.0 and row["label_en"].startswith("Prophet trend")
+
+
+def test_runs_say_whether_data_parameters_or_code_changed():
+    earlier = {"physician_ftes": _forecast("physician_ftes", {}, inputs={"physician_ftes.csv": "h1"},
+                                           parameters={"horizon": 2040, "exit_rate_pct": 3.3}),
+               "gone": _forecast("gone", {})}
+    current = {"physician_ftes": _forecast("physician_ftes", {}, inputs={"physician_ftes.csv": "h2"},
+                                           parameters={"horizon": 2040, "exit_rate_pct": 4.0}, code="c2")}
+    why = run_history.compare_runs(current, earlier).set_index("forecast")
+    assert why.loc["physician_ftes", "data_changed"] == "physician_ftes.csv"
+    assert why.loc["physician_ftes", "parameters_changed"] == "exit_rate_pct: 3.3 → 4.0"
+    assert bool(why.loc["physician_ftes", "code_changed"]) is True
+    assert pd.isna(why.loc["gone", "made_current"]) and why.loc["gone", "made_earlier"]
+
+
+def test_same_run_shows_no_change():
+    run = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0)})}
+    why = run_history.compare_runs(run, run).iloc[0]
+    assert why["data_changed"] == "" and why["parameters_changed"] == "" and not why["code_changed"]
+    assert (run_history.compare_headlines(run, run)["change"] == 0).all()
+
+
+# --- the runner keeps full runs only -----------------------------------------------------------
+
+@pytest.fixture
+def fake_notebooks(tmp_path, monkeypatch):
+    """Two notebooks whose 'run' writes a small forecast: the runner's bookkeeping without papermill."""
+    books = [tmp_path / "01_forecast_alpha.ipynb", tmp_path / "05_backtest_beta.ipynb"]
+    for book in books:
+        book.write_text("{}")
+    monkeypatch.setattr(runner, "notebooks", lambda only=None: [
+        b for b in books if not only or any(b.stem.startswith(o) for o in only)])
+    monkeypatch.setattr(runner, "declared_parameters", lambda nb: {"data_dir": {}, "output_dir": {}})
+
+    def run(notebook, parameters, output_dir, progress=True):
+        name = runner.forecast_name(notebook)
+        store.write_forecast(output_dir, name, {"t": pd.DataFrame({"a": [1]})},
+                             store.build_manifest(name, notebook.name, {}, {}, Path(parameters["data_dir"])))
+        return notebook
+
+    monkeypatch.setattr(runner, "run_notebook", run)
+    return tmp_path / "out"
+
+
+def test_a_full_run_is_kept_and_a_partial_or_idle_one_is_not(fake_notebooks, capsys):
+    out = fake_notebooks
+    assert runner.run_all(output_dir=out, progress=False) == 0
+    runs = store.list_runs(out)
+    assert len(runs) == 1 and sorted(store.read_run(out, runs[0])) == ["alpha", "backtest_beta"]
+    assert "the last 20 runs are kept" in capsys.readouterr().out
+    assert runner.run_all(only=["01"], output_dir=out, progress=False) == 0
+    assert store.list_runs(out) == runs  # --only: not a full run
+    assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
+    assert store.list_runs(out) == runs  # nothing was rebuilt: nothing new to keep
+
+
+def test_headlines_keep_the_registry_order():
+    run = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0), "trend": _trend(700.0)})}
+    figures = run_history.compare_headlines(run, run)["figure"].tolist()
+    assert figures == ["gap:radiology:2040", "gap:nuclear_medicine:2040", "trend:radiology:2040"]
