@@ -67,7 +67,8 @@ def pdf_bytes(ctx, found: list[Section]) -> bytes:
         subtitle=t("ov_pdf_subtitle", lang, date=date.today().isoformat(), changed=changed),
         headlines=[h for s in found for h in s.headlines],
         charts=[s.pdf_chart for s in found if s.pdf_chart is not None],
-        assumptions=all_assumptions(ctx),
+        # changed ones first: the page has room for about 30 of the 50-odd assumptions
+        assumptions=all_assumptions(ctx).sort_values("changed", ascending=False, kind="stable"),
         footer=t("ov_pdf_footer", lang, version=data_version(ctx), package=__version__),
         notes=[t("illustrative_in", lang, title=s.title) for s in found if s.illustrative])
     return reports.board_summary_pdf(summary)
