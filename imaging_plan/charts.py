@@ -127,7 +127,8 @@ def overview_lines(long: pd.DataFrame, unit: str, lang: str, height: int = 150,
                    colours: dict[str, str] | None = None) -> alt.TopLevelMixin:
     """Return a small line chart for the overview: year, series, value (+ lower/upper band).
 
-    With a `panel` column, one small panel per value, each on its own y scale
+    Y axes start at zero, so a flat line reads as flat. With a `panel` column,
+    one small panel per value, each on its own y scale
     (radiology's hundreds would flatten nuclear medicine's tens on a shared axis).
     """
     domain = list(dict.fromkeys(long["series"]))
@@ -137,7 +138,7 @@ def overview_lines(long: pd.DataFrame, unit: str, lang: str, height: int = 150,
     colour = alt.Color("series:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelLimit=300))
     base = alt.Chart().encode(x=_year(lang))
     lines = base.mark_line(strokeWidth=2).encode(
-        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False)), color=colour,
+        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)), color=colour,
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("series:N"),
                  alt.Tooltip("value:Q", title=unit, format=",.1f")])
     layers = [lines]
