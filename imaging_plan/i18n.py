@@ -369,6 +369,8 @@ STAFFING: dict[str, tuple[str, str]] = {
         "points a year, from the sidebar). When the rise is 0 the columns are equal. A trust's "
         "own turnover is set under 'Turnover per trust' in the sidebar: 0 means the region's rate."),
     "staff_region": ("{role}: regionen", "{role}: the region"),
+    "staff_backtest": ("Hvor godt traff trendene for {role} i backtesten?",
+                       "How well did the {role} trends do in the backtest?"),
     "staff_region_covers": (
         "Regional sum av helseforetakene med tall for alle år ({trusts}).",
         "Regional sum of the trusts with figures for every year ({trusts})."),

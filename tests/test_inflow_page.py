@@ -161,3 +161,9 @@ def test_a_fitted_national_series_replaces_the_radiology_range(tmp_path, monkeyp
     assert _figures(at)["radiology supply"] == "56,0"  # the slider is not used for it
     at.slider(key="region_share_pct").set_value(40.0).run()
     assert _figures(at)["radiology supply"] == "40,0" and _figures(at)["nuclear_medicine supply"] == "1,2"
+
+
+def test_each_specialty_chart_carries_its_backtest_line(forecasts):
+    at = open_page("inflow")
+    notes = [c.value for c in at.caption if "Treffsikkerheten er ikke målt ennå" in c.value]
+    assert len(notes) == 2 and all("--only 05" in n for n in notes)  # one per specialty, says how

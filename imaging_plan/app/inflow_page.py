@@ -13,7 +13,7 @@ from .. import charts, specialist_inflow
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, download_csv, forecast_status, show_chart_data
+from .components import assumptions_table, backtest_note, download_csv, forecast_status, show_chart_data
 from .sections import Section
 
 FORECAST = "specialist_inflow"
@@ -146,6 +146,7 @@ def render(ctx) -> None:
         notes = [*basis_notes(ctx, forecast, specialty), trend_note(ctx, forecast, specialty),
                  negative_note(derived, specialty, lang)]
         st.caption(" ".join(n for n in notes if n))
+        backtest_note(ctx, f"inflow:{specialty}")
         show_chart_data(charts.inflow_chart, charts.inflow_lines(specialty, derived, plan, lang), None,
                         lang=lang)
         show_chart_data(charts.shortfall_chart, charts.shortfall_lines(plan, specialty, lang), lang=lang)

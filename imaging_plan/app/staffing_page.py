@@ -18,7 +18,7 @@ from ..codes import STAFF_ROLES
 from ..i18n import fmt_number, role_name, t
 from ..inputs import TABLES, InputDataError, file_sha256, load_optional
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, download_csv, forecast_status, show_cached_chart
+from .components import assumptions_table, backtest_note, download_csv, forecast_status, show_cached_chart
 from .sections import Section
 
 FORECAST = "radiographer_turnover"
@@ -289,6 +289,10 @@ def render(ctx) -> None:
     shown_band = band if int(scenario["staff_follow_trend"]) == 1 else None
     for role in roles:
         staff_charts(ftes, inputs.trend, shown_band, plan, totals, status, regional, role, trusts, lang)
+        with st.expander(t("staff_backtest", lang, role=role_name(role, lang).lower())):
+            backtest_note(ctx, [f"staff:{trust}:{role}" for trust in trusts
+                                if not status[(status["trust"] == trust) & (status["role"] == role)
+                                              & (status["status"] == "no_data")].shape[0]])
     if inputs.forecast is not None:
         st.caption(t("staff_methods", lang,
                      n=inputs.forecast.manifest["parameters"].get("min_prophet_points", "?")))
