@@ -153,3 +153,17 @@ def test_overview_is_the_landing_page_and_follows_the_scenario(forecasts):
     at2 = open_page(None, {"exit_rate_pct": "5"})
     assert [m.value for m in at2.metric] != default
     assert "**1**" in at2.markdown[0].value  # one assumption differs from the defaults
+
+
+def test_overview_recomputes_the_sections_a_slider_touches_and_only_those(forecasts):
+    at = open_page(None)
+    before = {m.label: m.value for m in at.metric}
+    at.slider(key="exit_rate_pct").set_value(5.0).run()
+    after_exit = {m.label: m.value for m in at.metric}
+    changed = {k for k in before if before[k] != after_exit[k]}
+    assert any(k.startswith("Radiologi: Gap") for k in changed)
+    assert not any("MNOK" in after_exit[k] for k in changed)  # equipment untouched
+    at.slider(key="replacement_budget_mnok").set_value(100.0).run()
+    after_budget = {m.label: m.value for m in at.metric}
+    changed = {k for k in after_exit if after_exit[k] != after_budget[k]}
+    assert changed and all(not k.startswith("Radiologi") for k in changed)

@@ -23,17 +23,41 @@ from .sections import Section
 
 
 def sections(ctx) -> list[Section]:
-    """Return the overview sections of every page that offers one, in menu order."""
+    """Return the overview sections of every page that offers one, in menu order.
+
+    A section is recomputed only when the assumptions of its own groups, the
+    data or the stored forecasts changed: a slider of one topic leaves the
+    other topics' sections as they were (kept per browser session).
+    """
     from .shell import PAGES
 
+    memo = st.session_state.setdefault("_overview_sections", {})
+    stamp = (ctx.lang, data_version(ctx), _forecast_stamps(ctx))
     found = []
     for module, *_ in PAGES:
         page = importlib.import_module(f"{__package__}.{module}")
-        if hasattr(page, "overview"):
+        if not hasattr(page, "overview"):
+            continue
+        cached = memo.get(module)
+        if cached is not None and cached[0] == (stamp, _values(ctx, cached[1].groups)):
+            section = cached[1]
+        else:
             section = page.overview(ctx)
             if section is not None:
-                found.append(section)
+                memo[module] = ((stamp, _values(ctx, section.groups)), section)
+        if section is not None:
+            found.append(section)
     return found
+
+
+def _values(ctx, groups: tuple[str, ...]) -> tuple:
+    return tuple((a.key, ctx.scenario[a.key]) for a in assumptions.in_group(*groups))
+
+
+def _forecast_stamps(ctx) -> tuple:
+    """Return the modification times of the stored forecasts' manifests (a rerun of a notebook changes them)."""
+    return tuple(sorted((p.parent.name, p.stat().st_mtime)
+                        for p in ctx.forecasts_dir.glob("*/manifest.json")))
 
 
 def data_version(ctx) -> str:
