@@ -155,5 +155,7 @@ PRESETS = {p.name: p for p in [
         "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
         "turnover_rise_pp": (0.5, "Assumption: staff turnover rises half a point a year, the signal the "
                                   "plan asks the region to watch for ('tegn på økende turnover')."),
+        "replacement_budget_mnok": (150.0, "helsemedisinteknologi.no reports the hospitals investing about "
+                                           "half of what they need ('bare investerer halvparten')."),
     }),
 ]}
