@@ -193,3 +193,35 @@ def test_board_downloads_pdf_and_excel_with_the_screen_numbers(browser, app_url,
     assert exit_rate["value"] == 4.5 and bool(exit_rate["changed"])
     _shot(page, "overview_downloads")
     context.close()
+
+
+def _upload(page, path) -> None:
+    """Choose a scenario file and press apply once the upload's rerun has enabled the button."""
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(path))
+    button = page.get_by_role("button", name="Bruk scenarioet")
+    playwright.expect(button).to_be_enabled(timeout=30_000)
+    _settle(page)
+    button.click()
+
+
+def test_scenario_file_is_applied_whole_or_refused_whole(browser, app_url, tmp_path):
+    context, page = _open(browser, app_url + "/physicians")
+    before = _metrics(page)
+    page.get_by_text("Scenario: del, lagre, last inn").click()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("exit_rate_pct: 5\nhorizont: 2045\ntraining_years: 4.5\n")
+    _upload(page, bad)
+    page.get_by_text("nothing applied").wait_for(timeout=30_000)
+    error = page.locator("[data-testid=stAlertContentError]").inner_text()
+    assert "'horizont': unknown parameter" in error and "'training_years': 4.5" in error
+    _settle(page)
+    assert _metrics(page) == before  # exit_rate_pct 5 was not applied either
+    _shot(page, "scenario_upload_refused")
+
+    good = tmp_path / "good.yaml"
+    good.write_text("exit_rate_pct: 5\ntraining_years: 6\n")
+    _upload(page, good)
+    page.wait_for_function("() => location.search.includes('exit_rate_pct=5') && "
+                           "location.search.includes('training_years=6')", timeout=30_000)
+    assert _changed_metrics(page, before) != before
+    context.close()
