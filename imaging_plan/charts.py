@@ -153,17 +153,6 @@ def overview_lines(long: pd.DataFrame, unit: str, lang: str, height: int = 150,
     return chart
 
 
-def with_data(spec: dict, frame: pd.DataFrame) -> dict:
-    """Return a copy of a single-dataset spec with `frame` as its data.
-
-    Lets a page build a chart's spec once (Altair costs ~20 ms a chart) and
-    only swap the numbers when a slider moves.
-    """
-    (name,) = spec["datasets"]
-    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    return {**spec, "datasets": {name: records}}
-
-
 # Issue 3: specialist inflow page. Each chart takes one long table and carries it once, at the top
 # (layers inherit it), so the page can cache the spec and send only the data on a slider move
 # (components.show_chart_data).

@@ -167,3 +167,24 @@ def test_overview_recomputes_the_sections_a_slider_touches_and_only_those(foreca
     after_budget = {m.label: m.value for m in at.metric}
     changed = {k for k in after_exit if after_exit[k] != after_budget[k]}
     assert changed and all(not k.startswith("Radiologi") for k in changed)
+
+
+def _chart_tables(at: AppTest) -> list[tuple[str, pd.DataFrame]]:
+    import pyarrow as pa
+
+    return [(c.proto.spec, pa.ipc.open_stream(c.proto.data.data).read_all().to_pandas())
+            for c in at.get("vega_lite_chart")]
+
+
+def test_a_slider_move_sends_new_chart_numbers_beside_the_same_cached_spec(forecasts):
+    at = _run()
+    before = _chart_tables(at)
+    at.slider(key="exit_rate_pct").set_value(6.0).run()
+    after = _chart_tables(at)
+    assert len(before) == len(after) == 4  # per specialty: lines and gap bars
+    for (spec0, data0), (spec1, data1) in zip(before, after):
+        assert spec1 == spec0 and "datasets" not in spec1  # the numbers travel as data, not in the spec
+        assert not data0.equals(data1)
+    supply = after[0][1]
+    assert (supply.loc[supply["series"] == "Tilbud", "fte"].iloc[-1]
+            < before[0][1].loc[before[0][1]["series"] == "Tilbud", "fte"].iloc[-1])  # more exits, less supply

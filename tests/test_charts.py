@@ -57,17 +57,6 @@ def test_localized_spec_carries_the_number_format(plan, lang, decimal):
     assert spec["config"]["locale"]["number"]["decimal"] == decimal
 
 
-def test_swapping_data_into_a_built_spec_equals_building_with_that_data(shipped_ftes, plan):
-    other = physicians.physician_plan(shipped_ftes, {**assumptions.defaults({"physician_ftes": shipped_ftes}),
-                                                     "exit_rate_pct": 6.0})
-    a = charts.localized(charts.gap_chart(plan, "radiology", "en"), "en")
-    b = charts.localized(charts.gap_chart(other, "radiology", "en"), "en")
-    swapped = charts.with_data(a, charts.gap_data(other, "radiology", "en"))
-    assert list(swapped["datasets"].values()) == list(b["datasets"].values())
-    assert {k: v for k, v in swapped.items() if k not in ("datasets", "data")} == \
-        {k: v for k, v in b.items() if k not in ("datasets", "data")}
-
-
 # --- Staffing charts (issue 4) ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

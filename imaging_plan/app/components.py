@@ -4,14 +4,13 @@ and the backtest's verdict beside a forecast chart (with the switch to a better 
 from __future__ import annotations
 
 import copy
-import functools
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from .. import assumptions, codes
-from ..charts import localized, method_label, with_data
+from ..charts import localized, method_label
 from ..i18n import fmt_number, t
 from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
 
@@ -21,19 +20,25 @@ def show_chart(chart, lang: str) -> None:
     st.vega_lite_chart(localized(chart, lang), width="stretch")
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _spec_template(key: tuple, _build) -> dict:
-    return _build()
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _spec_without_data(key: tuple, _build) -> dict:
+    """Return the localized spec `_build()` makes, with its data taken out (built once per key)."""
+    spec = _build()
+    spec.pop("datasets", None)
+    spec.pop("data", None)
+    return spec
 
 
 def show_cached_chart(key: tuple, build, data: pd.DataFrame, lang: str) -> None:
-    """Draw the chart `build()` returns, building its spec once per `key` and swapping in `data` after.
+    """Draw the chart `build()` returns, building its spec once per `key`; only `data` travels after.
 
-    `key` must hold everything the spec depends on except the data rows
-    (language, specialty, horizon, ...); `build()` must draw from `data` alone.
+    Altair costs ~20 ms a chart; a slider move then costs none. `key` must hold
+    everything the spec depends on except the data rows (specialty, horizon,
+    ...), and the chart must draw all its layers from one table, `data`, which
+    goes to the browser as Arrow beside the cached spec.
     """
-    template = _spec_template((*key, lang), lambda: localized(build(), lang))
-    st.vega_lite_chart(with_data(template, data), width="stretch")
+    template = _spec_without_data((*key, lang), lambda: localized(build(), lang))
+    st.vega_lite_chart(data, copy.deepcopy(template), width="stretch")
 
 
 def forecast_status(ctx, name: str, run_command: str, missing_key: str, shared: bool = False):
@@ -75,25 +80,12 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> N
                        mime="text/csv", key=key)
 
 
-@functools.lru_cache(maxsize=128)
-def _data_spec_template(builder, columns: tuple, dtypes: tuple, args: tuple, lang: str) -> dict:
-    empty = pd.DataFrame({c: pd.Series(dtype=d) for c, d in zip(columns, dtypes)})
-    spec = localized(builder(empty, *args, lang), lang)
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    return spec
-
-
 def show_chart_data(builder, data: pd.DataFrame, *args, lang: str) -> None:
-    """Draw `builder(data, *args, lang)` with its spec built once per (builder, args, lang).
+    """Draw `builder(data, *args, lang)` with its spec built once per (builder, columns, args, lang)."""
+    key = (builder.__module__, builder.__qualname__, tuple(data.columns), args)
+    show_cached_chart(key, lambda: builder(data, *args, lang), data, lang)
 
-    For builders whose chart carries all its data once, at the top: the data
-    goes to Streamlit as a DataFrame (Arrow) beside a cached spec, so a
-    slider move costs no Altair construction. The spec is the same as
-    `show_chart(builder(data, *args, lang), lang)` draws.
-    """
-    template = _data_spec_template(builder, tuple(data.columns), tuple(str(d) for d in data.dtypes), args, lang)
-    st.vega_lite_chart(data, copy.deepcopy(template), width="stretch")
+
 # --- Backtest figures beside forecast charts (issue 7) ------------------------------------------
 BACKTEST = "backtest_forecasts"
 BACKTEST_COMMAND = "python -m imaging_plan.runner --only 05"
