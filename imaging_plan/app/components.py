@@ -15,6 +15,13 @@ from ..i18n import fmt_number, t
 from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
 
 
+def data_error_shown(ctx) -> bool:
+    """Show why the input data cannot be read, if it cannot; return whether the page must stop there."""
+    if ctx.data_error:
+        st.error(f"{t('data_error', ctx.lang)}\n\n```\n{ctx.data_error}\n```")
+    return bool(ctx.data_error)
+
+
 def show_chart(chart, lang: str) -> None:
     """Draw an Altair chart with numbers formatted for `lang`."""
     st.vega_lite_chart(localized(chart, lang), width="stretch")

@@ -19,7 +19,7 @@ from .. import assumptions, charts, equipment, inputs
 from ..codes import EQUIPMENT_MODALITIES
 from ..i18n import fmt_number, modality_name, t
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, download_csv, forecast_status, show_chart_data
+from .components import assumptions_table, data_error_shown, download_csv, forecast_status, show_chart_data
 from .sections import Section
 
 FORECAST = "equipment_replacement"
@@ -214,8 +214,7 @@ def render(ctx) -> None:
     lang, scenario = ctx.lang, ctx.scenario
     st.title(t("equipment_title", lang))
     st.markdown(t("equipment_intro", lang))
-    if ctx.data_error:
-        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+    if data_error_shown(ctx):
         return
     register, upload_digest = register_in_use(ctx)
     note = t("illustrative", lang) if equipment.is_illustrative(register) else None

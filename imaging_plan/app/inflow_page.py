@@ -13,7 +13,8 @@ from .. import charts, specialist_inflow
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, backtest_note, download_csv, forecast_status, show_chart_data
+from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
+                         show_chart_data)
 from .sections import Section
 
 FORECAST = "specialist_inflow"
@@ -115,8 +116,7 @@ def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("inflow_title", lang))
     st.markdown(t("inflow_intro", lang))
-    if ctx.data_error:
-        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+    if data_error_shown(ctx):
         return
     ftes, scenario = ctx.tables["physician_ftes"], ctx.scenario
     horizon = int(scenario["horizon"])

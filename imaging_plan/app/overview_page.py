@@ -18,7 +18,7 @@ import streamlit as st
 from .. import __version__, assumptions, reports
 from ..i18n import t
 from ..inputs import TABLES, file_sha256
-from .components import assumptions_table, show_chart
+from .components import assumptions_table, data_error_shown, show_chart
 from .sections import Section
 
 
@@ -101,8 +101,7 @@ def pdf_bytes(ctx, found: list[Section]) -> bytes:
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("ov_title", lang))
-    if ctx.data_error:
-        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+    if data_error_shown(ctx):
         return
     changed = [a for a in assumptions.ASSUMPTIONS.values() if ctx.scenario[a.key] != ctx.defaults[a.key]]
     st.markdown(t("ov_intro_changed" if changed else "ov_intro_default", lang, n=len(changed)))

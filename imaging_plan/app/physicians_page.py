@@ -9,7 +9,8 @@ from .. import charts, physicians
 from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
-from .components import (assumptions_table, backtest_note, download_csv, forecast_status, forward_trend,
+from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
+                         forward_trend,
                          method_choice, show_cached_chart)
 from .sections import Section
 
@@ -69,8 +70,7 @@ def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("physicians_title", lang))
     st.markdown(t("physicians_intro", lang))
-    if ctx.data_error:
-        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+    if data_error_shown(ctx):
         return
     ftes = ctx.tables["physician_ftes"]
     forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "forecast_missing")

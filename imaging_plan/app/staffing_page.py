@@ -18,7 +18,8 @@ from ..codes import STAFF_ROLES
 from ..i18n import fmt_number, role_name, t
 from ..inputs import TABLES, InputDataError, file_sha256, load_optional
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, backtest_note, download_csv, forecast_status, show_cached_chart
+from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
+                         show_cached_chart)
 from .sections import Section
 
 FORECAST = "radiographer_turnover"
@@ -256,8 +257,7 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("staff_title", lang))
-    if ctx.data_error:
-        st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+    if data_error_shown(ctx):
         return
     scenario = ctx.scenario
     ftes = ctx.tables["staff_ftes"]
