@@ -10,8 +10,7 @@ from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
-                         forward_trend,
-                         method_choice, show_cached_chart)
+                         forward_trend, method_choice, show_cached_chart)
 from .sections import Section
 
 FORECAST = "physician_ftes"
