@@ -94,7 +94,8 @@ def fake_notebooks(tmp_path, monkeypatch):
     def run(notebook, parameters, output_dir, progress=True):
         name = runner.forecast_name(notebook)
         store.write_forecast(output_dir, name, {"t": pd.DataFrame({"a": [1]})},
-                             store.build_manifest(name, notebook.name, {}, {}, Path(parameters["data_dir"])))
+                             store.build_manifest(name, notebook, {}, {}, Path(parameters["data_dir"]),
+                                                  requested={}))
         return notebook
 
     monkeypatch.setattr(runner, "run_notebook", run)
@@ -117,3 +118,29 @@ def test_headlines_keep_the_registry_order():
     run = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0), "trend": _trend(700.0)})}
     figures = run_history.compare_headlines(run, run)["figure"].tolist()
     assert figures == ["gap:radiology:2040", "gap:nuclear_medicine:2040", "trend:radiology:2040"]
+
+
+def test_if_stale_rebuilds_what_was_made_with_other_parameters(tmp_path, monkeypatch):
+    import json
+
+    book = tmp_path / "01_forecast_alpha.ipynb"
+    book.write_text(json.dumps({"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]},
+                                           "source": "horizon: int = 2040\n", "outputs": []}]}))
+    monkeypatch.setattr(runner, "notebooks", lambda only=None: [book])
+    monkeypatch.setattr(runner, "declared_parameters", lambda nb: {"data_dir": {}, "output_dir": {}, "horizon": {}})
+    built = []
+
+    def run(notebook, parameters, output_dir, progress=True):  # what the notebook records, as it would
+        built.append(parameters.get("horizon", 2040))
+        requested = {"horizon": parameters.get("horizon", 2040)}
+        store.write_forecast(output_dir, "alpha", {"t": pd.DataFrame({"a": [1]})}, store.build_manifest(
+            "alpha", notebook, requested, {}, Path(parameters["data_dir"]), requested=requested))
+        return notebook
+
+    monkeypatch.setattr(runner, "run_notebook", run)
+    out = tmp_path / "out"
+    assert runner.run_all(output_dir=out, parameters={"horizon": 2045}, progress=False) == 0
+    assert runner.run_all(output_dir=out, parameters={"horizon": 2045}, if_stale=True, progress=False) == 0
+    assert built == [2045]  # the same parameters: current
+    assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
+    assert built == [2045, 2040]  # back to the defaults: rebuilt
