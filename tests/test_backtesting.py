@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from imaging_plan import backtesting as bt
-from imaging_plan import forecasting
-from imaging_plan.forecasting import TrendSettings
+from imaging_plan import baselines
+from imaging_plan.trends import TrendSettings
 
 
 def _series(values, first=2015, sid="s:a", family="staff") -> pd.DataFrame:
@@ -109,7 +109,7 @@ def test_build_series_refuses_an_unknown_family(shipped_ftes):
 
 def test_backtest_rows_on_a_hand_series_with_the_naive_method():
     history = _series([1, 2, 3, 4, 5, 6, 7, 8])  # 2015-2022: origins 2020 and 2021
-    out = bt.backtest_series(history, {"naive": forecasting.naive_forecast}, min_train=6, horizons=3)
+    out = bt.backtest_series(history, {"naive": baselines.naive_forecast}, min_train=6, horizons=3)
     got = out[["origin", "horizon", "year", "forecast", "actual", "scale", "scaled_error"]].to_numpy().tolist()
     assert got == [[2020, 1, 2021, 6, 7, 1, 1], [2020, 2, 2022, 6, 8, 1, 2], [2021, 1, 2022, 7, 8, 1, 1]]
 
@@ -119,7 +119,7 @@ def test_methods_see_only_the_years_up_to_their_origin():
 
     def spy(train, steps):
         seen.append(int(train["year"].max()))
-        return forecasting.naive_forecast(train, steps)
+        return baselines.naive_forecast(train, steps)
 
     bt.backtest_series(_series(range(11)), {"spy": spy}, min_train=6)
     assert seen == [2020, 2021, 2022, 2023, 2024]
@@ -129,7 +129,7 @@ def test_a_spike_after_the_origin_moves_no_forecast_made_at_that_origin():
     """No leakage: every method (Prophet included) is blind to what happens after its origin."""
     values = [100, 104, 107, 113, 115, 120, 124, 127]  # 2015-2022: origins 2020, 2021
     spiked = values[:6] + [900, 1500]  # 2021 and 2022 explode, after the 2020 origin
-    methods = forecasting.forecast_methods(TrendSettings())
+    methods = baselines.forecast_methods(TrendSettings())
     calm = bt.backtest_series(_series(values), methods)
     wild = bt.backtest_series(_series(spiked), methods)
     columns = ["method", "horizon", "year", "forecast", "lower", "upper"]
@@ -142,7 +142,7 @@ def test_a_spike_after_the_origin_moves_no_forecast_made_at_that_origin():
 
 def test_rolling_origin_keeps_series_ids_and_skips_series_too_short():
     series = pd.concat([_series(range(8), sid="s:long"), _series(range(5), sid="s:short")])
-    out = bt.rolling_origin(series, {"naive": forecasting.naive_forecast})
+    out = bt.rolling_origin(series, {"naive": baselines.naive_forecast})
     assert set(out["series_id"]) == {"s:long"} and list(out.columns) == bt.FORECAST_COLUMNS
 
 
@@ -199,8 +199,8 @@ def test_accuracy_per_series_method_and_horizon_counts_its_checks():
 
 def test_grid_table_scores_each_candidate_on_its_own_forecasts():
     settings = TrendSettings()
-    grid = forecasting.settings_grid(settings)
-    rows = [("s:a", forecasting.grid_method(label, settings), 1, 10, 10 + i, 0, 20, 1.0)
+    grid = baselines.settings_grid(settings)
+    rows = [("s:a", baselines.grid_method(label, settings), 1, 10, 10 + i, 0, 20, 1.0)
             for i, label in enumerate(grid)]
     table = bt.grid_table(_forecasts(rows), grid, settings).set_index("label")
     assert [table.loc[label, "mase_all"] for label in grid] == list(range(len(grid)))
@@ -210,6 +210,6 @@ def test_grid_table_scores_each_candidate_on_its_own_forecasts():
 
 def test_forward_lines_reach_the_year_asked_and_skip_series_too_short():
     series = pd.concat([_series([1, 2, 3, 4, 5, 6, 7], sid="s:long"), _series([1, 2, 3], sid="s:short")])
-    out = bt.forward(series, {"naive": forecasting.naive_forecast}, until=2030)
+    out = bt.forward(series, {"naive": baselines.naive_forecast}, until=2030)
     assert set(out["series_id"]) == {"s:long"}
     assert out["year"].tolist() == list(range(2022, 2031)) and (out["forecast"] == 7).all()
