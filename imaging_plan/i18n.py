@@ -676,6 +676,35 @@ QUALITY: dict[str, tuple[str, str]] = {
     "method_median": ("median av naiv, Theta og Prophet", "median of naive, Theta and Prophet"),
     "method_mean": ("gjennomsnitt av naiv, Theta og Prophet", "mean of naive, Theta and Prophet"),
     "method_default": ("standardlinjen", "the default line"),
+    "default_title": ("Linjen som tegnes", "The line drawn"),
+    "default_family": (
+        "**{family}**: sidene tegner {method} som standard. Utenfor utvalget (valgt på tidligere "
+        "startår, målt på senere) var samlet MASE {mase} mot naivs {naive_mase} ({change} enn naiv, "
+        "{checks} kontroller); 80 %-båndet holdt {share} av utfallene ({hits}/{checks}).",
+        "**{family}**: the pages draw {method} by default. Out of sample (chosen on earlier origins, "
+        "scored on later ones) its pooled MASE was {mase} against naive's {naive_mase} ({change} than "
+        "naive, {checks} checks); its 80 % band held {share} of outcomes ({hits}/{checks})."),
+    "default_better": ("{pct} % lavere", "{pct} % lower"),
+    "default_worse": ("{pct} % høyere", "{pct} % higher"),
+    "default_differs": (
+        "Backtesten velger nå {chosen} for {family}, men appen tegner {method} "
+        "(`forecasting.DEFAULT_LINES`). Vurder å oppdatere definisjonen og kjøre notatbøkene på nytt.",
+        "The backtest now chooses {chosen} for {family}, but the app draws {method} "
+        "(`forecasting.DEFAULT_LINES`). Consider updating the definition and rerunning the notebooks."),
+    "default_not_run": ("Backtesten er laget før standardlinjen fantes; kjør `{cmd}` på nytt.",
+                        "The backtest was made before the default line existed; rerun `{cmd}`."),
+    "band_meaning": ("Båndet: 80 % av backtestens utfall lå innenfor et bånd så bredt, "
+                     "1–3 år fram; lenger fram er det utvidet som √år (ikke målt).",
+                     "The band: 80 % of the backtest's outcomes fell inside a band this wide, "
+                     "1-3 years ahead; further ahead it is widened as √years (not measured)."),
+    "staff_method_default": ("standardlinjen", "the default line"),
+    "staff_methods_default": (
+        "Trendmetode: standardlinjen backtesten valgte for personell ({method}) der serien har minst "
+        "{n} år; ellers drift (rett linje fra første til siste punkt) eller siste verdi, uten "
+        "intervall. Kolonnen «Metode» i tabellen viser hvilken.",
+        "Trend method: the default line the backtest chose for staff ({method}) where the series has "
+        "at least {n} years; otherwise drift (the straight line from the first to the last point) or "
+        "the last value, with no interval. The table's Method column says which."),
     "family_physicians": ("Leger", "Physicians"),
     "family_staff": ("Personell", "Staff"),
     "family_inflow": ("Tilgang av spesialister", "Specialist inflow"),
@@ -799,6 +828,13 @@ QUALITY: dict[str, tuple[str, str]] = {
     "headline_mase": ("Samlet MASE, {method_nb}", "Pooled MASE, {method_en}"),
     "headline_prophet_wins": ("Serier Prophet vinner", "Series Prophet wins"),
     "headline_prophet_coverage": ("Prophets 80 %-intervall traff (%)", "Prophet's 80 % interval hit (%)"),
+    "headline_default_trend": ("Standardlinjen {year}, {specialty_nb} (årsverk)",
+                               "Default line {year}, {specialty_en} (FTEs)"),
+    "headline_default_coverage": ("Standardlinjens 80 %-bånd traff (%)", "Default line's 80 % band hit (%)"),
+    "headline_default_family_mase": ("Samlet MASE, standardlinjen, {family_nb}",
+                                     "Pooled MASE, default line, {family_en}"),
+    "headline_default_family_coverage": ("Standardlinjens 80 %-bånd traff, {family_nb} (%)",
+                                         "Default line's 80 % band hit, {family_en} (%)"),
     "note_beaten": ("I backtesten slo {winner} Prophet på {series} (MASE {winner_mase} mot {prophet_mase}, "
                     "{checks} kontroller).",
                     "In the backtest {winner} beat Prophet on {series} (MASE {winner_mase} vs "

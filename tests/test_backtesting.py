@@ -213,3 +213,99 @@ def test_forward_lines_reach_the_year_asked_and_skip_series_too_short():
     out = bt.forward(series, {"naive": baselines.naive_forecast}, until=2030)
     assert set(out["series_id"]) == {"s:long"}
     assert out["year"].tolist() == list(range(2022, 2031)) and (out["forecast"] == 7).all()
+
+
+# --- the executor seam, combinations and the default line ----------------------------------------
+
+def test_every_fit_goes_through_the_fit_function_handed_in():
+    calls = []
+
+    def recording(job):
+        calls.append((job.series_id, job.origin, job.method, int(job.train["year"].max())))
+        return bt.run_job(job)
+
+    series = _series(range(8), sid="s:a")  # 2015-2022: origins 2020 and 2021
+    out = bt.rolling_origin(series, {"naive": baselines.naive_forecast, "drift": baselines.drift_forecast},
+                            fit=recording)
+    assert calls == [("s:a", 2020, "naive", 2020), ("s:a", 2020, "drift", 2020),
+                     ("s:a", 2021, "naive", 2021), ("s:a", 2021, "drift", 2021)]
+    assert len(out) == 2 * 3  # per method: 2 checks from 2020, 1 from 2021
+
+
+def test_combinations_are_the_median_and_mean_of_naive_theta_and_prophet_on_shared_checks():
+    rows = [("s:a", "naive", 1, 10, 12, 9, 13, 1.0), ("s:a", "theta", 1, 10, 14, 8, 16, 1.0),
+            ("s:a", "prophet", 1, 10, 19, 18, 20, 1.0), ("s:a", "naive", 2, 10, 12, 9, 13, 1.0)]
+    out = bt.add_combinations(_forecasts(rows))
+    median = out[out["method"] == "median"]
+    assert len(median) == 1  # horizon 2 lacks Theta and Prophet: not combined
+    assert median[["forecast", "lower", "upper"]].iloc[0].tolist() == [14.0, 9.0, 16.0]
+    assert median["scaled_error"].iloc[0] == pytest.approx(4.0)
+    assert out.loc[out["method"] == "mean", "forecast"].iloc[0] == pytest.approx(15.0)
+
+
+def test_conformal_quantile_takes_the_rank_that_guarantees_the_coverage():
+    assert bt.conformal_quantile(range(1, 10), 0.8) == 8  # n = 9: the ceil(10 x 0.8) = 8th smallest
+    assert bt.conformal_quantile([3.0, 1.0, 2.0, 4.0], 0.8) == 4.0  # n = 4: rank 4
+    assert np.isnan(bt.conformal_quantile([1.0, 2.0, 3.0], 0.8))  # rank 4 of 3: too few errors
+    assert bt.conformal_quantile([1.0, float("nan"), 2.0, 3.0, 4.0], 0.8) == 4.0  # NaN is no error
+
+
+def _checks(rows) -> pd.DataFrame:
+    """Rows (method, origin, horizon, scaled_error) -> one family's checks (scale 1, actual 10)."""
+    frame = pd.DataFrame(rows, columns=["method", "origin", "horizon", "scaled_error"])
+    frame["series_id"], frame["family"], frame["year"] = "s:a", "staff", frame["origin"] + frame["horizon"]
+    frame["actual"], frame["scale"] = 10.0, 1.0
+    frame["forecast"] = 10.0 + frame["scaled_error"]
+    frame["lower"], frame["upper"] = frame["forecast"] - 0.5, frame["forecast"] + 0.5
+    return frame[bt.FORECAST_COLUMNS]
+
+
+def test_choice_is_the_lowest_known_error_with_ties_to_the_simpler_and_a_fallback_when_none():
+    known = _checks([("naive", 2020, 1, 2.0), ("theta", 2020, 1, 1.0), ("median", 2020, 1, 1.0)])
+    assert bt.choose(known, ["naive", "theta", "median"])["chosen"] == "theta"  # tie: theta listed first
+    none = bt.choose(known.iloc[0:0], ["naive", "median"])
+    assert (none["chosen"], none["basis"]) == (bt.FALLBACK, "fallback")
+
+
+def test_default_is_chosen_on_checks_known_at_each_origin_only():
+    """Naive is better up to 2021, theta afterwards: the default follows what was known, never ahead."""
+    rows = []
+    for origin in (2020, 2021, 2022):
+        for h in (1, 2):
+            late = origin + h > 2021
+            rows += [("naive", origin, h, 5.0 if late else 1.0), ("theta", origin, h, 0.5 if late else 2.0)]
+    forecasts = _checks(rows)
+    default, choices = bt.default_forecasts(forecasts, horizons=2)
+    chosen = choices.set_index("origin")["chosen"].to_dict()
+    # 2020: nothing known (fallback); 2021: only 2020's 1-year check (naive 1 < theta 2);
+    # 2022: years <= 2022 known: naive (1 + 5 + 5) / 3 against theta (2 + 0.5 + 0.5) / 3
+    assert chosen[2020] == bt.FALLBACK and chosen[2021] == "naive"
+    assert chosen[2022] == "theta" and chosen[2024] == "theta"
+    assert choices.set_index("origin")["drawn"].to_dict() == {2020: False, 2021: False, 2022: False, 2024: True}
+    # the 2021 default is naive's forecast, whatever happened after 2021
+    at_2021 = default[default["origin"] == 2021].set_index("horizon")
+    assert at_2021["forecast"].tolist() == forecasts[(forecasts["method"] == "naive")
+                                                     & (forecasts["origin"] == 2021)]["forecast"].tolist()
+    # with no candidate forecast at 2020 (fallback 'median' absent) nothing is scored there
+    assert set(default["origin"]) == {2021, 2022}
+
+
+def test_default_band_is_the_known_errors_conformal_quantile_times_the_scale():
+    rows = [("naive", 2016 + i, 1, e) for i, e in enumerate([1.0, 2.0, 3.0, 4.0])]  # known by 2020
+    rows += [("naive", 2020, 1, 0.0), ("naive", 2020, 2, 0.0)]
+    default, choices = bt.default_forecasts(_checks(rows), horizons=2)
+    row = choices.set_index("origin").loc[2020]
+    assert (row["chosen"], row["q_h1"]) == ("naive", 4.0) and np.isnan(row["q_h2"])
+    at = default[default["origin"] == 2020].set_index("horizon")
+    # 1 year: +/- 4 x scale 1; 2 years: nothing measured, so 4 x sqrt(2)
+    assert at.loc[1, ["lower", "upper"]].tolist() == pytest.approx([10 - 4, 10 + 4])
+    assert at.loc[2, ["lower", "upper"]].tolist() == pytest.approx([10 - 4 * math.sqrt(2), 10 + 4 * math.sqrt(2)])
+
+
+def test_pooled_scores_the_default_on_the_same_checks_and_gives_it_no_series_won():
+    rows = [("s:a", "naive", 1, 10, 12, 9, 13, 1.0), ("s:a", "default", 1, 10, 11, 9, 12, 1.0)]
+    table = bt.pooled(_forecasts(rows), pd.DataFrame({"winner": ["naive"]}), ("naive", "default")).set_index("method")
+    assert table.loc["default", "mase_all"] == 1.0 and table.loc["default", "checks"] == 1
+    assert table.loc["naive", "series_won"] == 1 and np.isnan(table.loc["default", "series_won"])
+    by_family = bt.family_pooled(_forecasts(rows), ("naive", "default")).set_index("method")
+    assert by_family.loc["naive", "mase_all"] == 2.0 and by_family.loc["default", "hits"] == 1

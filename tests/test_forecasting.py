@@ -83,3 +83,99 @@ def test_methods_name_the_grid_candidates_apart_from_the_project_settings():
     assert list(methods)[:4] == ["naive", "drift", "theta", "prophet"]
     assert sum(name.startswith("prophet: ") for name in methods) == 3
     assert "prophet" not in baselines.forecast_methods(settings, prophet=False)
+
+
+# --- combinations, bands and the default line ------------------------------------------------------
+
+def _ahead(years, forecast, lower, upper) -> pd.DataFrame:
+    return pd.DataFrame({"year": years, "forecast": forecast, "lower": lower, "upper": upper})
+
+
+def test_combination_takes_the_median_or_mean_of_each_column():
+    members = [_ahead([2026, 2027], [1.0, 10.0], [0.0, 8.0], [2.0, 12.0]),
+               _ahead([2026, 2027], [4.0, 20.0], [3.0, 18.0], [5.0, 22.0]),
+               _ahead([2026, 2027], [10.0, 30.0], [9.0, 28.0], [11.0, 32.0])]
+    median = baselines.combine(members, "median")
+    assert median["forecast"].tolist() == [4.0, 20.0] and median["lower"].tolist() == [3.0, 18.0]
+    assert baselines.combine(members, "mean")["forecast"].tolist() == [5.0, 20.0]
+    with pytest.raises(ValueError, match="same years"):
+        baselines.combine([members[0], _ahead([2027, 2028], [1, 1], [1, 1], [1, 1])], "median")
+    with pytest.raises(ValueError, match="unknown combination"):
+        baselines.combine(members, "mode")
+
+
+def test_band_grows_as_the_square_root_beyond_what_was_measured_and_never_narrows():
+    q = baselines.band_quantiles({1: 1.0, 2: 2.0}, 4)
+    assert q == pytest.approx([1.0, 2.0, 2.0 * math.sqrt(3 / 2), 2.0 * math.sqrt(2)])
+    # a narrower measured 2-year band is raised to the 1-year one: bands widen with the horizon
+    assert baselines.band_quantiles({1: 2.0, 2: 1.0}, 2) == pytest.approx([2.0, 2.0])
+    # a horizon with too few errors (NaN) takes the nearest shorter one's, widened
+    assert baselines.band_quantiles({1: 1.0, 2: float("nan")}, 2) == pytest.approx([1.0, math.sqrt(2)])
+    assert np.isnan(baselines.band_quantiles({1: float("nan")}, 2)).all()
+
+
+def test_scaled_band_is_never_below_zero_and_has_no_width_without_a_scale():
+    lower, upper = baselines.scaled_band([1.0, 10.0], 2.0, [1.0, 1.0])
+    assert lower.tolist() == [0.0, 8.0] and upper.tolist() == [3.0, 12.0]
+    lower, upper = baselines.scaled_band([5.0], float("nan"), [3.0])
+    assert lower.tolist() == upper.tolist() == [5.0]
+
+
+def test_default_line_band_is_the_measured_multiple_of_the_series_yearly_change():
+    line = forecasting.DefaultLine("naive", (1.0,))
+    out = line.forecast(_history([10, 12, 11, 15]), 2)
+    scale = (2 + 1 + 4) / 3  # mean absolute yearly change
+    assert out["forecast"].tolist() == [15.0, 15.0]
+    assert out["lower"].tolist() == pytest.approx([15 - scale, 15 - math.sqrt(2) * scale])
+    assert out["upper"].tolist() == pytest.approx([15 + scale, 15 + math.sqrt(2) * scale])
+
+
+def test_default_trend_starts_at_the_last_observed_value_and_draws_no_fit_before():
+    trend = forecasting.default_trend(_history([10, 12, 11, 15]), 2020,
+                                      forecasting.DefaultLine("drift", (0.5, 1.0))).set_index("year")
+    assert trend.index.tolist() == list(range(2015, 2021))
+    assert trend.loc[:2017, "trend"].isna().all()
+    assert trend.loc[2018, ["trend", "trend_lower", "trend_upper"]].tolist() == [15.0, 15.0, 15.0]
+    assert trend.loc[2019, "trend"] == pytest.approx(15 + 5 / 3)  # drift: (15 - 10) / 3 a year
+    widths = (trend["trend_upper"] - trend["trend_lower"]).loc[2019:]
+    assert (widths.diff().dropna() >= 0).all()
+
+
+def test_series_trends_use_the_default_line_and_short_series_the_simple_method():
+    history = pd.DataFrame({"role": "radiographer", "trust": ["A"] * 6 + ["B"] * 2,
+                            "year": [*range(2020, 2026), 2024, 2025], "fte": [10, 11, 12, 12, 13, 14, 5, 6]})
+    line = forecasting.DefaultLine("naive", (1.0,))
+    trends = forecasting.series_trends(history, ["role", "trust"], "fte", 2027, line, min_prophet_points=5)
+    a, b = (trends[trends["trust"] == s].set_index("year") for s in ("A", "B"))
+    assert set(a["method"]) == {"default"} and a.loc[2027, "trend"] == 14.0
+    assert set(b["method"]) == {"drift"} and b.loc[2027, "trend"] == 8.0
+
+
+def test_inflow_parts_add_up_to_the_scored_line_at_its_exit_rate():
+    """The app adds the parts at the slider's exit rate: at the notebook's rate that is the scored line."""
+    from imaging_plan import specialist_inflow as si
+
+    years = list(range(2015, 2026))
+    specialists = [100, 103, 104, 108, 110, 111, 115, 118, 118, 121, 125]
+    hist = {"radiology": pd.DataFrame({"specialists": specialists, "residents": 30.0}, index=years)}
+    line, stock_line = forecasting.DefaultLine("drift", (1.0, 1.5)), forecasting.DefaultLine("naive", (1.0,))
+    parts, status = forecasting.inflow_trends(si.inflow_parts(hist), 2030, line, 5.0, stock_line)
+    assert status["fitted"].all()
+    inflow = si.derived_inflow(hist, 5.0).rename(columns={"inflow": "value"})[["year", "value"]]
+    scored = line.forecast(inflow.reset_index(drop=True), 5).set_index("year")
+    drawn = si.forecast_inflow(parts, 5.0).set_index("year")
+    for ours, theirs in (("trend", "forecast"), ("trend_lower", "lower"), ("trend_upper", "upper")):
+        assert drawn.loc[2026:2030, ours].to_numpy() == pytest.approx(scored[theirs].to_numpy())
+    # at another rate the exits' difference is added on the specialists' own line (naive: 125)
+    moved = si.forecast_inflow(parts, 7.0).set_index("year")
+    assert (moved.loc[2026:2030, "trend"] - drawn.loc[2026:2030, "trend"]).to_numpy() == pytest.approx([2.5] * 5)
+
+
+def test_default_lines_name_known_methods_and_a_band_that_widens():
+    for family, line in forecasting.DEFAULT_LINES.items():
+        assert line.method in (*baselines.SINGLE_METHODS, *baselines.COMBINATIONS), family
+        assert all(q > 0 for q in line.band), family
+    with pytest.raises(ValueError, match="unknown family"):
+        forecasting.default_line("equipment")
+    settings = TrendSettings(n_changepoints=2)
+    assert forecasting.default_line("staff", settings).settings == settings

@@ -15,6 +15,7 @@ import streamlit as st
 
 from .. import charts, staffing
 from ..codes import STAFF_ROLES
+from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, role_name, t
 from ..inputs import TABLES, InputDataError, file_sha256, load_optional
 from ..reports import Headline, SmallChart
@@ -294,7 +295,7 @@ def render(ctx) -> None:
                                 if not status[(status["trust"] == trust) & (status["role"] == role)
                                               & (status["status"] == "no_data")].shape[0]])
     if inputs.forecast is not None:
-        st.caption(t("staff_methods", lang,
+        st.caption(t("staff_methods_default", lang, method=t(f"method_{DEFAULT_LINES['staff'].method}", lang),
                      n=inputs.forecast.manifest["parameters"].get("min_prophet_points", "?")))
 
     turnover_section(ctx, plan, trusts, roles)
