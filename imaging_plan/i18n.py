@@ -75,7 +75,7 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
                  "Need minus supply in FTEs; change against the default assumptions below."),
     "gap_fte": ("Gap (årsverk)", "Gap (FTEs)"),
     "history": ("Historikk (Tabell 6)", "History (Tabell 6)"),
-    "trend": ("Trend (Prophet, 80 % intervall)", "Trend (Prophet, 80 % interval)"),
+    "trend": ("Trend (standardlinjen, 80 % bånd)", "Trend (the default line, 80 % band)"),
     "supply": ("Tilbud", "Supply"),
     "need": ("Behov", "Need"),
     "gap": ("Gap", "Gap"),
@@ -377,7 +377,7 @@ STAFFING: dict[str, tuple[str, str]] = {
     "staff_by_trust": ("{role}: årsverk per helseforetak", "{role}: FTEs per trust"),
     "staff_hires_by_trust": ("{role}: ansettelsesbehov per år", "{role}: hires needed per year"),
     "staff_history": ("Historikk (Tabell 7)", "History (Tabell 7)"),
-    "staff_trend": ("Trend (Prophet, 80 % intervall)", "Trend (Prophet, 80 % interval)"),
+    "staff_trend": ("Trend (standardlinjen, 80 % bånd)", "Trend (the default line, 80 % band)"),
     "staff_planned": ("Planlagte årsverk", "Planned FTEs"),
     "staff_kind": ("Kurve", "Line"),
     "staff_hires_axis": ("Ansettelser (årsverk per år)", "Hires (FTEs per year)"),
@@ -847,9 +847,9 @@ QUALITY: dict[str, tuple[str, str]] = {
                         "{series}: not measured in the backtest (series too short or MASE undefined)."),
     "note_missing": ("Treffsikkerheten er ikke målt ennå: `{cmd}`.", "Accuracy not measured yet: `{cmd}`."),
     "method_switch": ("Trendlinje", "Trend line"),
-    "method_switch_help": ("Tegn en annen metodes linje i stedet for Prophets trend. MASE i "
+    "method_switch_help": ("Tegn en annen metodes linje i stedet for standardlinjen. MASE i "
                            "backtesten (lavest er best, ★ vinner): {scores}.",
-                           "Draw another method's line instead of Prophet's trend. MASE in the "
+                           "Draw another method's line instead of the default line. MASE in the "
                            "backtest (lowest is best, ★ winner): {scores}."),
     "trend_method": ("Trend ({method}, 80 % intervall)", "Trend ({method}, 80 % interval)"),
 }

@@ -50,13 +50,13 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
 def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.DataFrame | None, str | None]:
     """Show the backtest's verdict and the method switch for a specialty; return the trend to draw and its label.
 
-    Prophet's stored trend by default; another method's stored forward line when the planner
+    The stored default line by default; another method's stored forward line when the planner
     switches to it (nothing is fitted here).
     """
     total = series_id("physicians", specialty, "total")
     backtest_note(ctx, total)
     method = method_choice(ctx, total, f"method_{specialty}")
-    if method == "prophet":
+    if method == "default":
         return trend, None
     line = forward_trend(ctx, total, method)
     if line is None:
