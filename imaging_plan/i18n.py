@@ -697,6 +697,13 @@ QUALITY: dict[str, tuple[str, str]] = {
                      "1–3 år fram; lenger fram er det utvidet som √år (ikke målt).",
                      "The band: 80 % of the backtest's outcomes fell inside a band this wide, "
                      "1-3 years ahead; further ahead it is widened as √years (not measured)."),
+    "inflow_band_meaning": (
+        "Trenden er standardlinjen backtesten målte ved avgangsrate {rate} %; ved en annen rate legges "
+        "forskjellen i avganger til på spesialistenes egen linje (ikke målt). Båndet: 80 % av "
+        "backtestens utfall lå innenfor et så bredt bånd 1–3 år fram.",
+        "The trend is the default line the backtest scored at an exit rate of {rate} %; at another rate "
+        "the difference in exits is added on the specialists' own line (not scored). The band: 80 % of "
+        "the backtest's outcomes fell inside a band this wide 1-3 years ahead."),
     "staff_method_default": ("standardlinjen", "the default line"),
     "staff_methods_default": (
         "Trendmetode: standardlinjen backtesten valgte for personell ({method}) der serien har minst "

@@ -90,6 +90,8 @@ def render(ctx) -> None:
         title = specialty_name(specialty, lang)
         show_cached_chart(("physician", specialty, "lower" in lines, horizon, label),
                           lambda: charts.physician_chart(lines, title, lang), lines, lang)
+        if label is None:  # the default line: its band is calibrated on the backtest
+            st.caption(t("band_meaning", lang))
         gaps = charts.gap_data(plan, specialty, lang)
         show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),
                           gaps, lang)

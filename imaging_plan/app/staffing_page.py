@@ -209,7 +209,7 @@ def staff_charts(ftes, trend, band, plan, totals, status, regional, role, trusts
                       lambda: charts.staff_region_chart(lines, t("staff_region", lang, role=name), lang),
                       lines, lang)
     covered = status[(status["role"] == role) & (status["status"] == "complete")]["trust"]
-    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)))
+    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
     by_trust = charts.staff_trust_lines(role, ftes, band, plan, trusts, lang)
     show_cached_chart(("staff_trusts", role, tuple(trusts), "lower" in by_trust, horizon),
                       lambda: charts.staff_trust_chart(by_trust, t("staff_by_trust", lang, role=name), lang),
