@@ -179,3 +179,10 @@ def test_default_lines_name_known_methods_and_a_band_that_widens():
         forecasting.default_line("equipment")
     settings = TrendSettings(n_changepoints=2)
     assert forecasting.default_line("staff", settings).settings == settings
+
+
+def test_default_line_names_itself_as_the_backtest_does():
+    assert forecasting.DefaultLine("median", (1.0,)).name == "median"
+    assert forecasting.DefaultLine("naive", (1.0,), TrendSettings(growth="flat")).name == "naive"
+    flat = forecasting.DefaultLine("median", (1.0,), TrendSettings(growth="flat"))
+    assert flat.name == baselines.grid_method("flat", TrendSettings()).replace("prophet", "median")

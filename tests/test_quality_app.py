@@ -99,7 +99,7 @@ def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_d
     by_family = pd.DataFrame({"family": ["staff", "staff"], "method": ["default", "naive"],
                               "mase_all": [0.9, 1.2], "median_all": [0.5, 0.6], "checks": [20, 20],
                               "hits": [16, 17], "coverage": [0.8, 0.85]})
-    drawn = quality_page.DEFAULT_LINES["staff"].method
+    drawn = quality_page.DEFAULT_LINES["staff"].name
     other = "drift" if drawn != "drift" else "naive"
     choices = pd.DataFrame({"family": ["staff"], "origin": [2025], "drawn": [True], "chosen": [other]})
     lines = quality_page.default_sentences(by_family, choices, "en")

@@ -42,7 +42,7 @@ def default_sentences(by_family: pd.DataFrame, choices: pd.DataFrame, lang: str)
         if DEFAULT not in own.index or "naive" not in own.index:
             continue
         row, naive = own.loc[DEFAULT], own.loc["naive"]
-        drawn = DEFAULT_LINES[family].method
+        drawn = DEFAULT_LINES[family].name
         change = (row["mase_all"] / naive["mase_all"] - 1) * 100
         key = "default_better" if change < 0 else "default_worse"
         lines.append(t("default_family", lang, family=t(f"family_{family}", lang), method=_method(drawn, lang),
