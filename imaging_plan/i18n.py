@@ -62,12 +62,12 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
     "page_physicians": ("Legeårsverk", "Physician FTEs"),
     "physicians_title": ("Legeårsverk: tilbud, behov og gap", "Physician FTEs: supply, need and gap"),
     "physicians_intro": (
-        "Historikk fra Tabell 6 i fagplanen (2015–2025), Prophet-trend med 80 % intervall, og "
+        "Historikk fra Tabell 6 i fagplanen (2015–2025), standardlinjen med 80 % bånd, og "
         "planlagt tilbud (spesialister som går av, LiS som blir ferdige) mot behov (dagens "
         "årsverk vokst med behovsveksten, minus KI-gevinsten). Gap = behov − tilbud; positivt "
         "gap betyr for få leger.",
-        "History from Tabell 6 of the plan (2015–2025), the Prophet trend with its 80 % "
-        "interval, and planned supply (specialists leaving, residents finishing) against need "
+        "History from Tabell 6 of the plan (2015–2025), the default line with its 80 % "
+        "band, and planned supply (specialists leaving, residents finishing) against need "
         "(today's FTEs grown at the demand growth, less the AI gain). Gap = need − supply; a "
         "positive gap means too few physicians."),
     "gap_at": ("Gap {year}", "Gap {year}"),
@@ -81,10 +81,10 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
     "gap": ("Gap", "Gap"),
     "shortage": ("Mangel", "Shortage"),
     "surplus": ("Overskudd", "Surplus"),
-    "forecast_missing": ("Prophet-trenden mangler: prognosene er ikke laget ennå. Lag dem med "
+    "forecast_missing": ("Trenden mangler: prognosene er ikke laget ennå. Lag dem med "
                          "`{cmd}` (eller start appen med `make app`). Tilbud, behov og gap "
                          "under regnes uten trenden.",
-                         "The Prophet trend is missing: forecasts have not been made yet. Make "
+                         "The trend is missing: forecasts have not been made yet. Make "
                          "them with `{cmd}` (or start the app with `make app`). Supply, need "
                          "and gap below are computed without it."),
     "trend_short": ("Trenden er lagret til {year}; kjør notebooken med høyere `trend_until` for "
@@ -154,19 +154,19 @@ INFLOW: dict[str, tuple[str, str]] = {
     "inflow_intro": (
         "Hvor mange nye spesialister trenger regionen hvert år, hvor mange er den på vei til å få, "
         "og hvor mange LiS-stillinger trengs for å tette gapet? Tre linjer per spesialitet: "
-        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **trend** (Prophet-trend av "
+        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **trend** (standardlinjen av "
         "tilgangen avledet fra Tabell 6) og **fra nasjonale godkjenninger** (landets "
         "spesialistgodkjenninger × regionens andel).",
         "How many new specialists does the region need each year, how many is it on course to "
         "get, and how many resident (LiS) posts would close the gap? Three lines per specialty: "
-        "**required inflow** (growth of the specialist need + exits), **trend** (Prophet trend "
+        "**required inflow** (growth of the specialist need + exits), **trend** (the default line "
         "of the inflow derived from Tabell 6) and **from national approvals** (the nation's "
         "specialist approvals × the region's share)."),
     "inflow_forecast_missing": (
-        "Prophet-trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
+        "Trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
         "(eller start appen med `make app`). Nødvendig tilgang, godkjenninger (fra forutsetningene) "
         "og LiS-behov under regnes uten trenden.",
-        "The Prophet trend of the inflow is missing: the forecast has not been made yet. Make it "
+        "The trend of the inflow is missing: the forecast has not been made yet. Make it "
         "with `{cmd}` (or start the app with `make app`). Required inflow, approvals (from the "
         "assumptions) and resident need below are computed without it."),
     "national_file_new": (
@@ -215,9 +215,9 @@ INFLOW: dict[str, tuple[str, str]] = {
     "m_required_help": ("Gjennomsnitt {first}–{last}: vekst i spesialistbehovet + avgang, i årsverk.",
                         "Average {first}–{last}: growth of the specialist need + exits, in FTEs."),
     "m_trend": ("På kurs (trend) per år", "On course (trend) a year"),
-    "m_trend_help": ("Gjennomsnitt {first}–{last} av Prophet-trenden av tilgangen avledet fra "
+    "m_trend_help": ("Gjennomsnitt {first}–{last} av standardlinjen av tilgangen avledet fra "
                      "Tabell 6.",
-                     "Average {first}–{last} of the Prophet trend of the inflow derived from "
+                     "Average {first}–{last} of the default line of the inflow derived from "
                      "Tabell 6."),
     "m_supply": ("Fra nasjonale godkjenninger per år", "From national approvals a year"),
     "m_supply_help": ("Gjennomsnitt {first}–{last}: godkjenninger i landet × regionens andel.",
@@ -267,9 +267,10 @@ INFLOW: dict[str, tuple[str, str]] = {
         "spesialistårsverk (overlege + legespesialist + konstituert overlege) + anslått avgang: "
         "S(t) − S(t−1) + avgangsrate × S(t−1). Et år der årsverkene falt mer enn avgangen gir en "
         "negativ verdi; den vises som den er.\n"
-        "- **Trend**: Prophet (i notebook 02) tilpasser de to delene, veksten og "
-        "spesialistårsverkene; appen legger dem sammen med avgangsraten du har valgt, så trenden "
-        "følger glidebryteren uten ny tilpasning. Båndet legger sammen delenes 80 %-intervaller.\n"
+        "- **Trend**: standardlinjen backtesten valgte for tilgangen (notebook 05), beregnet i "
+        "notebook 02 ved notebookens avgangsrate og lagret i to deler, vekst og spesialistårsverk; "
+        "appen legger dem sammen med avgangsraten du har valgt, så trenden følger glidebryteren "
+        "uten ny tilpasning. Båndet er kalibrert på backtestens feil (80 %).\n"
         "- **Nødvendig tilgang**: spesialistbehov = legebehovet fra legesiden × dagens andel "
         "spesialister ({share_now} % i radiologi); nødvendig = behov(t) − behov(t−1) + "
         "avgangsrate × behov(t−1). Uten vekst og avgang er den null.\n"
@@ -282,9 +283,10 @@ INFLOW: dict[str, tuple[str, str]] = {
         "of specialist FTEs (consultant + specialist + acting consultant) + estimated exits: "
         "S(t) − S(t−1) + exit rate × S(t−1). A year in which FTEs fell by more than the exits "
         "gives a negative value; it is shown as it is.\n"
-        "- **Trend**: Prophet (in notebook 02) fits the two parts, the growth and the specialist "
+        "- **Trend**: the default line the backtest chose for the inflow (notebook 05), computed "
+        "in notebook 02 at the notebook's exit rate and stored as two parts, growth and specialist "
         "FTEs; the app adds them at the exit rate you set, so the trend follows the slider "
-        "without a refit. The band adds the parts' 80 % intervals.\n"
+        "without a refit. The band is calibrated on the backtest's errors (80 %).\n"
         "- **Required inflow**: specialist need = the physician need of the Physicians page × "
         "today's specialist share ({share_now} % in radiology); required = need(t) − need(t−1) "
         "+ exit rate × need(t−1). With no growth and no exits it is zero.\n"
@@ -678,12 +680,14 @@ QUALITY: dict[str, tuple[str, str]] = {
     "method_default": ("standardlinjen", "the default line"),
     "default_title": ("Linjen som tegnes", "The line drawn"),
     "default_family": (
-        "**{family}**: sidene tegner {method} som standard. Utenfor utvalget (valgt på tidligere "
-        "startår, målt på senere) var samlet MASE {mase} mot naivs {naive_mase} ({change} enn naiv, "
-        "{checks} kontroller); 80 %-båndet holdt {share} av utfallene ({hits}/{checks}).",
-        "**{family}**: the pages draw {method} by default. Out of sample (chosen on earlier origins, "
-        "scored on later ones) its pooled MASE was {mase} against naive's {naive_mase} ({change} than "
-        "naive, {checks} checks); its 80 % band held {share} of outcomes ({hits}/{checks})."),
+        "**{family}**: sidene tegner {method} som standard (valget på alle kontroller). Fremgangsmåten "
+        "som valgte den, målt utenfor utvalget (valgt på tidligere startår, målt på senere): samlet "
+        "MASE {mase} mot naivs {naive_mase} ({change} enn naiv, {checks} kontroller); 80 %-båndet "
+        "holdt {share} av utfallene ({hits}/{checks}).",
+        "**{family}**: the pages draw {method} by default (the choice on every check). The procedure "
+        "that chose it, scored out of sample (chosen on earlier origins, scored on later ones): pooled "
+        "MASE {mase} against naive's {naive_mase} ({change} than naive, {checks} checks); its 80 % band "
+        "held {share} of outcomes ({hits}/{checks})."),
     "default_better": ("{pct} % lavere", "{pct} % lower"),
     "default_worse": ("{pct} % høyere", "{pct} % higher"),
     "default_differs": (

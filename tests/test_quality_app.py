@@ -90,7 +90,7 @@ def test_quality_page_leads_with_the_default_line_of_each_family(forecasts_dir, 
     for family, name in (("physicians", "Physicians"), ("inflow", "Specialist inflow")):
         default, naive = by_family.loc[(family, "default")], by_family.loc[(family, "naive")]
         assert f"**{name}**: the pages draw" in lead
-        assert f"its pooled MASE was {default['mase_all']:.2f} against naive's {naive['mase_all']:.2f}" in lead
+        assert f"pooled MASE {default['mase_all']:.2f} against naive's {naive['mase_all']:.2f}" in lead
         assert f"({int(default['hits'])}/{int(default['checks'])})" in lead
     assert "**Staff**" not in lead  # not backtested here
 
@@ -103,7 +103,7 @@ def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_d
     other = "drift" if drawn != "drift" else "naive"
     choices = pd.DataFrame({"family": ["staff"], "origin": [2025], "drawn": [True], "chosen": [other]})
     lines = quality_page.default_sentences(by_family, choices, "en")
-    assert "MASE was 0.90 against naive's 1.20 (25 % lower than naive, 20 checks)" in lines[0]
+    assert "MASE 0.90 against naive's 1.20 (25 % lower than naive, 20 checks)" in lines[0]
     assert "held 80 % of outcomes (16/20)" in lines[0]
     assert len(lines) == 2 and f"now chooses {other} for staff" in lines[1]
     choices["chosen"] = drawn
