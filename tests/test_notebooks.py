@@ -67,8 +67,10 @@ def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
     assert list(trend.columns) == ["specialty", "series", "year", "fte", "trend", "trend_lower", "trend_upper"]
     assert set(trend["series"]) == {"total", "consultant", "specialist", "acting_consultant", "resident"}
     assert pd.api.types.is_integer_dtype(trend["year"]) and trend["year"].max() == 2050  # trend_until
-    assert (trend[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
-    assert (trend["trend_lower"] <= trend["trend"]).all() and (trend["trend"] <= trend["trend_upper"]).all()
+    line = trend.dropna(subset=["trend"])  # the default line starts at the last observed year
+    assert line["year"].min() == 2025 and len(line) == 10 * (2050 - 2025 + 1)
+    assert (line[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
+    assert (line["trend_lower"] <= line["trend"]).all() and (line["trend"] <= line["trend_upper"]).all()
     observed = trend.dropna(subset=["fte"])
     assert observed["year"].min() == 2015 and observed["year"].max() == 2025
     assert plan["year"].max() == 2045 and plan["year"].min() == 2025
@@ -144,9 +146,12 @@ def test_staffing_notebook_with_hr_file_writes_trends_plan_and_flags(staff_runs)
     forecast = store.read_forecast(out, "radiographer_turnover")
     assert set(forecast.tables) == {"trend", "plan", "status", "turnover_history", "turnover_flags"}
     trend, plan = forecast.tables["trend"], forecast.tables["plan"]
-    assert (trend[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
-    assert (trend["trend_lower"] <= trend["trend"] + 1e-9).all()
-    assert (trend["trend"] <= trend["trend_upper"] + 1e-9).all()
+    line = trend.dropna(subset=["trend"])  # the default line starts at each series' last observed year
+    assert (line[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
+    assert (line["trend_lower"] <= line["trend"] + 1e-9).all()
+    assert (line["trend"] <= line["trend_upper"] + 1e-9).all()
+    widths = line.assign(w=line["trend_upper"] - line["trend_lower"]).groupby(["role", "trust"])["w"]
+    assert (widths.diff().dropna() >= -1e-9).all()  # the band widens with the horizon
     assert set(trend["method"]) == {"default"} and trend["year"].max() == 2050
     series = set(zip(trend["role"], trend["trust"]))
     assert ("bioengineer", "STHF") not in series  # no row in Tabell 7: no trend
