@@ -254,7 +254,8 @@ def winners(forecasts: pd.DataFrame, overview_table: pd.DataFrame, methods: tupl
 
     A tie goes to the method listed first (the simpler one). Series that cannot be
     backtested are listed with no MASE and no winner. Prophet's interval hits and checks
-    come along, since its band is what the pages draw.
+    come along, and where the forecasts hold the default line (what the pages draw) its
+    MASE, hits and checks too, outside the contest.
     """
     shown = forecasts[forecasts["method"].isin(methods)]
     pooled = shown.groupby(["series_id", "method"])["scaled_error"].mean().unstack("method")
@@ -267,10 +268,15 @@ def winners(forecasts: pd.DataFrame, overview_table: pd.DataFrame, methods: tupl
     has_any = ~np.all(np.isnan(best), axis=1)
     index = np.nanargmin(np.where(np.isnan(best), np.inf, best), axis=1)
     out["winner"] = [methods[i] if ok else None for i, ok in zip(index, has_any)]
-    prophet = shown[shown["method"] == "prophet"]
-    inside = (prophet["lower"] <= prophet["actual"]) & (prophet["actual"] <= prophet["upper"])
-    out["prophet_hits"] = inside.groupby(prophet["series_id"]).sum().reindex(out.index).fillna(0).astype(int)
-    out["prophet_checks"] = prophet.groupby("series_id").size().reindex(out.index).fillna(0).astype(int)
+    for method in ("prophet", DEFAULT):
+        own = forecasts[forecasts["method"] == method]
+        if method == DEFAULT and own.empty:
+            continue
+        if method == DEFAULT:  # beside the singles, never competing with them
+            out[f"mase_{DEFAULT}"] = own.groupby("series_id")["scaled_error"].mean().reindex(out.index)
+        inside = (own["lower"] <= own["actual"]) & (own["actual"] <= own["upper"])
+        out[f"{method}_hits"] = inside.groupby(own["series_id"]).sum().reindex(out.index).fillna(0).astype(int)
+        out[f"{method}_checks"] = own.groupby("series_id").size().reindex(out.index).fillna(0).astype(int)
     return out.reset_index()
 
 

@@ -854,6 +854,10 @@ QUALITY: dict[str, tuple[str, str]] = {
                           "nest best {runner} {runner_mase}, {checks} kontroller).",
                           "In the backtest Prophet had the lowest error on {series} (MASE "
                           "{prophet_mase}; next best {runner} {runner_mase}, {checks} checks)."),
+    "note_default": ("I backtesten fikk standardlinjen MASE {mase} på {series} (naiv {naive_mase}; beste "
+                     "enkeltmetode {best} {best_mase}); 80 %-båndet holdt {hits} av {checks} utfall.",
+                     "In the backtest the default line scored MASE {mase} on {series} (naive {naive_mase}; "
+                     "best single method {best} {best_mase}); its 80 % band held {hits} of {checks} outcomes."),
     "note_unmeasured": ("{series}: ikke målt i backtesten (for kort serie eller MASE udefinert).",
                         "{series}: not measured in the backtest (series too short or MASE undefined)."),
     "note_missing": ("Treffsikkerheten er ikke målt ennå: `{cmd}`.", "Accuracy not measured yet: `{cmd}`."),

@@ -309,3 +309,12 @@ def test_pooled_scores_the_default_on_the_same_checks_and_gives_it_no_series_won
     assert table.loc["naive", "series_won"] == 1 and np.isnan(table.loc["default", "series_won"])
     by_family = bt.family_pooled(_forecasts(rows), ("naive", "default")).set_index("method")
     assert by_family.loc["naive", "mase_all"] == 2.0 and by_family.loc["default", "hits"] == 1
+
+
+def test_winners_carry_the_default_lines_score_without_letting_it_compete():
+    rows = [("s:a", m, 1, 10, 10 + e, 0, 20, 1.0) for m, e in (("naive", 2), ("drift", 3), ("theta", 3),
+                                                                ("prophet", 4))]
+    rows.append(("s:a", "default", 1, 10, 10.5, 10.2, 10.4, 1.0))  # best score, but its band misses
+    table = bt.winners(_forecasts(rows), _overview(["s:a"])).set_index("series_id")
+    assert table.loc["s:a", "winner"] == "naive" and table.loc["s:a", "mase_default"] == 0.5
+    assert (table.loc["s:a", "default_hits"], table.loc["s:a", "default_checks"]) == (0, 1)

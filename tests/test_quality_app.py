@@ -175,6 +175,15 @@ def test_note_names_the_winner_and_both_scores():
     assert "not measured" in components.note_text("staff:OUS:secretary", None, "en")
 
 
+def test_note_speaks_of_the_default_line_once_the_backtest_scores_it():
+    row = pd.Series({"mase_naive": 0.8, "mase_drift": 1.0, "mase_theta": 0.9, "mase_prophet": 1.2,
+                     "mase_default": 0.85, "winner": "naive", "prophet_checks": 12, "default_hits": 10,
+                     "default_checks": 12})
+    assert components.note_text("physicians:radiology:total", row, "en") == (
+        "In the backtest the default line scored MASE 0.85 on Radiology, total (naive 0.80; best single "
+        "method naive 0.80); its 80 % band held 10 of 12 outcomes.")
+
+
 def test_series_labels_read_as_words():
     assert components.series_label("staff:AHUS:radiographer", "nb") == "AHUS, Radiograf"
     assert components.series_label("physicians:nuclear_medicine:acting_consultant", "en") == \

@@ -158,6 +158,12 @@ def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
     scores = _mase_columns(row) if row is not None else {}
     if row is None or "prophet" not in scores or pd.isna(row.get("winner")):
         return t("note_unmeasured", lang, series=label)
+    if "default" in scores:  # the line the pages draw, against naive and the best single method
+        best = row["winner"]
+        return t("note_default", lang, series=label, mase=fmt_number(scores["default"], lang, 2),
+                 naive_mase=fmt_number(scores["naive"], lang, 2), best=t(f"method_{best}", lang),
+                 best_mase=fmt_number(scores[best], lang, 2), hits=int(row["default_hits"]),
+                 checks=int(row["default_checks"]))
     checks = int(row["prophet_checks"])
     mase = {m: fmt_number(v, lang, 2) for m, v in scores.items()}
     if row["winner"] != "prophet":
