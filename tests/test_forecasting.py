@@ -186,3 +186,18 @@ def test_default_line_names_itself_as_the_backtest_does():
     assert forecasting.DefaultLine("naive", (1.0,), TrendSettings(growth="flat")).name == "naive"
     flat = forecasting.DefaultLine("median", (1.0,), TrendSettings(growth="flat"))
     assert flat.name == baselines.grid_method("flat", TrendSettings()).replace("prophet", "median")
+
+
+def test_the_staffing_plan_follows_the_default_line():
+    """'Follow the trend' plans each series along the line series_trends stores: the default line."""
+    from imaging_plan import assumptions, staffing
+
+    ftes = pd.DataFrame({"trust": "OUS", "role": "radiographer", "year": range(2020, 2026),
+                         "fte": [100.0, 102.0, 101.0, 105.0, 107.0, 110.0]})
+    line = forecasting.DefaultLine("drift", (1.0,))  # (110 - 100) / 5 = 2 FTEs a year
+    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2028, line)
+    scenario = {**assumptions.resolve({}, {}, ("general", "staff", "staff_trusts")), "horizon": 2028,
+                "staff_follow_trend": 1}
+    plan = staffing.planned_ftes(ftes, trend, scenario).set_index("year")
+    assert plan["fte"].tolist() == pytest.approx([110.0, 112.0, 114.0, 116.0])
+    assert set(plan["method"]) == {"default"}
