@@ -43,6 +43,19 @@ def test_backtest_headlines_are_pooled_mase_wins_and_coverage():
                                  "coverage:prophet": 60.0}
 
 
+def test_backtest_headlines_keep_the_default_lines_scores_pooled_and_per_family():
+    pooled = pd.DataFrame({"method": ["naive", "default"], "mase_all": [1.5, 1.4], "series_won": [20, None],
+                           "coverage": [0.8, 0.78]})
+    by_family = pd.DataFrame({"family": ["staff", "staff", "inflow"], "method": ["default", "naive", "default"],
+                              "mase_all": [1.1, 1.2, 1.3], "coverage": [0.75, 0.9, 0.5]})
+    figures = run_history.backtest_headlines({"pooled": pooled, "pooled_by_family": by_family})
+    values = figures.set_index("figure")["value"].to_dict()
+    assert values == {"mase:naive": 1.5, "mase:default": 1.4, "coverage:default": 78.0,
+                      "mase:default:staff": 1.1, "coverage:default:staff": 75.0,
+                      "mase:default:inflow": 1.3, "coverage:default:inflow": 50.0}
+    assert "Pooled MASE, default line, Staff" in figures["label_en"].tolist()
+
+
 def test_headline_changes_between_two_runs():
     earlier = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0)})}
     current = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(130.0)}),
@@ -56,7 +69,7 @@ def test_a_figure_only_one_run_has_shows_as_missing_on_the_other_side():
     earlier = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0)})}
     current = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0), "trend": _trend(700.0)})}
     row = run_history.compare_headlines(current, earlier).set_index("figure").loc["trend:radiology:2040"]
-    assert pd.isna(row["earlier"]) and row["current"] == 700.0 and row["label_en"].startswith("Prophet trend")
+    assert pd.isna(row["earlier"]) and row["current"] == 700.0 and row["label_en"].startswith("Default line")
 
 
 def test_runs_say_whether_data_parameters_or_code_changed():

@@ -50,13 +50,13 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
 def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.DataFrame | None, str | None]:
     """Show the backtest's verdict and the method switch for a specialty; return the trend to draw and its label.
 
-    Prophet's stored trend by default; another method's stored forward line when the planner
+    The stored default line by default; another method's stored forward line when the planner
     switches to it (nothing is fitted here).
     """
     total = series_id("physicians", specialty, "total")
     backtest_note(ctx, total)
     method = method_choice(ctx, total, f"method_{specialty}")
-    if method == "prophet":
+    if method == "default":
         return trend, None
     line = forward_trend(ctx, total, method)
     if line is None:
@@ -90,6 +90,8 @@ def render(ctx) -> None:
         title = specialty_name(specialty, lang)
         show_cached_chart(("physician", specialty, "lower" in lines, horizon, label),
                           lambda: charts.physician_chart(lines, title, lang), lines, lang)
+        if label is None:  # the default line: its band is calibrated on the backtest
+            st.caption(t("band_meaning", lang))
         gaps = charts.gap_data(plan, specialty, lang)
         show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),
                           gaps, lang)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from .. import charts, staffing
 from ..codes import STAFF_ROLES
+from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, role_name, t
 from ..inputs import TABLES, InputDataError, file_sha256, load_optional
 from ..reports import Headline, SmallChart
@@ -208,7 +209,7 @@ def staff_charts(ftes, trend, band, plan, totals, status, regional, role, trusts
                       lambda: charts.staff_region_chart(lines, t("staff_region", lang, role=name), lang),
                       lines, lang)
     covered = status[(status["role"] == role) & (status["status"] == "complete")]["trust"]
-    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)))
+    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
     by_trust = charts.staff_trust_lines(role, ftes, band, plan, trusts, lang)
     show_cached_chart(("staff_trusts", role, tuple(trusts), "lower" in by_trust, horizon),
                       lambda: charts.staff_trust_chart(by_trust, t("staff_by_trust", lang, role=name), lang),
@@ -294,7 +295,7 @@ def render(ctx) -> None:
                                 if not status[(status["trust"] == trust) & (status["role"] == role)
                                               & (status["status"] == "no_data")].shape[0]])
     if inputs.forecast is not None:
-        st.caption(t("staff_methods", lang,
+        st.caption(t("staff_methods_default", lang, method=t(f"method_{DEFAULT_LINES['staff'].method}", lang),
                      n=inputs.forecast.manifest["parameters"].get("min_prophet_points", "?")))
 
     turnover_section(ctx, plan, trusts, roles)
