@@ -856,3 +856,25 @@ def fmt_number(value: float, lang: str, decimals: int = 0, signed: bool = False)
     if lang == "nb":
         text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
     return text
+
+
+# --- Illustrative labels in bokmål, and the Data page ------------------------------------------
+DATA: dict[str, tuple[str, str]] = {
+    "illustrative_mark": ("ILLUSTRERENDE DATA", "ILLUSTRATIVE DATA"),
+    "illustrative_notice": ("Illustrerende data: genererte eksempelrader, ikke faktiske tall.",
+                            "Illustrative data: generated example rows, not real figures."),
+    "illustrative_column": ("ILLUSTRERENDE DATA: genererte rader, ikke faktiske tall",
+                            "ILLUSTRATIVE DATA: generated rows, not real figures"),
+    "illustrative_in_nb": ("{title}: bygger på illustrerende (genererte) data, ikke faktiske tall.",
+                           "{title}: built on illustrative (generated) data, not real figures."),
+    "cover_title": ("Planlegging av bildediagnostikk – Helse Sør-Øst", "Diagnostic imaging planning – Helse Sør-Øst"),
+    "cover_made": ("Laget", "Made"),
+    "cover_data_version": ("Dataversjon", "Data version"),
+    "cover_data": ("Data", "Data"),
+    "cover_illustrative_inputs": ("Illustrerende inndata", "Illustrative inputs"),
+    "hr_example_caption": ("EKSEMPEL på filformatet: oppdiktede tall, ikke fra noe helseforetak.",
+                           "EXAMPLE of the file format: made-up numbers, not from any trust."),
+}
+_clash = set(TEXT) & set(DATA)
+assert not _clash, f"translation keys defined twice: {_clash}"
+TEXT.update(DATA)
