@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from .. import __version__, assumptions, reports
+from .. import __version__, assumptions, paths, reports
 from ..i18n import t
 from ..inputs import TABLES, file_sha256
 from .components import assumptions_table, data_error_shown, show_chart
@@ -78,6 +79,18 @@ def all_assumptions(ctx) -> pd.DataFrame:
         "source": a.source} for a in assumptions.ASSUMPTIONS.values()])
 
 
+def data_label(ctx) -> str:
+    """Return what the figures are built on, for the workbook's cover: the shipped data or the planner's files."""
+    from . import workspace
+
+    if Path(ctx.data_dir).resolve().is_relative_to(workspace.root().resolve()):
+        files = ", ".join(f"{u.file_name} ({n})" for n, u in sorted(workspace.session_uploads().items()))
+        return t("cover_data_uploaded", ctx.lang, files=files or Path(ctx.data_dir).parent.name)
+    if Path(ctx.data_dir).resolve() == paths.DATA_DIR.resolve():
+        return t("cover_data_shipped", ctx.lang)
+    return str(ctx.data_dir)
+
+
 def illustrative_tables(found: list[Section]) -> set[str]:
     """Return the names of the tables built on illustrative rows (every table of such a section)."""
     return {name for s in found if s.illustrative for name in s.tables}
@@ -88,7 +101,7 @@ def excel_bytes(ctx, found: list[Section]) -> bytes:
     tables = {name: frame for s in found for name, frame in s.tables.items()}
     cover = [(t("cover_title", lang), ""), (t("cover_made", lang), date.today().isoformat()),
              (t("cover_data_version", lang), data_version(ctx)),
-             (t("cover_data", lang), str(getattr(ctx, "data_label", "") or ctx.data_dir.name))]
+             (t("cover_data", lang), data_label(ctx))]
     cover += [(t("illustrative_in_nb", lang, title=s.title), "") for s in found if s.illustrative]
     return reports.excel_workbook(tables, all_assumptions(ctx), illustrative=illustrative_tables(found),
                                   cover=cover, label=t("illustrative_column", lang))
