@@ -324,7 +324,7 @@ def _read_excel(source, label, sheet: str | None) -> pd.DataFrame:
     if sheet is not None and sheet not in book.sheet_names:
         raise InputDataError(f"{label}: no sheet named '{sheet}' (the workbook has: "
                              f"{', '.join(book.sheet_names)}).")
-    raw = book.parse(sheet if sheet is not None else 0, dtype=object, header=0)
+    raw = pd.read_excel(book, sheet_name=sheet if sheet is not None else 0, dtype=object, header=0)
     raw.columns = [str(c) for c in raw.columns]
     raw = raw.map(_excel_cell)
     # Excel often keeps formatted empty rows at the end; inner empty rows stay (and are reported).
