@@ -888,6 +888,9 @@ DATA: dict[str, tuple[str, str]] = {
         "to fix. An accepted file applies to your session only: every page plans with it, and the "
         "trends are refitted in the background. Files are never saved in data/, and are removed "
         "after a day."),
+    "data_col_input": ("Inndata", "Input"),
+    "data_col_file": ("Fil", "File"),
+    "data_col_rows": ("Rader i bruk", "Rows in use"),
     "data_columns": ("Kolonner", "Columns"),
     "data_rules": ("Regler", "Rules"),
     "data_codes": ("Koder", "Codes"),

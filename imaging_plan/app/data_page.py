@@ -128,7 +128,7 @@ def table_block(name: str, ctx, lang: str) -> None:
     spec = inputs.TABLES[name]
     uploads = workspace.session_uploads()
     title = _text(f"data_title_{name}", lang, name)
-    mark = " ✅" if name in uploads else ""
+    mark = " :material/check_circle:" if name in uploads else ""
     with st.expander(f"{title} · `{spec.file}`{mark}", expanded=name in uploads or name in
                      st.session_state.get(REFUSED, {})):
         st.markdown(_text(f"data_about_{name}", lang, ""))
@@ -166,6 +166,18 @@ def table_block(name: str, ctx, lang: str) -> None:
             st.button(t("data_remove", lang), key=f"data_remove_{name}", on_click=_remove, args=(name,))
 
 
+def inputs_table(ctx, lang: str) -> pd.DataFrame:
+    """Return one row per input: what it is, its file, where the rows in use come from, and how many."""
+    rows = []
+    for name, spec in inputs.TABLES.items():
+        path = ctx.data_dir / spec.file
+        rows.append({t("data_col_input", lang): _text(f"data_title_{name}", lang, name),
+                     t("data_col_file", lang): spec.file,
+                     t("source", lang): source_text(name, ctx, lang),
+                     t("data_col_rows", lang): len(pd.read_csv(path, usecols=[0])) if path.exists() else 0})
+    return pd.DataFrame(rows)
+
+
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("data_title", lang))
@@ -181,5 +193,6 @@ def render(ctx) -> None:
         st.button(t("data_remove_all", lang), on_click=_remove_all, key="data_remove_all")
     if ctx.data_error:
         st.error(f"{t('data_error', lang)}\n\n```\n{ctx.data_error}\n```")
+    st.dataframe(inputs_table(ctx, lang), hide_index=True, width="stretch")
     for name in inputs.TABLES:
         table_block(name, ctx, lang)

@@ -210,7 +210,12 @@ def refit_status(folder: Path) -> RefitStatus:
     text = (folder / REFIT_LOG).read_text(encoding="utf-8", errors="replace") \
         if (folder / REFIT_LOG).exists() else ""
     totals = _TOTAL.findall(text)
-    total = int(totals[0]) if totals else 0
+    if totals:
+        total = int(totals[0])
+    else:  # before the runner's first line: every notebook may have to run
+        from ..runner import notebooks
+
+        total = len(notebooks())
     done = len(_STEP.findall(text))
     tail = "\n".join(line for line in text.splitlines() if not line.startswith("[IPKernelApp]"))[-1500:]
     if (folder / REFIT_RC).exists():
