@@ -919,6 +919,7 @@ DATA: dict[str, tuple[str, str]] = {
     "data_refit_done": ("Trendene er tilpasset dine data.", "The trends are refitted on your data."),
     "data_refit_failed_long": ("Tilpasningen av trendene feilet; sidene viser planene uten nye trender. Logg:",
                                "Refitting the trends failed; the pages show the plans without new trends. Log:"),
+    "data_refit_retry": ("Prøv igjen", "Try again"),
     "data_uploaded_label": ("Egne data i denne økten: {files} (merke {mark}).",
                             "Your own data in this session: {files} (mark {mark})."),
     "data_refit_running": ("Trendene tilpasses ({done} av {total}).", "Refitting trends ({done} of {total})."),

@@ -207,10 +207,13 @@ def test_refit_status_reads_the_runner_log(tmp_path):
         "[1/3] 01_x.ipynb: building (input data changed: physician_ftes.csv)\n"
         "[1/3] 01_x.ipynb: done in 6.1 s (record: r)\n[2/3] 02_y.ipynb: up to date\n"
         "[3/3] 05_z.ipynb: building (missing)\n")
+    (tmp_path / "refit.pid").write_text(str(os.getpid()))  # a live process
     status = workspace.refit_status(tmp_path)
     assert (status.state, status.done, status.total) == ("running", 2, 3)
-    (tmp_path / workspace.REFIT_RC).write_text("1")
+    (tmp_path / "refit.pid").write_text("999999999")  # gone without an exit code (server restarted)
     assert workspace.refit_status(tmp_path).state == "failed"
+    (tmp_path / workspace.REFIT_RC).write_text("0")
+    assert workspace.refit_status(tmp_path).state == "done"
 
 
 @pytest.mark.slow

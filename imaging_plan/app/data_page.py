@@ -121,6 +121,8 @@ def refit_progress(lang: str) -> None:
     elif status.state == "failed":
         st.error(t("data_refit_failed_long", lang))
         st.code(status.log_tail, language=None)
+        st.button(t("data_refit_retry", lang), key="data_refit_retry", on_click=workspace.reset_refit,
+                  args=(workspace.root() / workspace.key(uploads),))
 
 
 def table_block(name: str, ctx, lang: str) -> None:

@@ -143,7 +143,14 @@ def sweep(base: Path, max_age: float = MAX_AGE_SECONDS, now: float | None = None
 
 
 def _refit_running(folder: Path) -> bool:
-    return (folder / REFIT_STARTED).exists() and not (folder / REFIT_RC).exists()
+    """Return True while the workspace's runner is alive (a server restart leaves no rc file behind)."""
+    if not (folder / REFIT_STARTED).exists() or (folder / REFIT_RC).exists():
+        return False
+    try:
+        os.kill(int((folder / "refit.pid").read_text()), 0)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | None = None) -> bool:
@@ -187,6 +194,13 @@ def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | N
     return True
 
 
+def reset_refit(folder: Path) -> None:
+    """Forget a failed or interrupted refit, so the next rerun starts it again."""
+    if not _refit_running(folder):
+        for name in (REFIT_STARTED, REFIT_RC, "refit.pid"):
+            (folder / name).unlink(missing_ok=True)
+
+
 @dataclass(frozen=True)
 class RefitStatus:
     state: str  # "not_started", "running", "done", "failed"
@@ -221,6 +235,8 @@ def refit_status(folder: Path) -> RefitStatus:
     if (folder / REFIT_RC).exists():
         rc = (folder / REFIT_RC).read_text().strip()
         return RefitStatus("done" if rc == "0" else "failed", done, total or done, tail)
+    if not _refit_running(folder) and (folder / "refit.pid").exists():
+        return RefitStatus("failed", done, total, tail + "\n(the refit was interrupted)")
     return RefitStatus("running", done, total, tail)
 
 
