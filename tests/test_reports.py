@@ -110,3 +110,24 @@ def test_pdf_texts_do_not_overprint():
         for text, box in boxes:
             assert not box.overlaps(frame), f"{text[:40]!r} runs into a chart"
     plt.close(fig)
+
+
+def test_only_the_tables_built_on_illustrative_rows_are_marked_in_csv():
+    from imaging_plan.app.overview_page import csv_bytes, illustrative_tables
+    from imaging_plan.app.sections import Section
+
+    frame = pd.DataFrame({"year": [2026], "x": [1.0]})
+    staff = Section("Staff", [], None, None, tables={"staff_plan": frame, "turnover_flags": frame},
+                    illustrative=True, illustrative_tables=("turnover_flags",))
+    equipment = Section("Equipment", [], None, None, tables={"equipment_schedule": frame}, illustrative=True)
+    real = Section("Physicians", [], None, None, tables={"physician_plan": frame})
+    found = [staff, equipment, real]
+    assert illustrative_tables(found) == {"turnover_flags", "equipment_schedule"}
+
+    class Ctx:
+        lang = "nb"
+
+    marked = pd.read_csv(io.BytesIO(csv_bytes(Ctx, found, "turnover_flags", frame)))
+    assert marked.columns[0] == "illustrative" and marked["illustrative"].str.startswith("ILLUSTRERENDE DATA").all()
+    plain = pd.read_csv(io.BytesIO(csv_bytes(Ctx, found, "staff_plan", frame)))
+    assert list(plain.columns) == ["year", "x"]

@@ -93,7 +93,8 @@ def data_label(ctx) -> str:
 
 def illustrative_tables(found: list[Section]) -> set[str]:
     """Return the names of the tables built on illustrative rows (every table of such a section)."""
-    return {name for s in found if s.illustrative for name in s.tables}
+    return {name for s in found if s.illustrative
+            for name in (s.tables if s.illustrative_tables is None else s.illustrative_tables)}
 
 
 def excel_bytes(ctx, found: list[Section]) -> bytes:

@@ -353,5 +353,8 @@ def overview(ctx) -> Section | None:
         title=t("page_staffing", lang), headlines=headlines, chart=chart,
         pdf_chart=SmallChart(t("ov_staff_region", lang), t("fte", lang), long[["year", "series", "value"]],
                              colours=colours),
-        tables={"staff_plan": plan.round(3)}, groups=GROUPS, illustrative=illustrative,
+        # The staff plan is Tabell 7 and the assumed rates; only the turnover flags come from the HR rows.
+        tables={"staff_plan": plan.round(3),
+                **({"turnover_flags": tables["turnover_flags"]} if tables is not None else {})},
+        groups=GROUPS, illustrative=illustrative, illustrative_tables=("turnover_flags",),
         note=None if inputs.trend is not None else t("staff_forecast_missing", lang, cmd=RUN_COMMAND))
