@@ -279,3 +279,22 @@ def test_physicians_page_offers_each_trust_when_the_upload_gives_trusts(physicia
     number = lambda v: float(v.replace("\u00a0", "").replace("\u2212", "-").replace(",", "."))
     assert number(ahus[2]) == pytest.approx(number(region[2]) / 4, abs=1.0)
     assert any("Egne data i denne økten" in i.value for i in at.sidebar.info)
+
+
+def test_removing_an_upload_returns_every_page_to_the_shipped_data(physicians, workspaces, monkeypatch):
+    monkeypatch.setenv("IMAGING_PLAN_REFIT", "off")
+    from streamlit.testing.v1 import AppTest
+    from streamlit.util import calc_hash
+
+    upload = workspace.accept("physician_ftes", _csv(physicians.assign(fte=physicians["fte"] * 2)), "d.csv", {})
+    at = AppTest.from_file(str(paths.PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.session_state[workspace.SESSION_KEY] = {"physician_ftes": upload}
+    at._page_hash = calc_hash("data")
+    at.run()
+    assert not at.exception
+    assert any("Du planlegger med egne data: d.csv" in i.value for i in at.info)
+    assert at.query_params.get(workspace.LINK_PARAM)
+    at.button(key="data_remove_physician_ftes").click().run()
+    assert at.session_state[workspace.SESSION_KEY] == {}
+    assert not any("Egne data" in i.value for i in at.sidebar.info)
+    assert any("fagplanens Tabell 6" in c.value for c in at.caption)

@@ -19,7 +19,12 @@ from .. import codes, inputs
 from ..i18n import MODALITY_NAMES, TEXT, t
 from . import workspace
 
-REFUSED = "_data_refused"  # table -> (content hash, message) of the last refused file
+REFUSED = "_data_refused"  # table -> (content hash and sheet, message) of the last refused file
+GENERATION = "_data_upload_generation"  # bumped to empty the uploaders when a file is removed
+
+
+def _uploader_key(name: str) -> str:
+    return f"data_upload_{name}_{st.session_state.get(GENERATION, 0)}"
 
 
 def _text(key: str, lang: str, fallback: str) -> str:
@@ -71,7 +76,7 @@ def problems_list(message: str) -> list[str]:
 
 def _handle_upload(name: str, lang: str) -> None:
     """Validate the file in the uploader of table `name`; accept it whole or keep its problems to show."""
-    file = st.session_state.get(f"data_upload_{name}")
+    file = st.session_state.get(_uploader_key(name))
     if file is None:
         return
     content = file.getvalue()
@@ -79,15 +84,15 @@ def _handle_upload(name: str, lang: str) -> None:
     uploads = workspace.session_uploads()
     if name in uploads and uploads[name].sha256 == digest:
         return
-    refused = st.session_state.setdefault(REFUSED, {})
-    if refused.get(name, (None,))[0] == digest:
-        return
     sheet = (st.session_state.get(f"data_sheet_{name}") or "").strip() or None
+    refused = st.session_state.setdefault(REFUSED, {})
+    if refused.get(name, (None,))[0] == (digest, sheet):
+        return
     others = {k: v for k, v in uploads.items() if k != name}
     try:
         upload = workspace.accept(name, content, file.name, others, sheet=sheet)
     except inputs.InputDataError as err:
-        refused[name] = (digest, str(err))
+        refused[name] = ((digest, sheet), str(err))
         return
     refused.pop(name, None)
     uploads[name] = upload
@@ -95,15 +100,21 @@ def _handle_upload(name: str, lang: str) -> None:
     st.rerun()  # the shell reads the session's data folder before the page: start over with it
 
 
+def _empty_uploaders() -> None:
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+
+
 def _remove(name: str) -> None:
     workspace.session_uploads().pop(name, None)
     st.session_state.get(REFUSED, {}).pop(name, None)
+    _empty_uploaders()  # else the file still in the uploader would be accepted again
 
 
 def _remove_all() -> None:
     workspace.session_uploads().clear()
     st.session_state.pop(REFUSED, None)
     st.query_params.pop(workspace.LINK_PARAM, None)
+    _empty_uploaders()
 
 
 @st.fragment(run_every=2.0)
@@ -154,7 +165,7 @@ def table_block(name: str, ctx, lang: str) -> None:
                               file_name=spec.file.replace(".csv", ".xlsx"), key=f"data_tpl_xlsx_{name}",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               icon=":material/download:")
-        st.file_uploader(t("data_upload", lang), type=["csv", "xlsx"], key=f"data_upload_{name}",
+        st.file_uploader(t("data_upload", lang), type=["csv", "xlsx"], key=_uploader_key(name),
                          help=t("data_upload_help", lang, mb=inputs.MAX_UPLOAD_BYTES // (1024 * 1024),
                                 rows=f"{inputs.MAX_UPLOAD_ROWS:,}".replace(",", " ")))
         st.text_input(t("data_sheet", lang), key=f"data_sheet_{name}", placeholder=t("data_sheet_hint", lang))
