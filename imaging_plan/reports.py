@@ -185,7 +185,8 @@ class _Placer:
         """Draw `text` from (x, y) down, wrapped to end before `right`; return its lower edge."""
         probe = self.fig.text(x, y, "", va="top", **style)
         lines, line = [], ""
-        for word in str(text).split():
+        # Split at plain spaces only: a no-break space (1\u00a0443 in bokmål) must stay, and keep its figure whole.
+        for word in (w for w in str(text).split(" ") if w):
             trial = f"{line} {word}".strip()
             probe.set_text(trial)
             if line and x + self._width(probe) > right:

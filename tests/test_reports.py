@@ -95,6 +95,15 @@ def test_pdf_prints_every_headline_whole_in_one_page():
     assert "[ILLUSTRERENDE DATA]" in text and "ILLUSTRATIVE" not in text
 
 
+def test_pdf_keeps_no_break_spaces_of_norwegian_numbers():
+    pypdf = pytest.importorskip("pypdf")
+    summary = _long_summary(n=1)
+    summary.headlines[0].value = "1\u00a0443 årsverk"
+    summary.headlines[0].sentence = "Regionen må ansette om lag 1\u00a0443 radiografårsverk fram til 2040."
+    text = pypdf.PdfReader(io.BytesIO(reports.board_summary_pdf(summary))).pages[0].extract_text()
+    assert text.count("1\u00a0443") == 2
+
+
 def test_pdf_texts_do_not_overprint():
     import matplotlib.pyplot as plt
 
