@@ -865,7 +865,7 @@ DATA: dict[str, tuple[str, str]] = {
                             "Illustrative data: generated example rows, not real figures."),
     "illustrative_column": ("ILLUSTRERENDE DATA: genererte rader, ikke faktiske tall",
                             "ILLUSTRATIVE DATA: generated rows, not real figures"),
-    "illustrative_in_nb": ("{title}: bygger på illustrerende (genererte) data, ikke faktiske tall.",
+    "illustrative_in_section": ("{title}: bygger på illustrerende (genererte) data, ikke faktiske tall.",
                            "{title}: built on illustrative (generated) data, not real figures."),
     "cover_title": ("Planlegging av bildediagnostikk – Helse Sør-Øst", "Diagnostic imaging planning – Helse Sør-Øst"),
     "cover_made": ("Laget", "Made"),

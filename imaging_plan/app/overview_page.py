@@ -103,7 +103,7 @@ def excel_bytes(ctx, found: list[Section]) -> bytes:
     cover = [(t("cover_title", lang), ""), (t("cover_made", lang), date.today().isoformat()),
              (t("cover_data_version", lang), data_version(ctx)),
              (t("cover_data", lang), data_label(ctx))]
-    cover += [(t("illustrative_in_nb", lang, title=s.title), "") for s in found if s.illustrative]
+    cover += [(t("illustrative_in_section", lang, title=s.title), "") for s in found if s.illustrative]
     return reports.excel_workbook(tables, all_assumptions(ctx), illustrative=illustrative_tables(found),
                                   cover=cover, label=t("illustrative_column", lang))
 
@@ -126,7 +126,7 @@ def pdf_bytes(ctx, found: list[Section]) -> bytes:
         # changed ones first: the page has room for about 30 of the 50-odd assumptions
         assumptions=all_assumptions(ctx).sort_values("changed", ascending=False, kind="stable"),
         footer=t("ov_pdf_footer", lang, version=data_version(ctx), package=__version__),
-        notes=[t("illustrative_in_nb", lang, title=s.title) for s in found if s.illustrative],
+        notes=[t("illustrative_in_section", lang, title=s.title) for s in found if s.illustrative],
         illustrative_label=t("illustrative_mark", lang))
     return reports.board_summary_pdf(summary)
 
