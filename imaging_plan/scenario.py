@@ -17,7 +17,7 @@ import yaml
 from .assumptions import ASSUMPTIONS, AssumptionError
 
 # Non-assumption URL keys the app owns.
-APP_KEYS = ("lang", "preset", "staff_trusts", "staff_roles")
+APP_KEYS = ("lang", "preset", "staff_trusts", "staff_roles", "data")  # data: mark of uploaded data
 
 
 class ScenarioError(ValueError):

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .inputs import file_sha256
+from .inputs import file_sha256, illustrative_files
 from .paths import NOTEBOOKS_DIR, PACKAGE_DIR
 
 MANIFEST = "manifest.json"
@@ -150,6 +150,8 @@ def build_manifest(name: str, notebook: str, parameters: dict, inputs: dict[str,
         "requested": requested,
         "data_dir": str(data_dir),
         "inputs": inputs,
+        # Inputs whose rows are generated (their `source` says 'illustrative'): pages label from this.
+        "illustrative": illustrative_files(data_dir, inputs),
         "package_version": __version__,
         "code_sha256": code_sha256(),
         "python": platform.python_version(),

@@ -12,6 +12,8 @@ import streamlit as st
 from .. import assumptions, codes
 from ..charts import localized, method_label
 from ..i18n import fmt_number, t
+from ..inputs import illustrative_files
+from ..reports import mark_illustrative
 from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
 
 
@@ -81,10 +83,29 @@ def assumptions_table(ctx, groups: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
-    """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts)."""
+def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str,
+                 illustrative: str | None = None) -> None:
+    """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts).
+
+    `illustrative`, when given, is the label a table built on generated rows carries in a first column.
+    """
+    if illustrative:
+        frame = mark_illustrative(frame, illustrative)
     st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
                        mime="text/csv", key=key)
+
+
+def is_illustrative(ctx, forecast_name: str, file: str) -> bool:
+    """Return whether input `file` holds illustrative (generated) rows, as the forecast's manifest records.
+
+    The manifest is the record when it was made from the file as it is now; without a
+    forecast, or when the file changed since, the file itself is read the same way.
+    """
+    forecast = ctx.forecast(forecast_name)
+    if forecast is not None and "illustrative" in forecast.manifest and file in forecast.manifest.get("inputs", {}) \
+            and file not in forecast.changed_inputs(ctx.data_dir):
+        return file in forecast.manifest["illustrative"]
+    return file in illustrative_files(ctx.data_dir, [file])
 
 
 def show_chart_data(builder, data: pd.DataFrame, *args, lang: str) -> None:
