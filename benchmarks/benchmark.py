@@ -42,15 +42,11 @@ SLIDER_MOVES = {
 
 def time_exports(forecasts: Path) -> tuple[float, float]:
     """Return the seconds to build the board PDF and the Excel workbook for the default scenario."""
-    from imaging_plan import assumptions
     from imaging_plan.app import overview_page
-    from imaging_plan.app.shell import APP_TABLES, AppContext
-    from imaging_plan.inputs import load_table
+    from imaging_plan.app.shell import snapshot_for
 
-    tables = {name: load_table(name, paths.DATA_DIR) for name in APP_TABLES}
-    defaults = assumptions.defaults(tables)
-    ctx = AppContext("nb", dict(defaults), defaults, tables, None, paths.DATA_DIR, forecasts)
-    found = overview_page.sections(ctx)
+    ctx = snapshot_for("nb", forecasts_dir=forecasts)
+    found = overview_page.compute(ctx).sections
     started = time.perf_counter()
     overview_page.pdf_bytes(ctx, found)
     pdf = time.perf_counter() - started
