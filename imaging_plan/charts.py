@@ -734,7 +734,9 @@ def fan_chart(lines: pd.DataFrame, title: str, unit: str, lang: str, series: tup
         y=alt.Y("value:Q", title=unit), color=colour, tooltip=tooltip)
     yours = base.transform_filter(alt.datum.series == series[-1]).mark_line(strokeWidth=3).encode(
         y=alt.Y("value:Q", title=unit), color=colour, tooltip=tooltip)
-    chart = alt.layer(band, presets, yours, data=lines).properties(height=150, title=title)
+    # Streamlit fits `height` around title, legend and axes: a single chart needs the room.
+    chart = alt.layer(band, presets, yours, data=lines).properties(height=150 if len(panels) > 1 else 300,
+                                                                   title=title)
     if len(panels) > 1:
         chart = chart.properties(title="").facet(
             row=alt.Row("panel:N", title=None, sort=list(panels),

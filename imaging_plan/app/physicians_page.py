@@ -168,6 +168,7 @@ def section(snapshot: state.Snapshot) -> Section | None:
 
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the gap per specialty and year (specialty, year, value): one line of the overview's fan."""
+    """Return the gap per specialty (panel) and year: one line of the overview's fan."""
     plan = physicians.physician_plan(snapshot.tables["physician_ftes"], snapshot.scenario)
-    return plan[["specialty", "year", "gap"]].rename(columns={"gap": "value"})
+    return pd.DataFrame({"panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
+                         "year": plan["year"], "value": plan["gap"]})
