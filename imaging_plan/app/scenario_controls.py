@@ -23,13 +23,12 @@ from ..assumptions import ASSUMPTIONS, in_group
 from ..i18n import t
 
 SCENARIO = "_scenario"   # session key: every assumption's value
-PAGE_PARAMS = "_page_params"  # session key: URL values of widgets that live on one page
 NOTES = "_url_notes"
 UPLOAD = "scenario_upload"
 
 
 def _page_param(key: str) -> bool:
-    """Whether a URL key belongs to a widget drawn on one page only (kept in the link on every page)."""
+    """Whether a URL key belongs to a widget of one page (its own choice, not an assumption)."""
     return key in ("staff_trusts", "staff_roles", "series") or key.startswith("method_")
 
 
@@ -76,9 +75,11 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -
 
 
 def write_url(held: Mapping, defaults: Mapping) -> None:
-    """Make the URL hold every assumption that differs from its default, and the pages' own choices.
+    """Make the URL hold every assumption that differs from its default.
 
-    Only what differs is written (each write is a message to the browser).
+    Only what differs is written (each write is a message to the browser). A page's own
+    choices (trusts and roles, a trend method, a series) stay bound to their widgets and
+    leave the URL on other pages, as Streamlit does.
     """
     wanted = scenario.to_query(held, defaults)
     for key in ASSUMPTIONS:
@@ -87,12 +88,6 @@ def write_url(held: Mapping, defaults: Mapping) -> None:
             st.query_params[key] = wanted[key]
         elif key not in wanted and key in st.query_params:
             del st.query_params[key]
-    kept = st.session_state.setdefault(PAGE_PARAMS, {})
-    for key in [k for k in st.query_params if _page_param(k)]:
-        kept[key] = st.query_params.get_all(key)
-    for key, values in kept.items():
-        if key not in st.query_params and values:
-            st.query_params[key] = values if len(values) > 1 else values[0]
 
 
 def _set(values: Mapping) -> None:
