@@ -91,4 +91,8 @@ def test_overview_and_exports_read_the_same_sections(snapshot):
                                                 for t in registry.TOPICS]
     tables = {name for s in view.sections for name in s.tables}
     assert {"physician_plan", "staff_plan", "equipment_schedule", "specialist_inflow_plan"} <= tables
-    assert overview_page.excel_bytes(snapshot, view.sections)[:2] == b"PK"
+    import io
+
+    book = pd.read_excel(io.BytesIO(overview_page.excel_bytes(snapshot, view.sections, view.decisions)),
+                         sheet_name=None)
+    assert book["decisions"]["sentence"].tolist() == [d.sentence for d in view.decisions]

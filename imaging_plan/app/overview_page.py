@@ -65,12 +65,15 @@ def all_assumptions(ctx) -> pd.DataFrame:
         "source": a.source} for a in assumptions.ASSUMPTIONS.values()])
 
 
-def excel_bytes(ctx, found: list[Section]) -> bytes:
+def excel_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = ()) -> bytes:
+    """Return the workbook: every section's tables, the decisions with their years, the assumptions."""
     tables = {name: frame for s in found for name, frame in s.tables.items()}
+    if decided:
+        tables["decisions"] = pd.DataFrame([vars(d) for d in decided])
     return reports.excel_workbook(tables, all_assumptions(ctx))
 
 
-def pdf_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = ()) -> bytes:
+def pdf_bytes(ctx, found: list[Section]) -> bytes:
     lang = ctx.lang
     changed = int(all_assumptions(ctx)["changed"].sum())
     summary = reports.BoardSummary(
@@ -81,8 +84,7 @@ def pdf_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = ())
         # changed ones first: the page has room for about 30 of the 50-odd assumptions
         assumptions=all_assumptions(ctx).sort_values("changed", ascending=False, kind="stable"),
         footer=t("ov_pdf_footer", lang, version=ctx.data_version, package=__version__),
-        notes=[d.sentence for d in decided] + [t("illustrative_in", lang, title=s.title)
-                                               for s in found if s.illustrative])
+        notes=[t("illustrative_in", lang, title=s.title) for s in found if s.illustrative])
     return reports.board_summary_pdf(summary)
 
 
@@ -122,10 +124,10 @@ def render(snapshot: state.Snapshot) -> None:
 
     st.subheader(t("ov_exports", lang))
     c1, c2 = st.columns(2)
-    c1.download_button(t("ov_pdf", lang), data=lambda: pdf_bytes(snapshot, view.sections, view.decisions),
+    c1.download_button(t("ov_pdf", lang), data=lambda: pdf_bytes(snapshot, view.sections),
                        file_name=f"board_summary_{date.today().isoformat()}.pdf",
                        mime="application/pdf", key="download_pdf", icon=":material/picture_as_pdf:")
-    c2.download_button(t("ov_excel", lang), data=lambda: excel_bytes(snapshot, view.sections),
+    c2.download_button(t("ov_excel", lang), data=lambda: excel_bytes(snapshot, view.sections, view.decisions),
                        file_name="imaging_planning.xlsx", key="download_excel", icon=":material/table:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     if st.toggle(t("ov_csv", lang), key="ov_show_csv"):
