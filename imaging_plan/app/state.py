@@ -174,14 +174,8 @@ def data_version(data_dir: Path, names=None) -> str:
     return digest.hexdigest()[:10]
 
 
-def forecast_stamp(forecasts_dir: Path, name: str) -> float | None:
-    """Return when forecast `name` was last written (its manifest's mtime), or None."""
-    manifest = Path(forecasts_dir) / name / MANIFEST
-    return manifest.stat().st_mtime if manifest.exists() else None
-
-
 def forecast_versions(forecasts_dir: Path) -> tuple:
-    """Return (name, stamp) of every stored forecast: a notebook rerun changes it."""
+    """Return (name, stamp) of every stored forecast, the stamp being its manifest's mtime: a notebook rerun changes it."""
     return tuple(sorted((p.parent.name, p.stat().st_mtime) for p in Path(forecasts_dir).glob(f"*/{MANIFEST}")))
 
 
