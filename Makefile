@@ -38,8 +38,9 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "== Chromium missing: 'sudo apt-get install chromium' (browser tests are skipped without it)"; fi; }
 
+# Every core, one test module per worker (module fixtures such as a served app run once).
 test: $(DEVSTAMP) chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadscope
 
 benchmark: $(DEVSTAMP)
 	$(PY) benchmarks/benchmark.py

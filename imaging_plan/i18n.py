@@ -62,12 +62,12 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
     "page_physicians": ("Legeårsverk", "Physician FTEs"),
     "physicians_title": ("Legeårsverk: tilbud, behov og gap", "Physician FTEs: supply, need and gap"),
     "physicians_intro": (
-        "Historikk fra Tabell 6 i fagplanen (2015–2025), Prophet-trend med 80 % intervall, og "
+        "Historikk fra Tabell 6 i fagplanen (2015–2025), standardlinjen med 80 % bånd, og "
         "planlagt tilbud (spesialister som går av, LiS som blir ferdige) mot behov (dagens "
         "årsverk vokst med behovsveksten, minus KI-gevinsten). Gap = behov − tilbud; positivt "
         "gap betyr for få leger.",
-        "History from Tabell 6 of the plan (2015–2025), the Prophet trend with its 80 % "
-        "interval, and planned supply (specialists leaving, residents finishing) against need "
+        "History from Tabell 6 of the plan (2015–2025), the default line with its 80 % "
+        "band, and planned supply (specialists leaving, residents finishing) against need "
         "(today's FTEs grown at the demand growth, less the AI gain). Gap = need − supply; a "
         "positive gap means too few physicians."),
     "gap_at": ("Gap {year}", "Gap {year}"),
@@ -75,16 +75,16 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
                  "Need minus supply in FTEs; change against the default assumptions below."),
     "gap_fte": ("Gap (årsverk)", "Gap (FTEs)"),
     "history": ("Historikk (Tabell 6)", "History (Tabell 6)"),
-    "trend": ("Trend (Prophet, 80 % intervall)", "Trend (Prophet, 80 % interval)"),
+    "trend": ("Trend (standardlinjen, 80 % bånd)", "Trend (the default line, 80 % band)"),
     "supply": ("Tilbud", "Supply"),
     "need": ("Behov", "Need"),
     "gap": ("Gap", "Gap"),
     "shortage": ("Mangel", "Shortage"),
     "surplus": ("Overskudd", "Surplus"),
-    "forecast_missing": ("Prophet-trenden mangler: prognosene er ikke laget ennå. Lag dem med "
+    "forecast_missing": ("Trenden mangler: prognosene er ikke laget ennå. Lag dem med "
                          "`{cmd}` (eller start appen med `make app`). Tilbud, behov og gap "
                          "under regnes uten trenden.",
-                         "The Prophet trend is missing: forecasts have not been made yet. Make "
+                         "The trend is missing: forecasts have not been made yet. Make "
                          "them with `{cmd}` (or start the app with `make app`). Supply, need "
                          "and gap below are computed without it."),
     "trend_short": ("Trenden er lagret til {year}; kjør notebooken med høyere `trend_until` for "
@@ -154,19 +154,19 @@ INFLOW: dict[str, tuple[str, str]] = {
     "inflow_intro": (
         "Hvor mange nye spesialister trenger regionen hvert år, hvor mange er den på vei til å få, "
         "og hvor mange LiS-stillinger trengs for å tette gapet? Tre linjer per spesialitet: "
-        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **trend** (Prophet-trend av "
+        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **trend** (standardlinjen av "
         "tilgangen avledet fra Tabell 6) og **fra nasjonale godkjenninger** (landets "
         "spesialistgodkjenninger × regionens andel).",
         "How many new specialists does the region need each year, how many is it on course to "
         "get, and how many resident (LiS) posts would close the gap? Three lines per specialty: "
-        "**required inflow** (growth of the specialist need + exits), **trend** (Prophet trend "
+        "**required inflow** (growth of the specialist need + exits), **trend** (the default line "
         "of the inflow derived from Tabell 6) and **from national approvals** (the nation's "
         "specialist approvals × the region's share)."),
     "inflow_forecast_missing": (
-        "Prophet-trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
+        "Trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
         "(eller start appen med `make app`). Nødvendig tilgang, godkjenninger (fra forutsetningene) "
         "og LiS-behov under regnes uten trenden.",
-        "The Prophet trend of the inflow is missing: the forecast has not been made yet. Make it "
+        "The trend of the inflow is missing: the forecast has not been made yet. Make it "
         "with `{cmd}` (or start the app with `make app`). Required inflow, approvals (from the "
         "assumptions) and resident need below are computed without it."),
     "national_file_new": (
@@ -215,9 +215,9 @@ INFLOW: dict[str, tuple[str, str]] = {
     "m_required_help": ("Gjennomsnitt {first}–{last}: vekst i spesialistbehovet + avgang, i årsverk.",
                         "Average {first}–{last}: growth of the specialist need + exits, in FTEs."),
     "m_trend": ("På kurs (trend) per år", "On course (trend) a year"),
-    "m_trend_help": ("Gjennomsnitt {first}–{last} av Prophet-trenden av tilgangen avledet fra "
+    "m_trend_help": ("Gjennomsnitt {first}–{last} av standardlinjen av tilgangen avledet fra "
                      "Tabell 6.",
-                     "Average {first}–{last} of the Prophet trend of the inflow derived from "
+                     "Average {first}–{last} of the default line of the inflow derived from "
                      "Tabell 6."),
     "m_supply": ("Fra nasjonale godkjenninger per år", "From national approvals a year"),
     "m_supply_help": ("Gjennomsnitt {first}–{last}: godkjenninger i landet × regionens andel.",
@@ -267,9 +267,10 @@ INFLOW: dict[str, tuple[str, str]] = {
         "spesialistårsverk (overlege + legespesialist + konstituert overlege) + anslått avgang: "
         "S(t) − S(t−1) + avgangsrate × S(t−1). Et år der årsverkene falt mer enn avgangen gir en "
         "negativ verdi; den vises som den er.\n"
-        "- **Trend**: Prophet (i notebook 02) tilpasser de to delene, veksten og "
-        "spesialistårsverkene; appen legger dem sammen med avgangsraten du har valgt, så trenden "
-        "følger glidebryteren uten ny tilpasning. Båndet legger sammen delenes 80 %-intervaller.\n"
+        "- **Trend**: standardlinjen backtesten valgte for tilgangen (notebook 05), beregnet i "
+        "notebook 02 ved notebookens avgangsrate og lagret i to deler, vekst og spesialistårsverk; "
+        "appen legger dem sammen med avgangsraten du har valgt, så trenden følger glidebryteren "
+        "uten ny tilpasning. Båndet er kalibrert på backtestens feil (80 %).\n"
         "- **Nødvendig tilgang**: spesialistbehov = legebehovet fra legesiden × dagens andel "
         "spesialister ({share_now} % i radiologi); nødvendig = behov(t) − behov(t−1) + "
         "avgangsrate × behov(t−1). Uten vekst og avgang er den null.\n"
@@ -282,9 +283,10 @@ INFLOW: dict[str, tuple[str, str]] = {
         "of specialist FTEs (consultant + specialist + acting consultant) + estimated exits: "
         "S(t) − S(t−1) + exit rate × S(t−1). A year in which FTEs fell by more than the exits "
         "gives a negative value; it is shown as it is.\n"
-        "- **Trend**: Prophet (in notebook 02) fits the two parts, the growth and the specialist "
+        "- **Trend**: the default line the backtest chose for the inflow (notebook 05), computed "
+        "in notebook 02 at the notebook's exit rate and stored as two parts, growth and specialist "
         "FTEs; the app adds them at the exit rate you set, so the trend follows the slider "
-        "without a refit. The band adds the parts' 80 % intervals.\n"
+        "without a refit. The band is calibrated on the backtest's errors (80 %).\n"
         "- **Required inflow**: specialist need = the physician need of the Physicians page × "
         "today's specialist share ({share_now} % in radiology); required = need(t) − need(t−1) "
         "+ exit rate × need(t−1). With no growth and no exits it is zero.\n"
@@ -377,7 +379,7 @@ STAFFING: dict[str, tuple[str, str]] = {
     "staff_by_trust": ("{role}: årsverk per helseforetak", "{role}: FTEs per trust"),
     "staff_hires_by_trust": ("{role}: ansettelsesbehov per år", "{role}: hires needed per year"),
     "staff_history": ("Historikk (Tabell 7)", "History (Tabell 7)"),
-    "staff_trend": ("Trend (Prophet, 80 % intervall)", "Trend (Prophet, 80 % interval)"),
+    "staff_trend": ("Trend (standardlinjen, 80 % bånd)", "Trend (the default line, 80 % band)"),
     "staff_planned": ("Planlagte årsverk", "Planned FTEs"),
     "staff_kind": ("Kurve", "Line"),
     "staff_hires_axis": ("Ansettelser (årsverk per år)", "Hires (FTEs per year)"),
@@ -673,6 +675,47 @@ QUALITY: dict[str, tuple[str, str]] = {
     "method_drift": ("drift", "drift"),
     "method_theta": ("Theta", "Theta"),
     "method_prophet": ("Prophet", "Prophet"),
+    "method_median": ("median av naiv, Theta og Prophet", "median of naive, Theta and Prophet"),
+    "method_mean": ("gjennomsnitt av naiv, Theta og Prophet", "mean of naive, Theta and Prophet"),
+    "method_default": ("standardlinjen", "the default line"),
+    "default_title": ("Linjen som tegnes", "The line drawn"),
+    "default_family": (
+        "**{family}**: sidene tegner {method} som standard (valget på alle kontroller). Fremgangsmåten "
+        "som valgte den, målt utenfor utvalget (valgt på tidligere startår, målt på senere): samlet "
+        "MASE {mase} mot naivs {naive_mase} ({change} enn naiv, {checks} kontroller); 80 %-båndet "
+        "holdt {share} av utfallene ({hits}/{checks}).",
+        "**{family}**: the pages draw {method} by default (the choice on every check). The procedure "
+        "that chose it, scored out of sample (chosen on earlier origins, scored on later ones): pooled "
+        "MASE {mase} against naive's {naive_mase} ({change} than naive, {checks} checks); its 80 % band "
+        "held {share} of outcomes ({hits}/{checks})."),
+    "default_better": ("{pct} % lavere", "{pct} % lower"),
+    "default_worse": ("{pct} % høyere", "{pct} % higher"),
+    "default_differs": (
+        "Backtesten velger nå {chosen} for {family}, men appen tegner {method} "
+        "(`forecasting.DEFAULT_LINES`). Vurder å oppdatere definisjonen og kjøre notatbøkene på nytt.",
+        "The backtest now chooses {chosen} for {family}, but the app draws {method} "
+        "(`forecasting.DEFAULT_LINES`). Consider updating the definition and rerunning the notebooks."),
+    "default_not_run": ("Backtesten er laget før standardlinjen fantes; kjør `{cmd}` på nytt.",
+                        "The backtest was made before the default line existed; rerun `{cmd}`."),
+    "band_meaning": ("Båndet: 80 % av backtestens utfall lå innenfor et bånd så bredt, "
+                     "1–3 år fram; lenger fram er det utvidet som √år (ikke målt).",
+                     "The band: 80 % of the backtest's outcomes fell inside a band this wide, "
+                     "1-3 years ahead; further ahead it is widened as √years (not measured)."),
+    "inflow_band_meaning": (
+        "Trenden er standardlinjen backtesten målte ved avgangsrate {rate} %; ved en annen rate legges "
+        "forskjellen i avganger til på spesialistenes egen linje (ikke målt). Båndet: 80 % av "
+        "backtestens utfall lå innenfor et så bredt bånd 1–3 år fram.",
+        "The trend is the default line the backtest scored at an exit rate of {rate} %; at another rate "
+        "the difference in exits is added on the specialists' own line (not scored). The band: 80 % of "
+        "the backtest's outcomes fell inside a band this wide 1-3 years ahead."),
+    "staff_method_default": ("standardlinjen", "the default line"),
+    "staff_methods_default": (
+        "Trendmetode: standardlinjen backtesten valgte for personell ({method}) der serien har minst "
+        "{n} år; ellers drift (rett linje fra første til siste punkt) eller siste verdi, uten "
+        "intervall. Kolonnen «Metode» i tabellen viser hvilken.",
+        "Trend method: the default line the backtest chose for staff ({method}) where the series has "
+        "at least {n} years; otherwise drift (the straight line from the first to the last point) or "
+        "the last value, with no interval. The table's Method column says which."),
     "family_physicians": ("Leger", "Physicians"),
     "family_staff": ("Personell", "Staff"),
     "family_inflow": ("Tilgang av spesialister", "Specialist inflow"),
@@ -796,6 +839,13 @@ QUALITY: dict[str, tuple[str, str]] = {
     "headline_mase": ("Samlet MASE, {method_nb}", "Pooled MASE, {method_en}"),
     "headline_prophet_wins": ("Serier Prophet vinner", "Series Prophet wins"),
     "headline_prophet_coverage": ("Prophets 80 %-intervall traff (%)", "Prophet's 80 % interval hit (%)"),
+    "headline_default_trend": ("Standardlinjen {year}, {specialty_nb} (årsverk)",
+                               "Default line {year}, {specialty_en} (FTEs)"),
+    "headline_default_coverage": ("Standardlinjens 80 %-bånd traff (%)", "Default line's 80 % band hit (%)"),
+    "headline_default_family_mase": ("Samlet MASE, standardlinjen, {family_nb}",
+                                     "Pooled MASE, default line, {family_en}"),
+    "headline_default_family_coverage": ("Standardlinjens 80 %-bånd traff, {family_nb} (%)",
+                                         "Default line's 80 % band hit, {family_en} (%)"),
     "note_beaten": ("I backtesten slo {winner} Prophet på {series} (MASE {winner_mase} mot {prophet_mase}, "
                     "{checks} kontroller).",
                     "In the backtest {winner} beat Prophet on {series} (MASE {winner_mase} vs "
@@ -804,13 +854,17 @@ QUALITY: dict[str, tuple[str, str]] = {
                           "nest best {runner} {runner_mase}, {checks} kontroller).",
                           "In the backtest Prophet had the lowest error on {series} (MASE "
                           "{prophet_mase}; next best {runner} {runner_mase}, {checks} checks)."),
+    "note_default": ("I backtesten fikk standardlinjen MASE {mase} på {series} (naiv {naive_mase}; beste "
+                     "enkeltmetode {best} {best_mase}); 80 %-båndet holdt {hits} av {checks} utfall.",
+                     "In the backtest the default line scored MASE {mase} on {series} (naive {naive_mase}; "
+                     "best single method {best} {best_mase}); its 80 % band held {hits} of {checks} outcomes."),
     "note_unmeasured": ("{series}: ikke målt i backtesten (for kort serie eller MASE udefinert).",
                         "{series}: not measured in the backtest (series too short or MASE undefined)."),
     "note_missing": ("Treffsikkerheten er ikke målt ennå: `{cmd}`.", "Accuracy not measured yet: `{cmd}`."),
     "method_switch": ("Trendlinje", "Trend line"),
-    "method_switch_help": ("Tegn en annen metodes linje i stedet for Prophets trend. MASE i "
+    "method_switch_help": ("Tegn en annen metodes linje i stedet for standardlinjen. MASE i "
                            "backtesten (lavest er best, ★ vinner): {scores}.",
-                           "Draw another method's line instead of Prophet's trend. MASE in the "
+                           "Draw another method's line instead of the default line. MASE in the "
                            "backtest (lowest is best, ★ winner): {scores}."),
     "trend_method": ("Trend ({method}, 80 % intervall)", "Trend ({method}, 80 % interval)"),
 }

@@ -126,6 +126,12 @@ def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
     scores = _mase_columns(row) if row is not None else {}
     if row is None or "prophet" not in scores or pd.isna(row.get("winner")):
         return t("note_unmeasured", lang, series=label)
+    if "default" in scores:  # the line the pages draw, against naive and the best single method
+        best = row["winner"]
+        return t("note_default", lang, series=label, mase=fmt_number(scores["default"], lang, 2),
+                 naive_mase=fmt_number(scores["naive"], lang, 2), best=t(f"method_{best}", lang),
+                 best_mase=fmt_number(scores[best], lang, 2), hits=int(row["default_hits"]),
+                 checks=int(row["default_checks"]))
     checks = int(row["prophet_checks"])
     mase = {m: fmt_number(v, lang, 2) for m, v in scores.items()}
     if row["winner"] != "prophet":
@@ -148,26 +154,27 @@ def backtest_note(ctx, series_ids: str | list[str]) -> None:
 
 
 def method_choice(ctx, series_id: str, key: str) -> str:
-    """Return the method whose line the planner wants on a chart: a URL-bound switch, Prophet by default.
+    """Return the method whose line the planner wants on a chart: a URL-bound switch, the default line by default.
 
-    Offers Prophet and every method with a stored forward line for the series; the help
-    gives each one's backtest MASE. The URL carries the method's name (Streamlit binds the
-    label), so a link keeps its choice. Without a backtest only Prophet exists: no switch.
+    Offers the default line (the stored trend, `forecasting.DEFAULT_LINES`) and every method
+    with a stored forward line for the series; the help gives each one's backtest MASE. The
+    URL carries the method's name (Streamlit binds the label), so a link keeps its choice.
+    Without a backtest only the default line exists: no switch.
     """
     forecast = ctx.forecast(BACKTEST)
     winners = backtest_winners(ctx)
     if forecast is None or winners is None or series_id not in winners.index:
-        return "prophet"
+        return "default"
     ahead = forecast.tables["forward"]
-    options = ["prophet"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
+    options = ["default"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
     scores = _mase_columns(winners.loc[series_id])
     winner = winners.loc[series_id, "winner"]
     help_text = " · ".join(f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
                            + (" ★" if m == winner else "") for m in options if m in scores)
     return st.segmented_control(
         t("method_switch", ctx.lang), options=options, format_func=lambda m: method_label(m, ctx.lang),
-        default="prophet", key=key, bind="query-params", required=True,
-        help=t("method_switch_help", ctx.lang, scores=help_text)) or "prophet"
+        default="default", key=key, bind="query-params", required=True,
+        help=t("method_switch_help", ctx.lang, scores=help_text)) or "default"
 
 
 def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:

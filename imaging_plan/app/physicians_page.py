@@ -87,13 +87,13 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
 def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.DataFrame | None, str | None]:
     """Show the backtest's verdict and the method switch for a specialty; return the trend to draw and its label.
 
-    Prophet's stored trend by default; another method's stored forward line when the planner
+    The stored default line by default; another method's stored forward line when the planner
     switches to it (nothing is fitted here).
     """
     total = series_id("physicians", specialty, "total")
     backtest_note(ctx, total)
     method = method_choice(ctx, total, f"method_{specialty}")
-    if method == "prophet":
+    if method == "default":
         return trend, None
     line = forward_trend(ctx, total, method)
     if line is None:
@@ -122,6 +122,8 @@ def render(snapshot: state.Snapshot) -> None:
         lines = charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
         show_chart_data(charts.physician_chart, lines, specialty_name(specialty, lang), lang=lang,
                         trend_label=label)
+        if label is None:  # the default line: its band is calibrated on the backtest
+            st.caption(t("band_meaning", lang))
         show_chart_data(charts.gap_bars, charts.gap_data(view.plan, specialty, lang), lang=lang,
                         years=(first, view.horizon))
 

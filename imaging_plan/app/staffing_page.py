@@ -15,6 +15,7 @@ import streamlit as st
 
 from .. import charts, staffing
 from ..codes import STAFF_ROLES
+from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, role_name, t
 from ..inputs import InputDataError, load_optional
 from ..reports import Headline, SmallChart
@@ -199,7 +200,7 @@ def staff_charts(view: StaffView, band, role: str, trusts: list[str], lang: str)
     lines = charts.staff_region_lines(role, view.regional, view.trend, view.totals, lang)
     show_chart_data(charts.staff_region_chart, lines, t("staff_region", lang, role=name), lang=lang)
     covered = view.status[(view.status["role"] == role) & (view.status["status"] == "complete")]["trust"]
-    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)))
+    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
     by_trust = charts.staff_trust_lines(role, view.ftes, band, plan, trusts, lang)
     show_chart_data(charts.staff_trust_chart, by_trust, t("staff_by_trust", lang, role=name), lang=lang,
                     trusts=tuple(sorted(set(by_trust["trust"]))))
@@ -281,7 +282,7 @@ def render(ctx) -> None:
                                 if not status[(status["trust"] == trust) & (status["role"] == role)
                                               & (status["status"] == "no_data")].shape[0]])
     if forecast is not None:
-        st.caption(t("staff_methods", lang,
+        st.caption(t("staff_methods_default", lang, method=t(f"method_{DEFAULT_LINES['staff'].method}", lang),
                      n=forecast.manifest["parameters"].get("min_prophet_points", "?")))
 
     turnover_section(ctx, plan, trusts, roles)
