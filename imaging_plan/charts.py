@@ -54,10 +54,16 @@ def physician_lines(specialty: str, history: pd.DataFrame, trend: pd.DataFrame |
     return out[["year", "series", "fte", *[c for c in ("lower", "upper") if c in out]]]
 
 
-def physician_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
-    """Return history, trend band and line, supply and need for one specialty."""
+def physician_chart(lines: pd.DataFrame, title: str, lang: str, trend_label: str | None = None) -> alt.LayerChart:
+    """Return history, trend band and line, supply and need for one specialty.
+
+    `trend_label` names a switched trend line (another method than Prophet); when it is
+    not given it is looked up in `lines`.
+    """
     order = [t(k, lang) for k in ("history", "trend", "supply", "need")]
-    order[1] = next((s for s in lines["series"].unique() if s not in order), order[1])  # a switched trend
+    if trend_label is None:
+        trend_label = next((s for s in lines["series"].unique() if s not in order), None)
+    order[1] = trend_label or order[1]
     colours = [PALETTE["black"], PALETTE["blue"], PALETTE["green"], PALETTE["vermillion"]]
     colour = alt.Color("series:N", title=t("series", lang),
                        scale=alt.Scale(domain=order, range=colours),
@@ -90,11 +96,15 @@ def gap_data(plan: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
 def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
     """Return the yearly gap (need - supply) of one specialty as bars: shortage up, surplus down."""
     own = gap_data(plan, specialty, lang)
-    years = alt.X("year:Q", title=t("year", lang), axis=_YEAR_AXIS,
-                  scale=alt.Scale(domain=[int(own["year"].min()) - 0.5, int(own["year"].max()) + 0.5],
-                                  nice=False))
+    return gap_bars(own, lang, years=(int(own["year"].min()), int(own["year"].max())))
+
+
+def gap_bars(own: pd.DataFrame, lang: str, years: tuple[int, int]) -> alt.Chart:
+    """Return gap_data's bars on an x axis from `years[0]` to `years[1]` (the spec reads no value of `own`)."""
+    x = alt.X("year:Q", title=t("year", lang), axis=_YEAR_AXIS,
+              scale=alt.Scale(domain=[years[0] - 0.5, years[1] + 0.5], nice=False))
     return alt.Chart(own).mark_bar(size=9).encode(
-        x=years,
+        x=x,
         y=alt.Y("gap:Q", title=t("gap_fte", lang)),
         color=alt.Color("kind:N", title=t("gap", lang),
                         scale=alt.Scale(domain=[t("shortage", lang), t("surplus", lang)],
@@ -291,10 +301,10 @@ def _trust_scale(trusts) -> alt.Scale:
                                            for t in domain])
 
 
-def _bar_years(years: pd.Series, lang: str) -> alt.X:
+def _bar_years(years, lang: str) -> alt.X:
     # Bars centred on their year, with half a year of room at both ends.
     return alt.X("year:Q", title=t("year", lang), axis=_YEAR_AXIS,
-                 scale=alt.Scale(domain=[int(years.min()) - 0.5, int(years.max()) + 0.5], nice=False))
+                 scale=alt.Scale(domain=[int(min(years)) - 0.5, int(max(years)) + 0.5], nice=False))
 
 
 def staff_region_lines(role: str, history: pd.DataFrame, trend: pd.DataFrame | None,
@@ -364,11 +374,14 @@ def staff_trust_lines(role: str, ftes: pd.DataFrame, band: pd.DataFrame | None, 
     return out[["trust", "year", "kind", "fte", *[c for c in ("lower", "upper") if c in out]]]
 
 
-def staff_trust_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
-    """Return FTEs per trust of one role: printed history solid, planned FTEs dashed, trend band shaded."""
+def staff_trust_chart(lines: pd.DataFrame, title: str, lang: str, trusts: tuple[str, ...] | None = None
+                      ) -> alt.LayerChart:
+    """Return FTEs per trust of one role: printed history solid, planned FTEs dashed, trend band shaded.
+
+    `trusts` gives the colour domain (read from `lines` when not given)."""
     kinds = [t("staff_history", lang), t("staff_planned", lang)]
     # Opaque legend symbols: the shared legend would otherwise take the band's faint fill.
-    colour = alt.Color("trust:N", scale=_trust_scale(lines["trust"]),
+    colour = alt.Color("trust:N", scale=_trust_scale(lines["trust"] if trusts is None else trusts),
                        legend=alt.Legend(orient="top", title=None, symbolType="circle", symbolOpacity=1))
     dash = alt.StrokeDash("kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]),
                           legend=alt.Legend(orient="top", title=None))
@@ -396,12 +409,16 @@ def staff_hires_data(plan: pd.DataFrame, role: str, trusts: list[str]) -> pd.Dat
     return own
 
 
-def staff_hires_chart(hires: pd.DataFrame, title: str, lang: str) -> alt.Chart:
-    """Return the hires needed per year of one role (staff_hires_data), stacked by trust: the top is their sum."""
+def staff_hires_chart(hires: pd.DataFrame, title: str, lang: str, trusts: tuple[str, ...] | None = None,
+                      years: tuple[int, int] | None = None) -> alt.Chart:
+    """Return the hires needed per year of one role (staff_hires_data), stacked by trust: the top is their sum.
+
+    `trusts` and `years` give the colour domain and the x range (read from `hires` when not given)."""
     return alt.Chart(hires).mark_bar(size=14).encode(
-        x=_bar_years(hires["year"], lang),
+        x=_bar_years(hires["year"] if years is None else years, lang),
         y=alt.Y("sum(hires_needed):Q", title=t("staff_hires_axis", lang)),
-        color=alt.Color("trust:N", scale=_trust_scale(hires["trust"]), legend=alt.Legend(orient="top", title=None)),
+        color=alt.Color("trust:N", scale=_trust_scale(hires["trust"] if trusts is None else trusts),
+                        legend=alt.Legend(orient="top", title=None)),
         order=alt.Order("trust:N"),
         tooltip=[alt.Tooltip("trust:N", title=t("col_trust", lang)),
                  alt.Tooltip("year:Q", title=t("year", lang), format="d"),
@@ -427,13 +444,15 @@ def staff_turnover_data(history: pd.DataFrame, flags: pd.DataFrame, role: str, t
     return own.reset_index(drop=True)
 
 
-def staff_turnover_chart(data: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
+def staff_turnover_chart(data: pd.DataFrame, title: str, lang: str, trusts: tuple[str, ...] | None = None
+                         ) -> alt.LayerChart:
     """Return the turnover rate per year and trust of one role, flagged series marked, the assumed rate as a rule.
 
     A flagged series gets a black triangle on its latest year. The caller puts
     the 'illustrative' warning in the title when the rows are invented.
     """
-    colour = alt.Color("trust:N", scale=_trust_scale(data["trust"]), legend=alt.Legend(orient="top", title=None))
+    colour = alt.Color("trust:N", scale=_trust_scale(data["trust"] if trusts is None else trusts),
+                       legend=alt.Legend(orient="top", title=None))
     tooltip = [alt.Tooltip("trust:N", title=t("col_trust", lang)),
                alt.Tooltip("year:Q", title=t("year", lang), format="d"),
                alt.Tooltip("turnover_pct:Q", title=t("staff_turnover_axis", lang), format=",.1f"),
@@ -668,3 +687,60 @@ def backtest_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart
         base.transform_filter(is_actual).mark_line(point=True, strokeWidth=2.5).encode(
             y=y, color=colour, tooltip=tooltip),
     ).properties(title=title, height=380)
+
+
+# --- the overview's fans: the presets' range and the viewer's scenario ---------------------------
+
+FAN_SCENARIOS = ("baseline", "low", "high", "yours")
+FAN_COLOURS = {"baseline": PALETTE["black"], "low": PALETTE["blue"], "high": PALETTE["vermillion"],
+               "yours": PALETTE["orange"]}
+
+
+def fan_lines(lines: dict[str, pd.DataFrame], names: dict[str, str]) -> pd.DataFrame:
+    """Return one long table of a fan: year, panel, series, value, lower, upper.
+
+    `lines` maps each of FAN_SCENARIOS to a frame of year, value (and panel); `names`
+    gives each its label. lower/upper are the lowest and highest of the three presets
+    in each year: the band the presets span.
+    """
+    frames = []
+    for key in FAN_SCENARIOS:
+        frame = lines[key].copy()
+        if "panel" not in frame:
+            frame["panel"] = ""
+        frames.append(frame.assign(series=names[key], scenario=key))
+    out = pd.concat(frames, ignore_index=True)
+    presets = out[out["scenario"] != "yours"].groupby(["panel", "year"])["value"]
+    band = pd.DataFrame({"lower": presets.min(), "upper": presets.max()}).reset_index()
+    out = out.merge(band, on=["panel", "year"], how="left")
+    out["year"] = out["year"].astype(int)
+    return out[["year", "panel", "series", "value", "lower", "upper"]]
+
+
+def fan_chart(lines: pd.DataFrame, title: str, unit: str, lang: str, series: tuple[str, ...] = (),
+              panels: tuple[str, ...] = ()) -> alt.TopLevelMixin:
+    """Return a fan: the band the presets span, their lines thin, the viewer's line thick.
+
+    `series` are the labels of FAN_SCENARIOS in that order; `panels` the panel
+    labels (one small chart each, own y scale); both given so the spec reads no value of `lines`.
+    """
+    scale = alt.Scale(domain=list(series), range=[FAN_COLOURS[k] for k in FAN_SCENARIOS[:len(series)]])
+    colour = alt.Color("series:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelLimit=300))
+    tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("series:N"),
+               alt.Tooltip("value:Q", title=unit, format=",.1f")]
+    base = alt.Chart().encode(x=_year(lang))
+    band = base.transform_filter(alt.datum.series == series[0]).mark_area(
+        opacity=0.18, color=PALETTE["sky_blue"]).encode(y=alt.Y("lower:Q", title=unit), y2="upper:Q")
+    presets = base.transform_filter(alt.datum.series != series[-1]).mark_line(strokeWidth=1.2).encode(
+        y=alt.Y("value:Q", title=unit), color=colour, tooltip=tooltip)
+    yours = base.transform_filter(alt.datum.series == series[-1]).mark_line(strokeWidth=3).encode(
+        y=alt.Y("value:Q", title=unit), color=colour, tooltip=tooltip)
+    # Streamlit fits `height` around title, legend and axes: a single chart needs the room.
+    chart = alt.layer(band, presets, yours, data=lines).properties(height=150 if len(panels) > 1 else 300,
+                                                                   title=title)
+    if len(panels) > 1:
+        chart = chart.properties(title="").facet(
+            row=alt.Row("panel:N", title=None, sort=list(panels),
+                        header=alt.Header(labelAngle=0, labelAlign="left", labelOrient="top")),
+            title=title).resolve_scale(y="independent")
+    return chart

@@ -876,6 +876,63 @@ for _section in (COMMON, PHYSICIANS, OVERVIEW, INFLOW, STAFFING, EQUIPMENT, QUAL
     TEXT.update(_section)
 
 
+# The app's frame (light pages carrying the whole scenario) and the overview's decisions and fans.
+APP_LAYER: dict[str, tuple[str, str]] = {
+    "carried_elsewhere": ("Lenken bærer også {n} endret(e) forutsetning(er) fra andre sider; de vises "
+                          "som glidebrytere der.",
+                          "The link also carries {n} changed assumption(s) from other pages; they show "
+                          "as sliders there."),
+    "show_table": ("Vis tabellen her", "Show the table here"),
+    "show_sources": ("Vis forutsetningene og kildene", "Show the assumptions and their sources"),
+    "ov_show_detail": ("Vis detaljene: tall per år og forutsetningene bak",
+                       "Show the detail: yearly figures and the assumptions behind them"),
+    "ov_decisions": ("Hva må besluttes når", "What must be decided by when"),
+    "ov_decisions_help": ("Ledetider: LiS-utdanningen (glidebryteren for utdanningstid), bachelor i "
+                          "radiografi (tre år), utstyr fra bestilling til bruk (ett til to år, "
+                          "antakelse).",
+                          "Lead times: resident training (the training-years slider), the bachelor in "
+                          "radiography (three years), equipment from order to use (one to two years, "
+                          "assumption)."),
+    "dec_residents": ("{specialty}: for å ha spesialistene behovet krever i {horizon} må {needed} "
+                      "LiS-årsverk være i stilling innen {deadline} ({horizon} minus {years} års "
+                      "utdanning): {more} {than} enn stillingene som er planlagt.",
+                      "{specialty}: to have the specialists the need calls for in {horizon}, {needed} "
+                      "resident FTEs must be in post by {deadline} ({horizon} minus {years} years of "
+                      "training): {more} {than} than the posts planned."),
+    "dec_more": ("flere", "more"),
+    "dec_fewer": ("færre", "fewer"),
+    "dec_residents_late": ("{specialty}: fristen for LiS-stillinger til {horizon} var {deadline} "
+                           "({years} års utdanning) og er passert; behovet i {horizon} må dekkes med "
+                           "rekruttering eller et senere målår.",
+                           "{specialty}: the deadline for resident posts for {horizon} was {deadline} "
+                           "({years} years of training) and has passed; the need in {horizon} must be "
+                           "met by recruitment or a later goal year."),
+    "dec_radiographers": ("Radiografer: om lag {n} årsverk må rekrutteres hvert år fra {start} til "
+                          "{horizon}; utdanningsplassene som skal gi dem må starte fra {first} "
+                          "({years} år før).",
+                          "Radiographers: about {n} FTEs must be hired each year from {start} to "
+                          "{horizon}; the education places to supply them must start from {first} "
+                          "({years} years ahead)."),
+    "dec_equipment": ("Utstyr: {units} enheter ({mnok} MNOK) forfaller i {first}–{last}; med ett til "
+                      "to år fra bestilling til bruk må de bestilles i {order}.",
+                      "Equipment: {units} units ({mnok} MNOK) fall due in {first}–{last}; with one to "
+                      "two years from order to use they must be ordered in {order}."),
+    "fan_yours": ("Ditt scenario", "Your scenario"),
+    "fan_help": ("Hver vifte viser basis, lavt og høyt press (skyggelagt mellom dem) og scenarioet i "
+                 "lenken (tykk linje), så styret ser spennet og ikke bare én linje.",
+                 "Each fan shows the baseline, low and high pressure (shaded between them) and the "
+                 "scenario in the link (thick line), so the board sees the range, not one line."),
+    "fan_phys_gap": ("Gap (behov minus tilbud) per år", "Gap (need minus supply) per year"),
+    "fan_inflow_shortfall": ("Mangel på nye spesialister per år", "Shortfall of new specialists per year"),
+    "fan_staff_hires": ("Radiografer som må rekrutteres per år", "Radiographers to hire per year"),
+    "fan_eq_backlog": ("Etterslep av utstyr som ikke er byttet", "Backlog of equipment not replaced"),
+    "mnok_unit": ("MNOK", "MNOK"),
+}
+_clash = set(TEXT) & set(APP_LAYER)
+assert not _clash, f"translation keys defined twice: {_clash}"
+TEXT.update(APP_LAYER)
+
+
 def t(key: str, lang: str, **values) -> str:
     """Return the text `key` in `lang` ('nb' or 'en'), with `values` filled in."""
     nb, en = TEXT[key]

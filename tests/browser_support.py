@@ -82,10 +82,16 @@ def served_app(env: dict[str, str], log: Path, script: str | Path = "app.py"):
 
 
 def settle(page, timeout_ms: int = 60_000) -> None:
-    """Wait until the script has finished its run and the page shows its numbers."""
+    """Wait until the script has finished its run and the page shows its numbers.
+
+    A metric appears only once a run has started; the run is over when the state says so after it
+    (the state reads notRunning before the first run starts, too).
+    """
     page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
     page.wait_for_selector("[data-testid=stMetricValue]", timeout=timeout_ms)
+    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
     page.wait_for_timeout(800)
+    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
 
 
 def metrics(page) -> list[str]:

@@ -47,7 +47,8 @@ def test_page_renders_with_defaults_and_forecast(forecasts):
                                  for y in (2030, 2035, 2040)}
     assert any("Prognosene ble laget" in c.value for c in at.caption)
     assert not at.warning
-    assert {s.key for s in at.slider} == set(assumptions.ASSUMPTIONS)
+    # Only the page's own assumptions (and the general ones) are drawn as sliders.
+    assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general", "physicians")}
 
 
 # slider -> which headline numbers must change; all others must stay
@@ -128,8 +129,12 @@ def test_preset_sets_every_slider_and_the_numbers(forecasts):
     baseline = _metrics(at)
     at.selectbox(key="preset_choice").set_value("high").run()
     assert not at.exception
+    drawn = {s.key for s in at.slider}
     for key, (value, _) in scenario.PRESETS["high"].values.items():
-        assert at.slider(key=key).value == value
+        if key in drawn:
+            assert at.slider(key=key).value == value
+        else:  # another page's assumption: held in the link
+            assert float(at.query_params[key]) == value
     assert _metrics(at)["radiology 2040"] != baseline["radiology 2040"]
 
 
@@ -155,18 +160,51 @@ def test_overview_is_the_landing_page_and_follows_the_scenario(forecasts):
     assert "**1**" in at2.markdown[0].value  # one assumption differs from the defaults
 
 
-def test_overview_recomputes_the_sections_a_slider_touches_and_only_those(forecasts):
+def test_overview_is_read_not_steered_and_follows_values_set_on_other_pages(forecasts):
     at = open_page(None)
+    assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general")}
     before = {m.label: m.value for m in at.metric}
-    at.slider(key="exit_rate_pct").set_value(5.0).run()
-    after_exit = {m.label: m.value for m in at.metric}
-    changed = {k for k in before if before[k] != after_exit[k]}
+    after = {m.label: m.value for m in open_page(None, {"exit_rate_pct": "5"}).metric}
+    changed = {k for k in before if before[k] != after[k]}
     assert any(k.startswith("Radiologi: Gap") for k in changed)
-    assert not any("MNOK" in after_exit[k] for k in changed)  # equipment untouched
-    at.slider(key="replacement_budget_mnok").set_value(100.0).run()
-    after_budget = {m.label: m.value for m in at.metric}
-    changed = {k for k in after_exit if after_exit[k] != after_budget[k]}
-    assert changed and all(not k.startswith("Radiologi") for k in changed)
+    assert not any("MNOK" in after[k] for k in changed)  # equipment untouched by a physician value
+
+
+def _go(at: AppTest, url_path: str) -> AppTest:
+    """Move the session to another page, as a click in the menu does (the URL's query stays)."""
+    from streamlit.util import calc_hash
+
+    at._page_hash = calc_hash(url_path)
+    return at.run()
+
+
+def test_values_set_on_one_page_survive_every_other_page_and_stay_in_the_url(forecasts):
+    at = open_page("equipment")
+    at.slider(key="lifetime_mr_years").set_value(12).run()
+    assert at.query_params.get("lifetime_mr_years") == "12"
+    _go(at, "physicians")
+    assert "lifetime_mr_years" not in {s.key for s in at.slider}  # not drawn here ...
+    assert at.query_params.get("lifetime_mr_years") == "12"        # ... but still in the link
+    at.slider(key="exit_rate_pct").set_value(4.5).run()
+    _go(at, "overview")
+    assert at.query_params.get("lifetime_mr_years") == "12" and at.query_params.get("exit_rate_pct") == "4.5"
+    assert "**2**" in at.markdown[0].value  # the overview counts both changed assumptions
+    _go(at, "equipment")
+    assert at.slider(key="lifetime_mr_years").value == 12
+    _go(at, "physicians")
+    assert at.slider(key="exit_rate_pct").value == 4.5
+
+
+def test_a_preset_chosen_on_the_overview_sets_the_sliders_of_other_pages(forecasts):
+    from imaging_plan import scenario
+
+    at = open_page(None)
+    at.selectbox(key="preset_choice").set_value("high").run()
+    _go(at, "equipment")
+    assert at.slider(key="replacement_budget_mnok").value == scenario.PRESETS["high"].values[
+        "replacement_budget_mnok"][0]
+    _go(at, "physicians")
+    assert at.slider(key="exit_rate_pct").value == scenario.PRESETS["high"].values["exit_rate_pct"][0]
 
 
 def _chart_tables(at: AppTest) -> list[tuple[str, pd.DataFrame]]:

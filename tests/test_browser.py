@@ -160,3 +160,39 @@ def test_scenario_file_is_applied_whole_or_refused_whole(open_page, app_url, tmp
                            "location.search.includes('training_years=6')", timeout=30_000)
     assert changed_metrics(page, before) != before
     context.close()
+
+
+def _wait_for_query(page, text: str) -> None:
+    page.wait_for_function(f"() => location.search.includes('{text}')", timeout=30_000)
+
+
+def test_a_value_set_on_equipment_survives_other_pages_and_a_copied_link(open_page, app_url):
+    context, page = open_page(app_url + "/equipment")
+    slider = page.locator("[data-testid=stSlider]").filter(has_text="Levetid MR")
+    slider.locator("input[type=range]").focus()
+    for _ in range(2):  # 10 -> 12 years
+        page.keyboard.press("ArrowRight")
+    _wait_for_query(page, "lifetime_mr_years=12")
+    settle(page)
+    # The physicians page does not draw the equipment sliders, yet keeps the value in the link.
+    page.get_by_role("link", name="Legeårsverk").click()
+    page.wait_for_url("**/physicians**")
+    settle(page)
+    assert page.locator("[data-testid=stSlider]").filter(has_text="Levetid MR").count() == 0
+    _wait_for_query(page, "lifetime_mr_years=12")
+    page.get_by_role("link", name="Oversikt").click()
+    settle(page)
+    _wait_for_query(page, "lifetime_mr_years=12")
+    assert page.locator("[data-testid=stException]").count() == 0
+    shared = page.url
+    shot(page, "overview_carrying_equipment_value")
+    context.close()
+
+    fresh, page2 = open_page(shared)
+    page2.get_by_role("link", name="Utstyr").click()
+    page2.wait_for_url("**/equipment**")
+    settle(page2)
+    value = page2.locator("[data-testid=stSlider]").filter(has_text="Levetid MR")
+    assert "12" in value.locator("[data-testid=stSliderThumbValue]").inner_text()
+    shot(page2, "equipment_from_copied_link")
+    fresh.close()

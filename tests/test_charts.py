@@ -161,3 +161,39 @@ def test_backtest_chart_colours_each_method_and_draws_bands():
     assert scale["domain"] == ["Faktisk", "Naiv"] and scale["range"] == ["#000000", charts.PALETTE["orange"]]
     assert band["mark"] == {"type": "area", "opacity": 0.12, "color": charts.PALETTE["orange"]}
     assert "color" not in band["encoding"] and line["encoding"]["color"]["legend"]["orient"] == "top"
+
+
+def _without_data(chart) -> dict:
+    spec = chart.to_dict()
+    spec.pop("datasets", None)
+    spec.pop("data", None)
+    return spec
+
+
+def test_gap_bars_take_the_x_range_from_their_argument_so_a_shared_spec_fits_any_numbers(plan):
+    gaps = charts.gap_data(plan, "radiology", "nb")
+    spec = charts.gap_bars(gaps, "nb", years=(2026, 2045)).to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"] == [2025.5, 2045.5]
+    other = gaps.assign(gap=-gaps["gap"])
+    assert _without_data(charts.gap_bars(other, "nb", years=(2026, 2045))) == _without_data(
+        charts.gap_bars(gaps, "nb", years=(2026, 2045)))
+
+
+def _fan(shift: float, panels=("Radiologi",)) -> pd.DataFrame:
+    lines = {k: pd.DataFrame([{"panel": p, "year": y, "value": base + shift + y - 2030}
+                              for p in panels for y in (2030, 2031)])
+             for k, base in (("baseline", 1.0), ("low", 0.0), ("high", 2.0), ("yours", 1.5))}
+    return charts.fan_lines(lines, {k: k for k in lines})
+
+
+@pytest.mark.parametrize("panels", [("Radiologi",), ("Radiologi", "Nukleærmedisin")])
+def test_fan_chart_spec_reads_no_value_of_its_data(panels):
+    series = ("baseline", "low", "high", "yours")
+    one = charts.fan_chart(_fan(0.0, panels), "Gap", "FTEs", "en", series=series, panels=panels)
+    two = charts.fan_chart(_fan(50.0, panels), "Gap", "FTEs", "en", series=series, panels=panels)
+    assert _without_data(one) == _without_data(two)
+    spec = charts.localized(one, "en")
+    assert ("facet" in spec) == (len(panels) > 1)  # one small chart per panel, each on its own y scale
+    colours = spec["spec"]["layer"][1] if "facet" in spec else spec["layer"][1]
+    assert colours["encoding"]["color"]["scale"]["range"] == [charts.PALETTE[c] for c in
+                                                              ("black", "blue", "vermillion", "orange")]

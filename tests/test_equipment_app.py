@@ -69,7 +69,9 @@ def test_page_renders_with_defaults_and_without_a_forecast(no_forecast):
     overdue = public[due < 2026]
     price = overdue["modality"].map({"CT": 10, "MR": 20, "RG": 4, "UL": 1, "PET_CT": 30, "SPECT_CT": 10})
     assert metrics["Forfalt ved start (2025)"] == _units_mnok(len(overdue), price.sum())
-    assert len(at.dataframe) == 4  # rule breaks, per trust, demand, sources
+    assert len(at.dataframe) == 2  # rule breaks, demand; per trust and sources only when asked for
+    at.toggle(key="equipment_show_owners").set_value(True).run()
+    assert len(at.dataframe) == 3
 
 
 def test_the_stored_band_is_used_until_a_band_assumption_moves(stored_forecast):

@@ -101,6 +101,8 @@ def test_each_slider_changes_what_it_should_and_only_that(forecasts, key):
 
 def test_spread_slider_widens_the_approvals_band_in_the_table(forecasts):
     at = _run()
+    assert not at.dataframe  # the tables are downloads, drawn only when asked for
+    at.toggle(key="inflow_show_plan").set_value(True).run()
     low = at.dataframe[0].value.iloc[0]["Fra godkjenninger, lav"]
     at.slider(key="approvals_radiology_spread").set_value(20).run()
     assert at.dataframe[0].value.iloc[0]["Fra godkjenninger, lav"] == pytest.approx(50 * 0.56, abs=0.05)

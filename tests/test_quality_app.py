@@ -122,7 +122,7 @@ def test_url_sets_the_series_and_language(forecasts_dir):
 def test_a_slider_move_reruns_the_page_without_changing_the_measured_figures(forecasts_dir):
     at = open_page("quality")
     before = at.dataframe[0].value
-    at.slider(key="exit_rate_pct").set_value(5.0).run()
+    at.slider(key="horizon").set_value(2045).run()
     assert not at.exception
     pd.testing.assert_frame_equal(at.dataframe[0].value, before)  # stored results: sliders do not refit
 
@@ -221,12 +221,9 @@ def test_switching_a_chart_to_another_method_draws_its_stored_line(forecasts_dir
 
 
 def test_forward_line_starts_at_the_last_observed_year(forecasts_dir, stored):
-    class Ctx:
-        pass
+    from imaging_plan.app.shell import snapshot_for
 
-    ctx = Ctx()
-    ctx.forecasts_dir = forecasts_dir
-    line = components.forward_trend(ctx, "physicians:radiology:total", "naive")
+    line = components.forward_trend(snapshot_for(forecasts_dir=forecasts_dir), "physicians:radiology:total", "naive")
     assert line["year"].iloc[0] == 2025 and line["trend"].iloc[0] == 654  # Tabell 6, 2025
     assert line["year"].iloc[-1] == 2050 and (line["trend"] == 654).all()  # naive: flat
 

@@ -4,7 +4,6 @@ and the backtest's verdict beside a forecast chart (with the switch to a better 
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +13,7 @@ from ..charts import localized, method_label
 from ..i18n import fmt_number, t
 from ..inputs import illustrative_files
 from ..reports import mark_illustrative
-from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
+from . import state
 
 
 def data_error_shown(ctx) -> bool:
@@ -25,38 +24,37 @@ def data_error_shown(ctx) -> bool:
 
 
 def show_chart(chart, lang: str) -> None:
-    """Draw an Altair chart with numbers formatted for `lang`."""
-    st.vega_lite_chart(localized(chart, lang), width="stretch")
+    """Draw an Altair chart, or a finished (shared) spec, with numbers formatted for `lang`."""
+    spec = copy.deepcopy(chart) if isinstance(chart, dict) else localized(chart, lang)
+    st.vega_lite_chart(spec, width="stretch")
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _spec_without_data(key: tuple, _build) -> dict:
-    """Return the localized spec `_build()` makes, with its data taken out (built once per key)."""
-    spec = _build()
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    return spec
+def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) -> None:
+    """Draw `builder(data, *args, lang, **options)`: its spec is built once per builder and arguments, shared.
 
-
-def show_cached_chart(key: tuple, build, data: pd.DataFrame, lang: str) -> None:
-    """Draw the chart `build()` returns, building its spec once per `key`; only `data` travels after.
-
-    Altair costs ~20 ms a chart; a slider move then costs none. `key` must hold
-    everything the spec depends on except the data rows (specialty, horizon,
-    ...), and the chart must draw all its layers from one table, `data`, which
-    goes to the browser as Arrow beside the cached spec.
+    The key is derived from the builder's arguments: the builder may read only the
+    columns of `data` (every value-dependent setting, an axis range say, is one of
+    `args` or `options`), and draws all its layers from `data`, which goes to the browser as
+    Arrow beside the shared spec. Altair costs ~20 ms a chart; a slider move then costs none.
     """
-    template = _spec_without_data((*key, lang), lambda: localized(build(), lang))
-    st.vega_lite_chart(data, copy.deepcopy(template), width="stretch")
+    key = (builder.__module__, builder.__qualname__, tuple(map(str, data.columns)),
+           tuple(map(str, data.dtypes)), args, tuple(sorted(options.items())), lang)
+
+    def build() -> dict:
+        spec = localized(builder(data, *args, lang, **options), lang)
+        spec.pop("datasets", None)
+        spec.pop("data", None)
+        return spec
+
+    st.vega_lite_chart(data, copy.deepcopy(state.shared("chart_spec", key, build)), width="stretch")
 
 
-def forecast_status(ctx, name: str, run_command: str, missing_key: str, shared: bool = False):
-    """Show when forecast `name` was made and whether its inputs changed since; return it or None.
+def forecast_status(ctx, name: str, run_command: str, missing_key: str):
+    """Show when forecast `name` was made and whether its inputs changed since; return it (shared) or None.
 
     When it is missing, say how to make it (text `missing_key`) instead of failing.
-    `shared=True` returns the read-only shared copy (see `shared_forecast`).
     """
-    forecast = shared_forecast(ctx, name) if shared else ctx.forecast(name)
+    forecast = ctx.forecast(name)
     if forecast is None:
         st.info(t(missing_key, ctx.lang, cmd=run_command))
         return None
@@ -108,39 +106,9 @@ def is_illustrative(ctx, forecast_name: str, file: str) -> bool:
     return file in illustrative_files(ctx.data_dir, [file])
 
 
-def show_chart_data(builder, data: pd.DataFrame, *args, lang: str) -> None:
-    """Draw `builder(data, *args, lang)` with its spec built once per (builder, columns, args, lang)."""
-    key = (builder.__module__, builder.__qualname__, tuple(data.columns), args)
-    show_cached_chart(key, lambda: builder(data, *args, lang), data, lang)
-
-
-# --- Backtest figures beside forecast charts (issue 7) ------------------------------------------
+# --- Backtest figures beside forecast charts -----------------------------------------------------
 BACKTEST = "backtest_forecasts"
 BACKTEST_COMMAND = "python -m imaging_plan.runner --only 05"
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def read_only_forecast(forecasts_dir: str, name: str, stamp: float | None) -> Forecast | None:
-    """Return forecast `name` as written at `stamp` (see `forecast_stamp`), shared and not to be modified."""
-    try:
-        return read_forecast(Path(forecasts_dir), name)
-    except ForecastMissing:
-        return None
-
-
-def forecast_stamp(forecasts_dir: Path, name: str) -> float | None:
-    """Return when forecast `name` was last written (its manifest's mtime), the key of every cache of it."""
-    manifest = Path(forecasts_dir) / name / MANIFEST
-    return manifest.stat().st_mtime if manifest.exists() else None
-
-
-def shared_forecast(ctx, name: str) -> Forecast | None:
-    """Return stored forecast `name` as one object shared by every rerun, for reading only.
-
-    `ctx.forecast` hands out a fresh copy on each call (st.cache_data), about 30 ms for the
-    backtest's tables; the backtest pieces only read, so they share one and stay fast.
-    """
-    return read_only_forecast(str(ctx.forecasts_dir), name, forecast_stamp(ctx.forecasts_dir, name))
 
 
 def series_label(series_id: str, lang: str) -> str:
@@ -162,7 +130,7 @@ def series_label(series_id: str, lang: str) -> str:
 
 def backtest_winners(ctx) -> pd.DataFrame | None:
     """Return the stored backtest's per-series MASE and winner (index: series_id), or None when missing."""
-    forecast = shared_forecast(ctx, BACKTEST)
+    forecast = ctx.forecast(BACKTEST)
     if forecast is None or "winners" not in forecast.tables:
         return None
     return forecast.tables["winners"].set_index("series_id")
@@ -214,7 +182,7 @@ def method_choice(ctx, series_id: str, key: str) -> str:
     URL carries the method's name (Streamlit binds the label), so a link keeps its choice.
     Without a backtest only the default line exists: no switch.
     """
-    forecast = shared_forecast(ctx, BACKTEST)
+    forecast = ctx.forecast(BACKTEST)
     winners = backtest_winners(ctx)
     if forecast is None or winners is None or series_id not in winners.index:
         return "default"
@@ -235,7 +203,7 @@ def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:
 
     The line starts at the last observed year, so it joins the history.
     """
-    forecast = shared_forecast(ctx, BACKTEST)
+    forecast = ctx.forecast(BACKTEST)
     if forecast is None:
         return None
     ahead = forecast.tables["forward"]

@@ -1,16 +1,16 @@
 """Equipment page: what falls due when, what the budget covers, the backlog and the fleet's age.
 
-Recomputed from the register on every slider move with the pure functions in `equipment`.
-To keep a rerun fast, each part of the page (schedule and band, budget and ages, demand) is
-cached on the assumptions it depends on and on the register's fingerprint, so a slider only
-recomputes what it changes. The Weibull band is read from the stored forecast when that was
-made with the same assumptions and the shipped register; otherwise it is recomputed here
-with fewer draws.
+Recomputed from the register with the pure functions in `equipment`, in three parts
+(schedule and band, budget and ages, demand), each through the shared cache
+(`state.computed`): a budget slider recomputes the budget part only. The Weibull
+band is read from the stored forecast when that was made with the same
+assumptions and the shipped register; otherwise it is recomputed here with fewer draws.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -19,39 +19,35 @@ from .. import assumptions, charts, equipment, inputs
 from ..codes import EQUIPMENT_MODALITIES
 from ..i18n import fmt_number, modality_name, t
 from ..reports import Headline, SmallChart
-from .components import assumptions_table, data_error_shown, download_csv, forecast_status, show_chart_data
-from .components import is_illustrative
+from . import state
+from .components import (assumptions_table, data_error_shown, download_csv, forecast_status, is_illustrative,
+                         show_chart_data)
 from .sections import Section
 
 FORECAST = "equipment_replacement"
 RUN_COMMAND = "python -m imaging_plan.runner --only 04"
 APP_DRAWS = 200  # the app's own band when the stored one does not fit the scenario
 SOON = 2030
-
-
-def _keys(*prefixes: str) -> list[str]:
-    return [a.key for a in assumptions.in_group("equipment") if a.key.startswith(prefixes)]
+GROUPS = ("general", "equipment")
 
 
 def band_keys() -> list[str]:
-    """Return the assumptions the Weibull band depends on."""
-    return ["horizon", *_keys("lifetime_", "price_"), "upgrade_years", "replacement_age_shape"]
+    """Return the assumptions the stored Weibull band was made with (the band fits when they match)."""
+    keys = [a.key for a in assumptions.in_group("equipment") if a.key.startswith(("lifetime_", "price_"))]
+    return ["horizon", *keys, "upgrade_years", "replacement_age_shape"]
 
 
-def fleet_keys() -> list[str]:
-    """Return the assumptions the planned fleet (due years, prices, weights) depends on."""
-    return ["horizon", *_keys("lifetime_", "price_", "priority_"), "upgrade_years"]
+@dataclass(frozen=True)
+class Register:
+    """The register planned with: the shipped one, or a planner's upload (kept in memory, keyed by its hash)."""
+
+    table: pd.DataFrame
+    digest: str | None = None  # None: the shipped data/equipment_register.csv
+
+    def cache_key(self) -> str:
+        return self.digest or "shipped"
 
 
-def demand_keys() -> list[str]:
-    return ["horizon", *_keys("growth_", "throughput_")]
-
-
-def _pick(scenario: dict, keys: list[str]) -> dict:
-    return {k: scenario[k] for k in keys}
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
 def _read_upload(content: bytes, name: str) -> tuple[pd.DataFrame | None, str | None]:
     try:
         return inputs.read_uploaded("equipment_register", content, name), None
@@ -59,8 +55,8 @@ def _read_upload(content: bytes, name: str) -> tuple[pd.DataFrame | None, str | 
         return None, str(err)
 
 
-def register_in_use(ctx) -> tuple[pd.DataFrame, str | None]:
-    """Return the register to plan with and, for a planner's upload, its fingerprint.
+def register_in_use(ctx) -> Register:
+    """Return the register to plan with.
 
     An upload is validated with the same schema as data/equipment_register.csv, kept in
     memory only, and used when it passes; its differences from Tabell 5 are shown.
@@ -71,28 +67,29 @@ def register_in_use(ctx) -> tuple[pd.DataFrame, str | None]:
         upload = st.file_uploader(t("register_file", lang), type=["csv"], key="equipment_register_upload")
     if upload is None:
         st.caption(t("register_shipped", lang, units=len(shipped)))
-        return shipped, None
+        return Register(shipped)
     content = upload.getvalue()
-    table, error = _read_upload(content, upload.name)
+    digest = hashlib.sha256(content).hexdigest()
+    table, error = state.shared("register_upload", (digest,), lambda: _read_upload(content, upload.name))
     if error is not None:
         st.error(f"{t('register_rejected', lang)}\n\n```\n{error}\n```")
-        return shipped, None
+        return Register(shipped)
     differences = inputs.register_count_problems(table, ctx.tables["equipment_units"])
     if differences:
         st.warning(t("register_counts_differ", lang) + "\n\n" + "\n".join(f"- {d}" for d in differences[:10]))
     st.success(t("register_used", lang, file=upload.name, units=len(table)))
-    return table, hashlib.sha256(content).hexdigest()
+    return Register(table, digest)
 
 
-def register_illustrative(ctx, register: pd.DataFrame, upload_digest: str | None) -> bool:
+def register_illustrative(snapshot: state.Snapshot, register: Register) -> bool:
     """Return whether the register in use is illustrative: a planner's upload by its rows, the
     data folder's register as the forecast's manifest records it."""
-    if upload_digest is not None:
-        return equipment.is_illustrative(register)
-    return is_illustrative(ctx, FORECAST, inputs.TABLES["equipment_register"].file)
+    if register.digest is not None:
+        return equipment.is_illustrative(register.table)
+    return is_illustrative(snapshot, FORECAST, inputs.TABLES["equipment_register"].file)
 
 
-def stored_band(forecast, scenario: dict, uploaded: bool) -> pd.DataFrame | None:
+def stored_band(forecast, scenario, uploaded: bool) -> pd.DataFrame | None:
     """Return the forecast's band when it was made for this scenario and the shipped register."""
     if forecast is None or uploaded or "band" not in forecast.tables:
         return None
@@ -102,18 +99,21 @@ def stored_band(forecast, scenario: dict, uploaded: bool) -> pd.DataFrame | None
     return forecast.tables["band"]
 
 
-# Cached parts of the page. Arguments starting with "_" are not hashed: `token` stands for
-# them (the register's and the data files' fingerprints, the stored forecast's time).
+# --- The three parts, each computed once per scenario values it reads ---------------------------
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _schedule_part(_register, _units, _stored, token: tuple, params: dict, shape: float) -> dict:
-    first, horizon = equipment.first_plan_year(_units), int(params["horizon"])
-    planned = equipment.fleet(_register, params)
+def schedule_part(snapshot: state.Snapshot, register: Register) -> dict:
+    """Return what falls due when (per year, owner and modality), the fleet's value and the due lines with band."""
+    units, scenario = snapshot.tables["equipment_units"], snapshot.scenario
+    first, horizon = equipment.first_plan_year(units), int(scenario["horizon"])
+    planned = equipment.fleet(register.table, scenario)
     events = equipment.replacement_schedule(planned, first, horizon)
-    band = _stored if _stored is not None else equipment.replacement_band(
-        planned, first, horizon, shape, APP_DRAWS, equipment.REGISTER_SEED)
+    stored = stored_band(snapshot.forecast(FORECAST), scenario, register.digest is not None)
+    band = stored if stored is not None else equipment.replacement_band(
+        planned, first, horizon, scenario["replacement_age_shape"], APP_DRAWS, equipment.REGISTER_SEED)
     due = equipment.units_due(events, planned, ("year",), first, horizon)
     return {
+        "first": first,
+        "band_stored": stored is not None,
         "schedule": equipment.units_due(events, planned, ("year", "owner", "modality"), first, horizon),
         "per_owner": equipment.per_owner_due(events, planned, first, horizon, min(SOON, horizon)),
         "value_mnok": equipment.replacement_value_mnok(planned),
@@ -121,19 +121,43 @@ def _schedule_part(_register, _units, _stored, token: tuple, params: dict, shape
     }
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _budget_part(_register, _units, token: tuple, params: dict, budget: float) -> dict:
-    reference, horizon = equipment.reference_year(_units), int(params["horizon"])
-    plan = equipment.replace_under_budget(equipment.fleet(_register, params), reference, horizon, budget)
+def budget_part(snapshot: state.Snapshot, register: Register) -> dict:
+    """Return the replacements the budget pays for, the backlog, and the golden rules of the fleet's age."""
+    units, scenario = snapshot.tables["equipment_units"], snapshot.scenario
+    reference, horizon = equipment.reference_year(units), int(scenario["horizon"])
+    plan = equipment.replace_under_budget(equipment.fleet(register.table, scenario), reference, horizon,
+                                          scenario["replacement_budget_mnok"])
     rules = equipment.golden_rules(plan.age_profile)
     return {"yearly": plan.yearly, "rules": rules, "breaks": equipment.rule_breaks(rules),
             "lines": charts.budget_lines(plan.yearly)}
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _demand_part(_register, _units, _exams, token: tuple, params: dict) -> pd.DataFrame:
-    reference, horizon = equipment.reference_year(_units), int(params["horizon"])
-    return equipment.demand_check(_exams, _register, params, reference, horizon)
+def demand_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
+    """Return units on hand against units needed per modality and year."""
+    units = snapshot.tables["equipment_units"]
+    reference, horizon = equipment.reference_year(units), int(snapshot.scenario["horizon"])
+    return equipment.demand_check(snapshot.tables["exams_by_modality"], register.table, snapshot.scenario,
+                                  reference, horizon)
+
+
+@dataclass(frozen=True)
+class EquipmentView:
+    horizon: int
+    first: int
+    schedule: dict
+    budget: dict
+    demand: pd.DataFrame
+    illustrative: bool
+
+
+def compute(snapshot: state.Snapshot, register: Register | None = None) -> EquipmentView:
+    """Return the page's numbers for the snapshot's scenario and a register (the shipped one by default)."""
+    register = register or Register(snapshot.tables["equipment_register"])
+    sched = state.computed(schedule_part, snapshot, register)
+    return EquipmentView(int(snapshot.scenario["horizon"]), sched["first"], sched,
+                         state.computed(budget_part, snapshot, register),
+                         state.computed(demand_part, snapshot, register),
+                         register_illustrative(snapshot, register))
 
 
 def _localized(frame: pd.DataFrame) -> dict:
@@ -144,21 +168,6 @@ def _localized(frame: pd.DataFrame) -> dict:
 
 def _table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=_localized(frame))
-
-
-def plan_parts(ctx, register: pd.DataFrame, upload_digest: str | None, band: pd.DataFrame | None,
-               band_time: str | None) -> tuple[dict, dict, pd.DataFrame]:
-    """Return the schedule part, the budget part and the demand check for the sliders' scenario (cached)."""
-    scenario = ctx.scenario
-    units, exams = ctx.tables["equipment_units"], ctx.tables["exams_by_modality"]
-    data = tuple(inputs.file_sha256(ctx.data_dir / inputs.TABLES[n].file)
-                 for n in ("equipment_register", "equipment_units", "exams_by_modality"))
-    token = (data, upload_digest, band_time)
-    fleet_params = _pick(scenario, fleet_keys())
-    sched = _schedule_part(register, units, band, token, fleet_params, scenario["replacement_age_shape"])
-    plan = _budget_part(register, units, token, fleet_params, scenario["replacement_budget_mnok"])
-    demand = _demand_part(register, units, exams, token, _pick(scenario, demand_keys()))
-    return sched, plan, demand
 
 
 def headline(owners: pd.DataFrame, yearly: pd.DataFrame, rules: pd.DataFrame, fleet_value: float,
@@ -219,31 +228,28 @@ def demand_table(demand: pd.DataFrame, horizon: int, lang: str) -> pd.DataFrame:
     })
 
 
-def render(ctx) -> None:
-    lang, scenario = ctx.lang, ctx.scenario
+def render(snapshot: state.Snapshot) -> None:
+    lang = snapshot.lang
     st.title(t("equipment_title", lang))
     st.markdown(t("equipment_intro", lang))
-    if data_error_shown(ctx):
+    if data_error_shown(snapshot):
         return
-    register, upload_digest = register_in_use(ctx)
-    note = t("illustrative_notice", lang) if register_illustrative(ctx, register, upload_digest) else None
+    register = register_in_use(snapshot)
+    note = t("illustrative_notice", lang) if register_illustrative(snapshot, register) else None
     if note:
         st.caption(note)
-    forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "equipment_forecast_missing")
-    units = ctx.tables["equipment_units"]
-    horizon, first = int(scenario["horizon"]), equipment.first_plan_year(units)
+    forecast = forecast_status(snapshot, FORECAST, RUN_COMMAND, "equipment_forecast_missing")
+    view = compute(snapshot, register)
+    sched, plan, demand, horizon = view.schedule, view.budget, view.demand, view.horizon
     soon = min(SOON, horizon)
-    band = stored_band(forecast, scenario, upload_digest is not None)
-    sched, plan, demand = plan_parts(ctx, register, upload_digest, band,
-                                     forecast.manifest["created_utc"] if band is not None else None)
 
-    headline(sched["per_owner"], plan["yearly"], plan["rules"], sched["value_mnok"], first, horizon, lang)
+    headline(sched["per_owner"], plan["yearly"], plan["rules"], sched["value_mnok"], view.first, horizon, lang)
     left, right = st.columns(2)
     for col, value, title in ((left, "units", "due_units_title"), (right, "cost_mnok", "due_cost_title")):
         with col:
             show_chart_data(charts.due_chart, sched["due_lines"][value], value, t(title, lang), note, lang=lang)
     st.caption(t("band_stored", lang, draws=forecast.manifest["parameters"].get("draws"))
-               if band is not None else
+               if sched["band_stored"] else
                t("band_recomputed", lang, draws=APP_DRAWS,
                  stored=forecast.manifest["parameters"].get("draws") if forecast is not None else "–"))
 
@@ -265,10 +271,11 @@ def render(ctx) -> None:
 
     st.subheader(t("trust_title", lang))
     st.caption(t("trust_note", lang) + (f" {note}" if note else ""))
-    _table(owner_table(sched["per_owner"], soon, horizon, lang))
     download_csv(sched["schedule"].round(3), t("download_schedule", lang),
                  f"equipment_schedule_{horizon}.csv", "download_equipment_schedule",
                  illustrative=t("illustrative_column", lang) if note else None)
+    if st.toggle(t("show_table", lang), key="equipment_show_owners"):
+        _table(owner_table(sched["per_owner"], soon, horizon, lang))
 
     st.subheader(t("demand_title", lang))
     st.markdown(t("demand_intro", lang))
@@ -277,21 +284,17 @@ def render(ctx) -> None:
                     lang=lang)
     _table(demand_table(demand, horizon, lang))
 
-    with st.expander(t("sources", lang)):
-        st.dataframe(assumptions_table(ctx, ("general", "equipment")), hide_index=True, width="stretch")
+    if st.toggle(t("show_sources", lang), key="equipment_show_sources"):
+        st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
 
 
-def overview(ctx) -> Section | None:
+def section(snapshot: state.Snapshot) -> Section | None:
     """Return the equipment figures for the board: fleet value, overdue now, backlog and golden rules."""
-    if ctx.data_error:
+    if snapshot.data_error:
         return None
-    lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
-    register = ctx.tables["equipment_register"]
-    first = equipment.first_plan_year(ctx.tables["equipment_units"])
-    forecast = ctx.forecast(FORECAST)
-    band = stored_band(forecast, ctx.scenario, False)
-    sched, plan, _ = plan_parts(ctx, register, None, band,
-                                forecast.manifest["created_utc"] if band is not None else None)
+    lang = snapshot.lang
+    view = compute(snapshot)
+    sched, plan, horizon, first = view.schedule, view.budget, view.horizon, view.first
     owners, last = sched["per_owner"], plan["yearly"].set_index("year").loc[horizon]
     since = equipment.first_year_all_met(plan["rules"])
     value, overdue = sched["value_mnok"], owners["overdue_at_start"].sum()
@@ -306,7 +309,7 @@ def overview(ctx) -> Section | None:
         Headline(t("metric_backlog", lang, year=horizon),
                  f"{t('n_units', lang, units=fmt_number(last['backlog_units'], lang))}, "
                  f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
-                 t("ov_eq_backlog", lang, budget=fmt_number(ctx.scenario["replacement_budget_mnok"], lang),
+                 t("ov_eq_backlog", lang, budget=fmt_number(snapshot.scenario["replacement_budget_mnok"], lang),
                    rules=rules)),
     ]
     yearly = plan["yearly"]
@@ -318,13 +321,19 @@ def overview(ctx) -> Section | None:
     ], ignore_index=True)
     colours = {t("ov_eq_due", lang): charts.PALETTE["blue"], t("spent", lang): charts.PALETTE["green"],
                t("backlog", lang): charts.PALETTE["vermillion"]}
-    illustrative = register_illustrative(ctx, register, None)
+    chart = charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours)
     return Section(
-        title=t("equipment_title", lang), headlines=headlines,
-        chart=charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours),
+        title=t("equipment_title", lang), headlines=headlines, chart=charts.localized(chart, lang),
         pdf_chart=SmallChart(t("page_equipment", lang), t("mnok_per_year", lang), long,
-                             illustrative=illustrative, colours=colours),
+                             illustrative=view.illustrative, colours=colours),
         tables={"equipment_schedule": sched["schedule"].round(3),
                 "equipment_budget": plan["yearly"].round(3),
                 "equipment_per_owner": owners.round(3), "equipment_rule_breaks": plan["breaks"]},
-        groups=("general", "equipment"), illustrative=illustrative)
+        groups=GROUPS, illustrative=view.illustrative)
+
+
+def fan(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the replacement backlog (MNOK) per year: one line of the overview's fan."""
+    yearly = state.computed(budget_part, snapshot, Register(snapshot.tables["equipment_register"]))["yearly"]
+    return pd.DataFrame({"year": yearly["year"], "value": yearly["backlog_mnok"]})
+

@@ -1,10 +1,14 @@
 """Specialist inflow page: new specialists required, on course and from national approvals, and resident posts.
 
 Reads the default line notebook 02 stored (in the two parts the exit-rate slider
-adds up), and recomputes everything else from the sliders on every rerun (no fitting here).
+adds up), and recomputes everything else from the sliders (no fitting here):
+`compute(snapshot)` gives the numbers, `render` draws them, `section` is the
+board's overview of them.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +17,7 @@ from .. import charts, specialist_inflow
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
 from ..reports import Headline, SmallChart
+from . import state
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
                          show_chart_data)
 from .sections import Section
@@ -23,6 +28,27 @@ NATIONAL_FILE = TABLES["specialist_approvals"].file
 PLAN_NUMBERS = [c for c in specialist_inflow.PLAN_COLUMNS if c not in ("specialty", "year", "supply_basis")]
 PIPELINE_NUMBERS = ["residents_planned", "residents_needed", "posts_gap"]
 DERIVED_NUMBERS = ["specialists", "growth", "exits", "inflow"]
+GROUPS = ("general", "physicians", "inflow")
+
+
+@dataclass(frozen=True)
+class InflowView:
+    hist: dict             # specialty -> specialist and resident history (Tabell 6)
+    derived: pd.DataFrame  # inflow derived from the history
+    plan: pd.DataFrame     # specialist_inflow.inflow_plan
+    pipeline: pd.DataFrame  # resident posts planned and needed
+    figures: pd.DataFrame  # specialist_inflow.summary (index: specialty)
+
+
+def compute(snapshot: state.Snapshot) -> InflowView:
+    """Return the inflow plan, the resident pipeline and their headline figures for the snapshot's scenario."""
+    scenario, forecast = snapshot.scenario, snapshot.forecast(FORECAST)
+    hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
+    plan = specialist_inflow.inflow_plan(hist, scenario, _stored(forecast, "inflow_trend"),
+                                         _stored(forecast, "national_trend"))
+    pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
+    return InflowView(hist, specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"]), plan, pipeline,
+                      specialist_inflow.summary(plan, pipeline, scenario))
 
 
 def _stored(forecast, table: str) -> pd.DataFrame | None:
@@ -130,7 +156,7 @@ def render(ctx) -> None:
     st.markdown(t("inflow_intro", lang))
     if data_error_shown(ctx):
         return
-    ftes, scenario = ctx.tables["physician_ftes"], ctx.scenario
+    scenario = ctx.scenario
     horizon = int(scenario["horizon"])
     forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "inflow_forecast_missing")
     if forecast is not None and (ctx.data_dir / NATIONAL_FILE).exists() \
@@ -140,11 +166,8 @@ def render(ctx) -> None:
     if inflow_trend is not None and not inflow_trend.empty and inflow_trend["year"].max() < horizon:
         st.caption(t("trend_short", lang, year=int(inflow_trend["year"].max())))
 
-    hist = specialist_inflow.histories(ftes)
-    derived = specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"])
-    plan = specialist_inflow.inflow_plan(hist, scenario, inflow_trend, _stored(forecast, "national_trend"))
-    pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
-    figures = specialist_inflow.summary(plan, pipeline, scenario)
+    view = state.computed(compute, ctx)
+    hist, derived, plan, pipeline, figures = view.hist, view.derived, view.plan, view.pipeline, view.figures
     first, last = int(plan["year"].min()), int(plan["year"].max())
     scored_rate = scored_exit_rate(forecast, scenario["exit_rate_pct"])
 
@@ -168,34 +191,32 @@ def render(ctx) -> None:
         show_chart_data(charts.pipeline_chart, charts.pipeline_lines(specialty, hist, pipeline, lang),
                         int(row["deadline_year"]), bool(row["late"]), lang=lang)
 
+    # The tables are for analysts: downloads, drawn on the page only when asked for.
     st.subheader(t("inflow_table", lang))
-    localized_table(plan, PLAN_NUMBERS, lang)
     download_csv(plan.round(3), t("download_csv", lang), f"specialist_inflow_{horizon}.csv",
                  "download_inflow_plan")
+    if st.toggle(t("show_table", lang), key="inflow_show_plan"):
+        localized_table(plan, PLAN_NUMBERS, lang)
     st.subheader(t("pipeline_table", lang))
-    localized_table(pipeline, PIPELINE_NUMBERS, lang)
     download_csv(pipeline.round(3), t("download_csv", lang), f"resident_pipeline_{horizon}.csv",
                  "download_inflow_pipeline")
-    with st.expander(t("how_derived", lang)):
+    if st.toggle(t("show_table", lang), key="inflow_show_pipeline"):
+        localized_table(pipeline, PIPELINE_NUMBERS, lang)
+    if st.toggle(t("how_derived", lang), key="inflow_show_derived"):
         share = specialist_inflow.specialist_share(hist["radiology"]) if "radiology" in hist else 0.0
         st.markdown(t("how_derived_text", lang, share_now=fmt_number(100 * share, lang)))
         localized_table(derived, DERIVED_NUMBERS, lang)
-    with st.expander(t("sources", lang)):
-        st.dataframe(assumptions_table(ctx, ("general", "physicians", "inflow")), hide_index=True,
-                     width="stretch")
+    if st.toggle(t("show_sources", lang), key="inflow_show_sources"):
+        st.dataframe(assumptions_table(ctx, GROUPS), hide_index=True, width="stretch")
 
 
-def overview(ctx) -> Section | None:
+def section(snapshot: state.Snapshot) -> Section | None:
     """Return the specialist inflow shortfall for the board: needed vs national supply per year."""
-    if ctx.data_error:
+    if snapshot.data_error:
         return None
-    lang, scenario = ctx.lang, ctx.scenario
-    forecast = ctx.forecast(FORECAST)
-    hist = specialist_inflow.histories(ctx.tables["physician_ftes"])
-    plan = specialist_inflow.inflow_plan(hist, scenario, _stored(forecast, "inflow_trend"),
-                                         _stored(forecast, "national_trend"))
-    pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
-    figures = specialist_inflow.summary(plan, pipeline, scenario)
+    lang = snapshot.lang
+    view = compute(snapshot)
+    plan, pipeline, figures = view.plan, view.pipeline, view.figures
     first, last = int(plan["year"].min()), int(plan["year"].max())
     headlines = []
     for specialty, row in figures.iterrows():
@@ -218,8 +239,15 @@ def overview(ctx) -> Section | None:
     radiology = rows[rows["specialty"] == "radiology"]
     return Section(
         title=t("inflow_title", lang), headlines=headlines,
-        chart=charts.overview_lines(rows, unit, lang, colours=colours),
+        chart=charts.localized(charts.overview_lines(rows, unit, lang, colours=colours), lang),
         pdf_chart=SmallChart(f"{t('page_inflow', lang)}: {specialty_name('radiology', lang)}", unit,
                              radiology[["year", "series", "value"]], colours=colours),
         tables={"specialist_inflow_plan": plan.round(3), "resident_pipeline": pipeline.round(3)},
-        groups=("general", "physicians", "inflow"))
+        groups=GROUPS)
+
+
+def fan(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the yearly shortfall of new specialists against national approvals, per specialty (panel)."""
+    plan = state.computed(compute, snapshot).plan
+    return pd.DataFrame({"panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
+                         "year": plan["year"], "value": plan["shortfall_supply"]})

@@ -1,74 +1,61 @@
 """Overview, the landing page: the board's one screen for the scenario in the URL.
 
-Board members open a link and read; they don't move sliders. Every forecast
-page contributes a Section (headlines with one plain sentence, a small chart,
-its tables, the assumptions behind it); the exports are built from the same
-sections, so screen, Excel and PDF agree.
+Board members open a link and read; they don't move sliders (the general
+assumptions and the presets are all the sidebar offers here). The page shows
+what must be decided by when, then per topic (`registry.TOPICS`) its headlines
+with one plain sentence, a fan (the baseline, low and high presets and the
+viewer's scenario together) and a small chart. The exports are built from the
+same sections, so screen, Excel and PDF agree.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from .. import __version__, assumptions, paths, reports
+from .. import __version__, assumptions, charts, paths, reports, scenario
 from ..i18n import t
-from ..inputs import TABLES, file_sha256
-from .components import assumptions_table, data_error_shown, show_chart
+from . import decisions, state
+from .components import assumptions_table, data_error_shown, show_chart, show_chart_data
+from .registry import TOPICS, Topic
 from .sections import Section
 
-
-def sections(ctx) -> list[Section]:
-    """Return the overview sections of every page that offers one, in menu order.
-
-    A section is recomputed only when the assumptions of its own groups, the
-    data or the stored forecasts changed: a slider of one topic leaves the
-    other topics' sections as they were (kept per browser session).
-    """
-    from .shell import PAGES
-
-    memo = st.session_state.setdefault("_overview_sections", {})
-    stamp = (ctx.lang, data_version(ctx), _forecast_stamps(ctx))
-    found = []
-    for module, *_ in PAGES:
-        page = importlib.import_module(f"{__package__}.{module}")
-        if not hasattr(page, "overview"):
-            continue
-        cached = memo.get(module)
-        if cached is not None and cached[0] == (stamp, _values(ctx, cached[1].groups)):
-            section = cached[1]
-        else:
-            section = page.overview(ctx)
-            if section is not None:
-                memo[module] = ((stamp, _values(ctx, section.groups)), section)
-        if section is not None:
-            found.append(section)
-    return found
+FAN_PRESETS = ("baseline", "low", "high")
 
 
-def _values(ctx, groups: tuple[str, ...]) -> tuple:
-    return tuple((a.key, ctx.scenario[a.key]) for a in assumptions.in_group(*groups))
+@dataclass(frozen=True)
+class OverviewView:
+    sections: list[Section]
+    fans: list[tuple[Topic, pd.DataFrame]]   # per topic: fan_lines' long table
+    decisions: list[decisions.Decision]
 
 
-def _forecast_stamps(ctx) -> tuple:
-    """Return the modification times of the stored forecasts' manifests (a rerun of a notebook changes them)."""
-    return tuple(sorted((p.parent.name, p.stat().st_mtime)
-                        for p in ctx.forecasts_dir.glob("*/manifest.json")))
+def preset_snapshot(snapshot: state.Snapshot, name: str) -> state.Snapshot:
+    """Return the snapshot for preset `name` at the viewer's horizon (so every line spans the same years)."""
+    values = scenario.PRESETS[name].apply(snapshot.defaults)
+    return snapshot.with_scenario({**values, "horizon": snapshot.scenario["horizon"]})
 
 
-def data_version(ctx) -> str:
-    """Return a short fingerprint of the input files, printed on exports."""
-    digest = hashlib.sha256()
-    for spec in TABLES.values():
-        path = ctx.data_dir / spec.file
-        if path.exists():
-            digest.update(spec.file.encode() + file_sha256(path).encode())
-    return digest.hexdigest()[:10]
+def fan(snapshot: state.Snapshot, topic: Topic) -> pd.DataFrame:
+    """Return the topic's fan: its series under the three presets and the viewer's scenario."""
+    lines = {name: state.computed(topic.fan, preset_snapshot(snapshot, name)) for name in FAN_PRESETS}
+    lines["yours"] = state.computed(topic.fan, snapshot)
+    names = {"baseline": scenario.PRESETS["baseline"].label(snapshot.lang),
+             "low": scenario.PRESETS["low"].label(snapshot.lang),
+             "high": scenario.PRESETS["high"].label(snapshot.lang), "yours": t("fan_yours", snapshot.lang)}
+    return charts.fan_lines(lines, names)
+
+
+def compute(snapshot: state.Snapshot) -> OverviewView:
+    """Return every topic's section and fan, and the decisions with their lead times."""
+    found = [(topic, state.computed(topic.section, snapshot)) for topic in TOPICS]
+    found = [(topic, section) for topic, section in found if section is not None]
+    return OverviewView([s for _, s in found], [(topic, fan(snapshot, topic)) for topic, _ in found],
+                        decisions.decisions(snapshot))
 
 
 def all_assumptions(ctx) -> pd.DataFrame:
@@ -97,11 +84,14 @@ def illustrative_tables(found: list[Section]) -> set[str]:
             for name in (s.tables if s.illustrative_tables is None else s.illustrative_tables)}
 
 
-def excel_bytes(ctx, found: list[Section]) -> bytes:
+def excel_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = ()) -> bytes:
+    """Return the workbook: a cover, every section's tables, the decisions with their years, the assumptions."""
     lang = ctx.lang
     tables = {name: frame for s in found for name, frame in s.tables.items()}
+    if decided:
+        tables["decisions"] = pd.DataFrame([vars(d) for d in decided])
     cover = [(t("cover_title", lang), ""), (t("cover_made", lang), date.today().isoformat()),
-             (t("cover_data_version", lang), data_version(ctx)),
+             (t("cover_data_version", lang), ctx.data_version),
              (t("cover_data", lang), data_label(ctx))]
     cover += [(t("illustrative_in_section", lang, title=s.title), "") for s in found if s.illustrative]
     return reports.excel_workbook(tables, all_assumptions(ctx), illustrative=illustrative_tables(found),
@@ -125,21 +115,27 @@ def pdf_bytes(ctx, found: list[Section]) -> bytes:
         charts=[s.pdf_chart for s in found if s.pdf_chart is not None],
         # changed ones first: the page has room for about 30 of the 50-odd assumptions
         assumptions=all_assumptions(ctx).sort_values("changed", ascending=False, kind="stable"),
-        footer=t("ov_pdf_footer", lang, version=data_version(ctx), package=__version__),
+        footer=t("ov_pdf_footer", lang, version=ctx.data_version, package=__version__),
         notes=[t("illustrative_in_section", lang, title=s.title) for s in found if s.illustrative],
         illustrative_label=t("illustrative_mark", lang))
     return reports.board_summary_pdf(summary)
 
 
-def render(ctx) -> None:
-    lang = ctx.lang
+def render(snapshot: state.Snapshot) -> None:
+    lang = snapshot.lang
     st.title(t("ov_title", lang))
-    if data_error_shown(ctx):
+    if data_error_shown(snapshot):
         return
-    changed = [a for a in assumptions.ASSUMPTIONS.values() if ctx.scenario[a.key] != ctx.defaults[a.key]]
+    changed = [a for a in assumptions.ASSUMPTIONS.values()
+               if snapshot.scenario[a.key] != snapshot.defaults[a.key]]
     st.markdown(t("ov_intro_changed" if changed else "ov_intro_default", lang, n=len(changed)))
-    found = sections(ctx)
-    for section in found:
+    view = state.computed(compute, snapshot)
+
+    st.subheader(t("ov_decisions", lang))
+    st.markdown("\n".join(f"- {d.sentence}" for d in view.decisions))
+    st.caption(t("ov_decisions_help", lang))
+
+    for section, (topic, fan_data) in zip(view.sections, view.fans):
         st.subheader(section.title)
         if section.illustrative:
             st.warning(t("illustrative_notice", lang))
@@ -151,24 +147,27 @@ def render(ctx) -> None:
                 st.metric(h.label, h.value)
                 st.caption(h.sentence)
         with right:
-            if section.chart is not None:
-                show_chart(section.chart, lang)
-        with st.expander(t("ov_assumptions_behind", lang)):
-            st.dataframe(assumptions_table(ctx, section.groups), hide_index=True, width="stretch")
+            show_chart_data(charts.fan_chart, fan_data, t(topic.fan_title, lang), t(topic.fan_unit, lang),
+                            lang=lang, series=tuple(dict.fromkeys(fan_data["series"])),
+                            panels=tuple(dict.fromkeys(fan_data["panel"])))
+        if section.chart is not None and st.toggle(t("ov_show_detail", lang), key=f"ov_detail_{topic.name}"):
+            show_chart(section.chart, lang)
+            st.dataframe(assumptions_table(snapshot, section.groups), hide_index=True, width="stretch")
+    st.caption(t("fan_help", lang))
 
     st.subheader(t("ov_exports", lang))
     c1, c2 = st.columns(2)
-    c1.download_button(t("ov_pdf", lang), data=lambda: pdf_bytes(ctx, found),
+    c1.download_button(t("ov_pdf", lang), data=lambda: pdf_bytes(snapshot, view.sections),
                        file_name=f"board_summary_{date.today().isoformat()}.pdf",
                        mime="application/pdf", key="download_pdf", icon=":material/picture_as_pdf:")
-    c2.download_button(t("ov_excel", lang), data=lambda: excel_bytes(ctx, found),
+    c2.download_button(t("ov_excel", lang), data=lambda: excel_bytes(snapshot, view.sections, view.decisions),
                        file_name="imaging_planning.xlsx", key="download_excel", icon=":material/table:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    with st.expander(t("ov_csv", lang)):
-        for s in found:
+    if st.toggle(t("ov_csv", lang), key="ov_show_csv"):
+        for s in view.sections:
             for name, frame in s.tables.items():
-                st.download_button(f"{name}.csv", csv_bytes(ctx, found, name, frame),
+                st.download_button(f"{name}.csv", csv_bytes(snapshot, view.sections, name, frame),
                                    file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}")
-    with st.expander(t("sources", lang)):
+    if st.toggle(t("sources", lang), key="ov_show_sources"):
         groups = tuple(dict.fromkeys(a.group for a in assumptions.ASSUMPTIONS.values()))
-        st.dataframe(assumptions_table(ctx, groups), hide_index=True, width="stretch")
+        st.dataframe(assumptions_table(snapshot, groups), hide_index=True, width="stretch")

@@ -1,6 +1,12 @@
-"""Physicians page: supply, need and gap per specialty, recomputed on every slider move."""
+"""Physicians page: supply, need and gap per specialty, recomputed on every slider move.
+
+`compute(snapshot)` returns the page's numbers (pure, no Streamlit); `render`
+draws them; `section(snapshot)` is what the board's overview and the exports show.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -10,14 +16,16 @@ from ..inputs import physician_trust
 from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
+from . import state
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
-                         forward_trend, method_choice, show_cached_chart)
+                         forward_trend, method_choice, show_chart_data)
 from .sections import Section
 
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.runner --only 01"
 HEADLINE_YEARS = (2030, 2035)
 TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "supply", "need", "gap")
+GROUPS = ("general", "physicians")
 
 
 def headline_years(horizon: int) -> list[int]:
@@ -25,13 +33,49 @@ def headline_years(horizon: int) -> list[int]:
     return sorted({y for y in HEADLINE_YEARS if y <= horizon} | {horizon})
 
 
-def headline_metrics(plan: pd.DataFrame, baseline: pd.DataFrame, horizon: int, lang: str) -> None:
+@dataclass(frozen=True)
+class PhysicianView:
+    """The page's numbers: the plan for the scenario and for the defaults (same horizon), and the trend."""
+
+    horizon: int
+    years: list[int]
+    plan: pd.DataFrame        # physicians.physician_plan for the scenario
+    baseline: pd.DataFrame    # the same for the defaults at the scenario's horizon
+    gaps: pd.DataFrame        # gap per specialty (index) at `years` (columns)
+    baseline_gaps: pd.DataFrame
+    trend: pd.DataFrame | None  # the stored Prophet trend (notebook 01), None when not made
+    ftes: pd.DataFrame        # Tabell 6, the history drawn
+
+    @property
+    def specialties(self) -> list[str]:
+        return list(self.plan["specialty"].unique())
+
+
+def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView:
+    """Return the physician plan of the snapshot's scenario beside the default one.
+
+    For the region, or for one `trust` when the physician file gives trusts (no stored trend then:
+    the notebook trends the region).
+    """
+    ftes, scenario = snapshot.tables["physician_ftes"], snapshot.scenario
+    if trust is not None:
+        ftes = physician_trust(snapshot.tables["physician_ftes_by_trust"], trust)
+    horizon = int(scenario["horizon"])
+    plan = physicians.physician_plan(ftes, scenario)
+    baseline = physicians.physician_plan(ftes, {**snapshot.defaults, "horizon": horizon})
     years = headline_years(horizon)
-    for specialty in plan["specialty"].unique():
+    forecast = snapshot.forecast(FORECAST)
+    return PhysicianView(horizon, years, plan, baseline, physicians.gap_at(plan, years),
+                         physicians.gap_at(baseline, years).reindex(columns=years),
+                         forecast.tables.get("trend") if forecast is not None and trust is None else None,
+                         ftes)
+
+
+def headline_metrics(view: PhysicianView, lang: str) -> None:
+    for specialty in view.specialties:
         st.markdown(f"**{specialty_name(specialty, lang)}**")
-        now = physicians.gap_at(plan, years).loc[specialty]
-        base = physicians.gap_at(baseline, years).reindex(columns=years).loc[specialty]
-        for col, year in zip(st.columns(len(years)), years):
+        now, base = view.gaps.loc[specialty], view.baseline_gaps.loc[specialty]
+        for col, year in zip(st.columns(len(view.years)), view.years):
             delta = now[year] - base[year] if pd.notna(base.get(year)) else None
             col.metric(t("gap_at", lang, year=year), fmt_number(now[year], lang),
                        delta=None if delta is None or abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
@@ -66,73 +110,68 @@ def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.Da
     return line, t("trend_method", ctx.lang, method=t(f"method_{method}", ctx.lang))
 
 
-def scope(ctx) -> tuple[pd.DataFrame, str | None]:
-    """Return the FTEs to plan with and the trust chosen: the region, or one trust when the file gives trusts."""
-    region, by_trust = ctx.tables["physician_ftes"], ctx.tables.get("physician_ftes_by_trust")
+def scope(snapshot: state.Snapshot) -> str | None:
+    """Return the trust chosen (None: the region); the choice is offered when the physician file gives trusts."""
+    lang, by_trust = snapshot.lang, snapshot.tables.get("physician_ftes_by_trust")
     if by_trust is None:
-        return region, None
-    trust = st.selectbox(t("phys_scope", ctx.lang), [None, *sorted(by_trust["trust"].unique())], key="phys_trust",
-                         format_func=lambda c: t("phys_scope_region", ctx.lang) if c is None
+        return None
+    trust = st.selectbox(t("phys_scope", lang), [None, *sorted(by_trust["trust"].unique())], key="phys_trust",
+                         format_func=lambda c: t("phys_scope_region", lang) if c is None
                          else f"{c} – {codes.TRUSTS[c]}")
-    if trust is None:
-        return region, None
-    st.caption(t("phys_trust_view", ctx.lang, trust=codes.TRUSTS[trust]))
-    return physician_trust(by_trust, trust), trust
+    if trust is not None:
+        st.caption(t("phys_trust_view", lang, trust=codes.TRUSTS[trust]))
+    return trust
 
 
-def render(ctx) -> None:
-    lang = ctx.lang
+def render(snapshot: state.Snapshot) -> None:
+    lang = snapshot.lang
     st.title(t("physicians_title", lang))
     st.markdown(t("physicians_intro", lang))
-    if data_error_shown(ctx):
+    if data_error_shown(snapshot):
         return
-    ftes, trust = scope(ctx)
-    forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "forecast_missing")
-    trend = forecast.tables.get("trend") if forecast is not None and trust is None else None
-    if trend is not None and trend["year"].max() < ctx.scenario["horizon"]:
-        st.caption(t("trend_short", lang, year=int(trend["year"].max())))
-    plan = physicians.physician_plan(ftes, ctx.scenario)
-    baseline = physicians.physician_plan(ftes, {**ctx.defaults, "horizon": ctx.scenario["horizon"]})
-
-    headline_metrics(plan, baseline, int(ctx.scenario["horizon"]), lang)
+    trust = scope(snapshot)
+    forecast_status(snapshot, FORECAST, RUN_COMMAND, "forecast_missing")
+    view = state.computed(compute, snapshot, trust)
+    if view.trend is not None and view.trend["year"].max() < view.horizon:
+        st.caption(t("trend_short", lang, year=int(view.trend["year"].max())))
+    headline_metrics(view, lang)
 
     # One specialty under the other, full width: readable on a tablet as on a laptop.
     # Specs are built once per shape; a slider move only swaps the numbers in.
-    horizon = int(ctx.scenario["horizon"])
-    for specialty in plan["specialty"].unique():
-        shown, label = chosen_trend(ctx, specialty, trend) if trust is None else (None, None)
-        lines = charts.physician_lines(specialty, ftes, shown, plan, lang, trend_label=label)
-        title = specialty_name(specialty, lang)
-        show_cached_chart(("physician", specialty, "lower" in lines, horizon, label),
-                          lambda: charts.physician_chart(lines, title, lang), lines, lang)
-        if label is None:  # the default line: its band is calibrated on the backtest
+    first = int(view.plan["year"].min())
+    for specialty in view.specialties:
+        shown, label = chosen_trend(snapshot, specialty, view.trend) if trust is None else (None, None)
+        lines = charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
+        show_chart_data(charts.physician_chart, lines, specialty_name(specialty, lang), lang=lang,
+                        trend_label=label)
+        if label is None and shown is not None:  # the default line: its band is calibrated on the backtest
             st.caption(t("band_meaning", lang))
-        gaps = charts.gap_data(plan, specialty, lang)
-        show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),
-                          gaps, lang)
+        show_chart_data(charts.gap_bars, charts.gap_data(view.plan, specialty, lang), lang=lang,
+                        years=(first, view.horizon))
 
+    # The full table is for analysts: a download, drawn on the page only when asked for.
     st.subheader(t("table", lang))
-    st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch",
-                 column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
-                                for c in TABLE_COLUMNS})
-    download_csv(plan.round(3), t("download_csv", lang),
-                 f"physician_plan_{trust + '_' if trust else ''}{int(ctx.scenario['horizon'])}.csv",
+    scope_name = f"{trust}_" if trust else ""
+    download_csv(view.plan.round(3), t("download_csv", lang), f"physician_plan_{scope_name}{view.horizon}.csv",
                  "download_physician_plan")
-    with st.expander(t("sources", lang)):
-        st.dataframe(assumptions_table(ctx, ("general", "physicians")), hide_index=True, width="stretch")
+    if st.toggle(t("show_table", lang), key="physicians_show_table"):
+        st.dataframe(plan_table(view.plan, lang), hide_index=True, width="stretch",
+                     column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
+                                    for c in TABLE_COLUMNS})
+    if st.toggle(t("show_sources", lang), key="physicians_show_sources"):
+        st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
 
 
-def overview(ctx) -> Section | None:
+def section(snapshot: state.Snapshot) -> Section | None:
     """Return the physician gap for the board: per specialty at 2030, 2035 and the horizon."""
-    if ctx.data_error:
+    if snapshot.data_error:
         return None
-    lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
-    plan = physicians.physician_plan(ctx.tables["physician_ftes"], ctx.scenario)
-    years = headline_years(horizon)
-    gaps = physicians.gap_at(plan, years)
+    lang = snapshot.lang
+    view = compute(snapshot)
+    plan, years, horizon = view.plan, view.years, view.horizon
     headlines = []
-    for specialty in plan["specialty"].unique():
-        at = gaps.loc[specialty]
+    for specialty in view.specialties:
+        at = view.gaps.loc[specialty]
         values = " / ".join(fmt_number(at[y], lang) for y in years)
         sentence = t("ov_phys_sentence", lang, specialty=specialty_name(specialty, lang).lower(),
                      gap=fmt_number(abs(at[horizon]), lang), year=horizon,
@@ -144,10 +183,17 @@ def overview(ctx) -> Section | None:
     long["series"] = [t(k, lang) for k in long["kind"]]
     long["panel"] = [specialty_name(s, lang) for s in long["specialty"]]
     colours = {t("supply", lang): charts.PALETTE["green"], t("need", lang): charts.PALETTE["vermillion"]}
-    chart = charts.overview_lines(long, t("fte", lang), lang, colours=colours)
     radiology = long[long["specialty"] == "radiology"]
     return Section(
-        title=t("physicians_title", lang), headlines=headlines, chart=chart,
+        title=t("physicians_title", lang), headlines=headlines,
+        chart=charts.localized(charts.overview_lines(long, t("fte", lang), lang, colours=colours), lang),
         pdf_chart=SmallChart(f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)}",
                              t("fte", lang), radiology[["year", "series", "value"]], colours=colours),
-        tables={"physician_plan": plan.round(3)}, groups=("general", "physicians"))
+        tables={"physician_plan": plan.round(3)}, groups=GROUPS)
+
+
+def fan(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the gap per specialty (panel) and year: one line of the overview's fan."""
+    plan = physicians.physician_plan(snapshot.tables["physician_ftes"], snapshot.scenario)
+    return pd.DataFrame({"panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
+                         "year": plan["year"], "value": plan["gap"]})

@@ -16,8 +16,8 @@ from ..backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
 from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, t
 from ..charts import localized, method_label
-from .components import (BACKTEST, BACKTEST_COMMAND, download_csv, forecast_stamp, forecast_status,
-                         read_only_forecast, series_label, shared_forecast)
+from . import state
+from .components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, series_label
 
 RUN_COMMAND = "python -m imaging_plan.runner"
 FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
@@ -182,31 +182,26 @@ def chart_section(ctx, winners: pd.DataFrame) -> None:
                        format_func=lambda m: _method(m, lang, True),
                        key=f"methods_{chosen}")
     st.caption(t("chart_help", lang))
-    spec = _chart_spec(str(ctx.forecasts_dir), forecast_stamp(ctx.forecasts_dir, BACKTEST), chosen,
-                       tuple(methods or ()), lang)
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(state.computed(chart_spec, ctx, chosen, tuple(methods or ())), width="stretch")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _chart_spec(forecasts_dir: str, stamp: float | None, series_id: str, methods: tuple[str, ...],
-                lang: str) -> dict:
-    """Return the backtest chart's spec for one series and methods, built once (Altair takes ~100 ms)."""
-    tables = read_only_forecast(forecasts_dir, BACKTEST, stamp).tables
+def chart_spec(snapshot: state.Snapshot, series_id: str, methods: tuple[str, ...]) -> dict:
+    """Return the backtest chart's spec for one series and methods (Altair takes ~100 ms: built once, shared)."""
+    tables = snapshot.forecast(BACKTEST).tables
+    lang = snapshot.lang
     lines = charts.backtest_lines(tables["series"], tables["forecasts"], series_id, list(methods), lang)
     return localized(charts.backtest_chart(lines, series_label(series_id, lang), lang), lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _kept_run(forecasts_dir: str, run: str) -> dict:
+def _kept_run(forecasts_dir: Path, run: str) -> dict:
     """Return a kept run's forecasts, shared read-only (a kept run never changes)."""
-    return store.read_run(Path(forecasts_dir), run)
+    return state.shared("kept_run", (str(forecasts_dir), run), lambda: store.read_run(Path(forecasts_dir), run))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _comparison(forecasts_dir: str, stamps: tuple, run: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def comparison(snapshot: state.Snapshot, run: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the headline changes and the reasons (data, parameters, code) between now and a kept run."""
-    current = {name: read_only_forecast(forecasts_dir, name, stamp) for name, stamp in stamps}
-    earlier = _kept_run(forecasts_dir, run)
+    earlier = _kept_run(snapshot.forecasts_dir, run)
+    current = dict(snapshot.forecasts)
     return run_history.compare_headlines(current, earlier), run_history.compare_runs(current, earlier)
 
 
@@ -218,15 +213,13 @@ def history_section(ctx) -> None:
         st.info(t("history_none", lang, cmd=RUN_COMMAND, keep=store.HISTORY_KEEP))
         return
     st.caption(t("history_help", lang))
-    stamps = tuple((name, forecast_stamp(ctx.forecasts_dir, name))
-                   for name in store.list_forecasts(ctx.forecasts_dir))
-    made_now = {name: shared_forecast(ctx, name).manifest.get("created_utc") for name, _ in stamps}
+    made_now = {name: f.manifest.get("created_utc") for name, f in ctx.forecasts.items()}
     # By default the newest kept run that differs from what is shown now.
     same = [r for r in runs[:2] if {n: f.manifest.get("created_utc")
-                                    for n, f in _kept_run(str(ctx.forecasts_dir), r).items()} == made_now]
+                                    for n, f in _kept_run(ctx.forecasts_dir, r).items()} == made_now]
     default = next((i for i, r in enumerate(runs) if r not in same), 0)
     run = st.selectbox(t("choose_run", lang), runs, index=default, key="run")
-    changes, why = _comparison(str(ctx.forecasts_dir), stamps, run)
+    changes, why = state.computed(comparison, ctx, run)
     label = f"label_{'en' if lang == 'en' else 'nb'}"
     show_table(pd.DataFrame({
         t("col_figure", lang): changes[label],
@@ -245,7 +238,7 @@ def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("quality_title", lang))
     st.markdown(t("quality_intro", lang))
-    backtest = forecast_status(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing", shared=True)
+    backtest = forecast_status(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing")
     if backtest is not None:
         tables = backtest.tables
         winners, pooled = tables["winners"], tables["pooled"]
@@ -265,7 +258,7 @@ def render(ctx) -> None:
         st.subheader(t("accuracy_title", lang))
         st.caption(t("accuracy_help", lang))
         show_table(accuracy_table(winners, lang))
-        with st.expander(t("detail_title", lang)):
+        if st.toggle(t("detail_title", lang), key="quality_show_detail"):
             minimum = backtest.manifest.get("parameters", {}).get("mape_min_actual", MAPE_MIN_ACTUAL)
             st.caption(t("detail_help", lang, min=fmt_number(minimum, lang)))
             show_table(detail_table(tables["accuracy"], lang))

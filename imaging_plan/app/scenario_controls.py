@@ -1,40 +1,110 @@
-"""The sidebar's scenario tools: presets, the share link, YAML download and upload, URL notes.
+"""The scenario in the session and the URL, its sliders, and the sidebar's tools (presets, link, YAML).
 
-Bound sliders can only be changed through st.session_state before they are
-drawn, so presets and uploads apply in callbacks (which run before the script).
+Every page carries the whole scenario, but draws as sliders only the assumptions
+it uses. The session holds every value (`SCENARIO`); the drawn sliders update
+it; after the sliders, the URL is made to hold every value that differs from its
+default. So a link copied on any page opens every page on the same numbers, and
+moving between pages never drops a value. (A widget bound to the URL leaves the
+URL on a page that does not draw it: that is why the sliders are not bound and
+the URL is written here.)
+
+Presets and uploads change the held scenario in callbacks, which run before the
+script, so the sliders drawn afterwards show the new values.
 """
 
 from __future__ import annotations
 
+from typing import Mapping
+
 import streamlit as st
 
 from .. import scenario
-from ..assumptions import ASSUMPTIONS
+from ..assumptions import ASSUMPTIONS, in_group
 from ..i18n import t
 
+SCENARIO = "_scenario"   # session key: every assumption's value
 NOTES = "_url_notes"
 UPLOAD = "scenario_upload"
 
 
-def note_url_problems(defaults: dict) -> None:
-    """Remember which URL values were ignored (read before the sliders clean the URL)."""
+def _page_param(key: str) -> bool:
+    """Whether a URL key belongs to a widget of one page (its own choice, not an assumption)."""
+    return key in ("staff_trusts", "staff_roles", "series") or key.startswith("method_")
+
+
+def _query() -> dict:
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
-    query = {key: values if len(values) > 1 else values[0] for key, values in raw.items() if values}
-    ignored = scenario.from_query(query, defaults).ignored
-    if ignored:
-        st.session_state[NOTES] = ignored
+    return {key: values if len(values) > 1 else values[0] for key, values in raw.items() if values}
 
 
-def _set_sliders(values: dict) -> None:
+def held_scenario(defaults: Mapping) -> dict:
+    """Return the session's scenario; a new session reads it from the link (bad values noted, not applied)."""
+    held = st.session_state.get(SCENARIO)
+    if held is None:
+        query = {k: v for k, v in _query().items() if not _page_param(k)}
+        parsed = scenario.from_query(query, defaults)
+        if parsed.ignored:
+            st.session_state[NOTES] = parsed.ignored
+        held = parsed.values
+    # An assumption added since the session began starts at its default.
+    held = {key: held.get(key, defaults[key]) for key in ASSUMPTIONS}
+    st.session_state[SCENARIO] = held
+    return dict(held)
+
+
+def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -> dict:
+    """Draw one slider per assumption of `groups` in the sidebar; return the scenario with their values.
+
+    The other assumptions keep their held values. A short line says how many of them
+    differ from their defaults, so a viewer knows the link carries more than is drawn.
+    """
+    st.sidebar.header(t("assumptions", lang), help=t("assumptions_help", lang))
+    shown = [g for g in dict.fromkeys(a.group for a in ASSUMPTIONS.values()) if g in groups]
+    for group in shown:
+        with st.sidebar.expander(t(f"group_{group}", lang), expanded=True):
+            for a in in_group(group):
+                cast = int if a.is_int else float
+                held[a.key] = st.slider(
+                    a.label(lang), min_value=cast(a.min), max_value=cast(a.max), value=cast(held[a.key]),
+                    step=cast(a.step), key=a.key, help=a.source, format="%d" if a.is_int else "%.1f")
+    st.session_state[SCENARIO] = dict(held)
+    elsewhere = [a for a in ASSUMPTIONS.values() if a.group not in groups and held[a.key] != defaults[a.key]]
+    if elsewhere:
+        st.sidebar.caption(t("carried_elsewhere", lang, n=len(elsewhere)))
+    return held
+
+
+def write_url(held: Mapping, defaults: Mapping) -> None:
+    """Make the URL hold every assumption that differs from its default.
+
+    Only what differs is written (each write is a message to the browser). A page's own
+    choices (trusts and roles, a trend method, a series) stay bound to their widgets and
+    leave the URL on other pages, as Streamlit does.
+    """
+    wanted = scenario.to_query(held, defaults)
+    for key in ASSUMPTIONS:
+        now = st.query_params.get(key)
+        if key in wanted and now != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in st.query_params:
+            del st.query_params[key]
+
+
+def _set(values: Mapping) -> None:
+    """Replace the held scenario; sliders already on the page take the values too."""
+    held = st.session_state.get(SCENARIO, {})
     for key, value in values.items():
         if key in ASSUMPTIONS:
-            st.session_state[key] = value
+            held[key] = value
+            if key in st.session_state:
+                st.session_state[key] = value
+    st.session_state[SCENARIO] = held
 
 
 def _apply_preset(defaults: dict) -> None:
     name = st.session_state.get("preset_choice")
     if name in scenario.PRESETS:
-        _set_sliders(scenario.PRESETS[name].apply(defaults))
+        _set(scenario.PRESETS[name].apply(defaults))
         st.session_state.pop(NOTES, None)
 
 
@@ -48,27 +118,28 @@ def _apply_upload(defaults: dict, lang: str) -> None:
         st.session_state["_upload_error"] = f"{uploaded.name}: {err}"
         return
     st.session_state.pop("_upload_error", None)
-    _set_sliders(values)
+    _set(values)
 
 
-def scenario_panel(ctx, box) -> None:
+def scenario_panel(snapshot, box) -> None:
     """Draw, in `box`, the scenario expander: preset, share link, download and upload of the scenario."""
-    lang = ctx.lang
+    lang = snapshot.lang
     with box.expander(t("scenario", lang), expanded=False):
         st.selectbox(t("preset", lang), list(scenario.PRESETS), index=None,
                      format_func=lambda name: scenario.PRESETS[name].label(lang),
                      placeholder=t("preset_choose", lang), key="preset_choice",
-                     on_change=_apply_preset, args=(ctx.defaults,), help=t("preset_help", lang))
+                     on_change=_apply_preset, args=(dict(snapshot.defaults),), help=t("preset_help", lang))
         base = (st.context.url or "http://localhost:8501").split("?")[0]
         extra = {"lang": "English"} if lang == "en" else {}
         if st.query_params.get("data"):  # made on uploaded data: the link says so (it cannot carry the file)
             extra["data"] = st.query_params["data"]
         st.caption(t("share", lang))
-        st.code(scenario.share_link(base, ctx.scenario, ctx.defaults, extra), language=None, wrap_lines=True)
-        st.download_button(t("scenario_download", lang), scenario.to_yaml(ctx.scenario),
+        st.code(scenario.share_link(base, snapshot.scenario, snapshot.defaults, extra), language=None,
+                wrap_lines=True)
+        st.download_button(t("scenario_download", lang), scenario.to_yaml(snapshot.scenario),
                            file_name="scenario.yaml", mime="application/x-yaml", key="scenario_download")
         st.file_uploader(t("scenario_upload", lang), type=["yaml", "yml"], key=UPLOAD)
-        st.button(t("scenario_apply", lang), on_click=_apply_upload, args=(ctx.defaults, lang),
+        st.button(t("scenario_apply", lang), on_click=_apply_upload, args=(dict(snapshot.defaults), lang),
                   key="scenario_apply", disabled=st.session_state.get(UPLOAD) is None)
         if st.session_state.get("_upload_error"):
             st.error(st.session_state["_upload_error"])

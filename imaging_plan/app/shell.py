@@ -1,77 +1,69 @@
 """The app's frame: language switch, the scenario sidebar, and the navigation.
 
-Every assumption is a sidebar slider created here, before `pg.run()`, and
-bound to the URL: so the address bar carries the whole scenario, on every
-page. The pages only read the resulting context.
+Each rerun builds one `state.Snapshot` (see `build_context`) before the page
+runs; the page reads it and draws. The sidebar draws the sliders of the current
+page's assumption groups only; the rest of the scenario is held in the session
+and the URL (`scenario_controls`), so every page's link carries all of it.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-import pandas as pd
 import streamlit as st
 
 from .. import assumptions, paths
 from ..i18n import LANGUAGES, t
-from ..inputs import InputDataError, file_sha256, load_inputs
-from ..store import Forecast, ForecastMissing, read_forecast
-from . import scenario_controls, workspace
+from ..inputs import InputDataError, load_inputs
+from . import scenario_controls, state, workspace
 
-# The tables the app reads; their content hash keys the cache.
+# The tables the app reads.
 APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
 
 
-@dataclass
-class AppContext:
-    """What every page needs: language, scenario, defaults, data and stored forecasts."""
-
-    lang: str
-    scenario: dict
-    defaults: dict
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    data_error: str | None = None
-    data_dir: Path = paths.DATA_DIR
-    forecasts_dir: Path = paths.FORECASTS_DIR
-
-    def forecast(self, name: str) -> Forecast | None:
-        return _cached_forecast(str(self.forecasts_dir), name, _manifest_stamp(self.forecasts_dir, name))
+class Page(NamedTuple):
+    module: str                # module in this package with render(snapshot)
+    title: str                 # i18n key of the menu title
+    url: str                   # URL path
+    groups: tuple[str, ...]    # assumption groups drawn as sliders on this page
+    icon: str
 
 
-def _fingerprint(data_dir: Path) -> tuple:
-    from ..inputs import TABLES
-    stamp = []
-    for name in APP_TABLES:
-        path = data_dir / TABLES[name].file
-        stamp.append((name, file_sha256(path) if path.exists() else None))
-    return tuple(stamp)
+# Pages in menu order. The overview is read, not steered: the general assumptions (and the presets).
+PAGES = [
+    Page("overview_page", "page_overview", "overview", ("general",), ":material/dashboard:"),
+    Page("physicians_page", "page_physicians", "physicians", ("general", "physicians"), ":material/stethoscope:"),
+    Page("inflow_page", "page_inflow", "inflow", ("general", "physicians", "inflow"), ":material/school:"),
+    Page("staffing_page", "page_staffing", "staffing", ("general", "staff", "staff_trusts"), ":material/groups:"),
+    Page("equipment_page", "page_equipment", "equipment", ("general", "equipment"), ":material/radiology:"),
+    Page("quality_page", "page_quality", "quality", ("general",), ":material/analytics:"),
+    Page("data_page", "page_data", "data", ("general",), ":material/upload_file:"),
+]
 
 
-@st.cache_data(show_spinner=False)
-def _cached_tables(data_dir: str, fingerprint: tuple) -> dict[str, pd.DataFrame]:
-    # load_inputs also checks tables that must agree (the register against Tabell 5).
-    return load_inputs(Path(data_dir), APP_TABLES)[0]
-
-
-@st.cache_data(show_spinner=False)
-def _cached_defaults(data_dir: str, fingerprint: tuple) -> dict:
-    # Data-derived defaults read whole tables: worth computing once per data version.
-    return assumptions.defaults(_cached_tables(data_dir, fingerprint))
-
-
-def _manifest_stamp(forecasts_dir: Path, name: str) -> float | None:
-    path = forecasts_dir / name / "manifest.json"
-    return path.stat().st_mtime if path.exists() else None
-
-
-@st.cache_data(show_spinner=False)
-def _cached_forecast(forecasts_dir: str, name: str, stamp: float | None) -> Forecast | None:
+def _load(data_dir: str, version: str) -> tuple[dict, dict | None, str | None]:
+    """Return the app's tables, the defaults they imply, and the data error (if any)."""
     try:
-        return read_forecast(Path(forecasts_dir), name)
-    except ForecastMissing:
-        return None
+        tables = load_inputs(Path(data_dir), APP_TABLES)[0]  # also checks tables that must agree
+    except InputDataError as err:
+        return {}, None, str(err)
+    try:
+        return tables, assumptions.defaults(tables), None
+    except (KeyError, assumptions.AssumptionError):
+        return tables, None, None
+
+
+def inputs(data_dir: Path) -> tuple[str, dict, dict, str | None]:
+    """Return the data version, the tables, the defaults (complete) and the data error; read once per version."""
+    version = state.data_version(data_dir)
+    tables, defaults, error = state.shared("inputs", (str(data_dir), version),
+                                           lambda: _load(str(data_dir), version))
+    # No usable data: data-derived defaults fall back to the slider's lower end.
+    defaults = {a.key: (defaults or {}).get(a.key, a.default if a.default is not None else a.min)
+                for a in assumptions.ASSUMPTIONS.values()}
+    return version, tables, defaults, error
 
 
 def language_switch() -> str:
@@ -81,59 +73,35 @@ def language_switch() -> str:
         default="nb", key="lang", bind="query-params", required=True)
 
 
-def assumption_sliders(defaults: dict, lang: str, open_group: str) -> dict:
-    """Return the scenario from one URL-bound slider per assumption, grouped in the sidebar."""
-    scenario = {}
-    groups = list(dict.fromkeys(a.group for a in assumptions.ASSUMPTIONS.values()))
-    st.sidebar.header(t("assumptions", lang), help=t("assumptions_help", lang))
-    for group in groups:
-        with st.sidebar.expander(t(f"group_{group}", lang), expanded=group in ("general", open_group)):
-            for a in assumptions.in_group(group):
-                default = defaults[a.key]
-                cast = int if a.is_int else float
-                scenario[a.key] = st.slider(
-                    a.label(lang), min_value=cast(a.min), max_value=cast(a.max),
-                    value=cast(default), step=cast(a.step), key=a.key, bind="query-params",
-                    help=a.source, format="%d" if a.is_int else "%.1f")
-    return scenario
-
-
-def build_context(lang: str, open_group: str) -> AppContext:
-    """Return the page context: read the data, then draw the scenario sliders."""
+def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> state.Snapshot:
+    """Return this rerun's snapshot: the data, the stored forecasts and the scenario (drawing `groups`' sliders)."""
     data_dir, forecasts_dir, _ = workspace.session_dirs()  # the shipped folders, or this session's uploads
-    tables, error = {}, None
-    fingerprint = _fingerprint(data_dir)
-    try:
-        tables = _cached_tables(str(data_dir), fingerprint)
-    except InputDataError as err:
-        error = str(err)
-    try:
-        defaults = _cached_defaults(str(data_dir), fingerprint) if error is None else {}
-    except (KeyError, assumptions.AssumptionError):
-        defaults = {}
-    # No usable data: data-derived defaults fall back to the slider's lower end.
-    defaults = {a.key: defaults.get(a.key, a.default if a.default is not None else a.min)
-                for a in assumptions.ASSUMPTIONS.values()}
-    scenario_controls.note_url_problems(defaults)
-    scenario = assumption_sliders(defaults, lang, open_group)
-    return AppContext(lang, scenario, defaults, tables, error, data_dir, forecasts_dir)
+    version, tables, defaults, error = inputs(data_dir)
+    held = scenario_controls.held_scenario(defaults)
+    scenario = scenario_controls.sliders(held, defaults, lang, groups)
+    scenario_controls.write_url(scenario, defaults)
+    versions = state.forecast_versions(forecasts_dir)
+    return state.freeze(lang, scenario, defaults, data_version=version, forecast_versions=versions,
+                        tables=tables, forecasts=state.stored_forecasts(forecasts_dir, versions),
+                        data_error=error, data_dir=data_dir, forecasts_dir=forecasts_dir)
 
 
-# Pages in menu order: module in this package, title key, URL path, assumption group opened, icon.
-PAGES = [
-    ("overview_page", "page_overview", "overview", "general", ":material/dashboard:"),
-    ("physicians_page", "page_physicians", "physicians", "physicians", ":material/stethoscope:"),
-    ("inflow_page", "page_inflow", "inflow", "inflow", ":material/school:"),
-    ("staffing_page", "page_staffing", "staffing", "staff", ":material/groups:"),
-    ("equipment_page", "page_equipment", "equipment", "equipment", ":material/radiology:"),
-    ("quality_page", "page_quality", "quality", "general", ":material/analytics:"),
-    ("data_page", "page_data", "data", "general", ":material/upload_file:"),
-]
+def snapshot_for(lang: str = "nb", values: dict | None = None, data_dir: Path | None = None,
+                 forecasts_dir: Path | None = None) -> state.Snapshot:
+    """Return a snapshot without the sidebar: the defaults overlaid with `values` (exports, benchmarks, tests)."""
+    data_dir = Path(data_dir or paths.data_dir())
+    forecasts_dir = Path(forecasts_dir or paths.forecasts_dir())
+    version, tables, defaults, error = inputs(data_dir)
+    versions = state.forecast_versions(forecasts_dir)
+    return state.freeze(lang, {**defaults, **(values or {})}, defaults, data_version=version,
+                        forecast_versions=versions, tables=tables,
+                        forecasts=state.stored_forecasts(forecasts_dir, versions), data_error=error,
+                        data_dir=data_dir, forecasts_dir=forecasts_dir)
 
 
 def _page(module: str, holder: dict):
     def render() -> None:
-        importlib.import_module(f"{__package__}.{module}").render(holder["ctx"])
+        importlib.import_module(f"{__package__}.{module}").render(holder["snapshot"])
     render.__name__ = module
     return render
 
@@ -143,12 +111,11 @@ def main() -> None:
     lang = language_switch() or "nb"
     scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}
-    pages = {url: st.Page(_page(module, holder), title=t(title, lang), url_path=url, icon=icon,
-                          default=i == 0)
-             for i, (module, title, url, _, icon) in enumerate(PAGES)}
+    pages = {p.url: st.Page(_page(p.module, holder), title=t(p.title, lang), url_path=p.url, icon=p.icon,
+                            default=i == 0)
+             for i, p in enumerate(PAGES)}
     current = st.navigation(list(pages.values()))
-    group = next((g for (_, _, url, g, _) in PAGES if pages[url] is current), PAGES[0][3])
-    # Sliders are drawn here, before the page runs, so the URL keeps them on every page.
-    holder["ctx"] = build_context(lang, open_group=group)
-    scenario_controls.scenario_panel(holder["ctx"], scenario_box)
+    groups = next((p.groups for p in PAGES if pages[p.url] is current), PAGES[0].groups)
+    holder["snapshot"] = build_context(lang, groups)
+    scenario_controls.scenario_panel(holder["snapshot"], scenario_box)
     current.run()

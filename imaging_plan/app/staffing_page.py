@@ -1,14 +1,14 @@
 """Staffing page: FTEs, leavers and hires needed per trust and role, and signs of rising turnover.
 
-The flows are recomputed on every slider move from Tabell 7 and the stored
-trends; what only the horizon and the growth settings change (the planned
-FTEs, the anchored trend band) is cached, and chart specs are built once per
-shape. The turnover history is read from the optional HR file.
+`compute(snapshot)` gives the page's numbers from Tabell 7 and the stored trends
+(pure; its parts go through the shared cache, so a turnover slider does not
+recompute the planned FTEs); `render` draws them. The turnover history is read
+from the optional HR file.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -17,11 +17,11 @@ from .. import charts, staffing
 from ..codes import STAFF_ROLES
 from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, role_name, t
-from ..inputs import TABLES, InputDataError, file_sha256, load_optional
+from ..inputs import TABLES, InputDataError, load_optional
 from ..reports import Headline, SmallChart
-from .components import is_illustrative
+from . import state
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
-                         show_cached_chart)
+                         is_illustrative, show_chart_data)
 from .sections import Section
 
 FORECAST = "radiographer_turnover"
@@ -35,68 +35,59 @@ HR_EXAMPLE = ("year,trust,role,leavers,hires,avg_ftes,headcount,source\n"
               "2025,OUS,radiographer,19,16,397.5,,HR export 2025-01-15\n")  # made-up example rows
 
 
-# --- Cached inputs: what a turnover slider does not change ------------------------------------
-# Cached on `key` (the staff file's hash and the forecast's folder and time) rather than on the
-# frames themselves, whose hashing would cost more than the cache saves.
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _planned(_ftes: pd.DataFrame, _trend: pd.DataFrame | None, key: tuple, horizon: int, follow: int,
-             growth: float) -> pd.DataFrame:
-    return staffing.planned_ftes(_ftes, _trend, {"horizon": horizon, "staff_follow_trend": follow,
-                                                 "staff_target_growth_pct": growth})
+def _trend(snapshot: state.Snapshot) -> pd.DataFrame | None:
+    forecast = snapshot.forecast(FORECAST)
+    return forecast.tables.get("trend") if forecast is not None else None
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _static(_ftes: pd.DataFrame, _trend: pd.DataFrame | None, key: tuple, horizon: int):
-    band = staffing.anchored_trend(_ftes, _trend, horizon) if _trend is not None else None
-    return staffing.series_status(_ftes), staffing.regional_history(_ftes), band
+def static_part(snapshot: state.Snapshot) -> tuple:
+    """Return the series status, the regional history and the anchored trend band (None without a trend)."""
+    ftes, trend = snapshot.tables["staff_ftes"], _trend(snapshot)
+    band = staffing.anchored_trend(ftes, trend, int(snapshot.scenario["horizon"])) if trend is not None else None
+    return staffing.series_status(ftes), staffing.regional_history(ftes), band
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _hr_table(data_dir: str, digest: str | None) -> pd.DataFrame | None:
-    return load_optional("staff_turnover", Path(data_dir))[0]
+def planned_part(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the planned FTEs per trust, role and year (what the turnover sliders do not change)."""
+    return staffing.planned_ftes(snapshot.tables["staff_ftes"], _trend(snapshot), snapshot.scenario)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _turnover(_hr: pd.DataFrame, digest: str, threshold_pp: float) -> dict[str, pd.DataFrame]:
-    return staffing.turnover_tables(_hr, threshold_pp)
-
-
-class Inputs:
-    """One run's inputs: Tabell 7, the stored forecast and trend, and the key caching what derives from them."""
-
-    def __init__(self, ctx, show_status: bool):
-        self.ftes = ctx.tables["staff_ftes"]
-        if show_status:
-            self.forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "staff_forecast_missing")
-        else:
-            self.forecast = ctx.forecast(FORECAST)
-        self.trend = self.forecast.tables.get("trend") if self.forecast is not None else None
-        path = Path(ctx.data_dir) / TABLES["staff_ftes"].file
-        self.key = (file_sha256(path) if path.exists() else None,
-                    None if self.forecast is None else (str(self.forecast.folder),
-                                                        self.forecast.manifest["created_utc"]))
-
-    def plan(self, scenario: dict) -> pd.DataFrame:
-        """Return staffing.staff_plan for `scenario`, the planned FTEs taken from the cache."""
-        path = _planned(self.ftes, self.trend, self.key, int(scenario["horizon"]),
-                        int(scenario["staff_follow_trend"]), float(scenario["staff_target_growth_pct"]))
-        return staffing.plan_flows(path, scenario)
-
-    def static(self, horizon: int):
-        """Return the series status, the regional history and the anchored trend band (None without a trend)."""
-        return _static(self.ftes, self.trend, self.key, horizon)
-
-
-def hr_tables(data_dir: Path, threshold_pp: float) -> tuple[dict[str, pd.DataFrame] | None, str | None]:
+def hr_part(snapshot: state.Snapshot) -> tuple[dict[str, pd.DataFrame] | None, str | None]:
     """Return the turnover history and flags (None without an HR file), and the error text when the file is broken."""
-    path = Path(data_dir) / TABLES["staff_turnover"].file
-    digest = file_sha256(path) if path.exists() else None
     try:
-        hr = _hr_table(str(data_dir), digest)
+        hr = load_optional("staff_turnover", snapshot.data_dir)[0]
     except InputDataError as err:
         return None, str(err)
-    return (None if hr is None else _turnover(hr, digest, float(threshold_pp))), None
+    return (None if hr is None else staffing.turnover_tables(hr, float(snapshot.scenario["turnover_flag_pp"]))), None
+
+
+@dataclass(frozen=True)
+class StaffView:
+    ftes: pd.DataFrame
+    trend: pd.DataFrame | None
+    status: pd.DataFrame
+    regional: pd.DataFrame
+    band: pd.DataFrame | None
+    plan: pd.DataFrame       # the scenario's flows per trust, role and year
+    constant: pd.DataFrame   # the same with today's turnover (no rise)
+    baseline: pd.DataFrame   # the defaults' flows at the scenario's horizon
+    totals: pd.DataFrame     # the plan summed over the region per role and year
+
+
+def _flows(snapshot: state.Snapshot) -> pd.DataFrame:
+    return staffing.plan_flows(state.computed(planned_part, snapshot), snapshot.scenario)
+
+
+def compute(snapshot: state.Snapshot) -> StaffView:
+    """Return the staffing plan of the snapshot's scenario, with today's turnover and with the defaults."""
+    scenario = snapshot.scenario
+    horizon = int(scenario["horizon"])
+    status, regional, band = state.computed(static_part, snapshot)
+    plan = _flows(snapshot)
+    constant = _flows(snapshot.with_values(turnover_rise_pp=0.0)) if scenario["turnover_rise_pp"] else plan
+    baseline = _flows(snapshot.with_scenario({**snapshot.defaults, "horizon": horizon}))
+    return StaffView(snapshot.tables["staff_ftes"], _trend(snapshot), status, regional, band, plan, constant,
+                     baseline, staffing.plan_totals(plan, status))
 
 
 # --- Page pieces -------------------------------------------------------------------------------
@@ -201,31 +192,28 @@ def flags_table(flags: pd.DataFrame, plan: pd.DataFrame, lang: str) -> pd.DataFr
     })
 
 
-def staff_charts(ftes, trend, band, plan, totals, status, regional, role, trusts, lang) -> None:
+def staff_charts(view: StaffView, band, role: str, trusts: list[str], lang: str) -> None:
     """Draw a role's regional FTEs, FTEs per trust and hires per year by trust (specs built once per shape)."""
     name = role_name(role, lang)
-    horizon = int(plan["year"].max())
-    lines = charts.staff_region_lines(role, regional, trend, totals, lang)
-    show_cached_chart(("staff_region", role, "lower" in lines, horizon),
-                      lambda: charts.staff_region_chart(lines, t("staff_region", lang, role=name), lang),
-                      lines, lang)
-    covered = status[(status["role"] == role) & (status["status"] == "complete")]["trust"]
+    plan = view.plan
+    years = (int(plan["year"].min()), int(plan["year"].max()))
+    lines = charts.staff_region_lines(role, view.regional, view.trend, view.totals, lang)
+    show_chart_data(charts.staff_region_chart, lines, t("staff_region", lang, role=name), lang=lang)
+    covered = view.status[(view.status["role"] == role) & (view.status["status"] == "complete")]["trust"]
     st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
-    by_trust = charts.staff_trust_lines(role, ftes, band, plan, trusts, lang)
-    show_cached_chart(("staff_trusts", role, tuple(trusts), "lower" in by_trust, horizon),
-                      lambda: charts.staff_trust_chart(by_trust, t("staff_by_trust", lang, role=name), lang),
-                      by_trust, lang)
+    by_trust = charts.staff_trust_lines(role, view.ftes, band, plan, trusts, lang)
+    show_chart_data(charts.staff_trust_chart, by_trust, t("staff_by_trust", lang, role=name), lang=lang,
+                    trusts=tuple(sorted(set(by_trust["trust"]))))
     hires = charts.staff_hires_data(plan, role, trusts)
-    show_cached_chart(("staff_hires", role, tuple(trusts), horizon),
-                      lambda: charts.staff_hires_chart(hires, t("staff_hires_by_trust", lang, role=name), lang),
-                      hires, lang)
+    show_chart_data(charts.staff_hires_chart, hires, t("staff_hires_by_trust", lang, role=name), lang=lang,
+                    trusts=tuple(sorted(set(hires["trust"]))), years=years)
 
 
 def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str]) -> None:
     """Show the turnover history with its flags, or the missing-file state with the shape to provide."""
     lang = ctx.lang
     st.subheader(t("staff_turnover_header", lang))
-    tables, error = hr_tables(ctx.data_dir, ctx.scenario["turnover_flag_pp"])
+    tables, error = state.computed(hr_part, ctx)
     if error:
         st.error(f"{t('staff_hr_error', lang)}\n\n```\n{error}\n```")
         return
@@ -251,8 +239,8 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
         data = charts.staff_turnover_data(history, flags, role, trusts, ctx.scenario[f"turnover_{role}_pct"],
                                           lang)
         title = prefix + t("staff_turnover_title", lang, role=role_name(role, lang))
-        show_cached_chart(("staff_turnover", role, tuple(trusts), illustrative, bool(data["flagged"].any())),
-                          lambda: charts.staff_turnover_chart(data, title, lang), data, lang)
+        show_chart_data(charts.staff_turnover_chart, data, title, lang=lang,
+                        trusts=tuple(sorted(set(data["trust"]))))
     st.markdown(f"**{prefix}{t('staff_flags', lang)}**")
     show_table(flags_table(shown, plan, lang), lang)
 
@@ -266,10 +254,11 @@ def render(ctx) -> None:
     ftes = ctx.tables["staff_ftes"]
     base, horizon = staffing.base_year(ftes), int(scenario["horizon"])
     st.markdown(t("staff_intro", lang, base=base))
-    inputs = Inputs(ctx, show_status=True)
-    if inputs.trend is None or int(scenario["staff_follow_trend"]) == 0:
+    forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "staff_forecast_missing")
+    view = state.computed(compute, ctx)
+    if view.trend is None or int(scenario["staff_follow_trend"]) == 0:
         st.caption(t("staff_using_target", lang, pct=fmt_number(scenario["staff_target_growth_pct"], lang, 1)))
-    status, regional, band = inputs.static(horizon)
+    status = view.status
     for note in status_notes(status, base, lang):
         st.caption(note)
 
@@ -277,10 +266,8 @@ def render(ctx) -> None:
     if not trusts or not roles:
         st.info(t("staff_pick", lang))
         return
-    plan = inputs.plan(scenario)
+    plan, constant, baseline = view.plan, view.constant, view.baseline
     rise = scenario["turnover_rise_pp"]
-    constant = inputs.plan({**scenario, "turnover_rise_pp": 0.0}) if rise else plan
-    baseline = inputs.plan({**ctx.defaults, "horizon": horizon})
     chosen = (plan["trust"].isin(trusts) & plan["role"].isin(roles)).to_numpy()
 
     headline(plan[chosen], baseline[chosen], roles, lang)
@@ -288,39 +275,37 @@ def render(ctx) -> None:
     st.caption(t("staff_per_trust_help", lang, pp=fmt_number(rise, lang, 1)))
     show_table(per_trust_table(plan[chosen], constant[chosen], base, lang), lang)
 
-    totals = staffing.plan_totals(plan, status)
-    shown_band = band if int(scenario["staff_follow_trend"]) == 1 else None
+    shown_band = view.band if int(scenario["staff_follow_trend"]) == 1 else None
     for role in roles:
-        staff_charts(ftes, inputs.trend, shown_band, plan, totals, status, regional, role, trusts, lang)
-        with st.expander(t("staff_backtest", lang, role=role_name(role, lang).lower())):
+        staff_charts(view, shown_band, role, trusts, lang)
+        if st.toggle(t("staff_backtest", lang, role=role_name(role, lang).lower()), key=f"staff_backtest_{role}"):
             backtest_note(ctx, [f"staff:{trust}:{role}" for trust in trusts
                                 if not status[(status["trust"] == trust) & (status["role"] == role)
                                               & (status["status"] == "no_data")].shape[0]])
-    if inputs.forecast is not None:
+    if forecast is not None:
         st.caption(t("staff_methods_default", lang, method=t(f"method_{DEFAULT_LINES['staff'].method}", lang),
-                     n=inputs.forecast.manifest["parameters"].get("min_prophet_points", "?")))
+                     n=forecast.manifest["parameters"].get("min_prophet_points", "?")))
 
     turnover_section(ctx, plan, trusts, roles)
 
     st.subheader(t("staff_table", lang))
-    show_table(plan_table(plan[chosen], lang), lang)
     download_csv(plan[chosen].round(3), t("download_csv", lang), f"staff_plan_{horizon}.csv",
                  "download_staff_plan")
-    with st.expander(t("sources", lang)):
+    if st.toggle(t("show_table", lang), key="staff_show_table"):
+        show_table(plan_table(plan[chosen], lang), lang)
+    if st.toggle(t("show_sources", lang), key="staff_show_sources"):
         st.dataframe(assumptions_table(ctx, GROUPS), hide_index=True, width="stretch")
 
 
 # --- The board's overview ----------------------------------------------------------------------
 
-def overview(ctx) -> Section | None:
+def section(snapshot: state.Snapshot) -> Section | None:
     """Return, for the board: radiographer hires needed to the horizon, and which trusts' turnover is rising."""
-    if ctx.data_error:
+    if snapshot.data_error:
         return None
-    lang, scenario = ctx.lang, ctx.scenario
-    inputs = Inputs(ctx, show_status=False)
-    plan = inputs.plan(scenario)
-    status, _, _ = inputs.static(int(scenario["horizon"]))
-    totals = staffing.plan_totals(plan, status)
+    lang, scenario = snapshot.lang, snapshot.scenario
+    view = state.computed(compute, snapshot)
+    plan, totals = view.plan, view.totals
     first, last = int(plan["year"].min()), int(plan["year"].max())
     radiographers = totals[totals["role"] == "radiographer"]
     hires = radiographers["hires_needed"].sum()
@@ -331,8 +316,8 @@ def overview(ctx) -> Section | None:
           per_year=fmt_number(hires / len(radiographers), lang),
           rate=fmt_number(scenario["turnover_radiographer_pct"], lang, 1),
           rise=fmt_number(scenario["turnover_rise_pp"], lang, 1), year=last))]
-    tables, error = hr_tables(ctx.data_dir, scenario["turnover_flag_pp"])
-    illustrative = tables is not None and is_illustrative(ctx, FORECAST, TABLES["staff_turnover"].file)
+    tables, error = state.computed(hr_part, snapshot)
+    illustrative = tables is not None and is_illustrative(snapshot, FORECAST, TABLES["staff_turnover"].file)
     if tables is not None:
         flags = tables["turnover_flags"]
         hits = flags[flags["flag"]]
@@ -348,8 +333,9 @@ def overview(ctx) -> Section | None:
     long = radiographers.melt(id_vars=["year"], value_vars=list(series), var_name="kind", value_name="value")
     long["series"] = long["kind"].map(series)
     colours = {series["leavers"]: charts.PALETTE["sky_blue"], series["hires_needed"]: charts.PALETTE["orange"]}
-    chart = charts.overview_lines(long[["year", "series", "value"]], t("fte", lang), lang, height=300,
-                                  colours=colours).properties(title=t("ov_staff_region", lang))
+    chart = charts.localized(charts.overview_lines(long[["year", "series", "value"]], t("fte", lang), lang,
+                                                   height=300, colours=colours)
+                             .properties(title=t("ov_staff_region", lang)), lang)
     return Section(
         title=t("page_staffing", lang), headlines=headlines, chart=chart,
         pdf_chart=SmallChart(t("ov_staff_region", lang), t("fte", lang), long[["year", "series", "value"]],
@@ -358,4 +344,11 @@ def overview(ctx) -> Section | None:
         tables={"staff_plan": plan.round(3),
                 **({"turnover_flags": tables["turnover_flags"]} if tables is not None else {})},
         groups=GROUPS, illustrative=illustrative, illustrative_tables=("turnover_flags",),
-        note=None if inputs.trend is not None else t("staff_forecast_missing", lang, cmd=RUN_COMMAND))
+        note=None if view.trend is not None else t("staff_forecast_missing", lang, cmd=RUN_COMMAND))
+
+
+def fan(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the radiographer hires needed in the region per year: one line of the overview's fan."""
+    totals = state.computed(compute, snapshot).totals
+    own = totals[totals["role"] == "radiographer"]
+    return pd.DataFrame({"year": own["year"], "value": own["hires_needed"]})
