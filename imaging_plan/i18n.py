@@ -56,6 +56,13 @@ COMMON: dict[str, tuple[str, str]] = {
                     "Ignored in the link (default used): {items}"),
     "illustrative": ("Illustrative data: genererte eksempelrader, ikke faktiske tall.",
                      "Illustrative data: generated example rows, not real figures."),
+    "sign_in_title": ("Logg inn for å se planen", "Sign in to see the plan"),
+    "sign_in_text": ("Denne utgaven av planleggingsverktøyet er bare for innloggede brukere. "
+                     "Logg inn med kontoen fra helseforetaket.",
+                     "This copy of the planning tool is for signed-in users only. "
+                     "Sign in with your trust account."),
+    "sign_in": ("Logg inn", "Sign in"),
+    "sign_out": ("Logg ut ({name})", "Sign out ({name})"),
 }
 
 PHYSICIANS: dict[str, tuple[str, str]] = {

@@ -18,7 +18,7 @@ from .. import assumptions, paths
 from ..i18n import LANGUAGES, t
 from ..inputs import InputDataError, file_sha256, load_inputs
 from ..store import Forecast, ForecastMissing, read_forecast
-from . import scenario_controls
+from . import scenario_controls, sign_in
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
@@ -139,6 +139,7 @@ def _page(module: str, holder: dict):
 
 def main() -> None:
     st.set_page_config(page_title="Bildediagnostikk HSØ", layout="wide")
+    sign_in.require_sign_in()
     lang = language_switch() or "nb"
     scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}
