@@ -128,6 +128,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="address nginx listens on (default all; 127.0.0.1 behind a proxy on this machine)")
     parser.add_argument("--first-replica-port", type=int, default=None,
                         help="replicas listen on 127.0.0.1 from this port up (default: port + 1)")
+    parser.add_argument("--app", type=Path, default=paths.PROJECT_ROOT / "app.py",
+                        help="Streamlit script to serve (the load test serves its trivial page the same way)")
     parser.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx", help="nginx binary")
     args = parser.parse_args(argv)
     if args.replicas < 1:
@@ -163,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for port in replica_ports:
             # Own process group: a Ctrl-C reaches the launcher, which stops the children in order.
-            procs.append(subprocess.Popen(streamlit_command(port), cwd=paths.PROJECT_ROOT,
+            procs.append(subprocess.Popen(streamlit_command(port, args.app.resolve()), cwd=paths.PROJECT_ROOT,
                                           start_new_session=True))
         for port in replica_ports:
             wait_healthy(port, procs)
