@@ -31,6 +31,7 @@ from typing import Mapping
 
 import numpy as np
 import pandas as pd
+from scipy.stats import poisson
 
 from .codes import STAFF_ROLES
 
@@ -292,18 +293,17 @@ def turnover_history(hr: pd.DataFrame) -> pd.DataFrame:
 
 
 def poisson_sf(k: float, lam: float) -> float:
-    """Return P(X >= k) for X ~ Poisson(lam): the chance of at least k leavers when lam are expected."""
+    """Return P(X >= k) for X ~ Poisson(lam): the chance of at least k leavers when lam are expected.
+
+    scipy's survival function keeps its precision where a sum of terms from
+    P(X = 0) = exp(-lam) underflows (hundreds of expected leavers in a large trust).
+    """
     k = int(round(k))
     if k <= 0:
         return 1.0
     if lam <= 0:
         return 0.0
-    term = math.exp(-lam)  # P(X = 0); summed upwards to P(X <= k - 1)
-    below = term
-    for i in range(1, k):
-        term *= lam / i
-        below += term
-    return max(0.0, 1.0 - below)
+    return float(poisson.sf(k - 1, lam))
 
 
 def rate_trend(years: np.ndarray, leavers: np.ndarray, staff: np.ndarray) -> tuple[float, float]:

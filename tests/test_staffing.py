@@ -251,6 +251,21 @@ def test_poisson_tail_by_hand():
     assert staffing.poisson_sf(0, 3.0) == 1.0 and staffing.poisson_sf(1, 0.0) == 0.0
 
 
+def _tail_in_logs(k: int, lam: float) -> float:
+    """P(X >= k) summed term by term in logs (no exp(-lam) that underflows), far past the mode."""
+    return sum(math.exp(i * math.log(lam) - lam - math.lgamma(i + 1)) for i in range(k, k + 3000))
+
+
+@pytest.mark.parametrize("k, lam", [(800, 750.0), (1100, 1000.0), (760, 800.0)])
+def test_poisson_tail_for_a_large_expected_count(k, lam):
+    # A large trust: hundreds of expected leavers, where exp(-lam) underflows to 0 in floating point
+    # (the hand-rolled sum from P(X = 0) returned p = 1 here).
+    expected = _tail_in_logs(k, lam)
+    assert staffing.poisson_sf(k, lam) == pytest.approx(expected, rel=1e-6)
+    # Normal approximation by hand: z = (k - lam) / sqrt(lam) = 1.8, 3.2, -1.4.
+    assert (staffing.poisson_sf(k, lam) < 0.05) == (k > lam)
+
+
 def test_turnover_uses_headcount_where_given_else_average_ftes():
     hr = pd.DataFrame({"year": [2024, 2025], "trust": "OUS", "role": "radiographer", "leavers": [10.0, 10.0],
                        "hires": [12.0, 8.0], "avg_ftes": [80.0, 100.0], "headcount": [125.0, np.nan],
