@@ -435,14 +435,19 @@ STAFFING: dict[str, tuple[str, str]] = {
         "tilsier (forventet = samlet rate i tidligere år × siste års ansatte; ensidig "
         "Poisson-test, p < 5 %), eller (b) turnover de siste {window} årene stiger mer enn "
         "{threshold} prosentpoeng per år (vektet regresjon) og stigningen er større enn tilfeldig "
-        "variasjon (z > 1,645). Med 5 % nivå flagges omtrent én av tjue flate serier ved en "
-        "tilfeldighet: les et flagg som en grunn til å se nærmere etter.",
+        "variasjon (ensidig test av z, p < 5 %). Les et flagg som en grunn til å se nærmere etter.",
         "A trust is flagged when (a) the latest year's leavers are significantly more than its "
         "own history implies (expected = pooled rate of earlier years × latest staff; one-sided "
         "Poisson test, p < 5 %), or (b) turnover over the latest {window} years rises faster than "
         "{threshold} percentage points a year (weighted regression) and more than chance "
-        "variation would (z > 1.645). At the 5 % level about one flat series in twenty is "
-        "flagged by chance: read a flag as a reason to look closer."),
+        "variation would (one-sided test of z, p < 5 %). Read a flag as a reason to look closer."),
+    "staff_flag_correction": (
+        "Alle p-verdiene i tabellen (begge testene, alle helseforetak og yrkesgrupper) justeres "
+        "samlet for multippel testing med Benjamini-Hochberg, så at høyst 5 % av flaggene ventes å "
+        "skyldes tilfeldigheter (uten justering ville omtrent to flate serier i året blitt flagget).",
+        "Every p-value in the table (both tests, all trusts and roles) is adjusted together for "
+        "multiple testing with Benjamini-Hochberg, so that at most 5 % of the flags are expected to "
+        "be chance (without it about two flat series a year would be flagged)."),
     "staff_flags": ("Flagg per helseforetak og yrkesgruppe", "Flags per trust and role"),
     "staff_none_flagged": ("Ingen valgte helseforetak er flagget.", "No chosen trust is flagged."),
     "staff_flagged_list": ("Flagget: {items}.", "Flagged: {items}."),
@@ -477,6 +482,8 @@ STAFFING: dict[str, tuple[str, str]] = {
     "col_latest_pct": ("Siste år, turnover (%)", "Latest year, turnover (%)"),
     "col_history_pct": ("Tidligere år, turnover (%)", "Earlier years, turnover (%)"),
     "col_p_value": ("p (siste år)", "p (latest year)"),
+    "col_p_adjusted": ("p justert (siste år)", "p adjusted (latest year)"),
+    "col_trend_p_adjusted": ("p justert (trend)", "p adjusted (trend)"),
     "col_slope_pp": ("Trend (poeng/år)", "Trend (points/year)"),
     "col_flag": ("Flagg", "Flag"),
     "col_note": ("Merknad", "Note"),

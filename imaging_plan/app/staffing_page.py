@@ -193,6 +193,8 @@ def flags_table(flags: pd.DataFrame, plan: pd.DataFrame, lang: str) -> pd.DataFr
         t("col_latest_pct", lang): own["latest_pct"].round(1),
         t("col_history_pct", lang): own["history_pct"].round(1),
         t("col_p_value", lang): own["p_value"].round(3),
+        t("col_p_adjusted", lang): own["p_adjusted"].round(3),
+        t("col_trend_p_adjusted", lang): own["trend_p_adjusted"].round(3),
         t("col_slope_pp", lang): own["slope_pp"].round(2),
         t("col_rate_used", lang): own["rate_used"].round(1),
         t("col_note", lang): notes,
@@ -237,7 +239,8 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
     if illustrative:
         st.warning(t("illustrative", lang))
     st.caption(t("staff_flag_rule", lang, window=staffing.FLAG_WINDOW_YEARS,
-                 threshold=fmt_number(ctx.scenario["turnover_flag_pp"], lang, 1)))
+                 threshold=fmt_number(ctx.scenario["turnover_flag_pp"], lang, 1))
+               + " " + t("staff_flag_correction", lang))
     shown = flags[flags["trust"].isin(trusts) & flags["role"].isin(roles)]
     hits = shown[shown["flag"]]
     st.markdown(t("staff_flagged_list", lang, items=", ".join(
