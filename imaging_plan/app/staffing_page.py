@@ -20,6 +20,7 @@ from ..inputs import TABLES, InputDataError, file_sha256, load_optional
 from ..reports import Headline, SmallChart
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
                          show_cached_chart)
+from . import url_codes
 from .sections import Section
 
 FORECAST = "radiographer_turnover"
@@ -103,10 +104,10 @@ def pick(ftes: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     """Return the trusts and roles chosen (both bound to the URL)."""
     trusts = sorted(ftes["trust"].unique())
     roles = [r for r in STAFF_ROLES if r in set(ftes["role"])]
-    chosen_trusts = st.multiselect(t("staff_trusts", lang), trusts, default=trusts, key=URL_KEYS[0],
-                                     bind="query-params")
-    chosen_roles = st.multiselect(t("staff_roles", lang), roles, default=roles[:1], key=URL_KEYS[1],
-                                     format_func=lambda r: role_name(r, lang), bind="query-params")
+    chosen_trusts = url_codes.coded(st.multiselect, t("staff_trusts", lang), trusts, default=trusts,
+                                    key=URL_KEYS[0], multi=True)
+    chosen_roles = url_codes.coded(st.multiselect, t("staff_roles", lang), roles, default=roles[:1],
+                                   key=URL_KEYS[1], format_func=lambda r: role_name(r, lang), multi=True)
     return chosen_trusts, chosen_roles
 
 
