@@ -69,8 +69,8 @@ def specialist_inflow(ftes: pd.DataFrame, exit_rate_pct: float) -> pd.DataFrame:
 
     S = consultants + specialists + acting consultants; inflow(t) = S(t) - S(t-1) +
     exit_rate * S(t-1): the new specialists needed to explain the change if S(t-1) left at
-    the exit rate. It can be negative when more left than the exit rate says. Issue 3 builds
-    the same derivation in `specialist_inflow.py`; the lead points this at it after merging.
+    the exit rate. It can be negative when more left than the exit rate says. The same
+    derivation is `specialist_inflow.derived_inflow` (the Specialist inflow page's).
     """
     rows = ftes[ftes["category"].isin(SPECIALIST_CATEGORIES)]
     stock = rows.groupby(["specialty", "year"])["fte"].sum().rename("specialists").reset_index()

@@ -109,7 +109,7 @@ def physician_trends(ftes: pd.DataFrame, horizon: int, settings: TrendSettings =
     return pd.concat(frames, ignore_index=True)
 
 
-# Issue 3: specialist inflow and national approvals.
+# Specialist inflow and national approvals.
 
 def grouped_trends(series: pd.DataFrame, by: list[str], horizon: int,
                    settings: TrendSettings = TrendSettings(), clip: bool = True
@@ -172,7 +172,7 @@ def approval_trends(national: pd.DataFrame | None, horizon: int,
     return trends.rename(columns={"value": "approvals"}), pd.DataFrame(rows)
 
 
-# Issue 4: staff FTE trends per trust and role, with a stated simpler method for short series.
+# Staff FTE trends per trust and role, with a stated simpler method for short series.
 MIN_PROPHET_POINTS = 5
 
 
@@ -227,7 +227,7 @@ def series_trends(history: pd.DataFrame, keys: list[str], value: str, horizon: i
         frames.append(trend.rename(columns={"value": value}))
     return pd.concat(frames, ignore_index=True)[
         [*keys, "year", value, "trend", "trend_lower", "trend_upper", "method", "last_observed"]]
-# --- Forecast methods compared in the backtest (issue 7) ---------------------------------------
+# --- Forecast methods compared in the backtest -----------------------------------------------
 # Every method takes a yearly history (year, value) and a number of years, and returns the
 # next `steps` years after the last observed one: year, forecast, lower, upper (the interval of
 # `interval_width`), clipped at zero like the Prophet trend, since every series is a count.

@@ -325,7 +325,7 @@ INFLOW: dict[str, tuple[str, str]] = {
     "basis_range": ("forutsetning", "assumption"),
 }
 
-# Issue 4: the staffing and turnover page.
+# The staffing and turnover page.
 STAFFING: dict[str, tuple[str, str]] = {
     "page_staffing": ("Bemanning og turnover", "Staffing and turnover"),
     "group_staff": ("Bemanning og turnover", "Staffing and turnover"),
@@ -661,7 +661,7 @@ EQUIPMENT: dict[str, tuple[str, str]] = {
         "with `make app`). Everything below is still computed here; the interval with fewer draws."),
 }
 
-# Issue 7: forecast quality (backtest), the notes beside forecast charts, and run history.
+# Forecast quality (backtest), the notes beside forecast charts, and run history.
 QUALITY: dict[str, tuple[str, str]] = {
     "page_quality": ("Modellkvalitet", "Model quality"),
     "quality_title": ("Modellkvalitet: hvor godt traff prognosene?",

@@ -165,7 +165,7 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("year", "trust", "setting"),
         ),
-        # Issue 4: the HR export planners have and the plan lacks (optional file).
+        # The HR export planners have and the plan lacks (optional file).
         "staff_turnover": TableSpec(
             "staff_turnover.csv",
             {

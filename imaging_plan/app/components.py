@@ -94,7 +94,7 @@ def show_chart_data(builder, data: pd.DataFrame, *args, lang: str) -> None:
     show_cached_chart(key, lambda: builder(data, *args, lang), data, lang)
 
 
-# --- Backtest figures beside forecast charts (issue 7) ------------------------------------------
+# --- Backtest figures beside forecast charts ---------------------------------------------------
 BACKTEST = "backtest_forecasts"
 BACKTEST_COMMAND = "python -m imaging_plan.runner --only 05"
 
