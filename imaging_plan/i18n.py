@@ -14,9 +14,6 @@ LANGUAGES = {"nb": "Norsk", "en": "English"}  # the label is the URL value: ?lan
 
 # One table, in sections per page so each topic's text stays together.
 COMMON: dict[str, tuple[str, str]] = {
-    "app_title": ("Planlegging av bildediagnostikk – Helse Sør-Øst",
-                  "Diagnostic imaging planning – Helse Sør-Øst"),
-    "language": ("Språk", "Language"),
     "assumptions": ("Forutsetninger", "Assumptions"),
     "assumptions_help": ("Flytt en glidebryter: tallene regnes om straks, og adressen i "
                          "nettleseren tar med scenarioet, så lenken kan deles.",
@@ -24,7 +21,6 @@ COMMON: dict[str, tuple[str, str]] = {
                          "address carries the scenario, so the link can be shared."),
     "group_general": ("Generelt", "General"),
     "group_physicians": ("Leger", "Physicians"),
-    "reset": ("Tilbakestill til standard", "Reset to defaults"),
     "fte": ("Årsverk", "FTEs"),
     "year": ("År", "Year"),
     "series": ("Serie", "Series"),
@@ -551,7 +547,6 @@ EQUIPMENT: dict[str, tuple[str, str]] = {
         "Your register differs from Tabell 5 (data/equipment_units.csv) and is used anyway:"),
     "register_shipped": ("Register: data/equipment_register.csv ({units} enheter).",
                          "Register: data/equipment_register.csv ({units} units)."),
-    "illustrative_short": ("illustrative data", "illustrative data"),
     "metric_value": ("Gjenkjøpsverdi, offentlige enheter", "Replacement value, public units"),
     "metric_value_help": (
         "Sum av prisene for de offentlige enhetene. Fagplanen: «nyanskaffelsesverdi/"
@@ -690,7 +685,6 @@ QUALITY: dict[str, tuple[str, str]] = {
     "family_physicians": ("Leger", "Physicians"),
     "family_staff": ("Personell", "Staff"),
     "family_inflow": ("Tilgang av spesialister", "Specialist inflow"),
-    "all_families": ("Alle", "All"),
     "total": ("totalt", "total"),
     "pooled_title": ("Samlet per metode og horisont", "Pooled by method and horizon"),
     "pooled_help": ("Samlet MASE er snittet av alle skalerte feil; medianen viser hva en typisk "
@@ -804,10 +798,10 @@ QUALITY: dict[str, tuple[str, str]] = {
     "col_data_changed": ("Endrede inndata", "Input data changed"),
     "col_parameters_changed": ("Endrede parametere", "Parameters changed"),
     "col_code_changed": ("Kode endret", "Code changed"),
-    "headline_gap": ("Gap {year}, {specialty_nb} (årsverk)", "Gap {year}, {specialty_en} (FTEs)"),
-    "headline_trend": ("Prophet-trend {year}, {specialty_nb} (årsverk)",
-                       "Prophet trend {year}, {specialty_en} (FTEs)"),
-    "headline_mase": ("Samlet MASE, {method_nb}", "Pooled MASE, {method_en}"),
+    "headline_gap": ("Gap {year}, {specialty} (årsverk)", "Gap {year}, {specialty} (FTEs)"),
+    "headline_trend": ("Prophet-trend {year}, {specialty} (årsverk)",
+                       "Prophet trend {year}, {specialty} (FTEs)"),
+    "headline_mase": ("Samlet MASE, {method}", "Pooled MASE, {method}"),
     "headline_prophet_wins": ("Serier Prophet vinner", "Series Prophet wins"),
     "headline_prophet_coverage": ("Prophets 80 %-intervall traff (%)", "Prophet's 80 % interval hit (%)"),
     "note_beaten": ("I backtesten slo {winner} Prophet på {series} (MASE {winner_mase} mot {prophet_mase}, "

@@ -18,13 +18,14 @@ from .store import Forecast
 HEADLINE_COLUMNS = ["forecast", "figure", "label_nb", "label_en", "value"]
 
 
-def _row(figure: str, key: str, value: float, **values) -> dict:
-    return {"figure": figure, "label_nb": t(key, "nb", **values), "label_en": t(key, "en", **values),
-            "value": float(value)}
+def _row(figure: str, key: str, value: float, named=lambda lang: {}, **values) -> dict:
+    """A headline with its label in both languages; `named(lang)` gives the values written per language."""
+    return {"figure": figure, "label_nb": t(key, "nb", **values, **named("nb")),
+            "label_en": t(key, "en", **values, **named("en")), "value": float(value)}
 
 
-def _specialty(code: str) -> dict:
-    return {"specialty_nb": specialty_name(code, "nb"), "specialty_en": specialty_name(code, "en")}
+def _specialty(code: str):
+    return lambda lang: {"specialty": specialty_name(code, lang)}
 
 
 def physician_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -33,22 +34,22 @@ def physician_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     horizon = int(plan["year"].max())
     rows = []
     for _, r in plan[plan["year"] == horizon].iterrows():
-        rows.append(_row(f"gap:{r['specialty']}:{horizon}", "headline_gap", r["gap"], year=horizon,
-                         **_specialty(r["specialty"])))
+        rows.append(_row(f"gap:{r['specialty']}:{horizon}", "headline_gap", r["gap"], _specialty(r["specialty"]),
+                         year=horizon))
     trend = tables.get("trend")
     if trend is not None:
         at = trend[(trend["series"] == "total") & (trend["year"] == horizon)]
         for _, r in at.iterrows():
-            rows.append(_row(f"trend:{r['specialty']}:{horizon}", "headline_trend", r["trend"], year=horizon,
-                             **_specialty(r["specialty"])))
+            rows.append(_row(f"trend:{r['specialty']}:{horizon}", "headline_trend", r["trend"],
+                             _specialty(r["specialty"]), year=horizon))
     return pd.DataFrame(rows)
 
 
 def backtest_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Return each method's pooled MASE, the series Prophet wins, and how often its interval held."""
     pooled = tables["pooled"].set_index("method")
-    rows = [_row(f"mase:{m}", "headline_mase", pooled.loc[m, "mase_all"], method_nb=t(f"method_{m}", "nb"),
-                 method_en=t(f"method_{m}", "en"))
+    rows = [_row(f"mase:{m}", "headline_mase", pooled.loc[m, "mase_all"],
+                 lambda lang, m=m: {"method": t(f"method_{m}", lang)})
             for m in METHODS if m in pooled.index]
     if "prophet" in pooled.index:
         rows.append(_row("wins:prophet", "headline_prophet_wins", pooled.loc["prophet", "series_won"]))
