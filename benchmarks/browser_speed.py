@@ -87,7 +87,8 @@ def slider_moves(browser, url: str, label: str | None, repeat: int) -> list[floa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replicas", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--port", type=int, default=8080, help="the app's port; the trivial page's is port + replicas + 1")
+    parser.add_argument("--port", type=int, default=8080,
+                        help="the app's port; the trivial page's is port + replicas + 1")
     parser.add_argument("--app-url", help="an app already served here (127.0.0.1)")
     parser.add_argument("--trivial-url", help="a trivial page already served here (127.0.0.1)")
     parser.add_argument("--repeat", type=int, default=5, help="tries per measure (1-20)")

@@ -151,7 +151,8 @@ def test_garbage_url_falls_back_to_defaults_without_an_error_page(browser, app_u
     context, page = _open(browser, app_url + "/physicians")
     defaults = _metrics(page)
     context.close()
-    context, page = _open(browser, app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1&training_years=5&training_years=7")
+    context, page = _open(browser, app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1"
+                                             "&training_years=5&training_years=7")
     assert page.locator("[data-testid=stException]").count() == 0
     assert _metrics(page) == defaults
     _shot(page, "physicians_garbage_url")
