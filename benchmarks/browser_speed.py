@@ -42,7 +42,7 @@ CHANGED = """(before) => {
 PAGES = {
     "trivial": ("trivial", "/", None),
     "physicians": ("app", "/physicians", "Avgang spesialister"),
-    "overview": ("app", "/", "Avgang spesialister"),
+    "overview": ("app", "/", "Planhorisont"),  # the overview opens only the general group
 }
 
 
@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--app-url", help="an app already served here (127.0.0.1)")
     parser.add_argument("--trivial-url", help="a trivial page already served here (127.0.0.1)")
     parser.add_argument("--repeat", type=int, default=5, help="tries per measure (1-20)")
+    parser.add_argument("--pages", nargs="+", choices=[p for p in PAGES if p != "trivial"],
+                        default=[p for p in PAGES if p != "trivial"], help="app pages to measure")
     args = parser.parse_args(argv)
     if not 1 <= args.repeat <= 20:
         parser.error("--repeat must be 1-20")
@@ -116,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         results = {}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for name, (target, path, label) in PAGES.items():
+            for name in ["trivial", *args.pages]:
+                target, path, label = PAGES[name]
                 url = urls[target].rstrip("/") + path
                 first_load(browser, url)  # warm-up: the server's imports and caches, the browser's cache
                 loads = [first_load(browser, url) for _ in range(args.repeat)]
@@ -126,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"slider move median {results[name][1]:.2f} s (max {max(moves):.2f})", flush=True)
             browser.close()
         base = results["trivial"]
-        for name in ("physicians", "overview"):
+        for name in args.pages:
             load, move = results[name]
             print(f"ratio {name}/trivial: first load {load / base[0]:.1f}x, slider move {move / base[1]:.1f}x",
                   flush=True)

@@ -105,6 +105,18 @@ def wait_healthy(port: int, procs: list[subprocess.Popen], timeout: float = 90.0
     raise ServeError(f"the replica on port {port} did not answer {url} within {timeout:.0f} s")
 
 
+def _child_setup() -> None:
+    """In each child: its own session (a Ctrl-C reaches only the launcher, which stops the children in
+    order), and on Linux a SIGTERM when the launcher dies, so a killed launcher leaves no orphans."""
+    os.setsid()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def stop(procs: list[subprocess.Popen], grace: float = 10.0) -> None:
     """Stop the processes this launcher started: SIGTERM (nginx: SIGQUIT, graceful), then SIGKILL after `grace`."""
     for p in procs:
@@ -164,9 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     prefix = Path(tempfile.mkdtemp(prefix="imaging-plan-serve-"))
     try:
         for port in replica_ports:
-            # Own process group: a Ctrl-C reaches the launcher, which stops the children in order.
             procs.append(subprocess.Popen(streamlit_command(port, args.app.resolve()), cwd=paths.PROJECT_ROOT,
-                                          start_new_session=True))
+                                          preexec_fn=_child_setup))
         for port in replica_ports:
             wait_healthy(port, procs)
             if stopping:
@@ -178,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         if check.returncode != 0:
             raise ServeError(f"nginx refused the configuration {conf}:\n{check.stderr}")
         procs.append(subprocess.Popen([args.nginx, "-p", str(prefix), "-e", str(prefix / "error.log"),
-                                       "-c", str(conf), "-g", "daemon off;"], start_new_session=True))
+                                       "-c", str(conf), "-g", "daemon off;"], preexec_fn=_child_setup))
         time.sleep(0.5)
         if procs[-1].poll() is not None:
             raise ServeError(f"nginx stopped at start: see {prefix / 'error.log'}")
