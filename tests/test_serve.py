@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -14,7 +15,9 @@ import pytest
 
 from imaging_plan import paths, serve
 
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if shutil.os.path.exists("/usr/sbin/nginx") else None)
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+if NGINX is None and os.environ.get("CI"):
+    raise RuntimeError("nginx is missing in CI: `make test` installs it (Debian package nginx)")
 needs_nginx = pytest.mark.skipif(NGINX is None, reason="Debian's nginx is not installed (make nginx)")
 
 
