@@ -37,6 +37,8 @@ def open_page(url_path: str | None = None, query: dict | None = None, timeout: f
     from streamlit.util import calc_hash
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    # Secrets of the test's own: a developer's .streamlit/secrets.toml (sign-in) must not close the app here.
+    at.secrets["tests"] = {"open": True}
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if url_path is not None:
