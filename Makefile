@@ -59,8 +59,9 @@ serve: forecasts nginx
 lint: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
 
+# Every core, one test module per worker (module fixtures such as a served app run once).
 test: $(DEVSTAMP) chromium nginx lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadscope
 
 benchmark: $(DEVSTAMP)
 	$(PY) benchmarks/benchmark.py

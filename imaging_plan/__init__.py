@@ -1,6 +1,7 @@
 """Workforce and equipment planning for diagnostic imaging in Helse Sør-Øst.
 
-Fitting (Prophet) lives in `forecasting` and runs only in the notebooks;
+Fitting (Prophet) lives in `trends` and runs only in the notebooks, which store
+the default line per family (`forecasting`);
 planning modules are pure functions shared by the notebooks and the app.
 """
 

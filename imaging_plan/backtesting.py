@@ -12,20 +12,31 @@ forecasts one to `HORIZONS` years ahead and is scored against what happened:
   smaller counts one FTE is already a double-digit percentage.
 - Coverage of the 80 % interval as hits / checks. Few checks per series make it noisy.
 
-Methods are passed in (see `forecasting.forecast_methods`): this module only slices,
-scores and summarises, so the app can import it without fitting anything.
+Methods are passed in (see `baselines.forecast_methods`): this module only slices,
+scores and summarises, so the app can import it without fitting anything. Every fit
+goes through `run_fits`, one map over (series, origin, method) jobs.
+
+The default line (`default_forecasts`) is chosen without selection bias: at each
+origin, per family, the candidate (single method or combination) with the lowest
+mean scaled error on the checks already known at that origin (actual year <= origin)
+is chosen, and its band is calibrated on the same known checks (split-conformal on
+scaled absolute errors per horizon). Its score is therefore out of sample: it is made
+only from forecasts at origins later than every error it was chosen on.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from .codes import SPECIALIST_CATEGORIES
-from .forecasting import TrendSettings, grid_method
+from . import specialist_inflow as si
+from .baselines import (COMBINATION_MEMBERS, COMBINATIONS, SINGLE_METHODS, band_quantiles, grid_method,
+                        naive_scale, scaled_band)
+from .trends import TrendSettings
 
 FAMILIES = ("physicians", "staff", "inflow")
 # The methods compared per series, simplest first: a tie goes to the simpler method.
@@ -33,6 +44,13 @@ METHODS = ("naive", "drift", "theta", "prophet")
 MIN_TRAIN_YEARS = 6
 HORIZONS = 3
 MAPE_MIN_ACTUAL = 5.0
+DEFAULT = "default"
+# Where no check is known yet (a family's first origin) the default is the median combination:
+# the prior from the M4 competition, where combinations beat every single benchmark.
+FALLBACK = "median"
+COVERAGE = 0.8
+# What pooled.csv scores, on the same checks: the single methods, the combinations, the default line.
+POOLED_METHODS = (*METHODS, *COMBINATIONS, DEFAULT)
 SERIES_COLUMNS = ["series_id", "family", "year", "value"]
 FORECAST_COLUMNS = ["series_id", "family", "method", "origin", "horizon", "year", "forecast", "lower",
                     "upper", "actual", "scale", "scaled_error"]
@@ -67,18 +85,10 @@ def staff_series(staff: pd.DataFrame) -> pd.DataFrame:
 def specialist_inflow(ftes: pd.DataFrame, exit_rate_pct: float) -> pd.DataFrame:
     """Return the specialists S and the inflow implied by their change, per specialty and year.
 
-    S = consultants + specialists + acting consultants; inflow(t) = S(t) - S(t-1) +
-    exit_rate * S(t-1): the new specialists needed to explain the change if S(t-1) left at
-    the exit rate. It can be negative when more left than the exit rate says. The same
-    derivation is `specialist_inflow.derived_inflow` (the Specialist inflow page's).
+    `specialist_inflow.derived_inflow`: inflow(t) = S(t) - S(t-1) + exit_rate * S(t-1);
+    a year after a gap in the data gets none.
     """
-    rows = ftes[ftes["category"].isin(SPECIALIST_CATEGORIES)]
-    stock = rows.groupby(["specialty", "year"])["fte"].sum().rename("specialists").reset_index()
-    stock = stock.sort_values(["specialty", "year"], ignore_index=True)
-    before = stock.groupby("specialty")["specialists"].shift(1)
-    consecutive = stock.groupby("specialty")["year"].diff() == 1
-    stock["inflow"] = (stock["specialists"] - before * (1 - exit_rate_pct / 100)).where(consecutive)
-    return stock.dropna(subset=["inflow"]).reset_index(drop=True)
+    return si.derived_inflow(si.histories(ftes), exit_rate_pct)
 
 
 def inflow_series(ftes: pd.DataFrame, exit_rate_pct: float) -> pd.DataFrame:
@@ -118,12 +128,6 @@ def overview(series: pd.DataFrame, min_train: int = MIN_TRAIN_YEARS) -> pd.DataF
     return pd.DataFrame(rows)
 
 
-def naive_scale(values) -> float:
-    """Return the in-sample one-step naive MAE: the mean absolute change between successive values."""
-    values = np.asarray(values, dtype=float)
-    return float(np.mean(np.abs(np.diff(values)))) if len(values) > 1 else float("nan")
-
-
 def mase(actual, forecast, scale: float) -> float:
     """Return the mean absolute error divided by `scale` (NaN when the scale is zero or unknown)."""
     if not scale or np.isnan(scale):
@@ -146,47 +150,84 @@ def interval_hits(actual, lower, upper) -> tuple[int, int]:
     return int(np.sum((lower <= actual) & (actual <= upper))), len(actual)
 
 
+class FitJob(NamedTuple):
+    """One fit of a backtest: a method on a series' history up to an origin, `steps` years ahead."""
+
+    series_id: str
+    family: str
+    origin: int
+    train: pd.DataFrame
+    method: str
+    fit: Method
+    steps: int
+
+
+def run_job(job: FitJob) -> pd.DataFrame:
+    """Return one job's forecast (year, forecast, lower, upper)."""
+    return job.fit(job.train.copy(), job.steps)
+
+
+def run_fits(jobs: Iterable[FitJob], fit: Callable[[FitJob], pd.DataFrame] = run_job) -> list[pd.DataFrame]:
+    """Return `fit` of every job, in order: the one place a backtest fits (an executor can go here)."""
+    return [fit(job) for job in jobs]
+
+
+def fit_jobs(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
+             horizons: int = HORIZONS) -> list[FitJob]:
+    """Return the jobs of a rolling-origin backtest: each series, origin and method.
+
+    Each job holds only the years up to its origin (the slice is cut here, before any
+    method is called).
+    """
+    jobs = []
+    for (sid, family), rows in series.groupby(["series_id", "family"], sort=False):
+        history = rows.sort_values("year")
+        for origin in origins(history["year"], min_train):
+            train = history[history["year"] <= origin][["year", "value"]].reset_index(drop=True)
+            jobs.extend(FitJob(sid, family, origin, train, name, method, horizons)
+                        for name, method in methods.items())
+    return jobs
+
+
+def _scored(series: pd.DataFrame, jobs: list[FitJob], results: list[pd.DataFrame]) -> pd.DataFrame:
+    """Return the jobs' forecasts beside what happened: actual, scale and scaled error."""
+    actuals = {(sid, int(y)): float(v) for sid, y, v in series[["series_id", "year", "value"]].itertuples(index=False)}
+    frames = []
+    for job, ahead in zip(jobs, results):
+        ahead = ahead[[(job.series_id, int(y)) in actuals for y in ahead["year"]]].copy()
+        ahead["actual"] = [actuals[(job.series_id, int(y))] for y in ahead["year"]]
+        ahead.insert(0, "horizon", ahead["year"] - job.origin)
+        ahead.insert(0, "origin", job.origin)
+        ahead.insert(0, "method", job.method)
+        ahead.insert(0, "family", job.family)
+        ahead.insert(0, "series_id", job.series_id)
+        ahead["scale"] = naive_scale(job.train["value"])
+        frames.append(ahead)
+    if not frames:
+        return pd.DataFrame(columns=FORECAST_COLUMNS)
+    out = pd.concat(frames, ignore_index=True)
+    out["scaled_error"] = (out["actual"] - out["forecast"]).abs() / out["scale"].where(out["scale"] > 0)
+    return out[FORECAST_COLUMNS]
+
+
 def backtest_series(history: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
                     horizons: int = HORIZONS) -> pd.DataFrame:
     """Return every method's forecasts from every origin of one series, beside what happened.
 
-    Each method sees only the years up to its origin (the slice is cut here, before the
-    method is called). Out: method, origin, horizon, year, forecast, lower, upper, actual,
-    scale (the origin's in-sample naive MAE) and scaled_error (|actual - forecast| / scale).
+    Each method sees only the years up to its origin. Out: method, origin, horizon, year,
+    forecast, lower, upper, actual, scale (the origin's in-sample naive MAE) and
+    scaled_error (|actual - forecast| / scale).
     """
-    history = history.sort_values("year")
-    actuals = dict(zip(history["year"].astype(int), history["value"].astype(float)))
-    frames = []
-    for origin in origins(history["year"], min_train):
-        train = history[history["year"] <= origin][["year", "value"]].reset_index(drop=True)
-        scale = naive_scale(train["value"])
-        for name, method in methods.items():
-            ahead = method(train.copy(), horizons)
-            ahead = ahead[ahead["year"].isin(actuals)].copy()
-            ahead["actual"] = ahead["year"].map(actuals)
-            ahead.insert(0, "horizon", ahead["year"] - origin)
-            ahead.insert(0, "origin", origin)
-            ahead.insert(0, "method", name)
-            ahead["scale"] = scale
-            frames.append(ahead)
-    if not frames:
-        return pd.DataFrame(columns=FORECAST_COLUMNS[2:])
-    out = pd.concat(frames, ignore_index=True)
-    out["scaled_error"] = (out["actual"] - out["forecast"]).abs() / out["scale"].where(out["scale"] > 0)
-    return out
+    series = history.assign(series_id="one", family="one")
+    out = rolling_origin(series, methods, min_train, horizons)
+    return out.drop(columns=["series_id", "family"]).reset_index(drop=True)
 
 
 def rolling_origin(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
-                   horizons: int = HORIZONS) -> pd.DataFrame:
+                   horizons: int = HORIZONS, fit: Callable[[FitJob], pd.DataFrame] = run_job) -> pd.DataFrame:
     """Return the backtest forecasts of every series (see `backtest_series`), with series_id and family."""
-    frames = []
-    for (sid, family), rows in series.groupby(["series_id", "family"], sort=False):
-        one = backtest_series(rows, methods, min_train, horizons)
-        if not one.empty:
-            frames.append(one.assign(series_id=sid, family=family))
-    if not frames:
-        return pd.DataFrame(columns=FORECAST_COLUMNS)
-    return pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
+    jobs = fit_jobs(series, methods, min_train, horizons)
+    return _scored(series, jobs, run_fits(jobs, fit))
 
 
 def _scores(rows: pd.DataFrame, mape_min_actual: float) -> dict:
@@ -213,7 +254,8 @@ def winners(forecasts: pd.DataFrame, overview_table: pd.DataFrame, methods: tupl
 
     A tie goes to the method listed first (the simpler one). Series that cannot be
     backtested are listed with no MASE and no winner. Prophet's interval hits and checks
-    come along, since its band is what the pages draw.
+    come along, and where the forecasts hold the default line (what the pages draw) its
+    MASE, hits and checks too, outside the contest.
     """
     shown = forecasts[forecasts["method"].isin(methods)]
     pooled = shown.groupby(["series_id", "method"])["scaled_error"].mean().unstack("method")
@@ -226,10 +268,15 @@ def winners(forecasts: pd.DataFrame, overview_table: pd.DataFrame, methods: tupl
     has_any = ~np.all(np.isnan(best), axis=1)
     index = np.nanargmin(np.where(np.isnan(best), np.inf, best), axis=1)
     out["winner"] = [methods[i] if ok else None for i, ok in zip(index, has_any)]
-    prophet = shown[shown["method"] == "prophet"]
-    inside = (prophet["lower"] <= prophet["actual"]) & (prophet["actual"] <= prophet["upper"])
-    out["prophet_hits"] = inside.groupby(prophet["series_id"]).sum().reindex(out.index).fillna(0).astype(int)
-    out["prophet_checks"] = prophet.groupby("series_id").size().reindex(out.index).fillna(0).astype(int)
+    for method in ("prophet", DEFAULT):
+        own = forecasts[forecasts["method"] == method]
+        if method == DEFAULT and own.empty:
+            continue
+        if method == DEFAULT:  # beside the singles, never competing with them
+            out[f"mase_{DEFAULT}"] = own.groupby("series_id")["scaled_error"].mean().reindex(out.index)
+        inside = (own["lower"] <= own["actual"]) & (own["actual"] <= own["upper"])
+        out[f"{method}_hits"] = inside.groupby(own["series_id"]).sum().reindex(out.index).fillna(0).astype(int)
+        out[f"{method}_checks"] = own.groupby("series_id").size().reindex(out.index).fillna(0).astype(int)
     return out.reset_index()
 
 
@@ -251,7 +298,9 @@ def pooled(forecasts: pd.DataFrame, winners_table: pd.DataFrame, methods: tuple[
         row.update({"mase_all": own["scaled_error"].mean(), "median_all": own["scaled_error"].median(),
                     "checks": checks, "hits": hits,
                     "coverage": hits / checks if checks else float("nan"),
-                    "series_won": int((winners_table["winner"] == method).sum())})
+                    # only the single methods compete for a series; the others get no count
+                    "series_won": int((winners_table["winner"] == method).sum())
+                    if method in METHODS else float("nan")})
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -289,3 +338,134 @@ def forward(series: pd.DataFrame, methods: Mapping[str, Method], until: int,
             frames.append(ahead.assign(series_id=sid, family=family, method=name))
     return pd.concat(frames, ignore_index=True)[["series_id", "family", "method", "year", "forecast",
                                                 "lower", "upper"]]
+
+
+# --- combinations and the default line -----------------------------------------------------------
+
+KEYS = ["series_id", "family", "origin", "horizon", "year"]
+
+
+def combination_name(how: str, prophet_method: str = "prophet") -> str:
+    """Return the backtest's name of a combination: 'median' with the project's Prophet, else 'median: <label>'."""
+    return how if prophet_method == "prophet" else f"{how}: {prophet_method.removeprefix('prophet: ')}"
+
+
+def add_combinations(forecasts: pd.DataFrame) -> pd.DataFrame:
+    """Return the forecasts with the median and mean of naive, Theta and each Prophet candidate added.
+
+    Combined from the stored member forecasts (no refit), bounds combined the same way,
+    scored on the same checks. Only checks where every member forecast are combined.
+    """
+    prophets = [m for m in forecasts["method"].unique() if m == "prophet" or str(m).startswith("prophet: ")]
+    frames = [forecasts]
+    for prophet in prophets:
+        members = [*COMBINATION_MEMBERS[:-1], prophet]
+        own = forecasts[forecasts["method"].isin(members)]
+        wide = own.pivot_table(index=KEYS + ["actual", "scale"], columns="method",
+                               values=["forecast", "lower", "upper"], aggfunc="first")
+        wide = wide.dropna()
+        if wide.empty:
+            continue
+        for how in COMBINATIONS:
+            pick = np.median if how == "median" else np.mean
+            out = wide.index.to_frame(index=False)
+            for column in ("forecast", "lower", "upper"):
+                out[column] = pick(wide[column][members].to_numpy(dtype=float), axis=1)
+            out["method"] = combination_name(how, prophet)
+            out["scaled_error"] = (out["actual"] - out["forecast"]).abs() / out["scale"].where(out["scale"] > 0)
+            frames.append(out[FORECAST_COLUMNS])
+    return pd.concat(frames, ignore_index=True)
+
+
+def candidates(forecasts: pd.DataFrame) -> list[str]:
+    """Return the default line's candidates present, simplest first (a tie goes to the simpler)."""
+    present = list(dict.fromkeys(forecasts["method"]))
+    order = [*SINGLE_METHODS, *COMBINATIONS]
+    return ([m for m in order if m in present]
+            + [m for m in present if m not in order and m != DEFAULT])
+
+
+def conformal_quantile(scaled_errors, coverage: float = COVERAGE) -> float:
+    """Return the split-conformal quantile of absolute scaled errors: the ceil((n + 1) x coverage)-th smallest.
+
+    With exchangeable errors a band of that half-width holds a new actual with at
+    least `coverage` probability (Vovk et al. 2005; Angelopoulos & Bates 2021). NaN when
+    there are too few errors for that rank (fewer than 4 at 80 %).
+    """
+    errors = np.sort(np.asarray([e for e in scaled_errors if np.isfinite(e)], dtype=float))
+    rank = math.ceil((len(errors) + 1) * coverage)
+    return float(errors[rank - 1]) if 0 < rank <= len(errors) else float("nan")
+
+
+def choose(known: pd.DataFrame, names: list[str], horizons: int = HORIZONS,
+           coverage: float = COVERAGE) -> dict:
+    """Return the candidate with the lowest mean scaled error on the `known` checks, and its band.
+
+    `known` holds one family's checks that may be used (actual year <= the origin the
+    choice is for). Out: chosen, basis ('known_checks' or 'fallback' when none is known),
+    checks (of the chosen), q_h1..q_hH (measured band half-widths, scaled; NaN where too few).
+    """
+    scores = known[known["method"].isin(names)].groupby("method")["scaled_error"].mean().dropna()
+    if scores.empty:
+        chosen, basis = FALLBACK, "fallback"
+    else:
+        best = scores.min()
+        chosen, basis = next(m for m in names if m in scores.index and scores[m] == best), "known_checks"
+    own = known[known["method"] == chosen]
+    out = {"chosen": chosen, "basis": basis, "checks": int(own["scaled_error"].notna().sum())}
+    for h in range(1, horizons + 1):
+        out[f"q_h{h}"] = conformal_quantile(own.loc[own["horizon"] == h, "scaled_error"], coverage)
+    return out
+
+
+def default_forecasts(forecasts: pd.DataFrame, horizons: int = HORIZONS, coverage: float = COVERAGE
+                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the default line's backtest forecasts and the choice made at each origin, per family.
+
+    At each origin the family's candidate is chosen, and its band calibrated, on the checks
+    whose actual year is at or before that origin (nested rolling origin): the forecast from
+    that origin is out of sample. A horizon with too few known errors takes its band from
+    the nearest shorter one (`baselines.band_quantiles`); with none at all the candidate's
+    own interval is kept. The last row per family (origin = its last year, `drawn`) is the
+    choice on every check: the line the app draws. Out: (forecasts with method 'default',
+    choices: family, origin, drawn, chosen, basis, checks, q_h1..q_hH).
+    """
+    names = candidates(forecasts)
+    frames, choices = [], []
+    for family, own in forecasts.groupby("family", sort=False):
+        made = sorted(int(o) for o in own["origin"].unique())
+        for origin in [*made, int(own["year"].max())]:
+            choice = choose(own[own["year"] <= origin], names, horizons, coverage)
+            choices.append({"family": family, "origin": origin, "drawn": origin not in made, **choice})
+            if origin not in made:
+                continue
+            rows = own[(own["origin"] == origin) & (own["method"] == choice["chosen"])].copy()
+            measured = {h: choice[f"q_h{h}"] for h in range(1, horizons + 1)}
+            q = band_quantiles(measured, horizons)[rows["horizon"].to_numpy(dtype=int) - 1]
+            lower, upper = scaled_band(rows["forecast"], rows["scale"], q)
+            use = np.isfinite(q)  # with nothing measured the candidate's own interval stays
+            rows.loc[use, "lower"], rows.loc[use, "upper"] = lower[use], upper[use]
+            frames.append(rows.assign(method=DEFAULT))
+    out = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS] if frames else pd.DataFrame(columns=FORECAST_COLUMNS)
+    return out, pd.DataFrame(choices)
+
+
+def scored_forecasts(forecasts: pd.DataFrame, default: pd.DataFrame) -> pd.DataFrame:
+    """Return the forecasts a backtest stores and scores: POOLED_METHODS only (the grid is summarised apart)."""
+    shown = forecasts[forecasts["method"].isin(POOLED_METHODS)]
+    return pd.concat([shown, default], ignore_index=True)[FORECAST_COLUMNS]
+
+
+def family_pooled(forecasts: pd.DataFrame, methods: tuple[str, ...] = POOLED_METHODS) -> pd.DataFrame:
+    """Return per family and method the pooled MASE, the median scaled error, and interval coverage."""
+    rows = []
+    for family, own in forecasts.groupby("family", sort=False):
+        for method in methods:
+            mine = own[own["method"] == method]
+            if mine.empty:
+                continue
+            hits, checks = interval_hits(mine["actual"], mine["lower"], mine["upper"])
+            rows.append({"family": family, "method": method, "mase_all": mine["scaled_error"].mean(),
+                         "median_all": mine["scaled_error"].median(), "checks": checks, "hits": hits,
+                         "coverage": hits / checks if checks else float("nan")})
+    return pd.DataFrame(rows, columns=["family", "method", "mase_all", "median_all", "checks", "hits", "coverage"])

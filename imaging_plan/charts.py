@@ -611,7 +611,8 @@ def demand_chart(lines: pd.DataFrame, order: tuple[str, ...], lang: str) -> alt.
     ).resolve_scale(y="independent")
 # --- Backtest ----------------------------------------------------------------------------------
 METHOD_COLOURS = {"naive": PALETTE["orange"], "drift": PALETTE["green"], "theta": PALETTE["purple"],
-                  "prophet": PALETTE["blue"]}
+                  "prophet": PALETTE["blue"], "median": PALETTE["sky_blue"], "mean": PALETTE["yellow"],
+                  "default": PALETTE["vermillion"]}
 
 
 def method_label(method: str, lang: str) -> str:

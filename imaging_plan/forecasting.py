@@ -1,98 +1,94 @@
-"""Prophet trends on yearly series: the project's only Prophet import.
+"""The line every page draws by default: one definition per family, exactly as the backtest scored it.
 
-Eleven yearly points make a piecewise-linear trend: seasonality off, the
-changepoints and prior the backtest chose (notebook 05), seeded intervals,
-never below zero. Called from the notebooks
-only; the app reads what they stored.
+Per family (physicians, staff, inflow) a `DefaultLine` names the method (a single
+method or a combination of naive, Theta and Prophet), Prophet's settings and the
+band's scaled half-widths 1 to 3 years ahead. All three come from notebook 05's nested
+rolling-origin backtest (`backtesting.default_forecasts`: its choice on every check,
+the row marked `drawn`); the Model quality page says when a later backtest chooses
+otherwise. The notebooks call the functions below, so what they store is what was
+scored: the same `baselines` code, the same settings, the same band.
+
+The band: forecast -/+ q_h x the series' mean absolute yearly change (the MASE scale),
+q_h the split-conformal 80 % quantile of the backtest's scaled errors h years ahead;
+beyond the last measured horizon it grows as sqrt(h) (assumption: nothing further
+ahead was measured). Never below zero.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, replace
-from functools import partial
-from typing import Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from . import codes
+from .assumptions import ASSUMPTIONS
+from .baselines import band_quantiles, method_forecast, naive_scale, scaled_band
+from .trends import (MIN_POINTS, MIN_PROPHET_POINTS, TrendSettings, approval_trends, fit_trend,  # noqa: F401
+                     grouped_trends, simple_trend)
 
-MIN_POINTS = 3
+FAMILY_OF_NOTEBOOK = {"01_forecast_physician_ftes.ipynb": "physicians",
+                      "02_forecast_specialist_inflow.ipynb": "inflow",
+                      "03_forecast_radiographer_turnover.ipynb": "staff"}
 
 
 @dataclass(frozen=True)
-class TrendSettings:
-    """Prophet settings for yearly data (notebook parameters).
+class DefaultLine:
+    """The default line of one family: method, Prophet's settings, and the band per horizon (scaled)."""
 
-    Chosen by the rolling-origin backtest of notebook 05 (pooled MASE over every series the
-    project forecasts, one to three years ahead): 5 changepoints with a loose prior (5.0)
-    scored 1.88 against 2.12 for Prophet's usual 3 changepoints and prior 0.05, and its
-    80 % interval covered 60 % of outcomes against 38 % (README, "Forecast quality").
-    """
-
-    n_changepoints: int = 5
-    changepoint_prior_scale: float = 5.0
-    interval_width: float = 0.8
-    seed: int = 2025
-    growth: str = "linear"  # or "flat": a constant level (Prophet 1.1+)
+    method: str
+    band: tuple[float, ...]
+    settings: TrendSettings = field(default_factory=TrendSettings)
 
     @property
-    def label(self) -> str:
-        """Return the settings a backtest compares, in words."""
-        if self.growth == "flat":
-            return "flat"
-        return f"{self.growth}, {self.n_changepoints} changepoints, prior {self.changepoint_prior_scale:g}"
+    def name(self) -> str:
+        """Return the backtest's name of this candidate: 'median', or 'median: <settings>' off the project's."""
+        if self.method in ("naive", "drift", "theta") or self.settings.label == TrendSettings().label:
+            return self.method
+        return f"{self.method}: {self.settings.label}"
+
+    def forecast(self, history: pd.DataFrame, steps: int) -> pd.DataFrame:
+        """Return the next `steps` years: year, forecast, lower, upper (the calibrated 80 % band)."""
+        ahead = method_forecast(self.method, history, steps, self.settings)
+        quantiles = band_quantiles(dict(enumerate(self.band, start=1)), steps)
+        scale = naive_scale(history.dropna(subset=["value"]).sort_values("year")["value"])
+        ahead["lower"], ahead["upper"] = scaled_band(ahead["forecast"], scale, quantiles)
+        return ahead
 
 
-def _quiet() -> None:
-    for name in ("cmdstanpy", "prophet"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+# Chosen by notebook 05 on the plan's tables with the Prophet grid (every check up to 2025: the
+# `drawn` rows of default_choices.csv, band = their q_h1..q_h3, rounded); README, "Forecast
+# quality", gives the scores. The inflow's choice rests on 18 checks of two series.
+DEFAULT_LINES: dict[str, DefaultLine] = {
+    "physicians": DefaultLine("naive", (1.62, 2.21, 2.18)),
+    "staff": DefaultLine("median", (1.28, 1.95, 2.03)),
+    "inflow": DefaultLine("prophet", (2.57, 1.82, 1.24), TrendSettings(changepoint_prior_scale=0.05)),
+}
 
 
-def fit_trend(history: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings(),
-              clip: bool = True) -> pd.DataFrame:
-    """Return the Prophet trend of a yearly series from its first year to the horizon.
+def default_trend(history: pd.DataFrame, horizon: int, line: DefaultLine) -> pd.DataFrame:
+    """Return a series' default line to `horizon` beside its history, in the notebooks' trend shape.
 
-    `history` has columns year and value. Out: year, value (observed, missing
-    after the data), trend, trend_lower, trend_upper, clipped at zero unless
-    `clip` is False (for flows such as a net inflow, which can be negative).
+    Out: year (first year to horizon), value (observed), trend, trend_lower, trend_upper.
+    The line starts at the last observed year, at the observed value, so it joins the
+    history; before that it is empty (no in-sample fit is drawn).
     """
-    _quiet()
-    from prophet import Prophet  # imported here: slow, and only notebooks get this far
-
     series = history.dropna(subset=["value"]).sort_values("year")
-    if len(series) < MIN_POINTS:
-        raise ValueError(f"a trend needs at least {MIN_POINTS} yearly points; got {len(series)}")
-    frame = pd.DataFrame({"ds": pd.to_datetime(series["year"].astype(str) + "-01-01"),
-                          "y": series["value"].astype(float).to_numpy()})
-    model = Prophet(
-        growth=settings.growth,
-        yearly_seasonality=False, weekly_seasonality=False, daily_seasonality=False,
-        n_changepoints=min(settings.n_changepoints, len(series) - 2),
-        changepoint_prior_scale=settings.changepoint_prior_scale,
-        interval_width=settings.interval_width,
-    )
-    model.fit(frame)
     last = int(series["year"].max())
-    future = pd.DataFrame({"ds": pd.to_datetime(
-        [f"{y}-01-01" for y in range(int(series["year"].min()), max(horizon, last) + 1)])})
-    np.random.seed(settings.seed)  # Prophet draws its intervals with numpy's global state
-    predicted = model.predict(future)
-    floor = 0 if clip else None
-    out = pd.DataFrame({
-        "year": predicted["ds"].dt.year.astype(int),
-        "trend": predicted["yhat"].clip(lower=floor),
-        "trend_lower": predicted["yhat_lower"].clip(lower=floor),
-        "trend_upper": predicted["yhat_upper"].clip(lower=floor),
-    })
-    observed = series[["year", "value"]].astype({"year": int})
-    return observed.merge(out, on="year", how="right")[
+    steps = max(horizon - last, 1)
+    ahead = line.forecast(series[["year", "value"]].reset_index(drop=True), steps)
+    start = pd.DataFrame({"year": [last], "forecast": [float(series["value"].iloc[-1])]})
+    start["lower"] = start["upper"] = start["forecast"]
+    line_rows = pd.concat([start, ahead], ignore_index=True).rename(
+        columns={"forecast": "trend", "lower": "trend_lower", "upper": "trend_upper"})
+    years = pd.DataFrame({"year": np.arange(int(series["year"].min()), last + steps + 1)})
+    out = years.merge(series[["year", "value"]].astype({"year": int}), on="year", how="left")
+    return out.merge(line_rows.astype({"year": int}), on="year", how="left")[
         ["year", "value", "trend", "trend_lower", "trend_upper"]]
 
 
-def physician_trends(ftes: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings()) -> pd.DataFrame:
-    """Return the Prophet trend of each specialty's total and of each category.
+def physician_trends(ftes: pd.DataFrame, horizon: int, line: DefaultLine = DEFAULT_LINES["physicians"]
+                     ) -> pd.DataFrame:
+    """Return the default line of each specialty's total and of each category.
 
     Out: specialty, series ('total' or a category), year, fte, trend, trend_lower, trend_upper.
     """
@@ -102,114 +98,23 @@ def physician_trends(ftes: pd.DataFrame, horizon: int, settings: TrendSettings =
         for category, cat_rows in rows.groupby("category", sort=True):
             series[category] = cat_rows[["year", "fte"]]
         for name, frame in series.items():
-            trend = fit_trend(frame.rename(columns={"fte": "value"}), horizon, settings)
+            trend = default_trend(frame.rename(columns={"fte": "value"}), horizon, line)
             trend.insert(0, "series", name)
             trend.insert(0, "specialty", specialty)
             frames.append(trend.rename(columns={"value": "fte"}))
     return pd.concat(frames, ignore_index=True)
 
 
-# Specialist inflow and national approvals.
-
-def grouped_trends(series: pd.DataFrame, by: list[str], horizon: int,
-                   settings: TrendSettings = TrendSettings(), clip: bool = True
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the Prophet trend of each group of a long yearly table, and which groups were fitted.
-
-    `series` has the `by` columns, year and value. A group with fewer than
-    MIN_POINTS observed years is not fitted (a line through two points is not
-    a trend); the status table says so. Out: (by..., year, value, trend,
-    trend_lower, trend_upper) and (by..., points, fitted).
-    """
-    frames, status = [], []
-    for key, rows in series.groupby(by, sort=False):
-        key = key if isinstance(key, tuple) else (key,)
-        points = int(rows["value"].notna().sum())
-        status.append({**dict(zip(by, key)), "points": points, "fitted": points >= MIN_POINTS})
-        if points >= MIN_POINTS:
-            trend = fit_trend(rows[["year", "value"]], horizon, settings, clip=clip)
-            for column, value in reversed(list(zip(by, key))):
-                trend.insert(0, column, value)
-            frames.append(trend)
-    columns = [*by, "year", "value", "trend", "trend_lower", "trend_upper"]
-    trends = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    return trends[columns], pd.DataFrame(status, columns=[*by, "points", "fitted"])
-
-
-def inflow_trends(parts: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings()
-                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the Prophet trends of the two parts of the derived specialist inflow, and their status.
-
-    `parts` is `specialist_inflow.inflow_parts(ftes)`: per specialty, the
-    yearly growth of specialist FTEs (not clipped: it can be negative) and the
-    specialist FTEs themselves. The app adds them up at the exit rate it is
-    set to, so the trend follows the exit-rate slider without a refit.
-    """
-    return grouped_trends(parts, ["specialty", "part"], horizon, settings, clip=False)
-
-
-def approval_trends(national: pd.DataFrame | None, horizon: int,
-                    settings: TrendSettings = TrendSettings()) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the Prophet trend of the user's national approvals per specialty, and what was used.
-
-    `national` is the optional specialist_approvals table (None when absent).
-    Status per specialty: points and basis: 'fitted' (a trend of the file),
-    'too_few_points' (fewer than MIN_POINTS years: not fitted), 'not_in_file'
-    or 'no_file'; in the last three the planner's range assumption is used.
-    """
-    if national is None:
-        series = pd.DataFrame(columns=["specialty", "year", "value"])
-    else:
-        series = national.rename(columns={"approvals": "value"})[["specialty", "year", "value"]]
-    trends, fitted = grouped_trends(series, ["specialty"], horizon, settings, clip=True)
-    rows = []
-    for specialty in codes.SPECIALTIES:
-        own = fitted[fitted["specialty"] == specialty]
-        points = int(own["points"].iloc[0]) if len(own) else 0
-        basis = ("no_file" if national is None else "not_in_file" if points == 0
-                 else "fitted" if bool(own["fitted"].iloc[0]) else "too_few_points")
-        rows.append({"specialty": specialty, "points": points, "basis": basis})
-    return trends.rename(columns={"value": "approvals"}), pd.DataFrame(rows)
-
-
-# Staff FTE trends per trust and role, with a stated simpler method for short series.
-MIN_PROPHET_POINTS = 5
-
-
-def simple_trend(history: pd.DataFrame, horizon: int) -> tuple[pd.DataFrame, str]:
-    """Return the trend of a series too short for Prophet, and the method's name.
-
-    Two or more points: 'drift', the straight line through the first and last
-    point (the naive drift forecast). One point: 'last_value', flat. No
-    interval: lower and upper equal the trend.
-    """
-    series = history.dropna(subset=["value"]).sort_values("year")
-    if series.empty:
-        raise ValueError("a trend needs at least one yearly point; got none")
-    first, last = series.iloc[0], series.iloc[-1]
-    years = np.arange(int(first["year"]), max(horizon, int(last["year"])) + 1)
-    if len(series) >= 2:
-        slope = (last["value"] - first["value"]) / (last["year"] - first["year"])
-        method = "drift"
-    else:
-        slope, method = 0.0, "last_value"
-    trend = np.clip(last["value"] + slope * (years - last["year"]), 0, None)
-    out = pd.DataFrame({"year": years, "trend": trend, "trend_lower": trend, "trend_upper": trend})
-    observed = series[["year", "value"]].astype({"year": int})
-    return observed.merge(out, on="year", how="right")[
-        ["year", "value", "trend", "trend_lower", "trend_upper"]], method
-
-
 def series_trends(history: pd.DataFrame, keys: list[str], value: str, horizon: int,
-                  settings: TrendSettings = TrendSettings(),
+                  line: DefaultLine = DEFAULT_LINES["staff"],
                   min_prophet_points: int = MIN_PROPHET_POINTS) -> pd.DataFrame:
     """Return a trend per series (one series per combination of `keys`), saying which method made it.
 
-    Series with at least `min_prophet_points` observed years get Prophet
-    ('prophet'); shorter ones the simpler method of `simple_trend`; series
-    with no observed value get none. Missing values are never filled: a
-    series that ends early is fitted on the years it has. Out: keys, year,
-    `value`, trend, trend_lower, trend_upper, method, last_observed.
+    Series with at least `min_prophet_points` observed years get the family's default
+    line ('default'); shorter ones the simpler method of `simple_trend`; series with no
+    observed value get none. Missing values are never filled: a series that ends early
+    is fitted on the years it has. Out: keys, year, `value`, trend, trend_lower,
+    trend_upper, method, last_observed.
     """
     frames = []
     for group, rows in history.groupby(keys, sort=True):
@@ -217,7 +122,7 @@ def series_trends(history: pd.DataFrame, keys: list[str], value: str, horizon: i
         if series.empty:
             continue
         if len(series) >= max(min_prophet_points, MIN_POINTS):
-            trend, method = fit_trend(series, horizon, settings), "prophet"
+            trend, method = default_trend(series, horizon, line), "default"
         else:
             trend, method = simple_trend(series, horizon)
         for key, part in zip(keys, group if isinstance(group, tuple) else (group,)):
@@ -227,139 +132,54 @@ def series_trends(history: pd.DataFrame, keys: list[str], value: str, horizon: i
         frames.append(trend.rename(columns={"value": value}))
     return pd.concat(frames, ignore_index=True)[
         [*keys, "year", value, "trend", "trend_lower", "trend_upper", "method", "last_observed"]]
-# --- Forecast methods compared in the backtest -----------------------------------------------
-# Every method takes a yearly history (year, value) and a number of years, and returns the
-# next `steps` years after the last observed one: year, forecast, lower, upper (the interval of
-# `interval_width`), clipped at zero like the Prophet trend, since every series is a count.
-
-FORECAST_COLUMNS = ["year", "forecast", "lower", "upper"]
 
 
-def _observed(history: pd.DataFrame, minimum: int) -> pd.DataFrame:
-    series = history.dropna(subset=["value"]).sort_values("year")
-    if len(series) < minimum:
-        raise ValueError(f"this method needs at least {minimum} yearly points; got {len(series)}")
-    return series
+def inflow_trends(parts: pd.DataFrame, horizon: int, line: DefaultLine = DEFAULT_LINES["inflow"],
+                  exit_rate_pct: float = ASSUMPTIONS["exit_rate_pct"].default,
+                  specialists_line: DefaultLine = DEFAULT_LINES["physicians"]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the inflow's default line split into the two parts the app adds up, and their status.
 
-
-def _ahead(last_year: int, steps: int, mean, half_width) -> pd.DataFrame:
-    mean, half = np.asarray(mean, dtype=float), np.asarray(half_width, dtype=float)
-    return pd.DataFrame({"year": np.arange(last_year + 1, last_year + steps + 1),
-                         "forecast": mean, "lower": mean - half, "upper": mean + half}
-                        ).clip(lower=0).astype({"year": int})
-
-
-def _z(interval_width: float) -> float:
-    from statistics import NormalDist
-
-    return NormalDist().inv_cdf(0.5 + interval_width / 2)
-
-
-def prophet_forecast(history: pd.DataFrame, steps: int, settings: TrendSettings = TrendSettings()) -> pd.DataFrame:
-    """Return the next `steps` years of the Prophet trend.
-
-    It is `fit_trend` itself, so a backtest scores exactly what the notebooks store.
+    `parts` is `specialist_inflow.inflow_parts(hist)` (growth and specialists S per
+    specialty). The inflow at `exit_rate_pct`, growth(t) + rate x S(t-1), is the series the
+    backtest scored; its default line F and band are computed on it. Stored as parts so
+    that `specialist_inflow.forecast_inflow` (growth + rate x S(t-1)) gives back exactly F
+    at this exit rate: specialists = S's own default line (the physicians family's), growth
+    = F - rate x S. At another exit rate the app adds the difference in exits on S's line
+    (not itself scored). A specialty with fewer than MIN_POINTS inflow years gets none.
+    Out: (specialty, part, year, value, trend, trend_lower, trend_upper) and
+    (specialty, part, points, fitted).
     """
-    series = _observed(history, MIN_POINTS)
-    last = int(series["year"].max())
-    trend = fit_trend(series, last + steps, settings)
-    ahead = trend[trend["year"] > last]
-    return pd.DataFrame({"year": ahead["year"].astype(int).to_numpy(),
-                         "forecast": ahead["trend"].to_numpy(), "lower": ahead["trend_lower"].to_numpy(),
-                         "upper": ahead["trend_upper"].to_numpy()})
+    rate = exit_rate_pct / 100
+    frames, status = [], []
+    columns = ["specialty", "part", "year", "value", "trend", "trend_lower", "trend_upper"]
+    for specialty, rows in parts.groupby("specialty", sort=False):
+        growth = rows[rows["part"] == "growth"].set_index("year")["value"].dropna()
+        stock = rows[rows["part"] == "specialists"].set_index("year")["value"].dropna()
+        fitted = len(growth) >= MIN_POINTS and len(stock) >= MIN_POINTS
+        status += [{"specialty": specialty, "part": "specialists", "points": len(stock), "fitted": fitted},
+                   {"specialty": specialty, "part": "growth", "points": len(growth), "fitted": fitted}]
+        if not fitted:
+            continue
+        inflow = (growth + rate * stock.reindex(growth.index - 1).to_numpy()).dropna()  # at this exit rate
+        inflow = pd.DataFrame({"year": inflow.index.astype(int), "value": inflow.to_numpy()})
+        total = default_trend(inflow, horizon, line).set_index("year")
+        s_line = default_trend(pd.DataFrame({"year": stock.index.astype(int), "value": stock.to_numpy()}),
+                               horizon, specialists_line).set_index("year")
+        s_before = s_line["trend"].shift(1)  # S's line a year earlier, per year
+        g = pd.DataFrame({"value": growth.reindex(total.index)})
+        for column in ("trend", "trend_lower", "trend_upper"):
+            g[column] = total[column] - rate * s_before.reindex(total.index)
+        g.loc[g.index <= int(inflow["year"].max()), ["trend", "trend_lower", "trend_upper"]] = np.nan
+        s = s_line[["value", "trend"]].assign(trend_lower=s_line["trend"], trend_upper=s_line["trend"])
+        frames.append(s.reset_index().assign(specialty=specialty, part="specialists"))
+        frames.append(g.reset_index().assign(specialty=specialty, part="growth"))
+    trends = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+    return trends, pd.DataFrame(status, columns=["specialty", "part", "points", "fitted"])
 
 
-def naive_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.8) -> pd.DataFrame:
-    """Return the last value carried forward, with the random-walk interval sigma * sqrt(h).
-
-    sigma is the root mean square of the one-year changes (Hyndman & Athanasopoulos,
-    Forecasting: Principles and Practice, 3rd ed., section 5.5).
-    """
-    series = _observed(history, 2)
-    values = series["value"].to_numpy(dtype=float)
-    sigma = np.sqrt(np.mean(np.diff(values) ** 2))
-    h = np.arange(1, steps + 1)
-    return _ahead(int(series["year"].iloc[-1]), steps, np.full(steps, values[-1]),
-                  _z(interval_width) * sigma * np.sqrt(h))
-
-
-def drift_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.8) -> pd.DataFrame:
-    """Return the line through the first and last points, extended; interval sigma * sqrt(h (1 + h / T)).
-
-    sigma: standard deviation of the one-year changes around the drift, T - 2 degrees of
-    freedom (Forecasting: Principles and Practice, 3rd ed., section 5.5).
-    """
-    series = _observed(history, 3)
-    values, years = series["value"].to_numpy(dtype=float), series["year"].to_numpy(dtype=float)
-    slope = (values[-1] - values[0]) / (years[-1] - years[0])
-    residuals = np.diff(values) - slope * np.diff(years)
-    sigma = np.sqrt(np.sum(residuals ** 2) / (len(values) - 2))
-    h = np.arange(1, steps + 1)
-    return _ahead(int(years[-1]), steps, values[-1] + slope * h,
-                  _z(interval_width) * sigma * np.sqrt(h * (1 + h / len(values))))
-
-
-def theta_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.8) -> pd.DataFrame:
-    """Return the Theta method's forecast and interval (statsmodels ThetaModel, no seasonality).
-
-    Theta (Assimakopoulos & Nikolopoulos 2000, best method of the M3 competition) is simple
-    exponential smoothing with drift equal to half the OLS slope (Hyndman & Billah 2003).
-    """
-    import warnings
-
-    from statsmodels.tsa.forecasting.theta import ThetaModel
-
-    series = _observed(history, 3)
-    values = pd.Series(series["value"].to_numpy(dtype=float),
-                       index=pd.period_range(str(int(series["year"].iloc[0])), periods=len(series), freq="Y"))
-    with warnings.catch_warnings():  # a handful of points: statsmodels warns about its start values
-        warnings.simplefilter("ignore")
-        result = ThetaModel(values, deseasonalize=False).fit()
-        mean = result.forecast(steps).to_numpy()
-        bounds = result.prediction_intervals(steps, alpha=1 - interval_width)
-    out = _ahead(int(series["year"].iloc[-1]), steps, mean, 0.0)
-    out["lower"] = np.clip(bounds["lower"].to_numpy(), 0, None)
-    out["upper"] = np.clip(bounds["upper"].to_numpy(), 0, None)
-    return out
-
-
-def grid_method(label: str, settings: TrendSettings) -> str:
-    """Return the backtest's name for the Prophet grid candidate `label`: 'prophet' for `settings` itself."""
-    return "prophet" if label == settings.label else f"prophet: {label}"
-
-
-def forecast_methods(settings: TrendSettings = TrendSettings(),
-                     grid: Mapping[str, TrendSettings] | None = None, prophet: bool = True) -> dict:
-    """Return the methods a backtest compares, by name: naive, drift, Theta and Prophet with `settings`.
-
-    Each other candidate of `grid` is added as 'prophet: <label>' (see `grid_method`);
-    `prophet=False` leaves Prophet out (the forward lines the app may draw instead of it).
-    """
-    width = settings.interval_width
-    methods = {
-        "naive": partial(naive_forecast, interval_width=width),
-        "drift": partial(drift_forecast, interval_width=width),
-        "theta": partial(theta_forecast, interval_width=width),
-        "prophet": partial(prophet_forecast, settings=settings),
-    }
-    if not prophet:
-        del methods["prophet"]
-        return methods
-    for label, candidate in (grid or {}).items():
-        methods.setdefault(grid_method(label, settings), partial(prophet_forecast, settings=candidate))
-    return methods
-
-
-def settings_grid(settings: TrendSettings = TrendSettings()) -> dict[str, TrendSettings]:
-    """Return the Prophet settings a backtest tries, by label: `settings` and one change at a time.
-
-    Kept small (about 12 s of fitting each on the project's 35 series): fewer changepoints
-    (3), Prophet's default prior (0.05), and a flat trend instead of a linear one.
-    """
-    candidates = [
-        settings,
-        replace(settings, n_changepoints=3),
-        replace(settings, changepoint_prior_scale=0.05),
-        replace(settings, growth="flat" if settings.growth == "linear" else "linear"),
-    ]
-    return {c.label: c for c in candidates}
+def default_line(family: str, settings: TrendSettings | None = None) -> DefaultLine:
+    """Return a family's default line, with Prophet's `settings` as a notebook declares them (else the scored ones)."""
+    if family not in DEFAULT_LINES:
+        raise ValueError(f"unknown family '{family}'; known: {', '.join(DEFAULT_LINES)}")
+    line = DEFAULT_LINES[family]
+    return line if settings is None else replace(line, settings=settings)

@@ -65,12 +65,12 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
     "page_physicians": ("Legeårsverk", "Physician FTEs"),
     "physicians_title": ("Legeårsverk: tilbud, behov og gap", "Physician FTEs: supply, need and gap"),
     "physicians_intro": (
-        "Historikk fra Tabell 6 i fagplanen (2015–2025), Prophet-trend med 80 % intervall, og "
+        "Historikk fra Tabell 6 i fagplanen (2015–2025), standardlinjen med 80 % bånd, og "
         "planlagt tilbud (spesialister som går av, LiS som blir ferdige) mot behov (dagens "
         "årsverk vokst med behovsveksten, minus KI-gevinsten). Gap = behov − tilbud; positivt "
         "gap betyr for få leger.",
-        "History from Tabell 6 of the plan (2015–2025), the Prophet trend with its 80 % "
-        "interval, and planned supply (specialists leaving, residents finishing) against need "
+        "History from Tabell 6 of the plan (2015–2025), the default line with its 80 % "
+        "band, and planned supply (specialists leaving, residents finishing) against need "
         "(today's FTEs grown at the demand growth, less the AI gain). Gap = need − supply; a "
         "positive gap means too few physicians."),
     "gap_at": ("Gap {year}", "Gap {year}"),
@@ -78,16 +78,16 @@ PHYSICIANS: dict[str, tuple[str, str]] = {
                  "Need minus supply in FTEs; change against the default assumptions below."),
     "gap_fte": ("Gap (årsverk)", "Gap (FTEs)"),
     "history": ("Historikk (Tabell 6)", "History (Tabell 6)"),
-    "trend": ("Trend (Prophet, 80 % intervall)", "Trend (Prophet, 80 % interval)"),
+    "trend": ("Trend (standardlinjen, 80 % bånd)", "Trend (the default line, 80 % band)"),
     "supply": ("Tilbud", "Supply"),
     "need": ("Behov", "Need"),
     "gap": ("Gap", "Gap"),
     "shortage": ("Mangel", "Shortage"),
     "surplus": ("Overskudd", "Surplus"),
-    "forecast_missing": ("Prophet-trenden mangler: prognosene er ikke laget ennå. Lag dem med "
+    "forecast_missing": ("Trenden mangler: prognosene er ikke laget ennå. Lag dem med "
                          "`{cmd}` (eller start appen med `make app`). Tilbud, behov og gap "
                          "under regnes uten trenden.",
-                         "The Prophet trend is missing: forecasts have not been made yet. Make "
+                         "The trend is missing: forecasts have not been made yet. Make "
                          "them with `{cmd}` (or start the app with `make app`). Supply, need "
                          "and gap below are computed without it."),
     "trend_short": ("Trenden er lagret til {year}; kjør notebooken med høyere `trend_until` for "
@@ -157,19 +157,19 @@ INFLOW: dict[str, tuple[str, str]] = {
     "inflow_intro": (
         "Hvor mange nye spesialister trenger regionen hvert år, hvor mange er den på vei til å få, "
         "og hvor mange LiS-stillinger trengs for å tette gapet? Tre linjer per spesialitet: "
-        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **trend** (Prophet-trend av "
+        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **trend** (standardlinjen av "
         "tilgangen avledet fra Tabell 6) og **fra nasjonale godkjenninger** (landets "
         "spesialistgodkjenninger × regionens andel).",
         "How many new specialists does the region need each year, how many is it on course to "
         "get, and how many resident (LiS) posts would close the gap? Three lines per specialty: "
-        "**required inflow** (growth of the specialist need + exits), **trend** (Prophet trend "
+        "**required inflow** (growth of the specialist need + exits), **trend** (the default line "
         "of the inflow derived from Tabell 6) and **from national approvals** (the nation's "
         "specialist approvals × the region's share)."),
     "inflow_forecast_missing": (
-        "Prophet-trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
+        "Trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
         "(eller start appen med `make app`). Nødvendig tilgang, godkjenninger (fra forutsetningene) "
         "og LiS-behov under regnes uten trenden.",
-        "The Prophet trend of the inflow is missing: the forecast has not been made yet. Make it "
+        "The trend of the inflow is missing: the forecast has not been made yet. Make it "
         "with `{cmd}` (or start the app with `make app`). Required inflow, approvals (from the "
         "assumptions) and resident need below are computed without it."),
     "national_file_new": (
@@ -218,9 +218,9 @@ INFLOW: dict[str, tuple[str, str]] = {
     "m_required_help": ("Gjennomsnitt {first}–{last}: vekst i spesialistbehovet + avgang, i årsverk.",
                         "Average {first}–{last}: growth of the specialist need + exits, in FTEs."),
     "m_trend": ("På kurs (trend) per år", "On course (trend) a year"),
-    "m_trend_help": ("Gjennomsnitt {first}–{last} av Prophet-trenden av tilgangen avledet fra "
+    "m_trend_help": ("Gjennomsnitt {first}–{last} av standardlinjen av tilgangen avledet fra "
                      "Tabell 6.",
-                     "Average {first}–{last} of the Prophet trend of the inflow derived from "
+                     "Average {first}–{last} of the default line of the inflow derived from "
                      "Tabell 6."),
     "m_supply": ("Fra nasjonale godkjenninger per år", "From national approvals a year"),
     "m_supply_help": ("Gjennomsnitt {first}–{last}: godkjenninger i landet × regionens andel.",
@@ -270,9 +270,10 @@ INFLOW: dict[str, tuple[str, str]] = {
         "spesialistårsverk (overlege + legespesialist + konstituert overlege) + anslått avgang: "
         "S(t) − S(t−1) + avgangsrate × S(t−1). Et år der årsverkene falt mer enn avgangen gir en "
         "negativ verdi; den vises som den er.\n"
-        "- **Trend**: Prophet (i notebook 02) tilpasser de to delene, veksten og "
-        "spesialistårsverkene; appen legger dem sammen med avgangsraten du har valgt, så trenden "
-        "følger glidebryteren uten ny tilpasning. Båndet legger sammen delenes 80 %-intervaller.\n"
+        "- **Trend**: standardlinjen backtesten valgte for tilgangen (notebook 05), beregnet i "
+        "notebook 02 ved notebookens avgangsrate og lagret i to deler, vekst og spesialistårsverk; "
+        "appen legger dem sammen med avgangsraten du har valgt, så trenden følger glidebryteren "
+        "uten ny tilpasning. Båndet er kalibrert på backtestens feil (80 %).\n"
         "- **Nødvendig tilgang**: spesialistbehov = legebehovet fra legesiden × dagens andel "
         "spesialister ({share_now} % i radiologi); nødvendig = behov(t) − behov(t−1) + "
         "avgangsrate × behov(t−1). Uten vekst og avgang er den null.\n"
@@ -285,9 +286,10 @@ INFLOW: dict[str, tuple[str, str]] = {
         "of specialist FTEs (consultant + specialist + acting consultant) + estimated exits: "
         "S(t) − S(t−1) + exit rate × S(t−1). A year in which FTEs fell by more than the exits "
         "gives a negative value; it is shown as it is.\n"
-        "- **Trend**: Prophet (in notebook 02) fits the two parts, the growth and the specialist "
+        "- **Trend**: the default line the backtest chose for the inflow (notebook 05), computed "
+        "in notebook 02 at the notebook's exit rate and stored as two parts, growth and specialist "
         "FTEs; the app adds them at the exit rate you set, so the trend follows the slider "
-        "without a refit. The band adds the parts' 80 % intervals.\n"
+        "without a refit. The band is calibrated on the backtest's errors (80 %).\n"
         "- **Required inflow**: specialist need = the physician need of the Physicians page × "
         "today's specialist share ({share_now} % in radiology); required = need(t) − need(t−1) "
         "+ exit rate × need(t−1). With no growth and no exits it is zero.\n"
@@ -380,7 +382,7 @@ STAFFING: dict[str, tuple[str, str]] = {
     "staff_by_trust": ("{role}: årsverk per helseforetak", "{role}: FTEs per trust"),
     "staff_hires_by_trust": ("{role}: ansettelsesbehov per år", "{role}: hires needed per year"),
     "staff_history": ("Historikk (Tabell 7)", "History (Tabell 7)"),
-    "staff_trend": ("Trend (Prophet, 80 % intervall)", "Trend (Prophet, 80 % interval)"),
+    "staff_trend": ("Trend (standardlinjen, 80 % bånd)", "Trend (the default line, 80 % band)"),
     "staff_planned": ("Planlagte årsverk", "Planned FTEs"),
     "staff_kind": ("Kurve", "Line"),
     "staff_hires_axis": ("Ansettelser (årsverk per år)", "Hires (FTEs per year)"),
@@ -682,6 +684,47 @@ QUALITY: dict[str, tuple[str, str]] = {
     "method_drift": ("drift", "drift"),
     "method_theta": ("Theta", "Theta"),
     "method_prophet": ("Prophet", "Prophet"),
+    "method_median": ("median av naiv, Theta og Prophet", "median of naive, Theta and Prophet"),
+    "method_mean": ("gjennomsnitt av naiv, Theta og Prophet", "mean of naive, Theta and Prophet"),
+    "method_default": ("standardlinjen", "the default line"),
+    "default_title": ("Linjen som tegnes", "The line drawn"),
+    "default_family": (
+        "**{family}**: sidene tegner {method} som standard (valget på alle kontroller). Fremgangsmåten "
+        "som valgte den, målt utenfor utvalget (valgt på tidligere startår, målt på senere): samlet "
+        "MASE {mase} mot naivs {naive_mase} ({change} enn naiv, {checks} kontroller); 80 %-båndet "
+        "holdt {share} av utfallene ({hits}/{checks}).",
+        "**{family}**: the pages draw {method} by default (the choice on every check). The procedure "
+        "that chose it, scored out of sample (chosen on earlier origins, scored on later ones): pooled "
+        "MASE {mase} against naive's {naive_mase} ({change} than naive, {checks} checks); its 80 % band "
+        "held {share} of outcomes ({hits}/{checks})."),
+    "default_better": ("{pct} % lavere", "{pct} % lower"),
+    "default_worse": ("{pct} % høyere", "{pct} % higher"),
+    "default_differs": (
+        "Backtesten velger nå {chosen} for {family}, men appen tegner {method} "
+        "(`forecasting.DEFAULT_LINES`). Vurder å oppdatere definisjonen og kjøre notatbøkene på nytt.",
+        "The backtest now chooses {chosen} for {family}, but the app draws {method} "
+        "(`forecasting.DEFAULT_LINES`). Consider updating the definition and rerunning the notebooks."),
+    "default_not_run": ("Backtesten er laget før standardlinjen fantes; kjør `{cmd}` på nytt.",
+                        "The backtest was made before the default line existed; rerun `{cmd}`."),
+    "band_meaning": ("Båndet: 80 % av backtestens utfall lå innenfor et bånd så bredt, "
+                     "1–3 år fram; lenger fram er det utvidet som √år (ikke målt).",
+                     "The band: 80 % of the backtest's outcomes fell inside a band this wide, "
+                     "1-3 years ahead; further ahead it is widened as √years (not measured)."),
+    "inflow_band_meaning": (
+        "Trenden er standardlinjen backtesten målte ved avgangsrate {rate} %; ved en annen rate legges "
+        "forskjellen i avganger til på spesialistenes egen linje (ikke målt). Båndet: 80 % av "
+        "backtestens utfall lå innenfor et så bredt bånd 1–3 år fram.",
+        "The trend is the default line the backtest scored at an exit rate of {rate} %; at another rate "
+        "the difference in exits is added on the specialists' own line (not scored). The band: 80 % of "
+        "the backtest's outcomes fell inside a band this wide 1-3 years ahead."),
+    "staff_method_default": ("standardlinjen", "the default line"),
+    "staff_methods_default": (
+        "Trendmetode: standardlinjen backtesten valgte for personell ({method}) der serien har minst "
+        "{n} år; ellers drift (rett linje fra første til siste punkt) eller siste verdi, uten "
+        "intervall. Kolonnen «Metode» i tabellen viser hvilken.",
+        "Trend method: the default line the backtest chose for staff ({method}) where the series has "
+        "at least {n} years; otherwise drift (the straight line from the first to the last point) or "
+        "the last value, with no interval. The table's Method column says which."),
     "family_physicians": ("Leger", "Physicians"),
     "family_staff": ("Personell", "Staff"),
     "family_inflow": ("Tilgang av spesialister", "Specialist inflow"),
@@ -804,6 +847,13 @@ QUALITY: dict[str, tuple[str, str]] = {
     "headline_mase": ("Samlet MASE, {method}", "Pooled MASE, {method}"),
     "headline_prophet_wins": ("Serier Prophet vinner", "Series Prophet wins"),
     "headline_prophet_coverage": ("Prophets 80 %-intervall traff (%)", "Prophet's 80 % interval hit (%)"),
+    "headline_default_trend": ("Standardlinjen {year}, {specialty} (årsverk)",
+                               "Default line {year}, {specialty} (FTEs)"),
+    "headline_default_coverage": ("Standardlinjens 80 %-bånd traff (%)", "Default line's 80 % band hit (%)"),
+    "headline_default_family_mase": ("Samlet MASE, standardlinjen, {family_nb}",
+                                     "Pooled MASE, default line, {family_en}"),
+    "headline_default_family_coverage": ("Standardlinjens 80 %-bånd traff, {family_nb} (%)",
+                                         "Default line's 80 % band hit, {family_en} (%)"),
     "note_beaten": ("I backtesten slo {winner} Prophet på {series} (MASE {winner_mase} mot {prophet_mase}, "
                     "{checks} kontroller).",
                     "In the backtest {winner} beat Prophet on {series} (MASE {winner_mase} vs "
@@ -812,13 +862,17 @@ QUALITY: dict[str, tuple[str, str]] = {
                           "nest best {runner} {runner_mase}, {checks} kontroller).",
                           "In the backtest Prophet had the lowest error on {series} (MASE "
                           "{prophet_mase}; next best {runner} {runner_mase}, {checks} checks)."),
+    "note_default": ("I backtesten fikk standardlinjen MASE {mase} på {series} (naiv {naive_mase}; beste "
+                     "enkeltmetode {best} {best_mase}); 80 %-båndet holdt {hits} av {checks} utfall.",
+                     "In the backtest the default line scored MASE {mase} on {series} (naive {naive_mase}; "
+                     "best single method {best} {best_mase}); its 80 % band held {hits} of {checks} outcomes."),
     "note_unmeasured": ("{series}: ikke målt i backtesten (for kort serie eller MASE udefinert).",
                         "{series}: not measured in the backtest (series too short or MASE undefined)."),
     "note_missing": ("Treffsikkerheten er ikke målt ennå: `{cmd}`.", "Accuracy not measured yet: `{cmd}`."),
     "method_switch": ("Trendlinje", "Trend line"),
-    "method_switch_help": ("Tegn en annen metodes linje i stedet for Prophets trend. MASE i "
+    "method_switch_help": ("Tegn en annen metodes linje i stedet for standardlinjen. MASE i "
                            "backtesten (lavest er best, ★ vinner): {scores}.",
-                           "Draw another method's line instead of Prophet's trend. MASE in the "
+                           "Draw another method's line instead of the default line. MASE in the "
                            "backtest (lowest is best, ★ winner): {scores}."),
     "trend_method": ("Trend ({method}, 80 % intervall)", "Trend ({method}, 80 % interval)"),
 }
@@ -864,3 +918,156 @@ def fmt_number(value: float, lang: str, decimals: int = 0, signed: bool = False)
     if lang == "nb":
         text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
     return text
+
+
+# --- Illustrative labels in bokmål, and the Data page ------------------------------------------
+DATA: dict[str, tuple[str, str]] = {
+    "illustrative_mark": ("ILLUSTRERENDE DATA", "ILLUSTRATIVE DATA"),
+    "illustrative_notice": ("Illustrerende data: genererte eksempelrader, ikke faktiske tall.",
+                            "Illustrative data: generated example rows, not real figures."),
+    "illustrative_column": ("ILLUSTRERENDE DATA: genererte rader, ikke faktiske tall",
+                            "ILLUSTRATIVE DATA: generated rows, not real figures"),
+    "illustrative_in_section": ("{title}: bygger på illustrerende (genererte) data, ikke faktiske tall.",
+                           "{title}: built on illustrative (generated) data, not real figures."),
+    "cover_title": ("Planlegging av bildediagnostikk – Helse Sør-Øst", "Diagnostic imaging planning – Helse Sør-Øst"),
+    "cover_made": ("Laget", "Made"),
+    "cover_data_version": ("Dataversjon", "Data version"),
+    "cover_data": ("Data", "Data"),
+    "cover_illustrative_inputs": ("Illustrerende inndata", "Illustrative inputs"),
+    "hr_example_caption": ("EKSEMPEL på filformatet: oppdiktede tall, ikke fra noe helseforetak.",
+                           "EXAMPLE of the file format: made-up numbers, not from any trust."),
+    "page_data": ("Data", "Data"),
+    "data_title": ("Data: inndata, maler og egne filer", "Data: inputs, templates and your own files"),
+    "data_intro": (
+        "Alle tabellene verktøyet leser, med kolonner, koder og regler slik innlesingen sjekker dem. "
+        "Last ned en mal (CSV eller Excel), fyll inn egne tall og last den opp: filen sjekkes med de "
+        "samme reglene og avvises i sin helhet hvis noe er feil, med en liste over hva som må rettes. "
+        "En godkjent fil gjelder bare for din økt: alle sidene planlegger med den, og trendene "
+        "tilpasses på nytt i bakgrunnen. Filene lagres aldri i data/, og slettes etter et døgn.",
+        "Every table the tool reads, with its columns, codes and rules as the loader checks them. "
+        "Download a template (CSV or Excel), fill in your own figures and upload it: the file is "
+        "checked with the same rules and refused whole if anything is wrong, with a list of what "
+        "to fix. An accepted file applies to your session only: every page plans with it, and the "
+        "trends are refitted in the background. Files are never saved in data/, and are removed "
+        "after a day."),
+    "data_col_input": ("Inndata", "Input"),
+    "data_col_file": ("Fil", "File"),
+    "data_col_rows": ("Rader i bruk", "Rows in use"),
+    "data_columns": ("Kolonner", "Columns"),
+    "data_rules": ("Regler", "Rules"),
+    "data_codes": ("Koder", "Codes"),
+    "data_col_column": ("Kolonne", "Column"),
+    "data_col_code": ("Kode", "Code"),
+    "data_col_name": ("Navn", "Name"),
+    "data_template_csv": ("Mal (CSV)", "Template (CSV)"),
+    "data_template_xlsx": ("Mal (Excel)", "Template (Excel)"),
+    "data_upload": ("Last opp din fil (CSV eller Excel)", "Upload your file (CSV or Excel)"),
+    "data_upload_help": ("Høyst {mb} MB og {rows} rader. Excel: første ark, eller arket du navngir under.",
+                         "At most {mb} MB and {rows} rows. Excel: the first sheet, or the one you name below."),
+    "data_sheet": ("Ark i Excel-filen (valgfritt)", "Sheet in the Excel file (optional)"),
+    "data_sheet_hint": ("første ark", "first sheet"),
+    "data_refused": ("Filen er avvist; ingenting av den er brukt. Rett dette og last opp på nytt:",
+                     "The file is refused; nothing of it is used. Fix these and upload again:"),
+    "data_in_use": ("Din fil {file} brukes i denne økten.", "Your file {file} is used in this session."),
+    "data_accepted_toast": ("{file} er godkjent og brukes nå på alle sidene.",
+                            "{file} is accepted and now used on every page."),
+    "data_remove": ("Fjern filen (bruk den innebygde)", "Remove the file (use the shipped one)"),
+    "data_remove_all": ("Bruk de innebygde dataene igjen", "Use the shipped data again"),
+    "data_planning_on": ("Du planlegger med egne data: {files}.", "You are planning with your own data: {files}."),
+    "data_refit_progress": ("Trendene tilpasses dine data: {done} av {total} notatbøker ferdig. "
+                            "De andre sidene kan brukes imens.",
+                            "Refitting the trends on your data: {done} of {total} notebooks done. "
+                            "The other pages can be used meanwhile."),
+    "data_refit_done": ("Trendene er tilpasset dine data.", "The trends are refitted on your data."),
+    "data_refit_failed_long": ("Tilpasningen av trendene feilet; sidene viser planene uten nye trender. Logg:",
+                               "Refitting the trends failed; the pages show the plans without new trends. Log:"),
+    "data_refit_retry": ("Prøv igjen", "Try again"),
+    "data_uploaded_label": ("Egne data i denne økten: {files} (merke {mark}).",
+                            "Your own data in this session: {files} (mark {mark})."),
+    "data_refit_running": ("Trendene tilpasses ({done} av {total}).", "Refitting trends ({done} of {total})."),
+    "data_refit_failed": ("Tilpasningen av trendene feilet (se Data-siden).",
+                          "Refitting the trends failed (see the Data page)."),
+    "data_link_without_data": (
+        "Denne lenken ble laget på opplastede data (merke {mark}), som lenken ikke kan ta med seg. "
+        "Tallene under bygger på de innebygde dataene, ikke på dem lenken ble laget med. Last opp "
+        "de samme filene på Data-siden for å se lenkens tall.",
+        "This link was made on uploaded data (mark {mark}), which a link cannot carry. The "
+        "figures below are built on the shipped data, not on the data the link was made with. "
+        "Upload the same files on the Data page to see the link's figures."),
+    "data_link_other_data": (
+        "Denne lenken ble laget på andre opplastede data (merke {mark}) enn dem du har lastet opp; "
+        "tallene under bygger på dine data.",
+        "This link was made on other uploaded data (mark {mark}) than yours; the figures below "
+        "are built on your data."),
+    "data_source_uploaded": ("din fil {file} (denne økten)", "your file {file} (this session)"),
+    "data_source_absent": ("ikke levert med verktøyet (valgfri fil: legg til din egen)",
+                           "not shipped (optional file: add your own)"),
+    "data_source_illustrative": ("illustrerende (genererte) rader", "illustrative (generated) rows"),
+    "data_source_plan": ("fagplanens tabeller", "the plan's tables"),
+    "data_title_physician_ftes": ("Legeårsverk", "Physician FTEs"),
+    "data_about_physician_ftes": (
+        "Legeårsverk per år, spesialitet (radiologi, nukleærmedisin) og stillingskategori. Kan "
+        "gis per helseforetak med en ekstra kolonne `trust`: regionens plan er da summen, og hvert "
+        "foretak kan vises for seg på Leger-siden.",
+        "Physician FTEs per year, specialty (radiology, nuclear medicine) and position category. "
+        "May be given per trust with an extra column `trust`: the region's plan is then the sum, "
+        "and each trust can be viewed on its own on the Physicians page."),
+    "data_source_physician_ftes": ("fagplanens Tabell 6 (2015–2025)", "the plan's Tabell 6 (2015–2025)"),
+    "data_optional_physician_ftes": ("`trust` er valgfri: uten den gjelder tallene regionen.",
+                                     "`trust` is optional: without it the figures are the region's."),
+    "data_title_staff_ftes": ("Årsverk for radiografer, bioingeniører og helsesekretærer",
+                              "Radiographer, bioengineer and secretary FTEs"),
+    "data_about_staff_ftes": ("Årsverk per år, helseforetak og yrkesgruppe. Tomme celler betyr "
+                              "manglende tall, ikke null.",
+                              "FTEs per year, trust and role. Empty cells mean missing, not zero."),
+    "data_source_staff_ftes": ("fagplanens Tabell 7 (2015–2025)", "the plan's Tabell 7 (2015–2025)"),
+    "data_title_equipment_units": ("Utstyrsenheter per eier", "Equipment units per owner"),
+    "data_about_equipment_units": ("Antall enheter per helseforetak eller privat aktør og modalitet.",
+                                   "Units per trust or private provider and modality."),
+    "data_source_equipment_units": ("fagplanens Tabell 5 (2025)", "the plan's Tabell 5 (2025)"),
+    "data_title_exams_by_modality": ("Undersøkelser per modalitet", "Exams by modality"),
+    "data_about_exams_by_modality": ("Antall undersøkelser per år, spesialitet og modalitet.",
+                                     "Exams per year, specialty and modality."),
+    "data_source_exams_by_modality": ("fagplanens Tabell 1 (2024)", "the plan's Tabell 1 (2024)"),
+    "data_title_exams_by_trust": ("Undersøkelser per helseforetak", "Exams by trust"),
+    "data_about_exams_by_trust": ("Undersøkelser per år og helseforetak, innlagt og poliklinisk.",
+                                  "Exams per year and trust, inpatient and outpatient."),
+    "data_source_exams_by_trust": ("fagplanens Tabell 2 (2024)", "the plan's Tabell 2 (2024)"),
+    "data_title_staff_turnover": ("HR-uttrekk: avgang og ansettelser", "HR export: leavers and hires"),
+    "data_about_staff_turnover": (
+        "Avganger og ansettelser per år, helseforetak og yrkesgruppe, med gjennomsnittlige årsverk "
+        "eller antall ansatte. Rader med `source` som begynner med «illustrative» vises som illustrerende.",
+        "Leavers and hires per year, trust and role, with average FTEs or headcount. Rows whose "
+        "`source` starts with 'illustrative' are shown as illustrative."),
+    "data_source_staff_turnover": ("illustrerende (genererte) rader; fagplanen har ingen HR-tall",
+                                   "illustrative (generated) rows; the plan gives no HR figures"),
+    "data_title_private_exams": ("Private aktørers undersøkelser", "Private providers' exams"),
+    "data_about_private_exams": ("Undersøkelser hos private aktører per år, sykehusområde og modalitet.",
+                                 "Private providers' exams per year, hospital area and modality."),
+    "data_source_private_exams": ("fagplanens Tabell 3 (2024)", "the plan's Tabell 3 (2024)"),
+    "data_title_specialist_approvals": ("Spesialistgodkjenninger (nasjonalt)", "Specialist approvals (national)"),
+    "data_about_specialist_approvals": (
+        "Nasjonale spesialistgodkjenninger per år og spesialitet, med kilde. Valgfri: uten filen "
+        "brukes fagplanens omtale (60–80 i året i radiologi).",
+        "National specialist approvals per year and specialty, with a source. Optional: without "
+        "the file the plan's statement (60–80 a year in radiology) is used."),
+    "data_title_equipment_register": ("Utstyrsregister (én rad per enhet)", "Equipment register (one row per unit)"),
+    "data_about_equipment_register": (
+        "Én rad per enhet: eier, modalitet, installasjonsår, eventuelt oppgraderingsår og pris. "
+        "Antallet per eier og modalitet må stemme med utstyrsenhetene (Tabell 5).",
+        "One row per unit: owner, modality, install year, upgrade year and price where known. "
+        "The count per owner and modality must match the equipment units (Tabell 5)."),
+    "data_source_equipment_register": ("illustrerende (generert fra Tabell 5); fagplanen har ikke alder per enhet",
+                                       "illustrative (generated from Tabell 5); the plan gives no age per unit"),
+    "cover_data_shipped": ("data/ (levert med verktøyet)", "data/ (shipped)"),
+    "cover_data_uploaded": ("egne filer: {files}", "own files: {files}"),
+    "phys_scope": ("Region eller helseforetak", "Region or trust"),
+    "phys_scope_region": ("Hele regionen (summen)", "The whole region (the sum)"),
+    "phys_trust_view": ("Viser {trust}: planen regnes på foretakets egne årsverk; trenden er regionens og "
+                        "vises ikke her.",
+                        "Showing {trust}: the plan is computed on the trust's own FTEs; the trend is the "
+                        "region's and is not shown here."),
+}
+_clash = set(TEXT) & set(DATA)
+assert not _clash, f"translation keys defined twice: {_clash}"
+TEXT.update(DATA)

@@ -77,12 +77,19 @@ class TableSpec:
     key: tuple[str, ...]
     # Row-level rules across columns; each flags the failing rows and its `error` says the rule.
     checks: tuple[pa.Check, ...] = ()
+    # Optional columns that, when the file has them, join the key (e.g. physician FTEs per trust).
+    optional_key: tuple[str, ...] = ()
 
-    def schema(self) -> pa.DataFrameSchema:
+    def schema(self, present: tuple[str, ...] = ()) -> pa.DataFrameSchema:
+        key = [c for c in self.optional_key if c in present] + list(self.key)
         return pa.DataFrameSchema(
-            self.columns, checks=list(self.checks), unique=list(self.key),
+            self.columns, checks=list(self.checks), unique=key,
             report_duplicates="all", strict=False
         )
+
+    def key_in(self, columns) -> tuple[str, ...]:
+        """Return the key of a file with these columns (optional key columns first, when present)."""
+        return tuple(c for c in self.optional_key if c in columns) + self.key
 
 
 def _number(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -120,8 +127,11 @@ def _specs() -> dict[str, TableSpec]:
                 "specialty": _code(codes.SPECIALTIES),
                 "category": _code(codes.PHYSICIAN_CATEGORIES),
                 "fte": _count(),
+                # Optional: FTEs per trust; the region is then their sum (see region_physicians).
+                "trust": pa.Column(str, pa.Check.isin(sorted(codes.TRUSTS)), required=False),
             },
             ("year", "specialty", "category"),
+            optional_key=("trust",),
         ),
         "staff_ftes": TableSpec(
             "staff_ftes.csv",
@@ -268,37 +278,162 @@ def load_table(name: str, data_dir: Path) -> pd.DataFrame:
     return read_table(name, path, path)
 
 
-def read_uploaded(name: str, content: bytes, label: str) -> pd.DataFrame:
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # 20 MB: far above any input (the largest shipped file is ~40 KB)
+MAX_UPLOAD_ROWS = 100_000  # the register of a large region has a few thousand rows
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def read_uploaded(name: str, content: bytes, label: str, sheet: str | None = None) -> pd.DataFrame:
     """Return the validated table `name` from an uploaded file's bytes, or raise InputDataError.
 
-    Nothing is written: the app validates a planner's file in memory before using it.
+    CSV or Excel (.xlsx: the first sheet, or `sheet`). Nothing is written: the app
+    validates a planner's file in memory before using it. Files over the size or row
+    cap are refused before they are parsed further.
     """
-    return read_table(name, io.BytesIO(content), label)
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise InputDataError(f"{label}: the file is {len(content) / 1e6:.1f} MB; the limit is "
+                             f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB per file.")
+    return read_table(name, io.BytesIO(content), label, sheet=sheet,
+                      excel=is_excel(label, content), max_rows=MAX_UPLOAD_ROWS)
 
 
-def read_table(name: str, source, label) -> pd.DataFrame:
-    """Return table `name` read from `source` (path or file object) and validated; errors name `label`."""
-    spec = TABLES[name]
+def is_excel(label, content: bytes | None = None) -> bool:
+    """Return True for an Excel workbook: by its name, or by its zip signature when the name says nothing."""
+    if str(label).lower().endswith(EXCEL_SUFFIXES):
+        return True
+    return content is not None and content[:4] == b"PK\x03\x04" and not str(label).lower().endswith(".csv")
+
+
+def _excel_cell(value):
+    """Return an Excel cell as the text a CSV would hold: 2015 not 2015.0, blank for empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "year") and hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _read_excel(source, label, sheet: str | None) -> pd.DataFrame:
     try:
-        raw = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
-    except pd.errors.EmptyDataError:
-        raise InputDataError(f"{label}: the file is empty; expected a header row with columns "
-                             f"{', '.join(spec.columns)} and at least one data row.") from None
-    except (UnicodeDecodeError, pd.errors.ParserError) as err:
-        raise InputDataError(f"{label}: not a readable UTF-8 CSV file ({err}).") from None
+        book = pd.ExcelFile(source, engine="openpyxl")
+    except Exception as err:  # openpyxl raises several types for a damaged or non-Excel file
+        raise InputDataError(f"{label}: not a readable Excel workbook (.xlsx) ({err}).") from None
+    if sheet is not None and sheet not in book.sheet_names:
+        raise InputDataError(f"{label}: no sheet named '{sheet}' (the workbook has: "
+                             f"{', '.join(book.sheet_names)}).")
+    raw = pd.read_excel(book, sheet_name=sheet if sheet is not None else 0, dtype=object, header=0)
+    raw.columns = [str(c) for c in raw.columns]
+    raw = raw.map(_excel_cell)
+    # Excel often keeps formatted empty rows at the end; inner empty rows stay (and are reported).
+    filled = raw.notna().any(axis=1).to_numpy()
+    last = int(filled.nonzero()[0].max()) + 1 if filled.any() else 0
+    raw = raw.iloc[:last]
+    return raw.astype(object).where(raw.notna(), None).reset_index(drop=True)
+
+
+def read_table(name: str, source, label, sheet: str | None = None, excel: bool | None = None,
+               max_rows: int | None = None) -> pd.DataFrame:
+    """Return table `name` read from `source` (path or file object) and validated; errors name `label`.
+
+    Excel is read when `excel` is True (by default: when `label` ends in .xlsx); its line
+    numbers in messages are the sheet's row numbers (row 1 is the header), as for CSV.
+    """
+    spec = TABLES[name]
+    if excel is None:
+        excel = is_excel(label)
+    if excel:
+        raw = _read_excel(source, label, sheet)
+        if raw.columns.empty:
+            raise InputDataError(f"{label}: the sheet is empty; expected a header row with columns "
+                                 f"{', '.join(spec.columns)} and at least one data row.")
+    else:
+        try:
+            raw = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
+        except pd.errors.EmptyDataError:
+            raise InputDataError(f"{label}: the file is empty; expected a header row with columns "
+                                 f"{', '.join(spec.columns)} and at least one data row.") from None
+        except (UnicodeDecodeError, pd.errors.ParserError) as err:
+            raise InputDataError(f"{label}: not a readable UTF-8 CSV file ({err}).") from None
     raw.columns = [c.strip() for c in raw.columns]
     if raw.empty:
         raise InputDataError(f"{label}: the file has a header but no data rows.")
+    if max_rows is not None and len(raw) > max_rows:
+        raise InputDataError(f"{label}: the file has {len(raw):,} data rows; the limit is "
+                             f"{max_rows:,} rows per file.")
     for col in raw.columns:
-        if pd.api.types.is_string_dtype(raw[col]):
-            raw[col] = raw[col].str.strip()
+        if pd.api.types.is_string_dtype(raw[col]) or raw[col].dtype == object:
+            raw[col] = raw[col].map(lambda v: v.strip() if isinstance(v, str) else v)
     try:
-        table = spec.schema().validate(raw, lazy=True)
+        table = spec.schema(tuple(raw.columns)).validate(raw, lazy=True)
     except SchemaErrors as err:
         raise InputDataError(_describe(label, spec, err.failure_cases)) from None
     except SchemaError as err:  # pragma: no cover - lazy=True collects, kept as a guard
         raise InputDataError(f"{label}: {err}") from None
-    return table[list(spec.columns)].reset_index(drop=True)
+    kept = [c for c in spec.columns if c in table.columns]
+    table = table[kept].reset_index(drop=True)
+    if name == "physician_ftes" and "trust" in table:
+        _check_trusts_complete(table, label)
+    return table
+
+
+def _check_trusts_complete(table: pd.DataFrame, label) -> None:
+    """Refuse per-trust physician FTEs where a trust lacks a row the others have.
+
+    The region is the trusts' sum: a trust missing a year would show as a fall in the
+    region's FTEs that did not happen.
+    """
+    rows = ["year", "specialty", "category"]
+    if table["trust"].isna().any():
+        lines = ", ".join(str(i + 2) for i in table.index[table["trust"].isna()][:10])
+        raise InputDataError(_report(label, [f"lines {lines}: column 'trust' is empty; with a trust "
+                                             "column every row must name its trust"]))
+    every = set(map(tuple, table[rows].drop_duplicates().to_numpy().tolist()))
+    problems = []
+    for trust, own in table.groupby("trust"):
+        missing = sorted(every - set(map(tuple, own[rows].to_numpy().tolist())))
+        if missing:
+            shown = "; ".join(f"{y} {s} {c}" for y, s, c in missing[:5])
+            problems.append(f"trust {trust} has no row for {len(missing)} (year, specialty, category) "
+                            f"that other trusts report, e.g. {shown} (give 0 where it had none)")
+    if problems:
+        raise InputDataError(_report(label, problems, "does not cover the same rows for every trust"))
+
+
+def region_physicians(table: pd.DataFrame) -> pd.DataFrame:
+    """Return physician FTEs for the region: the file as it is, or the sum over its trusts."""
+    if "trust" not in table:
+        return table
+    region = table.groupby(["year", "specialty", "category"], as_index=False, sort=False)["fte"].sum()
+    return region[["year", "specialty", "category", "fte"]]
+
+
+def physician_trust(table: pd.DataFrame, trust: str) -> pd.DataFrame:
+    """Return one trust's physician FTEs in the region's shape (year, specialty, category, fte)."""
+    own = table[table["trust"] == trust]
+    return own[["year", "specialty", "category", "fte"]].reset_index(drop=True)
+
+
+def illustrative_files(data_dir: Path, files) -> list[str]:
+    """Return those of `files` (names in `data_dir`) holding rows whose `source` starts 'illustrative'.
+
+    The shipped HR export and equipment register are generated; their rows say so in
+    `source`. This is the record a forecast's manifest keeps, and pages read it from there.
+    """
+    marked = []
+    for file in files:
+        path = Path(data_dir) / file
+        if not path.exists():
+            continue
+        head = pd.read_csv(path, nrows=0).columns
+        if "source" not in head:
+            continue
+        source = pd.read_csv(path, usecols=["source"], dtype=str)["source"].fillna("")
+        if source.str.strip().str.lower().str.startswith("illustrative").any():
+            marked.append(file)
+    return sorted(marked)
 
 
 def register_count_problems(register: pd.DataFrame, units: pd.DataFrame) -> list[str]:
@@ -351,6 +486,9 @@ def load_inputs(data_dir: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.Da
     Tables that must agree with each other (the register and Tabell 5) are checked together.
     """
     tables = {name: load_table(name, data_dir) for name in names}
+    if "trust" in tables.get("physician_ftes", ()):
+        tables["physician_ftes_by_trust"] = tables["physician_ftes"]
+        tables["physician_ftes"] = region_physicians(tables["physician_ftes"])
     for needs, problems_of, blamed in CROSS_CHECKS:
         if all(n in tables for n in needs):
             problems = problems_of(tables)
@@ -401,7 +539,8 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
     if not dupes.empty:
         lines = sorted({int(i) + 2 for i in dupes["index"].dropna()})
         problems.append(
-            f"lines {', '.join(map(str, lines))}: the same ({', '.join(spec.key)}) appears more "
+            f"lines {', '.join(map(str, lines))}: the same "
+            f"({', '.join(spec.key_in(set(dupes['column'].dropna())))}) appears more "
             "than once; each key must be on one row only"
         )
 
@@ -447,3 +586,84 @@ def _report(label, problems: list[str], what: str = "breaks its schema") -> str:
     return (f"{label} {what} ({len(problems)} problem"
             f"{'s' if len(problems) != 1 else ''}; line 1 is the header):\n  - "
             + "\n  - ".join(shown) + tail)
+
+
+# --- What each file must hold, in words (the Data page reads the very schema the loader uses) ----
+
+def _check_words(check: pa.Check) -> str:
+    stats = check.statistics or {}
+    if check.name == "isin":
+        return "one of " + ", ".join(map(str, stats["allowed_values"]))
+    if check.name == "in_range":
+        return f"from {stats['min_value']} to {stats['max_value']}"
+    if check.name == "greater_than_or_equal_to":
+        return "not negative"
+    if check.name == "whole_number":
+        return "a whole number"
+    return check.error or str(check.name)
+
+
+def column_rules(name: str) -> pd.DataFrame:
+    """Return one row per column of table `name`: its type, whether it is required, may be empty, and its rules.
+
+    Derived from the pandera schema itself, so the Data page can never disagree with the loader.
+    """
+    spec = TABLES[name]
+    rows = []
+    for column, col in spec.columns.items():
+        numeric = str(col.dtype).startswith(("float", "int"))
+        kind = ("number" if numeric else "text") if column != "year" else "year"
+        rows.append({
+            "column": column,
+            "type": kind,
+            "required": "yes" if col.required else "optional column",
+            "may_be_empty": "yes" if col.nullable else "no",
+            "in_key": "yes" if column in spec.key or column in spec.optional_key else "",
+            "rule": "; ".join(_check_words(c) for c in col.checks) or "any text",
+        })
+    return pd.DataFrame(rows)
+
+
+def table_rules(name: str) -> list[str]:
+    """Return the rules across a row or across rows of table `name`, in words."""
+    spec = TABLES[name]
+    rules = [f"each ({', '.join(spec.key)}) appears on one row only"
+             + (f" (per {', '.join(spec.optional_key)} when that column is given)" if spec.optional_key else "")]
+    rules += [f"refused when: {c.error}" for c in spec.checks if c.error]
+    if name == "physician_ftes":
+        rules.append("with a trust column, every trust reports the same (year, specialty, category) rows; "
+                     "the region's plan is their sum")
+    for needs, _, _blamed in CROSS_CHECKS:
+        if name in needs:
+            other = [TABLES[n].file for n in needs if n != name]
+            rules.append(f"must agree with {', '.join(other)} (unit counts per owner and modality)")
+    return rules
+
+
+def template_frame(name: str, data_dir: Path) -> pd.DataFrame:
+    """Return the rows a template offers: the data folder's file as it is, or just its header when absent."""
+    path = Path(data_dir) / TABLES[name].file
+    if path.exists():
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    columns = [c for c, col in TABLES[name].columns.items() if col.required]
+    return pd.DataFrame(columns=columns)
+
+
+def template_csv(name: str, data_dir: Path) -> bytes:
+    """Return the CSV template of table `name` (the data folder's rows, to edit or replace)."""
+    return template_frame(name, data_dir).to_csv(index=False).encode("utf-8")
+
+
+def template_xlsx(name: str, data_dir: Path) -> bytes:
+    """Return the Excel template: the rows on the first sheet (the one read), the rules on a second."""
+    frame = template_frame(name, data_dir)
+    numeric = [c for c, col in TABLES[name].columns.items()
+               if str(col.dtype).startswith(("float", "int")) and c in frame]
+    for column in numeric:  # numbers as numbers, so Excel sums and sorts them
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=name[:31], index=False)
+        column_rules(name).to_excel(writer, sheet_name="columns", index=False)
+        pd.DataFrame({"rule": table_rules(name)}).to_excel(writer, sheet_name="rules", index=False)
+    return buffer.getvalue()

@@ -11,7 +11,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from .backtesting import METHODS
+from .backtesting import DEFAULT, FAMILIES, POOLED_METHODS
 from .i18n import specialty_name, t
 from .store import Forecast
 
@@ -29,7 +29,7 @@ def _specialty(code: str):
 
 
 def physician_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Return the gap and the Prophet trend of each specialty's total at the plan's horizon."""
+    """Return the gap and the default line of each specialty's total at the plan's horizon."""
     plan = tables["plan"]
     horizon = int(plan["year"].max())
     rows = []
@@ -40,20 +40,35 @@ def physician_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     if trend is not None:
         at = trend[(trend["series"] == "total") & (trend["year"] == horizon)]
         for _, r in at.iterrows():
-            rows.append(_row(f"trend:{r['specialty']}:{horizon}", "headline_trend", r["trend"],
+            rows.append(_row(f"trend:{r['specialty']}:{horizon}", "headline_default_trend", r["trend"],
                              _specialty(r["specialty"]), year=horizon))
     return pd.DataFrame(rows)
 
 
 def backtest_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Return each method's pooled MASE, the series Prophet wins, and how often its interval held."""
+    """Return each method's pooled MASE, the series Prophet wins, and how often the intervals held.
+
+    The default line's scores (pooled and per family) come along, so a later run shows
+    whether the line the pages draw got more or less accurate.
+    """
     pooled = tables["pooled"].set_index("method")
     rows = [_row(f"mase:{m}", "headline_mase", pooled.loc[m, "mase_all"],
                  lambda lang, m=m: {"method": t(f"method_{m}", lang)})
-            for m in METHODS if m in pooled.index]
+            for m in POOLED_METHODS if m in pooled.index]
     if "prophet" in pooled.index:
         rows.append(_row("wins:prophet", "headline_prophet_wins", pooled.loc["prophet", "series_won"]))
         rows.append(_row("coverage:prophet", "headline_prophet_coverage", 100 * pooled.loc["prophet", "coverage"]))
+    if DEFAULT in pooled.index:
+        rows.append(_row(f"coverage:{DEFAULT}", "headline_default_coverage", 100 * pooled.loc[DEFAULT, "coverage"]))
+    by_family = tables.get("pooled_by_family")
+    if by_family is not None:
+        own = by_family[by_family["method"] == DEFAULT].set_index("family")
+        for family in [f for f in FAMILIES if f in own.index]:
+            names = {"family_nb": t(f"family_{family}", "nb"), "family_en": t(f"family_{family}", "en")}
+            rows.append(_row(f"mase:{DEFAULT}:{family}", "headline_default_family_mase",
+                             own.loc[family, "mase_all"], **names))
+            rows.append(_row(f"coverage:{DEFAULT}:{family}", "headline_default_family_coverage",
+                             100 * own.loc[family, "coverage"], **names))
     return pd.DataFrame(rows)
 
 

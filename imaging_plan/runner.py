@@ -113,15 +113,15 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
     ran = 0
     for i, nb in enumerate(selected, 1):
         label = f"[{i}/{len(selected)}] {nb.name}"
+        own = {k: v for k, v in parameters.items() if k in declared[nb]}
         if if_stale:
-            reason = is_stale(output_dir, forecast_name(nb), data_dir, nb)
+            reason = is_stale(output_dir, forecast_name(nb), data_dir, nb, own)
             if reason is None:
                 print(f"{label}: up to date", file=out, flush=True)
                 continue
             print(f"{label}: building ({reason})", file=out, flush=True)
         else:
             print(f"{label}: running", file=out, flush=True)
-        own = {k: v for k, v in parameters.items() if k in declared[nb]}
         own.update(data_dir=str(data_dir), output_dir=str(output_dir))
         started = time.perf_counter()
         try:
@@ -150,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", help="input tables folder (default: data/)")
     parser.add_argument("--output-dir", help="forecast folder (default: forecasts/)")
     parser.add_argument("--if-stale", action="store_true",
-                        help="run only notebooks whose forecast is missing or older than its inputs")
+                        help="run only notebooks whose forecast is missing or was made from other content "
+                             "(notebook, code, input files or parameters)")
     parser.add_argument("--no-progress", action="store_true", help="hide papermill's progress bar")
     args = parser.parse_args(argv)
     parameters = {}

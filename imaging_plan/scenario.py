@@ -17,8 +17,9 @@ import yaml
 from .assumptions import ASSUMPTIONS, AssumptionError
 
 # Non-assumption URL keys the app owns: the language, the staffing page's choices, the model
-# quality page's series, and each chart's forecast method (method_<chart>, e.g. method_radiology).
-APP_KEYS = ("lang", "preset", "staff_trusts", "staff_roles", "series")
+# quality page's series, the mark of uploaded data, and each chart's forecast method
+# (method_<chart>, e.g. method_radiology).
+APP_KEYS = ("lang", "preset", "staff_trusts", "staff_roles", "series", "data")
 APP_KEY_PREFIXES = ("method_",)
 
 

@@ -23,10 +23,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from . import paths
+from . import inputs, paths
 
-# Upload cap in MB: a scenario file or an equipment register is a few hundred KB.
-MAX_UPLOAD_MB = 10
+# Upload cap in MB: the Data page's own limit per file (inputs.MAX_UPLOAD_BYTES); nginx allows
+# one MB more for the multipart envelope around the file.
+MAX_UPLOAD_MB = inputs.MAX_UPLOAD_BYTES // (1024 * 1024)
 
 # Streamlit settings of the shared deployment (as command-line flags: `make app` keeps its own).
 STREAMLIT_FLAGS = {
@@ -63,7 +64,7 @@ def nginx_config(listen: str, port: int, replica_ports: list[int], prefix: Path,
     upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in replica_ports)
     text = template.read_text(encoding="utf-8")
     for name, value in {"LISTEN": f"{listen}:{port}", "UPSTREAMS": upstreams, "PREFIX": str(prefix),
-                        "MAX_BODY": f"{MAX_UPLOAD_MB}m"}.items():
+                        "MAX_BODY": f"{MAX_UPLOAD_MB + 1}m"}.items():
         text = text.replace("{{" + name + "}}", value)
     return text
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .inputs import file_sha256
-from .paths import PACKAGE_DIR
+from .inputs import file_sha256, illustrative_files
+from .paths import NOTEBOOKS_DIR, PACKAGE_DIR
 
 MANIFEST = "manifest.json"
 
@@ -55,18 +55,85 @@ class Forecast:
         return changed
 
 
+# Package files that only present results (the app, text, charts, exports, the runner's
+# bookkeeping): editing them changes no forecast, so they are left out of the code hash.
+PRESENTATION = ("app", "charts", "charts.py", "i18n.py", "reports.py", "run_history.py",
+                "runner.py", "serve.py")
+# Notebook parameters that say where to read and write, not what to compute: the inputs are
+# compared by content instead.
+LOCATION_PARAMETERS = ("data_dir", "output_dir")
+
+
 def code_sha256() -> str:
-    """Return one hash over the package's Python files: forecasts go stale when the code changes."""
+    """Return one hash over the package files that compute forecasts: they go stale when it changes."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        relative = path.relative_to(PACKAGE_DIR)
+        if relative.parts[0] in PRESENTATION:
+            continue
+        digest.update(relative.as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
+def _notebook_file(notebook: str | os.PathLike) -> Path:
+    """Return a notebook's path: a bare name is one of the project's notebooks."""
+    path = Path(notebook)
+    return path if path.is_absolute() else NOTEBOOKS_DIR / path
+
+
+def notebook_sha256(notebook: str | os.PathLike) -> str | None:
+    """Return a hash of a notebook's cells (type and source), or None when it is not found.
+
+    Outputs, execution counts and the file's time are left out: running, stripping or checking
+    out a notebook does not change what it computes.
+    """
+    path = _notebook_file(notebook)
+    if not path.exists():
+        return None
+    cells = json.loads(path.read_text(encoding="utf-8") or "{}").get("cells", [])
+    made_of = [(c.get("cell_type"), "".join(c.get("source", []))) for c in cells]
+    return hashlib.sha256(json.dumps(made_of).encode()).hexdigest()
+
+
+def requested_parameters(notebook: str | os.PathLike, namespace: dict) -> dict:
+    """Return the values a notebook ran with for each parameter it declares (locations left out).
+
+    The notebook passes its own `globals()`: after papermill's injected cell these hold the
+    values asked for, before any derivation, which is what staleness compares.
+    """
+    declared = _declared_defaults(notebook)
+    return {key: namespace[key] for key in declared if key in namespace}
+
+
+def _declared_defaults(notebook: str | os.PathLike) -> dict:
+    """Return {parameter: default} from the notebook's `parameters` cell (literal defaults only)."""
+    import ast
+
+    path = _notebook_file(notebook)
+    cells = json.loads(path.read_text(encoding="utf-8") or "{}").get("cells", [])
+    source = next(("".join(c["source"]) for c in cells
+                   if "parameters" in c.get("metadata", {}).get("tags", [])), "")
+    defaults = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            target, value = node.target.id, node.value
+        elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            target, value = node.targets[0].id, node.value
+        else:
+            continue
+        if target not in LOCATION_PARAMETERS:
+            defaults[target] = ast.literal_eval(value) if value is not None else None
+    return defaults
+
+
 def build_manifest(name: str, notebook: str, parameters: dict, inputs: dict[str, str],
-                   data_dir: Path) -> dict:
-    """Return the manifest of a forecast run: what it was made from, with what, and when."""
+                   data_dir: Path, requested: dict | None = None) -> dict:
+    """Return the manifest of a forecast run: what it was made from, with what, and when.
+
+    `parameters` are the values the run used (derived defaults filled in); `requested` are the
+    notebook's parameters as asked for (see `requested_parameters`), which staleness compares.
+    """
     import importlib.metadata as md
 
     versions = {}
@@ -77,10 +144,14 @@ def build_manifest(name: str, notebook: str, parameters: dict, inputs: dict[str,
             versions[package] = None
     return {
         "forecast": name,
-        "notebook": notebook,
+        "notebook": Path(notebook).name,
+        "notebook_sha256": notebook_sha256(notebook),
         "parameters": parameters,
+        "requested": requested,
         "data_dir": str(data_dir),
         "inputs": inputs,
+        # Inputs whose rows are generated (their `source` says 'illustrative'): pages label from this.
+        "illustrative": illustrative_files(data_dir, inputs),
         "package_version": __version__,
         "code_sha256": code_sha256(),
         "python": platform.python_version(),
@@ -127,16 +198,30 @@ def read_forecast(output_dir: Path, name: str) -> Forecast:
     return Forecast(name, folder, tables, manifest)
 
 
-def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path) -> str | None:
-    """Return why forecast `name` must be rebuilt, or None when it is current."""
+def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path,
+             parameters: dict | None = None) -> str | None:
+    """Return why forecast `name` must be rebuilt, or None when it is current.
+
+    Current means made from the same content: the notebook's cells, the package code that
+    computes (not the app's text or pages), the input files, and the parameters (the notebook's
+    declared defaults overlaid with `parameters`). File times play no part.
+    """
     try:
         forecast = read_forecast(output_dir, name)
     except (ForecastMissing, json.JSONDecodeError, OSError) as err:
         return "missing" if isinstance(err, ForecastMissing) else f"unreadable ({err})"
-    if Path(notebook).stat().st_mtime > forecast.created().timestamp():
+    if forecast.manifest.get("notebook_sha256") != notebook_sha256(notebook):
         return "the notebook changed since"
     if forecast.manifest.get("code_sha256") != code_sha256():
         return "the package code changed"
+    wanted = {**_declared_defaults(notebook),
+              **{k: v for k, v in (parameters or {}).items() if k not in LOCATION_PARAMETERS}}
+    made = forecast.manifest.get("requested")
+    if made is None:
+        return "made without a record of its parameters"
+    differ = sorted(k for k in set(wanted) | set(made) if wanted.get(k) != made.get(k))
+    if differ:
+        return "parameters differ: " + ", ".join(f"{k} {made.get(k)!r} -> {wanted.get(k)!r}" for k in differ)
     changed = forecast.changed_inputs(data_dir)
     if changed:
         return f"input data changed: {', '.join(changed)}"

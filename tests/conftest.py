@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,54 @@ ROOT = paths.PROJECT_ROOT
 def shipped_ftes():
     """Tabell 6 as shipped in data/physician_ftes.csv."""
     return load_table("physician_ftes", paths.DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def built_forecasts(tmp_path_factory) -> Path:
+    """The fast forecasts (notebooks 01-04 on the shipped data), built once for the whole run.
+
+    Every test worker shares one folder: the first builds under a lock, the others find the
+    forecasts current (staleness is by content) and only read them. Tests must not write there.
+    """
+    from imaging_plan import runner
+
+    shared = tmp_path_factory.getbasetemp().parent  # the same for every xdist worker of a run
+    target = shared / "shared_forecasts"
+    with open(shared / "shared_forecasts.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            code = runner.run_all(only=["01", "02", "03", "04"], output_dir=target, if_stale=True,
+                                  progress=False)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    assert code == 0, f"building the shared forecasts failed: see {target / '_runs'}"
+    return target
+
+
+@pytest.fixture
+def browser_pages(request):
+    """A list a browser test appends its pages to: those still open when it fails are photographed."""
+    pages: list = []
+    yield pages
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        from browser_support import ARTIFACTS
+
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        for i, page in enumerate(pages):
+            try:
+                if not page.is_closed():
+                    page.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}-{i}.png"))
+            except Exception:  # a crashed browser leaves nothing to photograph
+                pass
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can see whether the test failed."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from imaging_plan import backtesting as bt
-from imaging_plan import forecasting
-from imaging_plan.forecasting import TrendSettings
+from imaging_plan import baselines
+from imaging_plan.trends import TrendSettings
 
 
 def _series(values, first=2015, sid="s:a", family="staff") -> pd.DataFrame:
@@ -109,7 +109,7 @@ def test_build_series_refuses_an_unknown_family(shipped_ftes):
 
 def test_backtest_rows_on_a_hand_series_with_the_naive_method():
     history = _series([1, 2, 3, 4, 5, 6, 7, 8])  # 2015-2022: origins 2020 and 2021
-    out = bt.backtest_series(history, {"naive": forecasting.naive_forecast}, min_train=6, horizons=3)
+    out = bt.backtest_series(history, {"naive": baselines.naive_forecast}, min_train=6, horizons=3)
     got = out[["origin", "horizon", "year", "forecast", "actual", "scale", "scaled_error"]].to_numpy().tolist()
     assert got == [[2020, 1, 2021, 6, 7, 1, 1], [2020, 2, 2022, 6, 8, 1, 2], [2021, 1, 2022, 7, 8, 1, 1]]
 
@@ -119,7 +119,7 @@ def test_methods_see_only_the_years_up_to_their_origin():
 
     def spy(train, steps):
         seen.append(int(train["year"].max()))
-        return forecasting.naive_forecast(train, steps)
+        return baselines.naive_forecast(train, steps)
 
     bt.backtest_series(_series(range(11)), {"spy": spy}, min_train=6)
     assert seen == [2020, 2021, 2022, 2023, 2024]
@@ -129,7 +129,7 @@ def test_a_spike_after_the_origin_moves_no_forecast_made_at_that_origin():
     """No leakage: every method (Prophet included) is blind to what happens after its origin."""
     values = [100, 104, 107, 113, 115, 120, 124, 127]  # 2015-2022: origins 2020, 2021
     spiked = values[:6] + [900, 1500]  # 2021 and 2022 explode, after the 2020 origin
-    methods = forecasting.forecast_methods(TrendSettings())
+    methods = baselines.forecast_methods(TrendSettings())
     calm = bt.backtest_series(_series(values), methods)
     wild = bt.backtest_series(_series(spiked), methods)
     columns = ["method", "horizon", "year", "forecast", "lower", "upper"]
@@ -142,7 +142,7 @@ def test_a_spike_after_the_origin_moves_no_forecast_made_at_that_origin():
 
 def test_rolling_origin_keeps_series_ids_and_skips_series_too_short():
     series = pd.concat([_series(range(8), sid="s:long"), _series(range(5), sid="s:short")])
-    out = bt.rolling_origin(series, {"naive": forecasting.naive_forecast})
+    out = bt.rolling_origin(series, {"naive": baselines.naive_forecast})
     assert set(out["series_id"]) == {"s:long"} and list(out.columns) == bt.FORECAST_COLUMNS
 
 
@@ -199,8 +199,8 @@ def test_accuracy_per_series_method_and_horizon_counts_its_checks():
 
 def test_grid_table_scores_each_candidate_on_its_own_forecasts():
     settings = TrendSettings()
-    grid = forecasting.settings_grid(settings)
-    rows = [("s:a", forecasting.grid_method(label, settings), 1, 10, 10 + i, 0, 20, 1.0)
+    grid = baselines.settings_grid(settings)
+    rows = [("s:a", baselines.grid_method(label, settings), 1, 10, 10 + i, 0, 20, 1.0)
             for i, label in enumerate(grid)]
     table = bt.grid_table(_forecasts(rows), grid, settings).set_index("label")
     assert [table.loc[label, "mase_all"] for label in grid] == list(range(len(grid)))
@@ -210,6 +210,111 @@ def test_grid_table_scores_each_candidate_on_its_own_forecasts():
 
 def test_forward_lines_reach_the_year_asked_and_skip_series_too_short():
     series = pd.concat([_series([1, 2, 3, 4, 5, 6, 7], sid="s:long"), _series([1, 2, 3], sid="s:short")])
-    out = bt.forward(series, {"naive": forecasting.naive_forecast}, until=2030)
+    out = bt.forward(series, {"naive": baselines.naive_forecast}, until=2030)
     assert set(out["series_id"]) == {"s:long"}
     assert out["year"].tolist() == list(range(2022, 2031)) and (out["forecast"] == 7).all()
+
+
+# --- the executor seam, combinations and the default line ----------------------------------------
+
+def test_every_fit_goes_through_the_fit_function_handed_in():
+    calls = []
+
+    def recording(job):
+        calls.append((job.series_id, job.origin, job.method, int(job.train["year"].max())))
+        return bt.run_job(job)
+
+    series = _series(range(8), sid="s:a")  # 2015-2022: origins 2020 and 2021
+    out = bt.rolling_origin(series, {"naive": baselines.naive_forecast, "drift": baselines.drift_forecast},
+                            fit=recording)
+    assert calls == [("s:a", 2020, "naive", 2020), ("s:a", 2020, "drift", 2020),
+                     ("s:a", 2021, "naive", 2021), ("s:a", 2021, "drift", 2021)]
+    assert len(out) == 2 * 3  # per method: 2 checks from 2020, 1 from 2021
+
+
+def test_combinations_are_the_median_and_mean_of_naive_theta_and_prophet_on_shared_checks():
+    rows = [("s:a", "naive", 1, 10, 12, 9, 13, 1.0), ("s:a", "theta", 1, 10, 14, 8, 16, 1.0),
+            ("s:a", "prophet", 1, 10, 19, 18, 20, 1.0), ("s:a", "naive", 2, 10, 12, 9, 13, 1.0)]
+    out = bt.add_combinations(_forecasts(rows))
+    median = out[out["method"] == "median"]
+    assert len(median) == 1  # horizon 2 lacks Theta and Prophet: not combined
+    assert median[["forecast", "lower", "upper"]].iloc[0].tolist() == [14.0, 9.0, 16.0]
+    assert median["scaled_error"].iloc[0] == pytest.approx(4.0)
+    assert out.loc[out["method"] == "mean", "forecast"].iloc[0] == pytest.approx(15.0)
+
+
+def test_conformal_quantile_takes_the_rank_that_guarantees_the_coverage():
+    assert bt.conformal_quantile(range(1, 10), 0.8) == 8  # n = 9: the ceil(10 x 0.8) = 8th smallest
+    assert bt.conformal_quantile([3.0, 1.0, 2.0, 4.0], 0.8) == 4.0  # n = 4: rank 4
+    assert np.isnan(bt.conformal_quantile([1.0, 2.0, 3.0], 0.8))  # rank 4 of 3: too few errors
+    assert bt.conformal_quantile([1.0, float("nan"), 2.0, 3.0, 4.0], 0.8) == 4.0  # NaN is no error
+
+
+def _checks(rows) -> pd.DataFrame:
+    """Rows (method, origin, horizon, scaled_error) -> one family's checks (scale 1, actual 10)."""
+    frame = pd.DataFrame(rows, columns=["method", "origin", "horizon", "scaled_error"])
+    frame["series_id"], frame["family"], frame["year"] = "s:a", "staff", frame["origin"] + frame["horizon"]
+    frame["actual"], frame["scale"] = 10.0, 1.0
+    frame["forecast"] = 10.0 + frame["scaled_error"]
+    frame["lower"], frame["upper"] = frame["forecast"] - 0.5, frame["forecast"] + 0.5
+    return frame[bt.FORECAST_COLUMNS]
+
+
+def test_choice_is_the_lowest_known_error_with_ties_to_the_simpler_and_a_fallback_when_none():
+    known = _checks([("naive", 2020, 1, 2.0), ("theta", 2020, 1, 1.0), ("median", 2020, 1, 1.0)])
+    assert bt.choose(known, ["naive", "theta", "median"])["chosen"] == "theta"  # tie: theta listed first
+    none = bt.choose(known.iloc[0:0], ["naive", "median"])
+    assert (none["chosen"], none["basis"]) == (bt.FALLBACK, "fallback")
+
+
+def test_default_is_chosen_on_checks_known_at_each_origin_only():
+    """Naive is better up to 2021, theta afterwards: the default follows what was known, never ahead."""
+    rows = []
+    for origin in (2020, 2021, 2022):
+        for h in (1, 2):
+            late = origin + h > 2021
+            rows += [("naive", origin, h, 5.0 if late else 1.0), ("theta", origin, h, 0.5 if late else 2.0)]
+    forecasts = _checks(rows)
+    default, choices = bt.default_forecasts(forecasts, horizons=2)
+    chosen = choices.set_index("origin")["chosen"].to_dict()
+    # 2020: nothing known (fallback); 2021: only 2020's 1-year check (naive 1 < theta 2);
+    # 2022: years <= 2022 known: naive (1 + 5 + 5) / 3 against theta (2 + 0.5 + 0.5) / 3
+    assert chosen[2020] == bt.FALLBACK and chosen[2021] == "naive"
+    assert chosen[2022] == "theta" and chosen[2024] == "theta"
+    assert choices.set_index("origin")["drawn"].to_dict() == {2020: False, 2021: False, 2022: False, 2024: True}
+    # the 2021 default is naive's forecast, whatever happened after 2021
+    at_2021 = default[default["origin"] == 2021].set_index("horizon")
+    assert at_2021["forecast"].tolist() == forecasts[(forecasts["method"] == "naive")
+                                                     & (forecasts["origin"] == 2021)]["forecast"].tolist()
+    # with no candidate forecast at 2020 (fallback 'median' absent) nothing is scored there
+    assert set(default["origin"]) == {2021, 2022}
+
+
+def test_default_band_is_the_known_errors_conformal_quantile_times_the_scale():
+    rows = [("naive", 2016 + i, 1, e) for i, e in enumerate([1.0, 2.0, 3.0, 4.0])]  # known by 2020
+    rows += [("naive", 2020, 1, 0.0), ("naive", 2020, 2, 0.0)]
+    default, choices = bt.default_forecasts(_checks(rows), horizons=2)
+    row = choices.set_index("origin").loc[2020]
+    assert (row["chosen"], row["q_h1"]) == ("naive", 4.0) and np.isnan(row["q_h2"])
+    at = default[default["origin"] == 2020].set_index("horizon")
+    # 1 year: +/- 4 x scale 1; 2 years: nothing measured, so 4 x sqrt(2)
+    assert at.loc[1, ["lower", "upper"]].tolist() == pytest.approx([10 - 4, 10 + 4])
+    assert at.loc[2, ["lower", "upper"]].tolist() == pytest.approx([10 - 4 * math.sqrt(2), 10 + 4 * math.sqrt(2)])
+
+
+def test_pooled_scores_the_default_on_the_same_checks_and_gives_it_no_series_won():
+    rows = [("s:a", "naive", 1, 10, 12, 9, 13, 1.0), ("s:a", "default", 1, 10, 11, 9, 12, 1.0)]
+    table = bt.pooled(_forecasts(rows), pd.DataFrame({"winner": ["naive"]}), ("naive", "default")).set_index("method")
+    assert table.loc["default", "mase_all"] == 1.0 and table.loc["default", "checks"] == 1
+    assert table.loc["naive", "series_won"] == 1 and np.isnan(table.loc["default", "series_won"])
+    by_family = bt.family_pooled(_forecasts(rows), ("naive", "default")).set_index("method")
+    assert by_family.loc["naive", "mase_all"] == 2.0 and by_family.loc["default", "hits"] == 1
+
+
+def test_winners_carry_the_default_lines_score_without_letting_it_compete():
+    rows = [("s:a", m, 1, 10, 10 + e, 0, 20, 1.0) for m, e in (("naive", 2), ("drift", 3), ("theta", 3),
+                                                                ("prophet", 4))]
+    rows.append(("s:a", "default", 1, 10, 10.5, 10.2, 10.4, 1.0))  # best score, but its band misses
+    table = bt.winners(_forecasts(rows), _overview(["s:a"])).set_index("series_id")
+    assert table.loc["s:a", "winner"] == "naive" and table.loc["s:a", "mase_default"] == 0.5
+    assert (table.loc["s:a", "default_hits"], table.loc["s:a", "default_checks"]) == (0, 1)

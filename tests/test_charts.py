@@ -21,7 +21,7 @@ def _trend():
 
 def test_physician_lines_hold_history_trend_supply_and_need_in_integer_years(shipped_ftes, plan):
     lines = charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en")
-    assert set(lines["series"]) == {"History (Tabell 6)", "Trend (Prophet, 80 % interval)", "Supply", "Need"}
+    assert set(lines["series"]) == {"History (Tabell 6)", "Trend (the default line, 80 % band)", "Supply", "Need"}
     assert pd.api.types.is_integer_dtype(lines["year"])
     history = lines[lines["series"] == "History (Tabell 6)"].set_index("year")["fte"]
     assert history[2015] == 445 and history[2025] == 654  # Tabell 6 totals
@@ -81,7 +81,7 @@ def staff():
 
 def test_staff_region_lines_join_history_trend_and_plan_in_integer_years(staff):
     lines = charts.staff_region_lines("radiographer", staff["regional"], staff["trend"], staff["totals"], "en")
-    assert set(lines["series"]) == {"History (Tabell 7)", "Trend (Prophet, 80 % interval)", "Planned FTEs"}
+    assert set(lines["series"]) == {"History (Tabell 7)", "Trend (the default line, 80 % band)", "Planned FTEs"}
     assert pd.api.types.is_integer_dtype(lines["year"])
     history = lines[lines["series"] == "History (Tabell 7)"].set_index("year")["fte"]
     assert history[2015] == 1081 and history[2025] == 1316
@@ -127,7 +127,7 @@ def test_staff_turnover_data_marks_only_the_latest_year_of_flagged_series(staff)
     assert "ILLUSTRATIVE" in str(spec["title"])
 def test_switched_trend_keeps_its_colour_under_its_own_name(shipped_ftes, plan):
     lines = charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en", trend_label="Trend (naive)")
-    assert "Trend (naive)" in set(lines["series"]) and "Trend (Prophet, 80 % interval)" not in set(lines["series"])
+    assert "Trend (naive)" in set(lines["series"]) and "Trend (the default line, 80 % band)" not in set(lines["series"])
     domain = charts.physician_chart(lines, "Radiology", "en").to_dict()["layer"][1]["encoding"]["color"]
     assert domain["scale"]["domain"][1] == "Trend (naive)"
 

@@ -55,7 +55,7 @@ def test_page_renders_with_defaults_and_without_a_forecast(no_forecast):
     assert not at.exception
     assert at.title[0].value == "Utstyr: utskifting, budsjett og alder"
     assert any("python -m imaging_plan.runner --only 04" in i.value for i in at.info)
-    assert any("Illustrative data" in c.value for c in at.caption)
+    assert any("Illustrerende data" in c.value for c in at.caption)
     assert any("regnet her med 200 trekk" in c.value for c in at.caption)
     metrics = _metrics(at)
     assert metrics["Gjenkjøpsverdi, offentlige enheter"] == f"{fmt_number(2851, 'nb')} MNOK"
@@ -127,7 +127,7 @@ def test_a_valid_upload_is_used_and_not_saved(no_forecast, tmp_path):
     assert not at.exception and not at.error
     assert any("Bruker ditt register mitt_register.csv: 508 enheter" in s.value for s in at.success)
     assert _metrics(at)["Gjenkjøpsverdi, offentlige enheter"] == f"{fmt_number(2851 + 51 * 5, 'nb')} MNOK"
-    assert not any("Illustrative data" in c.value for c in at.caption)  # the planner's own data
+    assert not any("Illustrerende data" in c.value for c in at.caption)  # the planner's own data
     assert REGISTER.read_bytes() == before
 
 
@@ -167,7 +167,7 @@ def test_the_board_overview_carries_the_equipment_section(no_forecast):
     at = open_page(None)
     assert not at.exception
     assert "Utstyr: utskifting, budsjett og alder" in [h.value for h in at.subheader]
-    assert any("Illustrative data" in w.value for w in at.warning)  # the register is generated
+    assert any("Illustrerende data" in w.value for w in at.warning)  # the register is generated
     backlog = {m.label: m.value for m in at.metric}["Etterslep 2040"]
     at = open_page(None, {"replacement_budget_mnok": "0"})
     assert {m.label: m.value for m in at.metric}["Etterslep 2040"] != backlog

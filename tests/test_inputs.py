@@ -11,7 +11,8 @@ from imaging_plan.inputs import OPTIONAL_TABLES, TABLES, InputDataError, load_op
 @pytest.mark.parametrize("name", sorted(set(TABLES) - set(OPTIONAL_TABLES)))
 def test_shipped_tables_load(name):
     table = load_table(name, paths.DATA_DIR)
-    assert list(table.columns) == list(TABLES[name].columns)
+    # optional columns (physician FTEs' `trust`) are absent from the shipped files
+    assert list(table.columns) == [c for c, col in TABLES[name].columns.items() if col.required]
     assert len(table) > 0
 
 

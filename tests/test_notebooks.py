@@ -8,7 +8,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from imaging_plan import paths, runner, store
+from imaging_plan import forecasting, paths, runner, store
+from imaging_plan.trends import TrendSettings
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -24,6 +25,23 @@ def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
                 f"{notebook.name}: move functions into the package"
     tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1, f"{notebook.name}: needs exactly one cell tagged 'parameters'"
+
+
+@pytest.mark.parametrize("notebook, family", [*forecasting.FAMILY_OF_NOTEBOOK.items(),
+                                              ("05_backtest_forecasts.ipynb", None)])
+def test_notebook_prophet_settings_are_the_ones_the_backtest_scored(notebook, family):
+    """Each notebook declares exactly the settings of its family's default line (05: those it scores)."""
+    import ast
+    from dataclasses import fields
+
+    import papermill as pm
+
+    declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
+    scored = TrendSettings() if family is None else forecasting.DEFAULT_LINES[family].settings
+    for field in fields(TrendSettings):
+        assert field.name in declared, f"{notebook}: no parameter {field.name}"
+        assert ast.literal_eval(declared[field.name]["default"]) == getattr(scored, field.name), \
+            f"{notebook}: {field.name} differs from what the backtest scored"
 
 
 def test_forecast_names_follow_the_notebook_names():
@@ -49,8 +67,10 @@ def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
     assert list(trend.columns) == ["specialty", "series", "year", "fte", "trend", "trend_lower", "trend_upper"]
     assert set(trend["series"]) == {"total", "consultant", "specialist", "acting_consultant", "resident"}
     assert pd.api.types.is_integer_dtype(trend["year"]) and trend["year"].max() == 2050  # trend_until
-    assert (trend[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
-    assert (trend["trend_lower"] <= trend["trend"]).all() and (trend["trend"] <= trend["trend_upper"]).all()
+    line = trend.dropna(subset=["trend"])  # the default line starts at the last observed year
+    assert line["year"].min() == 2025 and len(line) == 10 * (2050 - 2025 + 1)
+    assert (line[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
+    assert (line["trend_lower"] <= line["trend"]).all() and (line["trend"] <= line["trend_upper"]).all()
     observed = trend.dropna(subset=["fte"])
     assert observed["year"].min() == 2015 and observed["year"].max() == 2025
     assert plan["year"].max() == 2045 and plan["year"].min() == 2025
@@ -126,10 +146,14 @@ def test_staffing_notebook_with_hr_file_writes_trends_plan_and_flags(staff_runs)
     forecast = store.read_forecast(out, "radiographer_turnover")
     assert set(forecast.tables) == {"trend", "plan", "status", "turnover_history", "turnover_flags"}
     trend, plan = forecast.tables["trend"], forecast.tables["plan"]
-    assert (trend[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
-    assert (trend["trend_lower"] <= trend["trend"] + 1e-9).all()
-    assert (trend["trend"] <= trend["trend_upper"] + 1e-9).all()
-    assert set(trend["method"]) == {"prophet"} and trend["year"].max() == 2050
+    line = trend.dropna(subset=["trend"])  # the default line starts at each series' last observed year
+    assert (line[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
+    assert (line["trend_lower"] <= line["trend"] + 1e-9).all()
+    assert (line["trend"] <= line["trend_upper"] + 1e-9).all()
+    # the band's half-width widens with the horizon (its lower side may be cut at zero)
+    above = line.assign(w=line["trend_upper"] - line["trend"]).groupby(["role", "trust"])["w"]
+    assert (above.diff().dropna() >= -1e-9).all()
+    assert set(trend["method"]) == {"default"} and trend["year"].max() == 2050
     series = set(zip(trend["role"], trend["trust"]))
     assert ("bioengineer", "STHF") not in series  # no row in Tabell 7: no trend
     assert {(r, "ALL") for r in ("radiographer", "bioengineer", "secretary")} <= series
@@ -174,14 +198,21 @@ def test_backtest_notebook_writes_scores_grid_and_forward_lines(backtest_run):
     assert code == 0
     forecast = store.read_forecast(out, "backtest_forecasts")
     tables = forecast.tables
-    assert set(tables) == {"series", "forecasts", "accuracy", "winners", "pooled", "prophet_grid", "forward"}
+    assert set(tables) == {"series", "forecasts", "accuracy", "winners", "pooled", "prophet_grid", "forward",
+                           "default_choices", "pooled_by_family"}
     assert set(tables["series"]["series_id"]) == {"inflow:radiology", "inflow:nuclear_medicine"}
     # inflow 2016-2025: origins 2021-2024, checks 4 + 3 + 2 at horizons 1, 2, 3
     prophet = tables["forecasts"][tables["forecasts"]["method"] == "prophet"]
     assert prophet.groupby("horizon").size().to_dict() == {1: 8, 2: 6, 3: 4}
     assert (prophet["year"] > prophet["origin"]).all()
-    assert list(tables["pooled"]["method"]) == ["naive", "drift", "theta", "prophet"]
+    assert list(tables["pooled"]["method"]) == ["naive", "drift", "theta", "prophet", "median", "mean", "default"]
     assert tables["pooled"]["series_won"].sum() == 2
+    pooled = tables["pooled"].set_index("method")
+    assert pooled.loc["default", "checks"] == pooled.loc["naive", "checks"] == 18  # the same checks
+    choices = tables["default_choices"]
+    # inflow origins 2021-2024, then the choice on every check (2025): the line drawn
+    assert choices["origin"].tolist() == [2021, 2022, 2023, 2024, 2025]
+    assert choices["drawn"].tolist() == [False] * 4 + [True] and choices["basis"].iloc[0] == "fallback"
     grid = tables["prophet_grid"]
     assert len(grid) == 4 and grid["current"].sum() == 1 and grid["best"].sum() >= 1
     forward = tables["forward"]

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_page, url_bound_keys
-from imaging_plan import assumptions, backtesting, forecasting, inputs, paths, scenario, store
+from imaging_plan import assumptions, backtesting, baselines, inputs, paths, scenario, store, trends
 from imaging_plan.app import components, quality_page
 
 
@@ -34,16 +34,19 @@ def stored(tmp_path_factory):
     """A real backtest of the physician and inflow series (no Prophet grid), stored as notebook 05 does."""
     out = tmp_path_factory.mktemp("forecasts")
     tables, hashes = inputs.load_inputs(paths.DATA_DIR, ("physician_ftes", "staff_ftes"))
-    settings = forecasting.TrendSettings()
+    settings = trends.TrendSettings()
     series = backtesting.build_series(tables, 3.3, ("physicians", "inflow"))
     overview = backtesting.overview(series)
-    forecasts = backtesting.rolling_origin(series, forecasting.forecast_methods(settings))
-    winners = backtesting.winners(forecasts, overview)
+    forecasts = backtesting.add_combinations(backtesting.rolling_origin(series, baselines.forecast_methods(settings)))
+    default, choices = backtesting.default_forecasts(forecasts)
+    scored = backtesting.scored_forecasts(forecasts, default)
+    winners = backtesting.winners(scored, overview)
     written = {
-        "series": series, "forecasts": forecasts, "accuracy": backtesting.accuracy(forecasts), "winners": winners,
-        "pooled": backtesting.pooled(forecasts, winners),
+        "series": series, "forecasts": scored, "accuracy": backtesting.accuracy(scored), "winners": winners,
+        "pooled": backtesting.pooled(scored, winners, backtesting.POOLED_METHODS),
         "prophet_grid": backtesting.grid_table(forecasts, {settings.label: settings}, settings),
-        "forward": backtesting.forward(series, forecasting.forecast_methods(settings, prophet=False), 2050),
+        "forward": backtesting.forward(series, baselines.forecast_methods(settings, prophet=False), 2050),
+        "default_choices": choices, "pooled_by_family": backtesting.family_pooled(scored),
     }
     store.write_forecast(out, "backtest_forecasts", written, store.build_manifest(
         "backtest_forecasts", "05_backtest_forecasts.ipynb", {"mape_min_actual": 5.0}, hashes, paths.DATA_DIR))
@@ -76,6 +79,35 @@ def test_quality_page_shows_reading_tables_and_chart(forecasts_dir, stored):
     assert len(accuracy) == 12 and accuracy["Vinner"].str.startswith("★").all()
     assert len([n for n in at.main if n.type == "vega_lite_chart"]) == 1
     assert any("Ingen tidligere kjøringer" in i.value for i in at.info)  # no kept runs yet
+
+
+def test_quality_page_leads_with_the_default_line_of_each_family(forecasts_dir, stored):
+    at = open_page("quality", {"lang": "English"})
+    assert not at.exception
+    assert at.subheader[0].value == "The line drawn"
+    lead = at.markdown[1].value  # after the intro
+    by_family = stored[1]["pooled_by_family"].set_index(["family", "method"])
+    for family, name in (("physicians", "Physicians"), ("inflow", "Specialist inflow")):
+        default, naive = by_family.loc[(family, "default")], by_family.loc[(family, "naive")]
+        assert f"**{name}**: the pages draw" in lead
+        assert f"pooled MASE {default['mase_all']:.2f} against naive's {naive['mase_all']:.2f}" in lead
+        assert f"({int(default['hits'])}/{int(default['checks'])})" in lead
+    assert "**Staff**" not in lead  # not backtested here
+
+
+def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_draw():
+    by_family = pd.DataFrame({"family": ["staff", "staff"], "method": ["default", "naive"],
+                              "mase_all": [0.9, 1.2], "median_all": [0.5, 0.6], "checks": [20, 20],
+                              "hits": [16, 17], "coverage": [0.8, 0.85]})
+    drawn = quality_page.DEFAULT_LINES["staff"].name
+    other = "drift" if drawn != "drift" else "naive"
+    choices = pd.DataFrame({"family": ["staff"], "origin": [2025], "drawn": [True], "chosen": [other]})
+    lines = quality_page.default_sentences(by_family, choices, "en")
+    assert "MASE 0.90 against naive's 1.20 (25 % lower than naive, 20 checks)" in lines[0]
+    assert "held 80 % of outcomes (16/20)" in lines[0]
+    assert len(lines) == 2 and f"now chooses {other} for staff" in lines[1]
+    choices["chosen"] = drawn
+    assert len(quality_page.default_sentences(by_family, choices, "en")) == 1
 
 
 def test_url_sets_the_series_and_language(forecasts_dir):
@@ -143,6 +175,15 @@ def test_note_names_the_winner_and_both_scores():
     assert "not measured" in components.note_text("staff:OUS:secretary", None, "en")
 
 
+def test_note_speaks_of_the_default_line_once_the_backtest_scores_it():
+    row = pd.Series({"mase_naive": 0.8, "mase_drift": 1.0, "mase_theta": 0.9, "mase_prophet": 1.2,
+                     "mase_default": 0.85, "winner": "naive", "prophet_checks": 12, "default_hits": 10,
+                     "default_checks": 12})
+    assert components.note_text("physicians:radiology:total", row, "en") == (
+        "In the backtest the default line scored MASE 0.85 on Radiology, total (naive 0.80; best single "
+        "method naive 0.80); its 80 % band held 10 of 12 outcomes.")
+
+
 def test_series_labels_read_as_words():
     assert components.series_label("staff:AHUS:radiographer", "nb") == "AHUS, Radiograf"
     assert components.series_label("physicians:nuclear_medicine:acting_consultant", "en") == \
@@ -160,7 +201,7 @@ def test_physicians_page_says_how_each_trend_did_in_the_backtest(forecasts_dir, 
         row = winners.loc[f"physicians:{specialty}:total"]
         assert note == components.note_text(f"physicians:{specialty}:total", row, "nb")
     switch = at.button_group(key="method_radiology")
-    assert switch.value == "prophet" and switch.options == ["Prophet", "Naiv", "Drift", "Theta"]
+    assert switch.value == "default" and switch.options == ["Standardlinjen", "Naiv", "Drift", "Theta"]
 
 
 def _trend_domain(at: AppTest) -> list[str]:
@@ -173,10 +214,10 @@ def test_switching_a_chart_to_another_method_draws_its_stored_line(forecasts_dir
     at = open_page("physicians", {"method_radiology": "naive"})
     assert not at.exception
     assert at.button_group(key="method_radiology").value == "naive"
-    assert at.button_group(key="method_nuclear_medicine").value == "prophet"
+    assert at.button_group(key="method_nuclear_medicine").value == "default"
     assert _trend_domain(at)[1] == "Trend (naiv, 80 % intervall)"
-    at.button_group(key="method_radiology").set_value("prophet").run()
-    assert _trend_domain(at)[1] == "Trend (Prophet, 80 % intervall)"
+    at.button_group(key="method_radiology").set_value("default").run()
+    assert _trend_domain(at)[1] == "Trend (standardlinjen, 80 % bånd)"
     assert "method_radiology" not in at.query_params
     at.button_group(key="method_radiology").set_value("theta").run()
     assert at.query_params["method_radiology"] == "theta"  # the code, not the label "Theta"

@@ -43,6 +43,19 @@ def test_backtest_headlines_are_pooled_mase_wins_and_coverage():
                                  "coverage:prophet": 60.0}
 
 
+def test_backtest_headlines_keep_the_default_lines_scores_pooled_and_per_family():
+    pooled = pd.DataFrame({"method": ["naive", "default"], "mase_all": [1.5, 1.4], "series_won": [20, None],
+                           "coverage": [0.8, 0.78]})
+    by_family = pd.DataFrame({"family": ["staff", "staff", "inflow"], "method": ["default", "naive", "default"],
+                              "mase_all": [1.1, 1.2, 1.3], "coverage": [0.75, 0.9, 0.5]})
+    figures = run_history.backtest_headlines({"pooled": pooled, "pooled_by_family": by_family})
+    values = figures.set_index("figure")["value"].to_dict()
+    assert values == {"mase:naive": 1.5, "mase:default": 1.4, "coverage:default": 78.0,
+                      "mase:default:staff": 1.1, "coverage:default:staff": 75.0,
+                      "mase:default:inflow": 1.3, "coverage:default:inflow": 50.0}
+    assert "Pooled MASE, default line, Staff" in figures["label_en"].tolist()
+
+
 def test_headline_changes_between_two_runs():
     earlier = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0)})}
     current = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(130.0)}),
@@ -56,7 +69,7 @@ def test_a_figure_only_one_run_has_shows_as_missing_on_the_other_side():
     earlier = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0)})}
     current = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0), "trend": _trend(700.0)})}
     row = run_history.compare_headlines(current, earlier).set_index("figure").loc["trend:radiology:2040"]
-    assert pd.isna(row["earlier"]) and row["current"] == 700.0 and row["label_en"].startswith("Prophet trend")
+    assert pd.isna(row["earlier"]) and row["current"] == 700.0 and row["label_en"].startswith("Default line")
 
 
 def test_runs_say_whether_data_parameters_or_code_changed():
@@ -94,7 +107,8 @@ def fake_notebooks(tmp_path, monkeypatch):
     def run(notebook, parameters, output_dir, progress=True):
         name = runner.forecast_name(notebook)
         store.write_forecast(output_dir, name, {"t": pd.DataFrame({"a": [1]})},
-                             store.build_manifest(name, notebook.name, {}, {}, Path(parameters["data_dir"])))
+                             store.build_manifest(name, notebook, {}, {}, Path(parameters["data_dir"]),
+                                                  requested={}))
         return notebook
 
     monkeypatch.setattr(runner, "run_notebook", run)
@@ -117,3 +131,29 @@ def test_headlines_keep_the_registry_order():
     run = {"physician_ftes": _forecast("physician_ftes", {"plan": _plan(100.0), "trend": _trend(700.0)})}
     figures = run_history.compare_headlines(run, run)["figure"].tolist()
     assert figures == ["gap:radiology:2040", "gap:nuclear_medicine:2040", "trend:radiology:2040"]
+
+
+def test_if_stale_rebuilds_what_was_made_with_other_parameters(tmp_path, monkeypatch):
+    import json
+
+    book = tmp_path / "01_forecast_alpha.ipynb"
+    book.write_text(json.dumps({"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]},
+                                           "source": "horizon: int = 2040\n", "outputs": []}]}))
+    monkeypatch.setattr(runner, "notebooks", lambda only=None: [book])
+    monkeypatch.setattr(runner, "declared_parameters", lambda nb: {"data_dir": {}, "output_dir": {}, "horizon": {}})
+    built = []
+
+    def run(notebook, parameters, output_dir, progress=True):  # what the notebook records, as it would
+        built.append(parameters.get("horizon", 2040))
+        requested = {"horizon": parameters.get("horizon", 2040)}
+        store.write_forecast(output_dir, "alpha", {"t": pd.DataFrame({"a": [1]})}, store.build_manifest(
+            "alpha", notebook, requested, {}, Path(parameters["data_dir"]), requested=requested))
+        return notebook
+
+    monkeypatch.setattr(runner, "run_notebook", run)
+    out = tmp_path / "out"
+    assert runner.run_all(output_dir=out, parameters={"horizon": 2045}, progress=False) == 0
+    assert runner.run_all(output_dir=out, parameters={"horizon": 2045}, if_stale=True, progress=False) == 0
+    assert built == [2045]  # the same parameters: current
+    assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
+    assert built == [2045, 2040]  # back to the defaults: rebuilt

@@ -52,7 +52,9 @@ def test_inflow_trend_covers_both_parts_to_trend_until_and_is_not_clipped(inflow
     trend = tables["inflow_trend"]
     assert set(trend["part"]) == {"growth", "specialists"}
     assert trend["year"].max() == 2050 and pd.api.types.is_integer_dtype(trend["year"])
-    assert (trend["trend_lower"] <= trend["trend"]).all() and (trend["trend"] <= trend["trend_upper"]).all()
+    line = trend.dropna(subset=["trend"])  # the default line: from the last observed year on
+    assert (line["trend_lower"] <= line["trend"]).all() and (line["trend"] <= line["trend_upper"]).all()
+    assert (line["trend_lower"] < 0).any()  # growth = line - exits: not clipped
     assert tables["inflow_status"]["fitted"].all()
     derived = tables["derived_inflow"].set_index(["specialty", "year"])["inflow"]
     assert derived[("nuclear_medicine", 2023)] == pytest.approx(-3 + 0.033 * 29)  # kept negative

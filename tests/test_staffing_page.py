@@ -70,7 +70,7 @@ def test_page_renders_the_hiring_plan_with_the_trend(staff_forecast):
     charts = [json.loads(c.proto.spec)["title"] for c in at.get("vega_lite_chart")]
     assert charts[:3] == ["Radiograf: regionen", "Radiograf: årsverk per helseforetak",
                           "Radiograf: ansettelsesbehov per år"]
-    assert charts[3].startswith("ILLUSTRATIVE DATA") and any("Illustrative data" in w.value for w in at.warning)
+    assert charts[3].startswith("ILLUSTRERENDE DATA") and any("Illustrerende data" in w.value for w in at.warning)
 
 
 def test_rising_turnover_slider_raises_the_hires_and_splits_the_columns(staff_forecast):
@@ -151,7 +151,7 @@ def test_without_hr_file_the_plan_works_and_the_file_shape_is_shown(staff_foreca
     assert len(at.metric) == 3
     assert any("Ingen HR-fil" in i.value and "staff_turnover.csv" in i.value for i in at.info)
     assert any(c.value.startswith("year,trust,role,leavers,hires,avg_ftes,headcount,source") for c in at.code)
-    assert not any("Illustrative data" in w.value for w in at.warning)
+    assert not any("Illustrerende data" in w.value for w in at.warning)
     # the forecast was made with the HR file: the page says the input changed
     assert any("staff_turnover.csv" in w.value for w in at.warning)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -47,30 +48,96 @@ def test_missing_forecast_raises(tmp_path):
         store.read_forecast(tmp_path, "nothing")
 
 
-def test_staleness_follows_data_and_notebook(tmp_path):
+def _notebook(path, parameters_source='horizon: int = 2040  # last year\nseed: int = 1\n', body="x = 1"):
+    cells = [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": parameters_source,
+              "outputs": [], "execution_count": None},
+             {"cell_type": "code", "metadata": {}, "source": body, "outputs": [], "execution_count": None}]
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    return path
+
+
+def _built(out, data, notebook, inputs, requested):
+    manifest = store.build_manifest("demo", notebook, dict(requested), inputs, data, requested=requested)
+    store.write_forecast(out, "demo", {}, manifest)
+
+
+def test_staleness_follows_content_not_file_times(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "t.csv").write_text("a\n1\n")
-    notebook = tmp_path / "00_demo.ipynb"
-    notebook.write_text("{}")
-    old = time.time() - 60
-    os.utime(notebook, (old, old))
+    notebook = _notebook(tmp_path / "00_demo.ipynb")
     out = tmp_path / "out"
     assert store.is_stale(out, "demo", data, notebook).startswith("missing")
 
     inputs = {"t.csv": store.file_sha256(data / "t.csv")}
-    store.write_forecast(out, "demo", {}, _manifest(data, inputs))
+    _built(out, data, notebook, inputs, {"horizon": 2040, "seed": 1})
+    assert store.is_stale(out, "demo", data, notebook) is None
+    # A checkout or a run that touches the files without changing them: still current.
+    for path in (notebook, data / "t.csv"):
+        later = time.time() + 3600
+        os.utime(path, (later, later))
     assert store.is_stale(out, "demo", data, notebook) is None
 
     (data / "t.csv").write_text("a\n2\n")
     assert store.is_stale(out, "demo", data, notebook) == "input data changed: t.csv"
-    forecast = store.read_forecast(out, "demo")
-    assert forecast.changed_inputs(data) == ["t.csv"]
-
+    assert store.read_forecast(out, "demo").changed_inputs(data) == ["t.csv"]
     (data / "t.csv").write_text("a\n1\n")
-    later = time.time() + 60
-    os.utime(notebook, (later, later))
+
+    # Outputs and execution counts are not content; a changed cell is.
+    nb = json.loads(notebook.read_text())
+    nb["cells"][1]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "1"}]
+    nb["cells"][1]["execution_count"] = 7
+    notebook.write_text(json.dumps(nb))
+    assert store.is_stale(out, "demo", data, notebook) is None
+    _notebook(notebook, body="x = 2")
     assert store.is_stale(out, "demo", data, notebook) == "the notebook changed since"
+
+
+def test_staleness_follows_the_parameters_asked_for(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    notebook = _notebook(tmp_path / "00_demo.ipynb")
+    out = tmp_path / "out"
+    _built(out, data, notebook, {}, {"horizon": 2045, "seed": 1})  # built with -p horizon 2045
+    assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045}) is None
+    assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045.0}) is None  # same number
+    assert store.is_stale(out, "demo", data, notebook) == "parameters differ: horizon 2045 -> 2040"
+    assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045, "seed": 2}) == \
+        "parameters differ: seed 1 -> 2"
+    # Where to read and write is not what to compute.
+    assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045, "output_dir": "/x"}) is None
+    # A default changed in the notebook's parameters cell is a notebook change.
+    _notebook(notebook, parameters_source="horizon: int = 2045\nseed: int = 1\n")
+    assert store.is_stale(out, "demo", data, notebook) == "the notebook changed since"
+
+
+def test_a_forecast_without_a_record_of_its_parameters_is_rebuilt(tmp_path):
+    notebook = _notebook(tmp_path / "00_demo.ipynb")
+    store.write_forecast(tmp_path / "out", "demo", {}, store.build_manifest("demo", notebook, {}, {}, tmp_path))
+    assert store.is_stale(tmp_path / "out", "demo", tmp_path, notebook) == \
+        "made without a record of its parameters"
+
+
+def test_the_code_hash_leaves_out_the_app_text_and_charts(tmp_path, monkeypatch):
+    package = tmp_path / "pkg"
+    (package / "app").mkdir(parents=True)
+    for name in ("physicians.py", "i18n.py", "charts.py", "app/page.py"):
+        (package / name).write_text("x = 1\n")
+    monkeypatch.setattr(store, "PACKAGE_DIR", package)
+    before = store.code_sha256()
+    (package / "i18n.py").write_text("x = 'a new label'\n")
+    (package / "charts.py").write_text("x = 'a new colour'\n")
+    (package / "app" / "page.py").write_text("x = 'a new page'\n")
+    assert store.code_sha256() == before
+    (package / "physicians.py").write_text("x = 2\n")
+    assert store.code_sha256() != before
+
+
+def test_requested_parameters_are_the_declared_ones_as_run(tmp_path):
+    notebook = _notebook(tmp_path / "00_demo.ipynb",
+                         parameters_source='data_dir: str = "data"\nhorizon: int = 2040\ngrowth: float = None\n')
+    namespace = {"data_dir": "/elsewhere", "horizon": 2045, "growth": None, "derived": 3.9}
+    assert store.requested_parameters(notebook, namespace) == {"horizon": 2045, "growth": None}
 
 
 def test_an_optional_input_recorded_absent_goes_stale_when_it_appears(tmp_path):

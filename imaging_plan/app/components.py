@@ -12,6 +12,8 @@ import streamlit as st
 from .. import assumptions, codes
 from ..charts import localized, method_label
 from ..i18n import fmt_number, t
+from ..inputs import illustrative_files
+from ..reports import mark_illustrative
 from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
 from . import url_codes
 
@@ -82,10 +84,29 @@ def assumptions_table(ctx, groups: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
-    """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts)."""
+def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str,
+                 illustrative: str | None = None) -> None:
+    """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts).
+
+    `illustrative`, when given, is the label a table built on generated rows carries in a first column.
+    """
+    if illustrative:
+        frame = mark_illustrative(frame, illustrative)
     st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
                        mime="text/csv", key=key)
+
+
+def is_illustrative(ctx, forecast_name: str, file: str) -> bool:
+    """Return whether input `file` holds illustrative (generated) rows, as the forecast's manifest records.
+
+    The manifest is the record when it was made from the file as it is now; without a
+    forecast, or when the file changed since, the file itself is read the same way.
+    """
+    forecast = ctx.forecast(forecast_name)
+    if forecast is not None and "illustrative" in forecast.manifest and file in forecast.manifest.get("inputs", {}) \
+            and file not in forecast.changed_inputs(ctx.data_dir):
+        return file in forecast.manifest["illustrative"]
+    return file in illustrative_files(ctx.data_dir, [file])
 
 
 def show_chart_data(builder, data: pd.DataFrame, *args, lang: str) -> None:
@@ -159,6 +180,12 @@ def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
     scores = _mase_columns(row) if row is not None else {}
     if row is None or "prophet" not in scores or pd.isna(row.get("winner")):
         return t("note_unmeasured", lang, series=label)
+    if "default" in scores:  # the line the pages draw, against naive and the best single method
+        best = row["winner"]
+        return t("note_default", lang, series=label, mase=fmt_number(scores["default"], lang, 2),
+                 naive_mase=fmt_number(scores["naive"], lang, 2), best=t(f"method_{best}", lang),
+                 best_mase=fmt_number(scores[best], lang, 2), hits=int(row["default_hits"]),
+                 checks=int(row["default_checks"]))
     checks = int(row["prophet_checks"])
     mase = {m: fmt_number(v, lang, 2) for m, v in scores.items()}
     if row["winner"] != "prophet":
@@ -181,26 +208,27 @@ def backtest_note(ctx, series_ids: str | list[str]) -> None:
 
 
 def method_choice(ctx, series_id: str, key: str) -> str:
-    """Return the method whose line the planner wants on a chart: a URL-bound switch, Prophet by default.
+    """Return the method whose line the planner wants on a chart: a URL-bound switch, the default line by default.
 
-    Offers Prophet and every method with a stored forward line for the series; the help
-    gives each one's backtest MASE. The URL carries the method's code (`method_radiology=naive`),
-    so a link keeps its choice in either language. Without a backtest only Prophet exists: no switch.
+    Offers the default line (the stored trend, `forecasting.DEFAULT_LINES`) and every method
+    with a stored forward line for the series; the help gives each one's backtest MASE. The
+    URL carries the method's code (`method_radiology=naive`), so a link keeps its choice in
+    either language. Without a backtest only the default line exists: no switch.
     """
     forecast = shared_forecast(ctx, BACKTEST)
     winners = backtest_winners(ctx)
     if forecast is None or winners is None or series_id not in winners.index:
-        return "prophet"
+        return "default"
     ahead = forecast.tables["forward"]
-    options = ["prophet"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
+    options = ["default"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
     scores = _mase_columns(winners.loc[series_id])
     winner = winners.loc[series_id, "winner"]
     help_text = " · ".join(f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
                            + (" ★" if m == winner else "") for m in options if m in scores)
     return url_codes.coded(
         st.segmented_control, t("method_switch", ctx.lang), options,
-        format_func=lambda m: method_label(m, ctx.lang), default="prophet", key=key, required=True,
-        help=t("method_switch_help", ctx.lang, scores=help_text)) or "prophet"
+        format_func=lambda m: method_label(m, ctx.lang), default="default", key=key, required=True,
+        help=t("method_switch_help", ctx.lang, scores=help_text)) or "default"
 
 
 def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:

@@ -20,6 +20,7 @@ from ..codes import EQUIPMENT_MODALITIES
 from ..i18n import fmt_number, modality_name, t
 from ..reports import Headline, SmallChart
 from .components import assumptions_table, data_error_shown, download_csv, forecast_status, show_chart_data
+from .components import is_illustrative
 from .sections import Section
 
 FORECAST = "equipment_replacement"
@@ -81,6 +82,14 @@ def register_in_use(ctx) -> tuple[pd.DataFrame, str | None]:
         st.warning(t("register_counts_differ", lang) + "\n\n" + "\n".join(f"- {d}" for d in differences[:10]))
     st.success(t("register_used", lang, file=upload.name, units=len(table)))
     return table, hashlib.sha256(content).hexdigest()
+
+
+def register_illustrative(ctx, register: pd.DataFrame, upload_digest: str | None) -> bool:
+    """Return whether the register in use is illustrative: a planner's upload by its rows, the
+    data folder's register as the forecast's manifest records it."""
+    if upload_digest is not None:
+        return equipment.is_illustrative(register)
+    return is_illustrative(ctx, FORECAST, inputs.TABLES["equipment_register"].file)
 
 
 def stored_band(forecast, scenario: dict, uploaded: bool) -> pd.DataFrame | None:
@@ -217,7 +226,7 @@ def render(ctx) -> None:
     if data_error_shown(ctx):
         return
     register, upload_digest = register_in_use(ctx)
-    note = t("illustrative", lang) if equipment.is_illustrative(register) else None
+    note = t("illustrative_notice", lang) if register_illustrative(ctx, register, upload_digest) else None
     if note:
         st.caption(note)
     forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "equipment_forecast_missing")
@@ -258,7 +267,8 @@ def render(ctx) -> None:
     st.caption(t("trust_note", lang) + (f" {note}" if note else ""))
     _table(owner_table(sched["per_owner"], soon, horizon, lang))
     download_csv(sched["schedule"].round(3), t("download_schedule", lang),
-                 f"equipment_schedule_{horizon}.csv", "download_equipment_schedule")
+                 f"equipment_schedule_{horizon}.csv", "download_equipment_schedule",
+                 illustrative=t("illustrative_column", lang) if note else None)
 
     st.subheader(t("demand_title", lang))
     st.markdown(t("demand_intro", lang))
@@ -308,7 +318,7 @@ def overview(ctx) -> Section | None:
     ], ignore_index=True)
     colours = {t("ov_eq_due", lang): charts.PALETTE["blue"], t("spent", lang): charts.PALETTE["green"],
                t("backlog", lang): charts.PALETTE["vermillion"]}
-    illustrative = equipment.is_illustrative(register)
+    illustrative = register_illustrative(ctx, register, None)
     return Section(
         title=t("equipment_title", lang), headlines=headlines,
         chart=charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours),

@@ -1,7 +1,7 @@
 """Specialist inflow page: new specialists required, on course and from national approvals, and resident posts.
 
-Reads the Prophet trends notebook 02 stored, and recomputes everything else
-from the sliders on every rerun (no Prophet here).
+Reads the default line notebook 02 stored (in the two parts the exit-rate slider
+adds up), and recomputes everything else from the sliders on every rerun (no fitting here).
 """
 
 from __future__ import annotations
@@ -64,6 +64,18 @@ def trend_note(ctx, forecast, specialty: str) -> str | None:
     if len(growth) and not bool(growth["fitted"].iloc[0]):
         return t("trend_not_fitted", ctx.lang, points=int(growth["points"].iloc[0]))
     return None
+
+
+def scored_exit_rate(forecast, exit_rate_pct: float) -> float | None:
+    """Return the exit rate the stored trend was scored at when the slider is elsewhere, else None.
+
+    At the notebook's exit rate the trend is exactly the line the backtest scored; at
+    another rate the difference in exits is added on the specialists' own line.
+    """
+    if forecast is None:
+        return None
+    stored = forecast.manifest.get("parameters", {}).get("exit_rate_pct")
+    return None if stored is None or abs(float(stored) - float(exit_rate_pct)) < 1e-9 else float(stored)
 
 
 def negative_note(derived: pd.DataFrame, specialty: str, lang: str) -> str | None:
@@ -134,6 +146,7 @@ def render(ctx) -> None:
     pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
     figures = specialist_inflow.summary(plan, pipeline, scenario)
     first, last = int(plan["year"].min()), int(plan["year"].max())
+    scored_rate = scored_exit_rate(forecast, scenario["exit_rate_pct"])
 
     for specialty in figures.index:
         name = specialty_name(specialty, lang)
@@ -149,6 +162,8 @@ def render(ctx) -> None:
         backtest_note(ctx, f"inflow:{specialty}")
         show_chart_data(charts.inflow_chart, charts.inflow_lines(specialty, derived, plan, lang), None,
                         lang=lang)
+        st.caption(t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
+                   if scored_rate is not None else t("band_meaning", lang))
         show_chart_data(charts.shortfall_chart, charts.shortfall_lines(plan, specialty, lang), lang=lang)
         show_chart_data(charts.pipeline_chart, charts.pipeline_lines(specialty, hist, pipeline, lang),
                         int(row["deadline_year"]), bool(row["late"]), lang=lang)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from .. import __version__, assumptions, reports
+from .. import __version__, assumptions, paths, reports
 from ..i18n import t
 from ..inputs import TABLES, file_sha256
 from .components import assumptions_table, data_error_shown, show_chart
@@ -78,9 +79,40 @@ def all_assumptions(ctx) -> pd.DataFrame:
         "source": a.source} for a in assumptions.ASSUMPTIONS.values()])
 
 
+def data_label(ctx) -> str:
+    """Return what the figures are built on, for the workbook's cover: the shipped data or the planner's files."""
+    from . import workspace
+
+    if Path(ctx.data_dir).resolve().is_relative_to(workspace.root().resolve()):
+        files = ", ".join(f"{u.file_name} ({n})" for n, u in sorted(workspace.session_uploads().items()))
+        return t("cover_data_uploaded", ctx.lang, files=files or Path(ctx.data_dir).parent.name)
+    if Path(ctx.data_dir).resolve() == paths.DATA_DIR.resolve():
+        return t("cover_data_shipped", ctx.lang)
+    return str(ctx.data_dir)
+
+
+def illustrative_tables(found: list[Section]) -> set[str]:
+    """Return the names of the tables built on illustrative rows (every table of such a section)."""
+    return {name for s in found if s.illustrative
+            for name in (s.tables if s.illustrative_tables is None else s.illustrative_tables)}
+
+
 def excel_bytes(ctx, found: list[Section]) -> bytes:
+    lang = ctx.lang
     tables = {name: frame for s in found for name, frame in s.tables.items()}
-    return reports.excel_workbook(tables, all_assumptions(ctx))
+    cover = [(t("cover_title", lang), ""), (t("cover_made", lang), date.today().isoformat()),
+             (t("cover_data_version", lang), data_version(ctx)),
+             (t("cover_data", lang), data_label(ctx))]
+    cover += [(t("illustrative_in_section", lang, title=s.title), "") for s in found if s.illustrative]
+    return reports.excel_workbook(tables, all_assumptions(ctx), illustrative=illustrative_tables(found),
+                                  cover=cover, label=t("illustrative_column", lang))
+
+
+def csv_bytes(ctx, found: list[Section], name: str, frame: pd.DataFrame) -> bytes:
+    """Return a table as CSV; one built on illustrative rows says so in a first column."""
+    if name in illustrative_tables(found):
+        frame = reports.mark_illustrative(frame, t("illustrative_column", ctx.lang))
+    return frame.to_csv(index=False).encode("utf-8")
 
 
 def pdf_bytes(ctx, found: list[Section]) -> bytes:
@@ -94,7 +126,8 @@ def pdf_bytes(ctx, found: list[Section]) -> bytes:
         # changed ones first: the page has room for about 30 of the 50-odd assumptions
         assumptions=all_assumptions(ctx).sort_values("changed", ascending=False, kind="stable"),
         footer=t("ov_pdf_footer", lang, version=data_version(ctx), package=__version__),
-        notes=[t("illustrative_in", lang, title=s.title) for s in found if s.illustrative])
+        notes=[t("illustrative_in_section", lang, title=s.title) for s in found if s.illustrative],
+        illustrative_label=t("illustrative_mark", lang))
     return reports.board_summary_pdf(summary)
 
 
@@ -109,7 +142,7 @@ def render(ctx) -> None:
     for section in found:
         st.subheader(section.title)
         if section.illustrative:
-            st.warning(t("illustrative", lang))
+            st.warning(t("illustrative_notice", lang))
         if section.note:
             st.info(section.note)
         left, right = st.columns([2, 3])
@@ -134,7 +167,7 @@ def render(ctx) -> None:
     with st.expander(t("ov_csv", lang)):
         for s in found:
             for name, frame in s.tables.items():
-                st.download_button(f"{name}.csv", frame.to_csv(index=False).encode("utf-8"),
+                st.download_button(f"{name}.csv", csv_bytes(ctx, found, name, frame),
                                    file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}")
     with st.expander(t("sources", lang)):
         groups = tuple(dict.fromkeys(a.group for a in assumptions.ASSUMPTIONS.values()))

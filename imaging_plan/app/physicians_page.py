@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import charts, physicians
+from .. import charts, codes, physicians
+from ..inputs import physician_trust
 from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
@@ -50,13 +51,13 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
 def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.DataFrame | None, str | None]:
     """Show the backtest's verdict and the method switch for a specialty; return the trend to draw and its label.
 
-    Prophet's stored trend by default; another method's stored forward line when the planner
+    The stored default line by default; another method's stored forward line when the planner
     switches to it (nothing is fitted here).
     """
     total = series_id("physicians", specialty, "total")
     backtest_note(ctx, total)
     method = method_choice(ctx, total, f"method_{specialty}")
-    if method == "prophet":
+    if method == "default":
         return trend, None
     line = forward_trend(ctx, total, method)
     if line is None:
@@ -65,15 +66,29 @@ def chosen_trend(ctx, specialty: str, trend: pd.DataFrame | None) -> tuple[pd.Da
     return line, t("trend_method", ctx.lang, method=t(f"method_{method}", ctx.lang))
 
 
+def scope(ctx) -> tuple[pd.DataFrame, str | None]:
+    """Return the FTEs to plan with and the trust chosen: the region, or one trust when the file gives trusts."""
+    region, by_trust = ctx.tables["physician_ftes"], ctx.tables.get("physician_ftes_by_trust")
+    if by_trust is None:
+        return region, None
+    trust = st.selectbox(t("phys_scope", ctx.lang), [None, *sorted(by_trust["trust"].unique())], key="phys_trust",
+                         format_func=lambda c: t("phys_scope_region", ctx.lang) if c is None
+                         else f"{c} – {codes.TRUSTS[c]}")
+    if trust is None:
+        return region, None
+    st.caption(t("phys_trust_view", ctx.lang, trust=codes.TRUSTS[trust]))
+    return physician_trust(by_trust, trust), trust
+
+
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("physicians_title", lang))
     st.markdown(t("physicians_intro", lang))
     if data_error_shown(ctx):
         return
-    ftes = ctx.tables["physician_ftes"]
+    ftes, trust = scope(ctx)
     forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "forecast_missing")
-    trend = forecast.tables.get("trend") if forecast is not None else None
+    trend = forecast.tables.get("trend") if forecast is not None and trust is None else None
     if trend is not None and trend["year"].max() < ctx.scenario["horizon"]:
         st.caption(t("trend_short", lang, year=int(trend["year"].max())))
     plan = physicians.physician_plan(ftes, ctx.scenario)
@@ -85,11 +100,13 @@ def render(ctx) -> None:
     # Specs are built once per shape; a slider move only swaps the numbers in.
     horizon = int(ctx.scenario["horizon"])
     for specialty in plan["specialty"].unique():
-        shown, label = chosen_trend(ctx, specialty, trend)
+        shown, label = chosen_trend(ctx, specialty, trend) if trust is None else (None, None)
         lines = charts.physician_lines(specialty, ftes, shown, plan, lang, trend_label=label)
         title = specialty_name(specialty, lang)
         show_cached_chart(("physician", specialty, "lower" in lines, horizon, label),
                           lambda: charts.physician_chart(lines, title, lang), lines, lang)
+        if label is None:  # the default line: its band is calibrated on the backtest
+            st.caption(t("band_meaning", lang))
         gaps = charts.gap_data(plan, specialty, lang)
         show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),
                           gaps, lang)
@@ -99,7 +116,8 @@ def render(ctx) -> None:
                  column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
                                 for c in TABLE_COLUMNS})
     download_csv(plan.round(3), t("download_csv", lang),
-                 f"physician_plan_{int(ctx.scenario['horizon'])}.csv", "download_physician_plan")
+                 f"physician_plan_{trust + '_' if trust else ''}{int(ctx.scenario['horizon'])}.csv",
+                 "download_physician_plan")
     with st.expander(t("sources", lang)):
         st.dataframe(assumptions_table(ctx, ("general", "physicians")), hide_index=True, width="stretch")
 

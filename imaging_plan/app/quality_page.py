@@ -12,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from .. import charts, run_history, store
-from ..backtesting import MAPE_MIN_ACTUAL, METHODS
+from ..backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
+from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, t
 from ..charts import localized, method_label
 from .components import (BACKTEST, BACKTEST_COMMAND, download_csv, forecast_stamp, forecast_status,
@@ -25,7 +26,35 @@ NARROW, WIDE = 0.7, 0.9  # coverage of an 80 % interval read as too narrow / too
 
 
 def _method(m: str, lang: str, capital: bool = False) -> str:
-    return method_label(m, lang) if capital else t(f"method_{m}", lang)
+    base, _, settings = m.partition(": ")  # a Prophet grid candidate: 'median: linear, 3 changepoints, prior 5'
+    name = method_label(base, lang) if capital else t(f"method_{base}", lang)
+    return f"{name} ({settings})" if settings else name
+
+
+def default_sentences(by_family: pd.DataFrame, choices: pd.DataFrame, lang: str) -> list[str]:
+    """Return one sentence per family: the line drawn by default, its out-of-sample MASE against naive, its coverage.
+
+    A second sentence where the backtest's choice on every check differs from the line
+    the package draws (`forecasting.DEFAULT_LINES`).
+    """
+    lines = []
+    for family in FAMILIES:
+        own = by_family[by_family["family"] == family].set_index("method")
+        if DEFAULT not in own.index or "naive" not in own.index:
+            continue
+        row, naive = own.loc[DEFAULT], own.loc["naive"]
+        drawn = DEFAULT_LINES[family].name
+        change = (row["mase_all"] / naive["mase_all"] - 1) * 100
+        key = "default_better" if change < 0 else "default_worse"
+        lines.append(t("default_family", lang, family=t(f"family_{family}", lang), method=_method(drawn, lang),
+                       mase=fmt_number(row["mase_all"], lang, 2), naive_mase=fmt_number(naive["mase_all"], lang, 2),
+                       change=t(key, lang, pct=fmt_number(abs(change), lang)), checks=int(row["checks"]),
+                       share=_share(row["coverage"], lang), hits=int(row["hits"])))
+        chosen = choices[(choices["family"] == family) & choices["drawn"]]
+        if len(chosen) and chosen["chosen"].iloc[0] != drawn:
+            lines.append(t("default_differs", lang, chosen=_method(chosen["chosen"].iloc[0], lang),
+                           family=t(f"family_{family}", lang).lower(), method=_method(drawn, lang)))
+    return lines
 
 
 def settings_label(row: pd.Series, lang: str) -> str:
@@ -61,7 +90,7 @@ def reading(pooled: pd.DataFrame, winners: pd.DataFrame, lang: str) -> list[str]
                h1_mase=fmt_number(table[h1].min(), lang, 2), last=last,
                hl_best=_method(table[hl].idxmin(), lang), hl_mase=fmt_number(table[hl].min(), lang, 2)),
              t("reading_wins", lang, wins=", ".join(
-                 f"{_method(m, lang)} {int(table.loc[m, 'series_won'])}" for m in table.index))]
+                 f"{_method(m, lang)} {int(table.loc[m, 'series_won'])}" for m in METHODS if m in table.index))]
     ahead = table.loc["prophet", "mase_all"] < table.loc["naive", "mase_all"]
     lines.append(t("reading_prophet_ahead" if ahead else "reading_prophet_behind", lang))
     coverage = table.loc["prophet", "coverage"]
@@ -85,7 +114,7 @@ def pooled_table(pooled: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown[t("col_median", lang)] = pooled["median_all"].round(2)
     shown[t("col_coverage", lang)] = (100 * pooled["coverage"]).round(0)
     shown[t("col_hits", lang)] = pooled["hits"].astype(str) + "/" + pooled["checks"].astype(str)
-    shown[t("col_won", lang)] = pooled["series_won"]
+    shown[t("col_won", lang)] = pooled["series_won"].astype("Int64")  # only single methods compete
     return shown
 
 
@@ -221,6 +250,12 @@ def render(ctx) -> None:
     if backtest is not None:
         tables = backtest.tables
         winners, pooled = tables["winners"], tables["pooled"]
+        st.subheader(t("default_title", lang))
+        if "pooled_by_family" in tables and "default_choices" in tables:
+            st.markdown("\n".join(f"- {line}" for line in default_sentences(
+                tables["pooled_by_family"], tables["default_choices"], lang)))
+        else:
+            st.info(t("default_not_run", lang, cmd=BACKTEST_COMMAND))
         st.subheader(t("reading_title", lang))
         st.markdown("\n".join(f"- {line}" for line in reading(pooled, winners, lang)))
 

@@ -61,6 +61,8 @@ def scenario_panel(ctx, box) -> None:
                      on_change=_apply_preset, args=(ctx.defaults,), help=t("preset_help", lang))
         base = (st.context.url or "http://localhost:8501").split("?")[0]
         extra = {"lang": "English"} if lang == "en" else {}
+        if st.query_params.get("data"):  # made on uploaded data: the link says so (it cannot carry the file)
+            extra["data"] = st.query_params["data"]
         st.caption(t("share", lang))
         st.code(scenario.share_link(base, ctx.scenario, ctx.defaults, extra), language=None, wrap_lines=True)
         st.download_button(t("scenario_download", lang), scenario.to_yaml(ctx.scenario),

@@ -24,4 +24,6 @@ class Section:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # for CSV and Excel
     groups: tuple[str, ...] = ()       # assumption groups behind the numbers
     illustrative: bool = False         # built on generated demonstration rows
+    # the tables built on those rows (labelled in exports); None: every table of an illustrative section
+    illustrative_tables: tuple[str, ...] | None = None
     note: str | None = None            # e.g. "forecast missing: run ..."

@@ -18,7 +18,7 @@ from .. import assumptions, paths
 from ..i18n import LANGUAGES, t
 from ..inputs import InputDataError, file_sha256, load_inputs
 from ..store import Forecast, ForecastMissing, read_forecast
-from . import scenario_controls, sign_in
+from . import scenario_controls, sign_in, workspace
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
@@ -100,7 +100,7 @@ def assumption_sliders(defaults: dict, lang: str, open_group: str) -> dict:
 
 def build_context(lang: str, open_group: str) -> AppContext:
     """Return the page context: read the data, then draw the scenario sliders."""
-    data_dir, forecasts_dir = paths.data_dir(), paths.forecasts_dir()
+    data_dir, forecasts_dir, _ = workspace.session_dirs()  # the shipped folders, or this session's uploads
     tables, error = {}, None
     fingerprint = _fingerprint(data_dir)
     try:
@@ -127,6 +127,7 @@ PAGES = [
     ("staffing_page", "page_staffing", "staffing", "staff", ":material/groups:"),
     ("equipment_page", "page_equipment", "equipment", "equipment", ":material/radiology:"),
     ("quality_page", "page_quality", "quality", "general", ":material/analytics:"),
+    ("data_page", "page_data", "data", "general", ":material/upload_file:"),
 ]
 
 

@@ -15,9 +15,11 @@ import streamlit as st
 
 from .. import charts, staffing
 from ..codes import STAFF_ROLES
+from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, role_name, t
 from ..inputs import TABLES, InputDataError, file_sha256, load_optional
 from ..reports import Headline, SmallChart
+from .components import is_illustrative
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
                          show_cached_chart)
 from . import url_codes
@@ -31,7 +33,7 @@ PLAN_TABLE = ("fte", "change", "turnover_pct", "leavers", "hires_needed", "exces
               "cumulative_hires", "hires_share_pct")
 HR_EXAMPLE = ("year,trust,role,leavers,hires,avg_ftes,headcount,source\n"
               "2024,OUS,radiographer,21,25,398.0,431,HR export 2025-01-15\n"
-              "2025,OUS,radiographer,19,16,397.5,,HR export 2025-01-15\n")
+              "2025,OUS,radiographer,19,16,397.5,,HR export 2025-01-15\n")  # made-up example rows
 
 
 # --- Cached inputs: what a turnover slider does not change ------------------------------------
@@ -211,7 +213,7 @@ def staff_charts(ftes, trend, band, plan, totals, status, regional, role, trusts
                       lambda: charts.staff_region_chart(lines, t("staff_region", lang, role=name), lang),
                       lines, lang)
     covered = status[(status["role"] == role) & (status["status"] == "complete")]["trust"]
-    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)))
+    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
     by_trust = charts.staff_trust_lines(role, ftes, band, plan, trusts, lang)
     show_cached_chart(("staff_trusts", role, tuple(trusts), "lower" in by_trust, horizon),
                       lambda: charts.staff_trust_chart(by_trust, t("staff_by_trust", lang, role=name), lang),
@@ -232,13 +234,14 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
         return
     if tables is None:
         st.info(t("staff_hr_missing", lang, folder=ctx.data_dir))
+        st.caption(t("hr_example_caption", lang))
         st.code(HR_EXAMPLE, language="csv")
         st.caption(t("staff_hr_columns", lang))
         return
     history, flags = tables["turnover_history"], tables["turnover_flags"]
-    illustrative = staffing.is_illustrative(history)
+    illustrative = is_illustrative(ctx, FORECAST, TABLES["staff_turnover"].file)
     if illustrative:
-        st.warning(t("illustrative", lang))
+        st.warning(t("illustrative_notice", lang))
     st.caption(t("staff_flag_rule", lang, window=staffing.FLAG_WINDOW_YEARS,
                  threshold=fmt_number(ctx.scenario["turnover_flag_pp"], lang, 1))
                + " " + t("staff_flag_correction", lang))
@@ -247,7 +250,7 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
     st.markdown(t("staff_flagged_list", lang, items=", ".join(
         f"{r.trust} ({role_name(r.role, lang).lower()})" for r in hits.itertuples()))
         if not hits.empty else t("staff_none_flagged", lang))
-    prefix = f"{t('staff_illustrative_title', lang)}: " if illustrative else ""
+    prefix = f"{t('illustrative_mark', lang)}: " if illustrative else ""
     for role in roles:
         data = charts.staff_turnover_data(history, flags, role, trusts, ctx.scenario[f"turnover_{role}_pct"],
                                           lang)
@@ -298,7 +301,7 @@ def render(ctx) -> None:
                                 if not status[(status["trust"] == trust) & (status["role"] == role)
                                               & (status["status"] == "no_data")].shape[0]])
     if inputs.forecast is not None:
-        st.caption(t("staff_methods", lang,
+        st.caption(t("staff_methods_default", lang, method=t(f"method_{DEFAULT_LINES['staff'].method}", lang),
                      n=inputs.forecast.manifest["parameters"].get("min_prophet_points", "?")))
 
     turnover_section(ctx, plan, trusts, roles)
@@ -333,7 +336,7 @@ def overview(ctx) -> Section | None:
           rate=fmt_number(scenario["turnover_radiographer_pct"], lang, 1),
           rise=fmt_number(scenario["turnover_rise_pp"], lang, 1), year=last))]
     tables, error = hr_tables(ctx.data_dir, scenario["turnover_flag_pp"])
-    illustrative = tables is not None and staffing.is_illustrative(tables["turnover_history"])
+    illustrative = tables is not None and is_illustrative(ctx, FORECAST, TABLES["staff_turnover"].file)
     if tables is not None:
         flags = tables["turnover_flags"]
         hits = flags[flags["flag"]]
@@ -341,7 +344,7 @@ def overview(ctx) -> Section | None:
         headlines.append(Headline(
             t("ov_staff_flags", lang), t("ov_staff_flag_count", lang, n=len(hits), of=len(flags)),
             t("ov_staff_flags_sentence", lang, names=names or t("ov_staff_none", lang))
-            + (" " + t("illustrative", lang) if illustrative else "")))
+            + (" " + t("illustrative_notice", lang) if illustrative else "")))
     else:
         headlines.append(Headline(t("ov_staff_flags", lang), "–",
                                   t("ov_staff_hr_error" if error else "ov_staff_no_hr", lang)))
@@ -355,5 +358,8 @@ def overview(ctx) -> Section | None:
         title=t("page_staffing", lang), headlines=headlines, chart=chart,
         pdf_chart=SmallChart(t("ov_staff_region", lang), t("fte", lang), long[["year", "series", "value"]],
                              colours=colours),
-        tables={"staff_plan": plan.round(3)}, groups=GROUPS, illustrative=illustrative,
+        # The staff plan is Tabell 7 and the assumed rates; only the turnover flags come from the HR rows.
+        tables={"staff_plan": plan.round(3),
+                **({"turnover_flags": tables["turnover_flags"]} if tables is not None else {})},
+        groups=GROUPS, illustrative=illustrative, illustrative_tables=("turnover_flags",),
         note=None if inputs.trend is not None else t("staff_forecast_missing", lang, cmd=RUN_COMMAND))

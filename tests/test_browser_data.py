@@ -1,0 +1,211 @@
+"""The Data page in a real browser, as a planner uses it: upload, refusal, Excel template.
+
+A physician file with every FTE doubled changes the Overview's and the Physicians page's
+figures; a file with a negative FTE is refused naming its line and column and changes
+nothing; the Excel template, downloaded from the page and filled in, is accepted.
+The background refit is switched off here (IMAGING_PLAN_REFIT=off): it is tested on
+its own in test_data_page.py, and would only compete for the CPU.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from imaging_plan import paths
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = paths.PROJECT_ROOT / "tests" / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Chromium is missing in CI: `make test` installs it (Debian package chromium)")
+    pytest.skip("Chromium not installed (make test installs it as root)", allow_module_level=True)
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """Serve the app with notebook 01's forecast and a scratch folder for the workspaces."""
+    from imaging_plan import runner
+
+    forecasts = tmp_path_factory.mktemp("forecasts")
+    workspaces = tmp_path_factory.mktemp("workspaces")
+    assert runner.run_all(only=["01"], output_dir=forecasts, progress=False) == 0
+    port = _free_port()
+    env = {**os.environ, "IMAGING_PLAN_FORECASTS_DIR": str(forecasts),
+           "IMAGING_PLAN_WORKSPACES": str(workspaces), "IMAGING_PLAN_REFIT": "off"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
+        cwd=paths.PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("streamlit did not start: " + proc.stdout.read().decode()[-2000:])
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=20)
+    # Nothing uploaded ever reaches data/: the shipped files are as they were.
+    assert not any(p.name.startswith("_") for p in paths.DATA_DIR.iterdir())
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _settle(page, metrics: bool = True) -> None:
+    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=60_000)
+    if metrics:
+        page.wait_for_selector("[data-testid=stMetricValue]", timeout=60_000)
+    page.wait_for_timeout(800)
+    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=60_000)
+
+
+def _metrics(page) -> list[str]:
+    return page.locator("[data-testid=stMetricValue]").all_inner_texts()
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _figures(page) -> tuple[list[str], list[str]]:
+    """Return the Overview's and the Physicians page's metrics, reached through the menu (same session)."""
+    page.get_by_role("link", name="Oversikt").click()
+    page.wait_for_url(lambda url: "/physicians" not in url and "/data" not in url)
+    _settle(page)
+    overview = _metrics(page)
+    page.get_by_role("link", name="Legeårsverk").click()
+    page.wait_for_url("**/physicians**")
+    _settle(page)
+    return overview, _metrics(page)
+
+
+def _upload_physicians(page, path: Path) -> None:
+    page.get_by_role("link", name="Data").click()
+    page.wait_for_url("**/data**")
+    _settle(page, metrics=False)
+    block = page.locator("[data-testid=stExpander]").filter(has_text="physician_ftes.csv").first
+    if block.locator("input[type=file]").count() == 0 or not block.locator("input[type=file]").is_visible():
+        block.locator("summary").first.click()
+    block.locator("input[type=file]").set_input_files(str(path))
+    page.wait_for_timeout(1500)
+    _settle(page, metrics=False)
+
+
+def _open(browser, url: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(url)
+    _settle(page)
+    return context, page
+
+
+def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(browser, app_url, tmp_path):
+    shipped = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
+    doubled = shipped.assign(fte=shipped["fte"] * 2)
+    path = tmp_path / "physicians_doubled.csv"
+    doubled.to_csv(path, index=False)
+
+    context, page = _open(browser, app_url)
+    before = _figures(page)
+    _upload_physicians(page, path)
+    assert page.get_by_text("Din fil physicians_doubled.csv brukes i denne økten.").count() == 1
+    _shot(page, "data_doubled_accepted")
+    after = _figures(page)
+    assert after[0] != before[0] and after[1] != before[1]
+    assert len(after[0]) == len(before[0]) and len(after[1]) == len(before[1])
+    # The radiology gap at the horizon doubles (need and supply both scale with the FTEs).
+    gap = lambda text: float(text.split(" / ")[-1].split(" ")[0].replace("\u00a0", "").replace(",", "."))
+    assert gap(after[0][0]) == pytest.approx(2 * gap(before[0][0]), abs=1.0)
+    _shot(page, "physicians_doubled")
+    # The share link says it was made on uploaded data; opened without the data, it says so.
+    assert "data=" in page.url
+    fresh, page2 = _open(browser, page.url)
+    assert page2.get_by_text("Denne lenken ble laget på opplastede data").count() == 1
+    assert _metrics(page2) == before[1]  # the shipped figures, and the page says they are
+    _shot(page2, "physicians_link_without_data")
+    fresh.close()
+    context.close()
+
+
+def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(browser, app_url, tmp_path):
+    shipped = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
+    bad = shipped.copy()
+    bad.loc[4, "fte"] = -3  # file line 6 (line 1 is the header)
+    path = tmp_path / "physicians_negative.csv"
+    bad.to_csv(path, index=False)
+
+    context, page = _open(browser, app_url)
+    before = _figures(page)
+    _upload_physicians(page, path)
+    alert = page.locator("[data-testid=stAlert]").filter(has_text="avvist")
+    assert alert.count() == 1
+    text = alert.inner_text()
+    assert "line 6, column 'fte'" in text and "must not be negative" in text
+    _shot(page, "data_negative_refused")
+    assert _figures(page) == before
+    context.close()
+
+
+def test_the_excel_template_filled_in_is_accepted(browser, app_url, tmp_path):
+    from openpyxl import load_workbook
+
+    context, page = _open(browser, app_url)
+    page.get_by_role("link", name="Data").click()
+    page.wait_for_url("**/data**")
+    _settle(page, metrics=False)
+    block = page.locator("[data-testid=stExpander]").filter(has_text="physician_ftes.csv").first
+    block.locator("summary").first.click()
+    with page.expect_download(timeout=60_000) as download:
+        block.get_by_text("Mal (Excel)").click()
+    template = tmp_path / "template.xlsx"
+    download.value.save_as(template)
+
+    book = load_workbook(template)  # fill in: the 2025 radiology consultants become 400
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        values = dict(zip(header, (c.value for c in row)))
+        if values["year"] == 2025 and values["specialty"] == "radiology" and values["category"] == "consultant":
+            row[header.index("fte")].value = 400
+    filled = tmp_path / "legeårsverk_utfylt.xlsx"
+    book.save(filled)
+
+    _upload_physicians(page, filled)
+    assert page.get_by_text("Din fil legeårsverk_utfylt.xlsx brukes i denne økten.").count() == 1
+    assert page.locator("[data-testid=stException]").count() == 0
+    _shot(page, "data_excel_accepted")
+    context.close()
