@@ -128,8 +128,6 @@ OVERVIEW: dict[str, tuple[str, str]] = {
                       "Kilde: Fagplan for bildediagnostikk, Helse Sør-Øst RHF, og forutsetningene over.",
                       "Data version {version} (fingerprint of the input files), software version {package}. "
                       "Source: Fagplan for bildediagnostikk, Helse Sør-Øst RHF, and the assumptions above."),
-    "illustrative_in": ("{title}: bygger på illustrative (genererte) data, ikke faktiske tall.",
-                        "{title}: built on illustrative (generated) data, not real figures."),
     "ov_phys_sentence": ("Med disse forutsetningene har {specialty} {gap} årsverk for {kind} i {year}.",
                          "Under these assumptions {specialty} has {gap} FTEs too {kind} in {year}."),
     "ov_short": ("lite", "few"),
@@ -400,12 +398,6 @@ STAFFING: dict[str, tuple[str, str]] = {
     "staff_status_gaps": (
         "{trust}, {role}: mangler tall for noen år; med i planen fra {base}, men ikke i regionens sum.",
         "{trust}, {role}: some years lack figures; planned from {base}, but not in the regional sum."),
-    "staff_methods": (
-        "Trendmetode: Prophet der serien har minst {n} år; ellers drift (rett linje fra første til "
-        "siste punkt) eller siste verdi, uten intervall. Kolonnen «Metode» i tabellen viser hvilken.",
-        "Trend method: Prophet where a series has at least {n} years; otherwise drift (a straight "
-        "line from the first to the last point) or the last value, without an interval. The "
-        "'Method' column of the table says which."),
     "staff_turnover_header": ("Turnover-historikk og tegn på økende turnover",
                               "Turnover history and signs of rising turnover"),
     "staff_hr_missing": (
@@ -427,7 +419,6 @@ STAFFING: dict[str, tuple[str, str]] = {
     "staff_hr_error": ("HR-fila kan ikke leses, så turnover-historikken vises ikke:",
                        "The HR file cannot be read, so the turnover history is not shown:"),
     "staff_turnover_title": ("{role}: turnover per år", "{role}: turnover per year"),
-    "staff_illustrative_title": ("ILLUSTRATIVE DATA", "ILLUSTRATIVE DATA"),
     "staff_flag_rule": (
         "Et helseforetak flagges når (a) siste års avgang er signifikant høyere enn egen historikk "
         "tilsier (forventet = samlet rate i tidligere år × siste års ansatte; ensidig "
@@ -842,18 +833,16 @@ QUALITY: dict[str, tuple[str, str]] = {
     "col_parameters_changed": ("Endrede parametere", "Parameters changed"),
     "col_code_changed": ("Kode endret", "Code changed"),
     "headline_gap": ("Gap {year}, {specialty} (årsverk)", "Gap {year}, {specialty} (FTEs)"),
-    "headline_trend": ("Prophet-trend {year}, {specialty} (årsverk)",
-                       "Prophet trend {year}, {specialty} (FTEs)"),
     "headline_mase": ("Samlet MASE, {method}", "Pooled MASE, {method}"),
     "headline_prophet_wins": ("Serier Prophet vinner", "Series Prophet wins"),
     "headline_prophet_coverage": ("Prophets 80 %-intervall traff (%)", "Prophet's 80 % interval hit (%)"),
     "headline_default_trend": ("Standardlinjen {year}, {specialty} (årsverk)",
                                "Default line {year}, {specialty} (FTEs)"),
     "headline_default_coverage": ("Standardlinjens 80 %-bånd traff (%)", "Default line's 80 % band hit (%)"),
-    "headline_default_family_mase": ("Samlet MASE, standardlinjen, {family_nb}",
-                                     "Pooled MASE, default line, {family_en}"),
-    "headline_default_family_coverage": ("Standardlinjens 80 %-bånd traff, {family_nb} (%)",
-                                         "Default line's 80 % band hit, {family_en} (%)"),
+    "headline_default_family_mase": ("Samlet MASE, standardlinjen, {family}",
+                                     "Pooled MASE, default line, {family}"),
+    "headline_default_family_coverage": ("Standardlinjens 80 %-bånd traff, {family} (%)",
+                                         "Default line's 80 % band hit, {family} (%)"),
     "note_beaten": ("I backtesten slo {winner} Prophet på {series} (MASE {winner_mase} mot {prophet_mase}, "
                     "{checks} kontroller).",
                     "In the backtest {winner} beat Prophet on {series} (MASE {winner_mase} vs "
@@ -933,7 +922,6 @@ DATA: dict[str, tuple[str, str]] = {
     "cover_made": ("Laget", "Made"),
     "cover_data_version": ("Dataversjon", "Data version"),
     "cover_data": ("Data", "Data"),
-    "cover_illustrative_inputs": ("Illustrerende inndata", "Illustrative inputs"),
     "hr_example_caption": ("EKSEMPEL på filformatet: oppdiktede tall, ikke fra noe helseforetak.",
                            "EXAMPLE of the file format: made-up numbers, not from any trust."),
     "page_data": ("Data", "Data"),

@@ -64,11 +64,11 @@ def backtest_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     if by_family is not None:
         own = by_family[by_family["method"] == DEFAULT].set_index("family")
         for family in [f for f in FAMILIES if f in own.index]:
-            names = {"family_nb": t(f"family_{family}", "nb"), "family_en": t(f"family_{family}", "en")}
+            names = lambda lang, family=family: {"family": t(f"family_{family}", lang)}  # noqa: E731
             rows.append(_row(f"mase:{DEFAULT}:{family}", "headline_default_family_mase",
-                             own.loc[family, "mase_all"], **names))
+                             own.loc[family, "mase_all"], names))
             rows.append(_row(f"coverage:{DEFAULT}:{family}", "headline_default_family_coverage",
-                             100 * own.loc[family, "coverage"], **names))
+                             100 * own.loc[family, "coverage"], names))
     return pd.DataFrame(rows)
 
 

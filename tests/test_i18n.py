@@ -51,15 +51,16 @@ def looked_up_keys(keys: set[str], trees: dict[str, ast.AST]) -> set[str]:
     """Return the keys some code can look up.
 
     A key counts when it is written as a string anywhere outside the catalogue's own
-    definitions (t("key"), a PAGES entry, a dict of keys), or when a t() call builds
-    it with an f-string whose fixed start it has (t(f"group_{group}") uses every group_*).
+    definitions (t("key"), a PAGES entry, a dict of keys), or when a call builds its first
+    argument with an f-string whose fixed start it has (t(f"group_{group}") uses every
+    group_*; so does a page's own lookup helper, _text(f"data_title_{name}", ...)).
     """
     used = set()
     for name, tree in trees.items():
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and not name.endswith("i18n.py"):
                 used |= {node.value} & keys
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "t":
+            if isinstance(node, ast.Call):
                 first = node.args[0] if node.args else None
                 if isinstance(first, ast.JoinedStr) and first.values and isinstance(first.values[0], ast.Constant):
                     used |= {k for k in keys if k.startswith(first.values[0].value)}
@@ -77,7 +78,9 @@ def test_no_dead_keys():
     ('t("sign_in", "nb")', {"sign_in"}),
     ('t(f"group_{g}", lang)', {"group_general", "group_staff"}),
     ('PAGES = [("overview_page", "sign_in")]', {"sign_in"}),
-    ('f"group_{g}"', set()),  # an f-string outside t() looks nothing up
+    ('_text(f"group_{g}", lang, "")', {"group_general", "group_staff"}),
+    ('f"group_{g}"', set()),  # an f-string that is no call's first argument looks nothing up
+    ('st.slider("x", key=f"group_{g}")', set()),
     ('print("nothing")', set()),
 ])
 def test_lookup_finder_reads_literals_and_f_string_prefixes(code, used):
