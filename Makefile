@@ -1,14 +1,20 @@
 # Two commands do all the set-up on a fresh machine:
 #   make app    venv + installs, builds missing or stale forecasts, serves the app on localhost
 #   make test   venv + installs, runs the whole test suite (what CI runs)
+# and, for the board's shared link on one machine:
+#   make serve  REPLICAS Streamlit processes (default: one per core) behind nginx on SERVE_PORT (8080)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+SERVE_PORT ?= 8080
+SERVE_ADDRESS ?= 0.0.0.0
+REPLICAS ?= $(shell nproc 2>/dev/null || echo 1)
+LOADTEST_SESSIONS ?= 20
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: app test forecasts benchmark clean chromium
+.PHONY: app test forecasts benchmark clean chromium nginx serve loadtest lint
 
 $(STAMP): requirements.txt pyproject.toml
 	@echo "== Installing into $(VENV) (first time takes a few minutes)"
@@ -38,12 +44,33 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "== Chromium missing: 'sudo apt-get install chromium' (browser tests are skipped without it)"; fi; }
 
+# The shared deployment runs Debian's nginx in front of the replicas; installed here when missing.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "== Installing Debian's nginx for make serve"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else echo "== nginx missing: 'sudo apt-get install nginx' (make serve needs it; its tests are skipped)"; fi; }
+
+# Several Streamlit processes behind nginx (sticky sessions, websockets); Ctrl-C stops them all.
+serve: forecasts nginx
+	$(PY) -m imaging_plan.serve --replicas $(REPLICAS) --port $(SERVE_PORT) --address $(SERVE_ADDRESS)
+
+lint: $(DEVSTAMP)
+	$(VENV)/bin/ruff check .
+
 # Every core, one test module per worker (module fixtures such as a served app run once).
-test: $(DEVSTAMP) chromium
+test: $(DEVSTAMP) chromium nginx lint
 	$(PY) -m pytest -n auto --dist loadscope
 
 benchmark: $(DEVSTAMP)
 	$(PY) benchmarks/benchmark.py
+
+# LOADTEST_SESSIONS websocket sessions against `make serve` (started here on 127.0.0.1) and the
+# trivial page, then the browser measurement; figures for the README's speed table.
+loadtest: $(DEVSTAMP) forecasts nginx chromium
+	$(PY) benchmarks/loadtest.py --sessions $(LOADTEST_SESSIONS) --replicas $(REPLICAS) --port $(SERVE_PORT)
+	$(PY) benchmarks/browser_speed.py --replicas $(REPLICAS) --port $(SERVE_PORT)
 
 clean:
 	rm -rf $(VENV) forecasts/*/ forecasts/_runs

@@ -117,7 +117,7 @@ def _trust_turnover(trust: str) -> Assumption:
         source=f"Assumption: 0 = {trust} has the regional turnover of each role. A trust's own "
                "HR figures can differ (the plan: recruitment is harder 'i distriktene', outside "
                "the cities); set the difference in points, added to every role's rate there.")
-# Issue 5 (equipment): per-modality assumptions, one row per modality below.
+# Equipment: per-modality assumptions, one row per modality below.
 _MODALITY_LABELS = {"CT": "CT", "MR": "MR", "RG": "RG", "UL": "UL", "PET_CT": "PET/CT",
                     "SPECT_CT": "SPECT/CT"}
 
@@ -236,7 +236,7 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
         label_nb="Vekst i LiS-stillinger (%/år)", label_en="Growth of resident posts (%/year)",
         unit="%/year", default=0.0, min=-5.0, max=10.0, step=0.5, group="physicians",
         source="Assumption: posts stay at today's number unless the region decides otherwise."),
-    # Issue 3: specialist approvals and the training pipeline (Specialist inflow page, notebook 02).
+    # Specialist approvals and the training pipeline (Specialist inflow page, notebook 02).
     Assumption(
         key="region_share_pct",
         label_nb="Regionens andel av nye spesialister i landet (%)",
@@ -279,7 +279,7 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "share 56 %: 2.9, to the step of 0.5; held flat, as the plan says. The same "
                "calculation for radiology gives 59 a year, at the low end of the plan's 60-80, "
                "which supports the method."),
-    # Issue 4: radiographer (and bioengineer, secretary) staffing and turnover per trust.
+    # Radiographer (and bioengineer, secretary) staffing and turnover per trust.
     *[_role_turnover(role) for role in codes.STAFF_ROLES],
     Assumption(
         key="turnover_rise_pp",
@@ -318,7 +318,7 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "would take 5.1 % to about 10 % within a decade, which no plan could absorb "
                "unnoticed. Lower it to see earlier signs."),
     *[_trust_turnover(code) for code in STAFF_TRUSTS],
-    # Issue 5: equipment replacement (group "equipment"), per modality where the plan's
+    # Equipment replacement (group "equipment"), per modality where the plan's
     # tables are per modality. Keys: lifetime_ct_years, price_ct_mnok, growth_ct_pct, ...
     *[Assumption(
         key=f"lifetime_{m.lower()}_years", label_nb=f"Levetid {_MODALITY_LABELS[m]} (år)",

@@ -163,7 +163,7 @@ def overview_lines(long: pd.DataFrame, unit: str, lang: str, height: int = 150,
     return chart
 
 
-# Issue 3: specialist inflow page. Each chart takes one long table and carries it once, at the top
+# Specialist inflow page. Each chart takes one long table and carries it once, at the top
 # (layers inherit it), so the page can cache the spec and send only the data on a slider move
 # (components.show_chart_data).
 
@@ -290,7 +290,7 @@ def pipeline_chart(lines: pd.DataFrame, deadline: int, late: bool, lang: str) ->
     return alt.layer(lines_layer, rule, label, data=lines, height=260)
 
 
-# Issue 4: staffing and turnover (radiographers, bioengineers, secretaries per trust).
+# Staffing and turnover (radiographers, bioengineers, secretaries per trust).
 
 def _trust_scale(trusts) -> alt.Scale:
     """Return a colour scale that gives each trust of Tabell 7 the same Okabe-Ito colour on every chart."""
@@ -469,7 +469,7 @@ def staff_turnover_chart(data: pd.DataFrame, title: str, lang: str, trusts: tupl
         y=y, shape=alt.Shape("mark:N", scale=alt.Scale(range=["triangle-up"]),
                              legend=alt.Legend(orient="top", title=None)), tooltip=tooltip)
     return alt.layer(lines, marks, rule, data=data).properties(title=title, height=340)
-# --- equipment (issue 5) -----------------------------------------------------------------------
+# --- equipment -------------------------------------------------------------------------------
 
 AGE_COLOURS = {"0-5": PALETTE["green"], "6-10": PALETTE["orange"], "over_10": PALETTE["vermillion"]}
 
@@ -628,7 +628,7 @@ def demand_chart(lines: pd.DataFrame, order: tuple[str, ...], lang: str) -> alt.
     ).properties(width=220, height=170).facet(
         facet=alt.Facet("modality:N", title=None, sort=list(order)), columns=3
     ).resolve_scale(y="independent")
-# --- Backtest (issue 7) --------------------------------------------------------------------------
+# --- Backtest ----------------------------------------------------------------------------------
 METHOD_COLOURS = {"naive": PALETTE["orange"], "drift": PALETTE["green"], "theta": PALETTE["purple"],
                   "prophet": PALETTE["blue"], "median": PALETTE["sky_blue"], "mean": PALETTE["yellow"],
                   "default": PALETTE["vermillion"]}

@@ -14,9 +14,6 @@ LANGUAGES = {"nb": "Norsk", "en": "English"}  # the label is the URL value: ?lan
 
 # One table, in sections per page so each topic's text stays together.
 COMMON: dict[str, tuple[str, str]] = {
-    "app_title": ("Planlegging av bildediagnostikk – Helse Sør-Øst",
-                  "Diagnostic imaging planning – Helse Sør-Øst"),
-    "language": ("Språk", "Language"),
     "assumptions": ("Forutsetninger", "Assumptions"),
     "assumptions_help": ("Flytt en glidebryter: tallene regnes om straks, og adressen i "
                          "nettleseren tar med scenarioet, så lenken kan deles.",
@@ -24,7 +21,6 @@ COMMON: dict[str, tuple[str, str]] = {
                          "address carries the scenario, so the link can be shared."),
     "group_general": ("Generelt", "General"),
     "group_physicians": ("Leger", "Physicians"),
-    "reset": ("Tilbakestill til standard", "Reset to defaults"),
     "fte": ("Årsverk", "FTEs"),
     "year": ("År", "Year"),
     "series": ("Serie", "Series"),
@@ -56,6 +52,13 @@ COMMON: dict[str, tuple[str, str]] = {
                     "Ignored in the link (default used): {items}"),
     "illustrative": ("Illustrative data: genererte eksempelrader, ikke faktiske tall.",
                      "Illustrative data: generated example rows, not real figures."),
+    "sign_in_title": ("Logg inn for å se planen", "Sign in to see the plan"),
+    "sign_in_text": ("Denne utgaven av planleggingsverktøyet er bare for innloggede brukere. "
+                     "Logg inn med kontoen fra helseforetaket.",
+                     "This copy of the planning tool is for signed-in users only. "
+                     "Sign in with your trust account."),
+    "sign_in": ("Logg inn", "Sign in"),
+    "sign_out": ("Logg ut ({name})", "Sign out ({name})"),
 }
 
 PHYSICIANS: dict[str, tuple[str, str]] = {
@@ -125,8 +128,6 @@ OVERVIEW: dict[str, tuple[str, str]] = {
                       "Kilde: Fagplan for bildediagnostikk, Helse Sør-Øst RHF, og forutsetningene over.",
                       "Data version {version} (fingerprint of the input files), software version {package}. "
                       "Source: Fagplan for bildediagnostikk, Helse Sør-Øst RHF, and the assumptions above."),
-    "illustrative_in": ("{title}: bygger på illustrative (genererte) data, ikke faktiske tall.",
-                        "{title}: built on illustrative (generated) data, not real figures."),
     "ov_phys_sentence": ("Med disse forutsetningene har {specialty} {gap} årsverk for {kind} i {year}.",
                          "Under these assumptions {specialty} has {gap} FTEs too {kind} in {year}."),
     "ov_short": ("lite", "few"),
@@ -320,7 +321,7 @@ INFLOW: dict[str, tuple[str, str]] = {
     "basis_range": ("forutsetning", "assumption"),
 }
 
-# Issue 4: the staffing and turnover page.
+# The staffing and turnover page.
 STAFFING: dict[str, tuple[str, str]] = {
     "page_staffing": ("Bemanning og turnover", "Staffing and turnover"),
     "group_staff": ("Bemanning og turnover", "Staffing and turnover"),
@@ -397,12 +398,6 @@ STAFFING: dict[str, tuple[str, str]] = {
     "staff_status_gaps": (
         "{trust}, {role}: mangler tall for noen år; med i planen fra {base}, men ikke i regionens sum.",
         "{trust}, {role}: some years lack figures; planned from {base}, but not in the regional sum."),
-    "staff_methods": (
-        "Trendmetode: Prophet der serien har minst {n} år; ellers drift (rett linje fra første til "
-        "siste punkt) eller siste verdi, uten intervall. Kolonnen «Metode» i tabellen viser hvilken.",
-        "Trend method: Prophet where a series has at least {n} years; otherwise drift (a straight "
-        "line from the first to the last point) or the last value, without an interval. The "
-        "'Method' column of the table says which."),
     "staff_turnover_header": ("Turnover-historikk og tegn på økende turnover",
                               "Turnover history and signs of rising turnover"),
     "staff_hr_missing": (
@@ -424,20 +419,24 @@ STAFFING: dict[str, tuple[str, str]] = {
     "staff_hr_error": ("HR-fila kan ikke leses, så turnover-historikken vises ikke:",
                        "The HR file cannot be read, so the turnover history is not shown:"),
     "staff_turnover_title": ("{role}: turnover per år", "{role}: turnover per year"),
-    "staff_illustrative_title": ("ILLUSTRATIVE DATA", "ILLUSTRATIVE DATA"),
     "staff_flag_rule": (
         "Et helseforetak flagges når (a) siste års avgang er signifikant høyere enn egen historikk "
         "tilsier (forventet = samlet rate i tidligere år × siste års ansatte; ensidig "
         "Poisson-test, p < 5 %), eller (b) turnover de siste {window} årene stiger mer enn "
         "{threshold} prosentpoeng per år (vektet regresjon) og stigningen er større enn tilfeldig "
-        "variasjon (z > 1,645). Med 5 % nivå flagges omtrent én av tjue flate serier ved en "
-        "tilfeldighet: les et flagg som en grunn til å se nærmere etter.",
+        "variasjon (ensidig test av z, p < 5 %). Les et flagg som en grunn til å se nærmere etter.",
         "A trust is flagged when (a) the latest year's leavers are significantly more than its "
         "own history implies (expected = pooled rate of earlier years × latest staff; one-sided "
         "Poisson test, p < 5 %), or (b) turnover over the latest {window} years rises faster than "
         "{threshold} percentage points a year (weighted regression) and more than chance "
-        "variation would (z > 1.645). At the 5 % level about one flat series in twenty is "
-        "flagged by chance: read a flag as a reason to look closer."),
+        "variation would (one-sided test of z, p < 5 %). Read a flag as a reason to look closer."),
+    "staff_flag_correction": (
+        "Alle p-verdiene i tabellen (begge testene, alle helseforetak og yrkesgrupper) justeres "
+        "samlet for multippel testing med Benjamini-Hochberg, så at høyst 5 % av flaggene ventes å "
+        "skyldes tilfeldigheter (uten justering ville omtrent to flate serier i året blitt flagget).",
+        "Every p-value in the table (both tests, all trusts and roles) is adjusted together for "
+        "multiple testing with Benjamini-Hochberg, so that at most 5 % of the flags are expected to "
+        "be chance (without it about two flat series a year would be flagged)."),
     "staff_flags": ("Flagg per helseforetak og yrkesgruppe", "Flags per trust and role"),
     "staff_none_flagged": ("Ingen valgte helseforetak er flagget.", "No chosen trust is flagged."),
     "staff_flagged_list": ("Flagget: {items}.", "Flagged: {items}."),
@@ -472,6 +471,8 @@ STAFFING: dict[str, tuple[str, str]] = {
     "col_latest_pct": ("Siste år, turnover (%)", "Latest year, turnover (%)"),
     "col_history_pct": ("Tidligere år, turnover (%)", "Earlier years, turnover (%)"),
     "col_p_value": ("p (siste år)", "p (latest year)"),
+    "col_p_adjusted": ("p justert (siste år)", "p adjusted (latest year)"),
+    "col_trend_p_adjusted": ("p justert (trend)", "p adjusted (trend)"),
     "col_slope_pp": ("Trend (poeng/år)", "Trend (points/year)"),
     "col_flag": ("Flagg", "Flag"),
     "col_note": ("Merknad", "Note"),
@@ -539,7 +540,6 @@ EQUIPMENT: dict[str, tuple[str, str]] = {
         "Your register differs from Tabell 5 (data/equipment_units.csv) and is used anyway:"),
     "register_shipped": ("Register: data/equipment_register.csv ({units} enheter).",
                          "Register: data/equipment_register.csv ({units} units)."),
-    "illustrative_short": ("illustrative data", "illustrative data"),
     "metric_value": ("Gjenkjøpsverdi, offentlige enheter", "Replacement value, public units"),
     "metric_value_help": (
         "Sum av prisene for de offentlige enhetene. Fagplanen: «nyanskaffelsesverdi/"
@@ -649,7 +649,7 @@ EQUIPMENT: dict[str, tuple[str, str]] = {
         "with `make app`). Everything below is still computed here; the interval with fewer draws."),
 }
 
-# Issue 7: forecast quality (backtest), the notes beside forecast charts, and run history.
+# Forecast quality (backtest), the notes beside forecast charts, and run history.
 QUALITY: dict[str, tuple[str, str]] = {
     "page_quality": ("Modellkvalitet", "Model quality"),
     "quality_title": ("Modellkvalitet: hvor godt traff prognosene?",
@@ -719,7 +719,6 @@ QUALITY: dict[str, tuple[str, str]] = {
     "family_physicians": ("Leger", "Physicians"),
     "family_staff": ("Personell", "Staff"),
     "family_inflow": ("Tilgang av spesialister", "Specialist inflow"),
-    "all_families": ("Alle", "All"),
     "total": ("totalt", "total"),
     "pooled_title": ("Samlet per metode og horisont", "Pooled by method and horizon"),
     "pooled_help": ("Samlet MASE er snittet av alle skalerte feil; medianen viser hva en typisk "
@@ -833,19 +832,17 @@ QUALITY: dict[str, tuple[str, str]] = {
     "col_data_changed": ("Endrede inndata", "Input data changed"),
     "col_parameters_changed": ("Endrede parametere", "Parameters changed"),
     "col_code_changed": ("Kode endret", "Code changed"),
-    "headline_gap": ("Gap {year}, {specialty_nb} (årsverk)", "Gap {year}, {specialty_en} (FTEs)"),
-    "headline_trend": ("Prophet-trend {year}, {specialty_nb} (årsverk)",
-                       "Prophet trend {year}, {specialty_en} (FTEs)"),
-    "headline_mase": ("Samlet MASE, {method_nb}", "Pooled MASE, {method_en}"),
+    "headline_gap": ("Gap {year}, {specialty} (årsverk)", "Gap {year}, {specialty} (FTEs)"),
+    "headline_mase": ("Samlet MASE, {method}", "Pooled MASE, {method}"),
     "headline_prophet_wins": ("Serier Prophet vinner", "Series Prophet wins"),
     "headline_prophet_coverage": ("Prophets 80 %-intervall traff (%)", "Prophet's 80 % interval hit (%)"),
-    "headline_default_trend": ("Standardlinjen {year}, {specialty_nb} (årsverk)",
-                               "Default line {year}, {specialty_en} (FTEs)"),
+    "headline_default_trend": ("Standardlinjen {year}, {specialty} (årsverk)",
+                               "Default line {year}, {specialty} (FTEs)"),
     "headline_default_coverage": ("Standardlinjens 80 %-bånd traff (%)", "Default line's 80 % band hit (%)"),
-    "headline_default_family_mase": ("Samlet MASE, standardlinjen, {family_nb}",
-                                     "Pooled MASE, default line, {family_en}"),
-    "headline_default_family_coverage": ("Standardlinjens 80 %-bånd traff, {family_nb} (%)",
-                                         "Default line's 80 % band hit, {family_en} (%)"),
+    "headline_default_family_mase": ("Samlet MASE, standardlinjen, {family}",
+                                     "Pooled MASE, default line, {family}"),
+    "headline_default_family_coverage": ("Standardlinjens 80 %-bånd traff, {family} (%)",
+                                         "Default line's 80 % band hit, {family} (%)"),
     "note_beaten": ("I backtesten slo {winner} Prophet på {series} (MASE {winner_mase} mot {prophet_mase}, "
                     "{checks} kontroller).",
                     "In the backtest {winner} beat Prophet on {series} (MASE {winner_mase} vs "
@@ -982,7 +979,6 @@ DATA: dict[str, tuple[str, str]] = {
     "cover_made": ("Laget", "Made"),
     "cover_data_version": ("Dataversjon", "Data version"),
     "cover_data": ("Data", "Data"),
-    "cover_illustrative_inputs": ("Illustrerende inndata", "Illustrative inputs"),
     "hr_example_caption": ("EKSEMPEL på filformatet: oppdiktede tall, ikke fra noe helseforetak.",
                            "EXAMPLE of the file format: made-up numbers, not from any trust."),
     "page_data": ("Data", "Data"),

@@ -175,7 +175,7 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("year", "trust", "setting"),
         ),
-        # Issue 4: the HR export planners have and the plan lacks (optional file).
+        # The HR export planners have and the plan lacks (optional file).
         "staff_turnover": TableSpec(
             "staff_turnover.csv",
             {
@@ -539,7 +539,8 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
     if not dupes.empty:
         lines = sorted({int(i) + 2 for i in dupes["index"].dropna()})
         problems.append(
-            f"lines {', '.join(map(str, lines))}: the same ({', '.join(spec.key_in(set(dupes['column'].dropna())))}) appears more "
+            f"lines {', '.join(map(str, lines))}: the same "
+            f"({', '.join(spec.key_in(set(dupes['column'].dropna())))}) appears more "
             "than once; each key must be on one row only"
         )
 
@@ -632,7 +633,7 @@ def table_rules(name: str) -> list[str]:
     if name == "physician_ftes":
         rules.append("with a trust column, every trust reports the same (year, specialty, category) rows; "
                      "the region's plan is their sum")
-    for needs, _, blamed in CROSS_CHECKS:
+    for needs, _, _blamed in CROSS_CHECKS:
         if name in needs:
             other = [TABLES[n].file for n in needs if n != name]
             rules.append(f"must agree with {', '.join(other)} (unit counts per owner and modality)")

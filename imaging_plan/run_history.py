@@ -18,13 +18,14 @@ from .store import Forecast
 HEADLINE_COLUMNS = ["forecast", "figure", "label_nb", "label_en", "value"]
 
 
-def _row(figure: str, key: str, value: float, **values) -> dict:
-    return {"figure": figure, "label_nb": t(key, "nb", **values), "label_en": t(key, "en", **values),
-            "value": float(value)}
+def _row(figure: str, key: str, value: float, named=lambda lang: {}, **values) -> dict:
+    """A headline with its label in both languages; `named(lang)` gives the values written per language."""
+    return {"figure": figure, "label_nb": t(key, "nb", **values, **named("nb")),
+            "label_en": t(key, "en", **values, **named("en")), "value": float(value)}
 
 
-def _specialty(code: str) -> dict:
-    return {"specialty_nb": specialty_name(code, "nb"), "specialty_en": specialty_name(code, "en")}
+def _specialty(code: str):
+    return lambda lang: {"specialty": specialty_name(code, lang)}
 
 
 def physician_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -33,14 +34,14 @@ def physician_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     horizon = int(plan["year"].max())
     rows = []
     for _, r in plan[plan["year"] == horizon].iterrows():
-        rows.append(_row(f"gap:{r['specialty']}:{horizon}", "headline_gap", r["gap"], year=horizon,
-                         **_specialty(r["specialty"])))
+        rows.append(_row(f"gap:{r['specialty']}:{horizon}", "headline_gap", r["gap"], _specialty(r["specialty"]),
+                         year=horizon))
     trend = tables.get("trend")
     if trend is not None:
         at = trend[(trend["series"] == "total") & (trend["year"] == horizon)]
         for _, r in at.iterrows():
-            rows.append(_row(f"trend:{r['specialty']}:{horizon}", "headline_default_trend", r["trend"], year=horizon,
-                             **_specialty(r["specialty"])))
+            rows.append(_row(f"trend:{r['specialty']}:{horizon}", "headline_default_trend", r["trend"],
+                             _specialty(r["specialty"]), year=horizon))
     return pd.DataFrame(rows)
 
 
@@ -51,8 +52,8 @@ def backtest_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     whether the line the pages draw got more or less accurate.
     """
     pooled = tables["pooled"].set_index("method")
-    rows = [_row(f"mase:{m}", "headline_mase", pooled.loc[m, "mase_all"], method_nb=t(f"method_{m}", "nb"),
-                 method_en=t(f"method_{m}", "en"))
+    rows = [_row(f"mase:{m}", "headline_mase", pooled.loc[m, "mase_all"],
+                 lambda lang, m=m: {"method": t(f"method_{m}", lang)})
             for m in POOLED_METHODS if m in pooled.index]
     if "prophet" in pooled.index:
         rows.append(_row("wins:prophet", "headline_prophet_wins", pooled.loc["prophet", "series_won"]))
@@ -63,11 +64,11 @@ def backtest_headlines(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     if by_family is not None:
         own = by_family[by_family["method"] == DEFAULT].set_index("family")
         for family in [f for f in FAMILIES if f in own.index]:
-            names = {"family_nb": t(f"family_{family}", "nb"), "family_en": t(f"family_{family}", "en")}
+            names = lambda lang, family=family: {"family": t(f"family_{family}", lang)}  # noqa: E731
             rows.append(_row(f"mase:{DEFAULT}:{family}", "headline_default_family_mase",
-                             own.loc[family, "mase_all"], **names))
+                             own.loc[family, "mase_all"], names))
             rows.append(_row(f"coverage:{DEFAULT}:{family}", "headline_default_family_coverage",
-                             100 * own.loc[family, "coverage"], **names))
+                             100 * own.loc[family, "coverage"], names))
     return pd.DataFrame(rows)
 
 

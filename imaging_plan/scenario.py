@@ -16,8 +16,16 @@ import yaml
 
 from .assumptions import ASSUMPTIONS, AssumptionError
 
-# Non-assumption URL keys the app owns.
-APP_KEYS = ("lang", "preset", "staff_trusts", "staff_roles", "data")  # data: mark of uploaded data
+# Non-assumption URL keys the app owns: the language, the staffing page's choices, the model
+# quality page's series, the mark of uploaded data, and each chart's forecast method
+# (method_<chart>, e.g. method_radiology).
+APP_KEYS = ("lang", "preset", "staff_trusts", "staff_roles", "series", "data")
+APP_KEY_PREFIXES = ("method_",)
+
+
+def is_app_key(key: str) -> bool:
+    """Return whether a URL key belongs to the app (not an assumption, not unknown)."""
+    return key in APP_KEYS or key.startswith(APP_KEY_PREFIXES)
 
 
 class ScenarioError(ValueError):
@@ -48,7 +56,7 @@ def from_query(query: Mapping[str, str | list[str]], defaults: Mapping[str, floa
     """
     values, ignored = dict(defaults), []
     for key, raw in query.items():
-        if key in APP_KEYS:
+        if is_app_key(key):
             continue
         if key not in ASSUMPTIONS:
             ignored.append(f"{key}: unknown parameter")

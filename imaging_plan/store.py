@@ -228,7 +228,7 @@ def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path,
     return None
 
 
-# --- Run history (issue 7) ---------------------------------------------------------------------
+# --- Run history -----------------------------------------------------------------------------
 # Each full run of the runner keeps a copy of every forecast (tables and manifest) under
 # `_history/<run_id>/<name>/`, written like a forecast: staged, then renamed into place.
 # Only the last HISTORY_KEEP runs are kept, so the folder stays small.

@@ -86,8 +86,40 @@ def open_page(url_path: str | None = None, query: dict | None = None, timeout: f
     from streamlit.util import calc_hash
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    # Secrets of the test's own: a developer's .streamlit/secrets.toml (sign-in) must not close the app here.
+    at.secrets["tests"] = {"open": True}
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if url_path is not None:
         at._page_hash = calc_hash(url_path)
     return at.run()
+
+
+def url_bound_keys(at) -> set[str]:
+    """Return the URL keys of every widget Streamlit binds (`bind="query-params"`) in an AppTest's page."""
+    keys, stack = set(), [at._tree]
+    while stack:
+        node = stack.pop()
+        proto = getattr(node, "proto", None)
+        if proto is not None and "query_param_key" in getattr(proto.DESCRIPTOR, "fields_by_name", {}):
+            if proto.query_param_key:
+                keys.add(proto.query_param_key)
+        children = getattr(node, "children", {})
+        stack.extend(children.values() if isinstance(children, dict) else children)
+    return keys
+
+
+@pytest.fixture
+def coded_keys(monkeypatch) -> set[str]:
+    """The URL keys of the code-bound widgets (app.url_codes.coded) drawn while the test runs."""
+    from imaging_plan.app import url_codes
+
+    seen: set[str] = set()
+    original = url_codes.coded
+
+    def recording(*args, key, **kwargs):
+        seen.add(key)
+        return original(*args, key=key, **kwargs)
+
+    monkeypatch.setattr(url_codes, "coded", recording)
+    return seen

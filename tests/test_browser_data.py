@@ -9,7 +9,6 @@ its own in test_data_page.py, and would only compete for the CPU.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import socket

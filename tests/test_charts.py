@@ -57,7 +57,7 @@ def test_localized_spec_carries_the_number_format(plan, lang, decimal):
     assert spec["config"]["locale"]["number"]["decimal"] == decimal
 
 
-# --- Staffing charts (issue 4) ---------------------------------------------------------------------
+# --- Staffing charts -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def staff():

@@ -243,7 +243,8 @@ def test_background_refit_fits_the_uploaded_series(physicians, workspaces, tmp_p
     # Prophet's trend is linear in the series' scale: doubling the history doubles it (within 2 %).
     ratio = (last["trend_new"] / last["trend_old"]).to_numpy()
     assert ratio == pytest.approx([2.0] * len(ratio), rel=0.02)
-    assert json.loads((shipped_forecasts / "physician_ftes" / "manifest.json").read_text())["inputs"] != refit.manifest["inputs"]
+    shipped_manifest = json.loads((shipped_forecasts / "physician_ftes" / "manifest.json").read_text())
+    assert shipped_manifest["inputs"] != refit.manifest["inputs"]
 
 
 # --- the page ------------------------------------------------------------------------------------------

@@ -26,9 +26,11 @@ def _error(folder, text: str) -> str:
     (f"OUS-MR-02,OUS,public,MR,{date.today().year + 1},,,test",
      f"line 3, column 'install_year': value '{date.today().year + 1}' must be a whole year from 1970 to "
      f"{date.today().year}"),
-    ("OUS-MR-02,OUS,public,MR,1969,,,test", "line 3, column 'install_year': value '1969' must be a whole year from 1970"),
+    ("OUS-MR-02,OUS,public,MR,1969,,,test",
+     "line 3, column 'install_year': value '1969' must be a whole year from 1970"),
     ("OUS-MR-02,OUS,public,MR,2015,,-5,test", "line 3, column 'price_nok': value '-5.0' must not be negative"),
-    ("OUS-MR-02,OUS,public,MR,2015,2019.5,,test", "line 3, column 'upgrade_year': value '2019.5' must be a whole number"),
+    ("OUS-MR-02,OUS,public,MR,2015,2019.5,,test",
+     "line 3, column 'upgrade_year': value '2019.5' must be a whole number"),
     ("OUS-MR-02,OUS,public,MR,twenty,,,test", "line 3, column 'install_year': value 'twenty' must be a number"),
     (",OUS,public,MR,2015,,,test", "line 3, column 'unit_id' must not be empty"),
 ])

@@ -1,4 +1,4 @@
-"""The forecast methods the backtest compares (baselines), and the default line (forecasting), on hand-computed cases."""
+"""The forecast methods the backtest compares (baselines), and the default line (forecasting), by hand."""
 
 from __future__ import annotations
 

@@ -118,7 +118,7 @@ def test_out_of_range_parameter_stops_before_running(tmp_path, capsys):
     assert "parameter 'horizon'" in capsys.readouterr().out
 
 
-# --- Notebook 03: staffing and turnover (issue 4) --------------------------------------------------
+# --- Notebook 03: staffing and turnover ----------------------------------------------------------
 
 def test_staffing_forecast_name():
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "03_forecast_radiographer_turnover.ipynb") == \

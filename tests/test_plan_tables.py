@@ -42,10 +42,13 @@ FILES = {
     # name: (columns, key columns, value column, row count)
     "physician_ftes.csv": (["year", "specialty", "category", "fte"], ["year", "specialty", "category"], "fte", 88),
     "staff_ftes.csv": (["year", "trust", "role", "fte"], ["year", "trust", "role"], "fte", 253),
-    "equipment_units.csv": (["owner", "sector", "modality", "year", "units"], ["owner", "modality", "year"], "units", 78),
-    "exams_by_modality.csv": (["year", "specialty", "modality", "exams"], ["year", "specialty", "modality"], "exams", 9),
+    "equipment_units.csv": (["owner", "sector", "modality", "year", "units"], ["owner", "modality", "year"],
+                            "units", 78),
+    "exams_by_modality.csv": (["year", "specialty", "modality", "exams"], ["year", "specialty", "modality"],
+                              "exams", 9),
     "exams_by_trust.csv": (["year", "trust", "setting", "exams"], ["year", "trust", "setting"], "exams", 20),
-    "private_exams.csv": (["year", "hospital_area", "modality", "exams"], ["year", "hospital_area", "modality"], "exams", 28),
+    "private_exams.csv": (["year", "hospital_area", "modality", "exams"], ["year", "hospital_area", "modality"],
+                          "exams", 28),
 }
 
 ALLOWED = {

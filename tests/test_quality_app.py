@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_page
-from imaging_plan import backtesting, baselines, inputs, paths, store, trends
+from conftest import open_page, url_bound_keys
+from imaging_plan import assumptions, backtesting, baselines, inputs, paths, scenario, store, trends
 from imaging_plan.app import components, quality_page
 
 
@@ -111,7 +111,7 @@ def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_d
 
 
 def test_url_sets_the_series_and_language(forecasts_dir):
-    at = open_page("quality", {"lang": "English", "series": "Specialist inflow, Radiology"})
+    at = open_page("quality", {"lang": "English", "series": "inflow:radiology"})
     assert not at.exception
     assert at.title[0].value == "Model quality: how well did the forecasts do?"
     assert at.selectbox(key="series").value == "inflow:radiology"
@@ -211,13 +211,20 @@ def _trend_domain(at: AppTest) -> list[str]:
 
 
 def test_switching_a_chart_to_another_method_draws_its_stored_line(forecasts_dir):
-    at = open_page("physicians", {"method_radiology": "Naiv"})
+    at = open_page("physicians", {"method_radiology": "naive"})
     assert not at.exception
     assert at.button_group(key="method_radiology").value == "naive"
     assert at.button_group(key="method_nuclear_medicine").value == "default"
     assert _trend_domain(at)[1] == "Trend (naiv, 80 % intervall)"
     at.button_group(key="method_radiology").set_value("default").run()
     assert _trend_domain(at)[1] == "Trend (standardlinjen, 80 % bånd)"
+    assert "method_radiology" not in at.query_params
+    at.button_group(key="method_radiology").set_value("theta").run()
+    assert at.query_params["method_radiology"] == "theta"  # the code, not the label "Theta"
+    # The same link in English draws the same method.
+    english = open_page("physicians", {"method_radiology": "naive", "lang": "English"})
+    assert english.button_group(key="method_radiology").value == "naive"
+    assert not any("ignored" in c.value.lower() for c in english.sidebar.caption)
 
 
 def test_forward_line_starts_at_the_last_observed_year(forecasts_dir, stored):
@@ -235,3 +242,15 @@ def test_without_a_backtest_the_page_says_so_and_offers_no_switch(tmp_path, monk
     assert not at.exception
     assert sum("--only 05" in c.value for c in at.caption) == 2
     assert [b.key for b in at.button_group] == ["lang"]
+
+
+@pytest.mark.parametrize("page", ["overview", "physicians", "quality"])
+def test_every_url_key_a_page_binds_is_known_to_the_scenario(forecasts_dir, coded_keys, page):
+    at = open_page(page)
+    assert not at.exception
+    keys = url_bound_keys(at) | coded_keys
+    assert set(assumptions.ASSUMPTIONS) | {"lang"} <= keys  # the sidebar binds every assumption
+    unknown = {k for k in keys if k not in assumptions.ASSUMPTIONS and not scenario.is_app_key(k)}
+    assert unknown == set()
+    if page != "overview":
+        assert coded_keys  # the page's own choices (series, method_*) are among them

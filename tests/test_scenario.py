@@ -103,3 +103,11 @@ def test_low_and_high_presets_bracket_the_baseline_gap(shipped_ftes, defaults):
     gap = {name: physicians.physician_plan(shipped_ftes, p.apply(defaults)).query("year == 2040")["gap"].sum()
            for name, p in scenario.PRESETS.items()}
     assert gap["low"] < gap["baseline"] < gap["high"]
+
+
+def test_app_keys_in_a_link_are_not_reported_as_ignored(defaults):
+    query = {"lang": "English", "staff_trusts": ["OUS", "SIV"], "staff_roles": "secretary",
+             "series": "inflow:radiology", "method_radiology": "naive", "method_nuclear_medicine": "theta"}
+    assert scenario.from_query(query, defaults).ignored == []
+    assert scenario.from_query({"methods": "naive", "serie": "x"}, defaults).ignored == [
+        "methods: unknown parameter", "serie: unknown parameter"]

@@ -251,6 +251,21 @@ def test_poisson_tail_by_hand():
     assert staffing.poisson_sf(0, 3.0) == 1.0 and staffing.poisson_sf(1, 0.0) == 0.0
 
 
+def _tail_in_logs(k: int, lam: float) -> float:
+    """P(X >= k) summed term by term in logs (no exp(-lam) that underflows), far past the mode."""
+    return sum(math.exp(i * math.log(lam) - lam - math.lgamma(i + 1)) for i in range(k, k + 3000))
+
+
+@pytest.mark.parametrize("k, lam", [(800, 750.0), (1100, 1000.0), (760, 800.0)])
+def test_poisson_tail_for_a_large_expected_count(k, lam):
+    # A large trust: hundreds of expected leavers, where exp(-lam) underflows to 0 in floating point
+    # (the hand-rolled sum from P(X = 0) returned p = 1 here).
+    expected = _tail_in_logs(k, lam)
+    assert staffing.poisson_sf(k, lam) == pytest.approx(expected, rel=1e-6)
+    # Normal approximation by hand: z = (k - lam) / sqrt(lam) = 1.8, 3.2, -1.4.
+    assert (staffing.poisson_sf(k, lam) < 0.05) == (k > lam)
+
+
 def test_turnover_uses_headcount_where_given_else_average_ftes():
     hr = pd.DataFrame({"year": [2024, 2025], "trust": "OUS", "role": "radiographer", "leavers": [10.0, 10.0],
                        "hires": [12.0, 8.0], "avg_ftes": [80.0, 100.0], "headcount": [125.0, np.nan],
@@ -285,3 +300,36 @@ def test_illustrative_rows_never_invent_staff_for_tabell_7_blanks(shipped_staff)
 
 def test_the_trust_overrides_cover_exactly_the_trusts_of_tabell_7(shipped_staff):
     assert set(shipped_staff["trust"]) == set(assumptions.STAFF_TRUSTS)
+
+
+def _benjamini_hochberg(p: list[float]) -> list[float]:
+    """Adjusted p-values by hand: p_(i) x m / i, made monotone from the largest down, at most 1."""
+    m, adjusted, running = len(p), [0.0] * len(p), 1.0
+    order = sorted(range(m), key=p.__getitem__)
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        running = min(running, p[i] * m / rank)
+        adjusted[i] = running
+    return adjusted
+
+
+def test_flags_rest_on_benjamini_hochberg_over_both_tests_of_every_series():
+    hr = load_table("staff_turnover", paths.DATA_DIR)
+    flags = staffing.turnover_flags(staffing.turnover_history(hr), threshold_pp=0.5)
+    raw = [p for p in list(flags["p_value"]) + list(flags["trend_p_value"]) if p == p]
+    by_hand = dict(zip(raw, _benjamini_hochberg(raw)))
+    for col, adj in (("p_value", "p_adjusted"), ("trend_p_value", "trend_p_adjusted")):
+        tested = flags[flags[col].notna()]
+        assert tested[adj].tolist() == pytest.approx([by_hand[p] for p in tested[col]])
+        assert flags.loc[flags[col].isna(), adj].isna().all()
+    assert flags["significant"].tolist() == (flags["p_adjusted"] < 0.05).tolist()
+    assert flags["rising"].tolist() == ((flags["slope_pp"] > 0.5) & (flags["trend_p_adjusted"] < 0.05)).tolist()
+    # The correction matters on this file: some series pass 5 % on their own and are not flagged.
+    uncorrected = (flags["p_value"] < 0.05) | ((flags["trend_p_value"] < 0.05) & (flags["slope_pp"] > 0.5))
+    assert (uncorrected & ~flags["flag"]).sum() >= 1
+
+
+def test_trend_p_value_is_the_one_sided_normal_tail_of_its_z():
+    history = _history({"RISE": [5, 5, 5, 5, 5, 6, 7, 8, 9, 10]})
+    row = staffing.turnover_flags(history, threshold_pp=0.5).iloc[0]
+    assert row["trend_p_value"] == pytest.approx(0.5 * math.erfc(row["slope_z"] / math.sqrt(2)))

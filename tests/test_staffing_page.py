@@ -115,13 +115,26 @@ def test_url_trust_override_changes_that_trust_only(staff_forecast):
 
 
 def test_url_picks_trusts_and_roles_and_is_not_reported_as_ignored(staff_forecast):
-    at = _run({"staff_trusts": ["OUS", "SIV"], "staff_roles": ["Radiograf", "Helsesekretær"]})
+    at = _run({"staff_trusts": ["OUS", "SIV"], "staff_roles": ["radiographer", "secretary"]})
     assert at.multiselect(key="staff_trusts").value == ["OUS", "SIV"]
     assert at.multiselect(key="staff_roles").value == ["radiographer", "secretary"]
     table = _per_trust(at)
     assert sorted(set(table.index)) == ["OUS", "SIV"] and len(table) == 4
     assert len(at.metric) == 6
     assert not any("unknown parameter" in c.value for c in at.sidebar.caption)
+
+
+@pytest.mark.parametrize("lang", [None, "English"])
+def test_roles_travel_in_the_url_as_codes_in_either_language(staff_forecast, lang):
+    at = _run({"staff_roles": ["secretary"], **({"lang": lang} if lang else {})})
+    assert at.multiselect(key="staff_roles").value == ["secretary"]
+    at.multiselect(key="staff_roles").set_value(["radiographer", "bioengineer"]).run()
+    assert at.query_params["staff_roles"] == ["radiographer", "bioengineer"]
+    # Back to the default (radiographers only): the key leaves the URL, as for a bound widget.
+    at.multiselect(key="staff_roles").set_value(["radiographer"]).run()
+    assert "staff_roles" not in at.query_params
+    # A label or an unknown code is not a code: the default stays.
+    assert _run({"staff_roles": ["Radiograf", "nurse"]}).multiselect(key="staff_roles").value == ["radiographer"]
 
 
 def test_no_trust_chosen_asks_for_one(staff_forecast):
@@ -171,3 +184,13 @@ def test_overview_shows_the_staffing_section(staff_forecast):
     assert "Bemanning og turnover" in [s.value for s in at.subheader]
     labels = [m.label for m in at.metric]
     assert "Radiografer: ansettelser 2026–2040" in labels and "Økende turnover nå" in labels
+
+
+def test_staffing_url_keys_are_known_to_the_scenario(staff_forecast, coded_keys):
+    from conftest import url_bound_keys
+    from imaging_plan import assumptions, scenario
+
+    at = _run()
+    keys = url_bound_keys(at) | coded_keys
+    assert {"staff_trusts", "staff_roles"} <= coded_keys
+    assert {k for k in keys if k not in assumptions.ASSUMPTIONS and not scenario.is_app_key(k)} == set()

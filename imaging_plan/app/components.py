@@ -13,7 +13,7 @@ from ..charts import localized, method_label
 from ..i18n import fmt_number, t
 from ..inputs import illustrative_files
 from ..reports import mark_illustrative
-from . import state
+from . import state, url_codes
 
 
 def data_error_shown(ctx) -> bool:
@@ -179,8 +179,8 @@ def method_choice(ctx, series_id: str, key: str) -> str:
 
     Offers the default line (the stored trend, `forecasting.DEFAULT_LINES`) and every method
     with a stored forward line for the series; the help gives each one's backtest MASE. The
-    URL carries the method's name (Streamlit binds the label), so a link keeps its choice.
-    Without a backtest only the default line exists: no switch.
+    URL carries the method's code (`method_radiology=naive`), so a link keeps its choice in
+    either language. Without a backtest only the default line exists: no switch.
     """
     forecast = ctx.forecast(BACKTEST)
     winners = backtest_winners(ctx)
@@ -192,9 +192,9 @@ def method_choice(ctx, series_id: str, key: str) -> str:
     winner = winners.loc[series_id, "winner"]
     help_text = " · ".join(f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
                            + (" ★" if m == winner else "") for m in options if m in scores)
-    return st.segmented_control(
-        t("method_switch", ctx.lang), options=options, format_func=lambda m: method_label(m, ctx.lang),
-        default="default", key=key, bind="query-params", required=True,
+    return url_codes.coded(
+        st.segmented_control, t("method_switch", ctx.lang), options,
+        format_func=lambda m: method_label(m, ctx.lang), default="default", key=key, required=True,
         help=t("method_switch_help", ctx.lang, scores=help_text)) or "default"
 
 

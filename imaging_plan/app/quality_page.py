@@ -16,7 +16,7 @@ from ..backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
 from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, t
 from ..charts import localized, method_label
-from . import state
+from . import state, url_codes
 from .components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, series_label
 
 RUN_COMMAND = "python -m imaging_plan.runner"
@@ -173,9 +173,9 @@ def chart_section(ctx, winners: pd.DataFrame) -> None:
     lang = ctx.lang
     st.subheader(t("chart_title", lang))
     measured = winners[winners["winner"].notna()]["series_id"].tolist()
-    chosen = st.selectbox(t("choose_series", lang), measured, format_func=lambda s: series_label(s, lang),
-                          index=measured.index(FIRST_SERIES) if FIRST_SERIES in measured else 0,
-                          key="series", bind="query-params")
+    chosen = url_codes.coded(st.selectbox, t("choose_series", lang), measured,
+                             format_func=lambda s: series_label(s, lang),
+                             default=FIRST_SERIES if FIRST_SERIES in measured else measured[0], key="series")
     winner = winners.set_index("series_id").loc[chosen, "winner"]
     methods = st.pills(t("choose_methods", lang), list(METHODS), selection_mode="multi",
                        default=list(dict.fromkeys([winner, "prophet"])),

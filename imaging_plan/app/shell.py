@@ -17,7 +17,7 @@ import streamlit as st
 from .. import assumptions, paths
 from ..i18n import LANGUAGES, t
 from ..inputs import InputDataError, load_inputs
-from . import scenario_controls, state, workspace
+from . import scenario_controls, sign_in, state, workspace
 
 # The tables the app reads.
 APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
@@ -108,6 +108,7 @@ def _page(module: str, holder: dict):
 
 def main() -> None:
     st.set_page_config(page_title="Bildediagnostikk HSØ", layout="wide")
+    sign_in.require_sign_in()
     lang = language_switch() or "nb"
     scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}

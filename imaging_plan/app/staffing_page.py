@@ -22,6 +22,7 @@ from ..reports import Headline, SmallChart
 from . import state
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
                          is_illustrative, show_chart_data)
+from . import url_codes
 from .sections import Section
 
 FORECAST = "radiographer_turnover"
@@ -96,10 +97,10 @@ def pick(ftes: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     """Return the trusts and roles chosen (both bound to the URL)."""
     trusts = sorted(ftes["trust"].unique())
     roles = [r for r in STAFF_ROLES if r in set(ftes["role"])]
-    chosen_trusts = st.multiselect(t("staff_trusts", lang), trusts, default=trusts, key=URL_KEYS[0],
-                                     bind="query-params")
-    chosen_roles = st.multiselect(t("staff_roles", lang), roles, default=roles[:1], key=URL_KEYS[1],
-                                     format_func=lambda r: role_name(r, lang), bind="query-params")
+    chosen_trusts = url_codes.coded(st.multiselect, t("staff_trusts", lang), trusts, default=trusts,
+                                    key=URL_KEYS[0], multi=True)
+    chosen_roles = url_codes.coded(st.multiselect, t("staff_roles", lang), roles, default=roles[:1],
+                                   key=URL_KEYS[1], format_func=lambda r: role_name(r, lang), multi=True)
     return chosen_trusts, chosen_roles
 
 
@@ -186,6 +187,8 @@ def flags_table(flags: pd.DataFrame, plan: pd.DataFrame, lang: str) -> pd.DataFr
         t("col_latest_pct", lang): own["latest_pct"].round(1),
         t("col_history_pct", lang): own["history_pct"].round(1),
         t("col_p_value", lang): own["p_value"].round(3),
+        t("col_p_adjusted", lang): own["p_adjusted"].round(3),
+        t("col_trend_p_adjusted", lang): own["trend_p_adjusted"].round(3),
         t("col_slope_pp", lang): own["slope_pp"].round(2),
         t("col_rate_used", lang): own["rate_used"].round(1),
         t("col_note", lang): notes,
@@ -228,7 +231,8 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
     if illustrative:
         st.warning(t("illustrative_notice", lang))
     st.caption(t("staff_flag_rule", lang, window=staffing.FLAG_WINDOW_YEARS,
-                 threshold=fmt_number(ctx.scenario["turnover_flag_pp"], lang, 1)))
+                 threshold=fmt_number(ctx.scenario["turnover_flag_pp"], lang, 1))
+               + " " + t("staff_flag_correction", lang))
     shown = flags[flags["trust"].isin(trusts) & flags["role"].isin(roles)]
     hits = shown[shown["flag"]]
     st.markdown(t("staff_flagged_list", lang, items=", ".join(
