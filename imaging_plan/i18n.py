@@ -115,7 +115,6 @@ OVERVIEW: dict[str, tuple[str, str]] = {
                          "standard; de er merket ● under hvert avsnitt.",
                          "The numbers below rest on a scenario where **{n}** assumption(s) differ from "
                          "the defaults; they are marked ● under each section."),
-    "ov_assumptions_behind": ("Forutsetningene bak tallene", "The assumptions behind the numbers"),
     "ov_exports": ("Last ned", "Downloads"),
     "ov_pdf": ("Styresammendrag (PDF, én side)", "Board summary (PDF, one page)"),
     "ov_excel": ("Alle tabeller (Excel)", "All tables (Excel)"),

