@@ -40,7 +40,9 @@ def test_failed_write_leaves_the_earlier_forecast_whole(tmp_path):
                              _manifest(tmp_path))
     forecast = store.read_forecast(tmp_path, "demo")
     assert forecast.tables["trend"]["fte"].tolist() == [1.0]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]  # no temporary folder left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".versions", "demo"]
+    assert [p.name for p in (tmp_path / ".versions" / "demo").iterdir() if p.name != ".publish.lock"] == \
+        [store.forecast_version(tmp_path, "demo")]  # the one good version; no staging folder left
 
 
 def test_missing_forecast_raises(tmp_path):
