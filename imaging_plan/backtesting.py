@@ -176,13 +176,39 @@ def backtest_series(history: pd.DataFrame, methods: Mapping[str, Method], min_tr
     return out
 
 
+def _backtest_job(job: tuple) -> pd.DataFrame:
+    """One parallel job: one series, one method, every origin (see `rolling_origin`)."""
+    rows, methods, min_train, horizons = job
+    return backtest_series(rows, methods, min_train, horizons)
+
+
 def rolling_origin(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
-                   horizons: int = HORIZONS) -> pd.DataFrame:
-    """Return the backtest forecasts of every series (see `backtest_series`), with series_id and family."""
+                   horizons: int = HORIZONS, workers: int | None = 1, scheduler: str | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+    """Return the backtest forecasts of every series (see `backtest_series`), with series_id and family.
+
+    The fits run as one job per series and method through `parallel.map_jobs`: `workers`
+    processes (1: here; None or 0: all cores) or the Dask cluster at `scheduler`, with the same
+    result. `progress(done, total)` counts fits (one per origin and method).
+    """
+    from .parallel import map_jobs
+
+    groups = list(series.groupby(["series_id", "family"], sort=False))
+    jobs = [(rows, {name: method}, min_train, horizons) for _, rows in groups for name, method in methods.items()]
+    fits = [len(origins(job[0]["year"], min_train)) for job in jobs]
+    done = [0]
+
+    def tick(_done: int, _total: int, index: int) -> None:
+        done[0] += fits[index] if index >= 0 else 0
+        progress(done[0], sum(fits))
+
+    results = map_jobs(_backtest_job, jobs, workers=workers, scheduler=scheduler,
+                       progress=tick if progress else None)
     frames = []
-    for (sid, family), rows in series.groupby(["series_id", "family"], sort=False):
-        one = backtest_series(rows, methods, min_train, horizons)
-        if not one.empty:
+    for g, ((sid, family), _) in enumerate(groups):
+        parts = [r for r in results[g * len(methods):(g + 1) * len(methods)] if not r.empty]
+        if parts:  # back to the serial order: origin by origin, each origin's methods in turn
+            one = pd.concat(parts, ignore_index=True).sort_values("origin", kind="stable", ignore_index=True)
             frames.append(one.assign(series_id=sid, family=family))
     if not frames:
         return pd.DataFrame(columns=FORECAST_COLUMNS)
