@@ -304,6 +304,9 @@ def write_forecast(output_dir: Path, name: str, tables: dict[str, pd.DataFrame],
     _clean_leftovers(output_dir, name)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=versions))
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)  # readable like any folder, not mkdtemp's owner-only mode
         manifest = {**manifest, "tables": {}}
         for table, frame in tables.items():
             path = staging / f"{table}.csv"
