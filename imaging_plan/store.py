@@ -226,6 +226,17 @@ def _pause_point(step: str) -> None:
     time.sleep(60)
 
 
+def _umask() -> int:
+    """Return the process's umask without changing it (os.umask would, for a moment, for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o022
+
+
 def _clean_leftovers(output_dir: Path, name: str) -> None:
     """Remove staging folders and temporary links that writers no longer alive left behind."""
     for staging in _versions_dir(output_dir, name).glob(".staging-*"):
@@ -304,9 +315,7 @@ def write_forecast(output_dir: Path, name: str, tables: dict[str, pd.DataFrame],
     _clean_leftovers(output_dir, name)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=versions))
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)  # readable like any folder, not mkdtemp's owner-only mode
+        staging.chmod(0o777 & ~_umask())  # readable like any folder, not mkdtemp's owner-only mode
         manifest = {**manifest, "tables": {}}
         for table, frame in tables.items():
             path = staging / f"{table}.csv"
