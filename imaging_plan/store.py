@@ -332,6 +332,9 @@ def write_forecast(output_dir: Path, name: str, tables: dict[str, pd.DataFrame],
             _point_to(output_dir, name, version)
             _pause_point("published")
             _prune(output_dir, name)
+        record = read_progress(output_dir, name)
+        if record and record.get("state") == "running" and record.get("pid") == os.getpid():
+            finish_progress(output_dir, name, ok=True)  # a notebook run without the runner: it ends here
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -15,6 +15,7 @@ from .. import charts, run_history, store
 from ..backtesting import MAPE_MIN_ACTUAL, METHODS
 from ..i18n import fmt_number, t
 from ..charts import localized, method_label
+from .build_progress import forecast_or_progress
 from .components import (BACKTEST, BACKTEST_COMMAND, download_csv, forecast_stamp, forecast_status,
                          read_only_forecast, series_label, shared_forecast)
 
@@ -216,7 +217,7 @@ def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("quality_title", lang))
     st.markdown(t("quality_intro", lang))
-    backtest = forecast_status(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing", shared=True)
+    backtest = forecast_or_progress(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing", t("page_quality", lang))
     if backtest is not None:
         tables = backtest.tables
         winners, pooled = tables["winners"], tables["pooled"]
