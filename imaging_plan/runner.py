@@ -104,13 +104,15 @@ def run_notebook(notebook: Path, parameters: dict, output_dir: Path, progress: b
 def run_all(only: list[str] | None = None, parameters: dict | None = None,
             data_dir: Path | None = None, output_dir: Path | None = None,
             if_stale: bool = False, progress: bool = True, out=None, skip: list[str] | None = None,
-            wait: float = 0.0, workers: int | None = None, scheduler: str | None = None) -> int:
+            wait: float = 0.0, workers: int | None = None, scheduler: str | None = None,
+            jobs: int = 1) -> int:
     """Run the selected notebooks; return 0 when all succeeded, 1 when one failed, 2 when refused.
 
     Each notebook runs holding its forecast's build lock (refused at once when another run holds
     it, or after `wait` seconds). `workers` and `scheduler` go to the notebooks that declare them
-    (the backtest). A full run (no `only`, no `skip`) that ran at least one notebook ends by
-    keeping the run in the history.
+    (the backtest). `jobs` notebooks run at a time (each in its own kernel); with one, the run
+    stops at the first notebook that fails or is refused. A full run (no `only`, no `skip`) in
+    which every notebook succeeded and at least one ran ends by keeping the run in the history.
     """
     out = out or sys.stdout
     data_dir = paths.resolve(data_dir, paths.DATA_DIR)
@@ -134,8 +136,8 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
     except AssumptionError as err:
         print(f"Refused: {err}", file=out)
         return 1
-    ran = 0
-    for i, nb in enumerate(selected, 1):
+    def build(i: int, nb: Path) -> str:
+        """Build one notebook's forecast under its lock; return 'ran', 'current', 'failed' or 'busy'."""
         label = f"[{i}/{len(selected)}] {nb.name}"
         name = forecast_name(nb)
         own = {k: v for k, v in parameters.items() if k in declared[nb]}
@@ -148,7 +150,7 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
                     reason = is_stale(output_dir, name, data_dir, nb, own)
                     if reason is None:
                         print(f"{label}: up to date", file=out, flush=True)
-                        continue
+                        return "current"
                     print(f"{label}: building ({reason})", file=out, flush=True)
                 else:
                     print(f"{label}: running", file=out, flush=True)
@@ -163,14 +165,31 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
                     finish_progress(output_dir, name, ok=False, message=last_line)
                     print(f"{label}: FAILED. Earlier forecasts are unchanged; the executed notebook is "
                           f"{output_dir / RUNS / (nb.stem + '.failed.ipynb')}\n{err}", file=out, flush=True)
-                    return 1
+                    return "failed"
                 finish_progress(output_dir, name, ok=True)
         except StoreBusy as err:
             print(f"{label}: refused: {err}", file=out, flush=True)
-            return BUSY
+            return "busy"
         print(f"{label}: done in {time.perf_counter() - started:.1f} s (record: {record})",
               file=out, flush=True)
-        ran += 1
+        return "ran"
+
+    outcomes = []
+    if jobs <= 1:  # one after another, stopping at the first that fails or is refused
+        for i, nb in enumerate(selected, 1):
+            outcomes.append(build(i, nb))
+            if outcomes[-1] in ("failed", "busy"):
+                break
+    else:  # each notebook runs in its own kernel process: threads only wait for them
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            outcomes = list(pool.map(build, range(1, len(selected) + 1), selected))
+    if "failed" in outcomes:
+        return 1
+    if "busy" in outcomes:
+        return BUSY
+    ran = outcomes.count("ran")
     if not only and not skip and ran:
         kept = snapshot_run(output_dir)
         print(f"Run kept as {kept} (the last {HISTORY_KEEP} runs are kept)", file=out, flush=True)
@@ -199,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="processes for the backtest's fits (default: all cores; 1: one process)")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                         help="run the backtest's fits on this Dask cluster instead of local processes")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="run N notebooks at a time, each in its own kernel (default 1)")
     parser.add_argument("--no-progress", action="store_true", help="hide papermill's progress bar")
     args = parser.parse_args(argv)
     if args.workers is not None and args.workers < 0:
@@ -217,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parameters.update({name: _typed(value) for name, value in args.parameter})
     return run_all(args.only, parameters, args.data_dir, args.output_dir, args.if_stale,
                    progress=not args.no_progress, skip=args.skip, wait=args.wait, workers=args.workers,
-                   scheduler=args.scheduler)
+                   scheduler=args.scheduler, jobs=args.jobs)
 
 
 if __name__ == "__main__":
