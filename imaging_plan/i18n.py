@@ -823,8 +823,8 @@ for _section in (COMMON, PHYSICIANS, OVERVIEW, INFLOW, STAFFING, EQUIPMENT, QUAL
 
 # A forecast built in the background (the backtest after `make app`): app/build_progress.py.
 BUILD: dict[str, tuple[str, str]] = {
-    "build_running": ("{what}: beregnes, om lag {seconds} s igjen{fits}.",
-                      "{what}: being computed, about {seconds} s left{fits}."),
+    "build_running": ("{what}: beregnes, om lag {left} igjen{fits}.",
+                      "{what}: being computed, about {left} left{fits}."),
     "build_fits": (" ({done} av {total} modelltilpasninger ferdige)", " ({done} of {total} model fits done)"),
     "build_running_started": ("{what}: beregnes (startet for {elapsed} s siden).",
                               "{what}: being computed (started {elapsed} s ago)."),

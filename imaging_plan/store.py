@@ -643,7 +643,7 @@ def start_progress(output_dir: Path, name: str) -> None:
     _write_json(_progress_file(output_dir, name), {
         "state": "running", "pid": os.getpid(), "host": socket.gethostname(),
         "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"), "started": time.time(),
-        "done": 0, "total": None, "fits_started": None,
+        "done": 0, "total": None, "fits_started": None, "first_done": None, "first_done_at": None,
         "last_seconds": last.get("seconds") if last.get("state") == "done" else last.get("last_seconds"),
     })
 
@@ -671,6 +671,8 @@ def fit_progress(output_dir: Path, name: str, every_s: float = 1.0) -> Callable[
         fields = {"done": int(done), "total": int(total)}
         if record.get("fits_started") is None or record.get("state") != "running":
             fields["fits_started"] = now
+        if done and not record.get("first_done"):  # the rate is measured from here: workers are up
+            fields.update(first_done=int(done), first_done_at=now)
         if record.get("state") != "running":  # run outside the runner (papermill itself)
             fields.update(state="running", pid=os.getpid(), host=socket.gethostname(), started=now,
                           started_utc=datetime.now(timezone.utc).isoformat(timespec="seconds"))
@@ -681,14 +683,17 @@ def fit_progress(output_dir: Path, name: str, every_s: float = 1.0) -> Callable[
 
 # Seconds left after the last fit: the forward lines, the scores and the write (measured ~5 s).
 TAIL_S = 5
+# Fits counted before the rate is trusted: the first ones pay for starting the workers.
+MIN_FITS_FOR_RATE = 20
 
 
 def build_status(output_dir: Path, name: str, now: float | None = None) -> dict | None:
     """Return where a build of `name` stands: state, done, total, elapsed_s, seconds_left (or None).
 
     state is 'running', 'done', 'failed' or 'stopped' (recorded running, but its process is
-    gone). seconds_left extrapolates the fits done so far; before the first fit it is the last
-    build's duration minus the time spent; None when nothing is known.
+    gone). seconds_left extrapolates the rate of the fits done since the first one finished
+    (once MIN_FITS_FOR_RATE more are done); before that it is the last build's duration minus
+    the time spent; None when nothing is known.
     """
     record = read_progress(output_dir, name)
     if record is None:
@@ -701,9 +706,9 @@ def build_status(output_dir: Path, name: str, now: float | None = None) -> dict 
     done, total = int(record.get("done") or 0), record.get("total")
     left = None
     if state == "running":
-        fits_started = record.get("fits_started")
-        if total and done and fits_started:
-            left = (now - fits_started) / done * (total - done) + TAIL_S
+        first, first_at = record.get("first_done") or 0, record.get("first_done_at")
+        if total and first_at and done - first >= MIN_FITS_FOR_RATE:
+            left = (now - first_at) / (done - first) * (total - done) + TAIL_S
         elif record.get("last_seconds"):
             left = max(record["last_seconds"] - (now - started), TAIL_S)
     return {"state": state, "done": done, "total": total, "elapsed_s": now - started,

@@ -426,11 +426,14 @@ def test_build_status_extrapolates_the_fits_done(tmp_path):
     started = record["started"]
     # before any fit and without an earlier build: nothing to extrapolate from
     assert store.build_status(tmp_path, "demo", now=started + 3)["seconds_left"] is None
-    store.write_progress(tmp_path, "demo", done=5, total=25, fits_started=started + 10)
+    # the first 4 fits ended 10 s in (the workers' start-up); too few since then to trust a rate
+    store.write_progress(tmp_path, "demo", done=20, total=84, first_done=4, first_done_at=started + 10)
+    assert store.build_status(tmp_path, "demo", now=started + 14)["seconds_left"] is None
+    # 20 fits in the 10 s after the first ones: 60 left take 30 s, plus the write after the fits
+    store.write_progress(tmp_path, "demo", done=24)
     status = store.build_status(tmp_path, "demo", now=started + 20)
-    # 5 fits in 10 s: 20 left take 40 s, plus the write after the fits
-    assert status["state"] == "running" and status["seconds_left"] == 40 + store.TAIL_S
-    assert (status["done"], status["total"], status["elapsed_s"]) == (5, 25, 20)
+    assert status["state"] == "running" and status["seconds_left"] == 30 + store.TAIL_S
+    assert (status["done"], status["total"], status["elapsed_s"]) == (24, 84, 20)
     store.finish_progress(tmp_path, "demo", ok=True)
     assert store.build_status(tmp_path, "demo")["state"] == "done"
     # the next build starts from the last one's duration

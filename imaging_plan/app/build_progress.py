@@ -19,6 +19,13 @@ from .components import forecast_status, shared_forecast
 REFRESH_S = 3  # how often a waiting page looks at the build's progress
 
 
+def duration(seconds: float, lang: str) -> str:
+    """Return a time left in words: seconds under two minutes ('95 s'), whole minutes after ('4 min')."""
+    if seconds < 120:
+        return f"{fmt_number(seconds, lang)} s"
+    return f"{fmt_number(seconds / 60, lang)} min"
+
+
 def progress_text(status: dict, lang: str, what: str) -> str:
     """Return the notice for a running build: seconds left and fits done when known, else the time spent."""
     if status.get("seconds_left") is not None:
@@ -26,7 +33,7 @@ def progress_text(status: dict, lang: str, what: str) -> str:
         if status.get("total"):
             fits = t("build_fits", lang, done=fmt_number(status["done"], lang),
                      total=fmt_number(status["total"], lang))
-        return t("build_running", lang, what=what, seconds=fmt_number(status["seconds_left"], lang), fits=fits)
+        return t("build_running", lang, what=what, left=duration(status["seconds_left"], lang), fits=fits)
     return t("build_running_started", lang, what=what, elapsed=fmt_number(status.get("elapsed_s", 0), lang))
 
 
