@@ -176,6 +176,10 @@ def backtest_series(history: pd.DataFrame, methods: Mapping[str, Method], min_tr
     return out
 
 
+# Imported once by the fork server that starts the worker processes, not by every worker.
+PRELOAD = ("imaging_plan.forecasting", "prophet", "statsmodels.tsa.forecasting.theta")
+
+
 def _backtest_job(job: tuple) -> pd.DataFrame:
     """One parallel job: one series, one method, every origin (see `rolling_origin`)."""
     rows, methods, min_train, horizons = job
@@ -203,7 +207,7 @@ def rolling_origin(series: pd.DataFrame, methods: Mapping[str, Method], min_trai
         progress(done[0], sum(fits))
 
     results = map_jobs(_backtest_job, jobs, workers=workers, scheduler=scheduler,
-                       progress=tick if progress else None)
+                       progress=tick if progress else None, preload=PRELOAD)
     frames = []
     for g, ((sid, family), _) in enumerate(groups):
         parts = [r for r in results[g * len(methods):(g + 1) * len(methods)] if not r.empty]

@@ -65,14 +65,16 @@ def _describe(job: Any) -> str:
 
 
 def map_jobs(fn: Callable[[Any], Any], jobs: Iterable[Any], workers: int | None = None,
-             scheduler: str | None = None, seed: int | None = 0, progress: Progress | None = None) -> list:
+             scheduler: str | None = None, seed: int | None = 0, progress: Progress | None = None,
+             preload: Sequence[str] = ()) -> list:
     """Return [fn(job) for job in jobs], computed in parallel, in the order of `jobs`.
 
     workers: processes on this machine (None or 0: all available cores; 1: in this process,
     no pickling). scheduler: a Dask scheduler address ('tcp://host:8786'); when given the
     jobs run on that cluster and `workers` is not used. seed: job i starts from seed + i
     (None: leave the generators alone). A job that raises stops the map with JobFailed
-    naming it; jobs not yet started are cancelled.
+    naming it; jobs not yet started are cancelled. preload: modules the local worker processes
+    import once, before they are forked (slow imports such as Prophet are then paid once).
     """
     jobs = list(jobs)
     total = len(jobs)
@@ -91,7 +93,7 @@ def map_jobs(fn: Callable[[Any], Any], jobs: Iterable[Any], workers: int | None 
             if progress:
                 progress(i + 1, total, i)
         return results
-    return _on_processes(fn, jobs, seeds, count, progress)
+    return _on_processes(fn, jobs, seeds, count, progress, preload)
 
 
 def _call(fn, job, seed, index, total):
@@ -102,18 +104,22 @@ def _call(fn, job, seed, index, total):
                         f"the job: {_describe(job)}") from err
 
 
-def _context():
+def _context(preload: Sequence[str] = ()):
     """Return the start method for worker processes: a fork server on Linux (safe in a Jupyter kernel,
-    whose threads make a plain fork risky), spawn elsewhere."""
+    whose threads make a plain fork risky), preloaded with `preload` when it first starts; spawn
+    elsewhere."""
     if "forkserver" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("forkserver")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(preload))
+        return context
     return multiprocessing.get_context("spawn")
 
 
-def _on_processes(fn, jobs: Sequence, seeds: list, count: int, progress: Progress | None) -> list:
+def _on_processes(fn, jobs: Sequence, seeds: list, count: int, progress: Progress | None,
+                  preload: Sequence[str] = ()) -> list:
     total = len(jobs)
     results: list = [None] * total
-    with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=_context(preload)) as pool:
         pending = {pool.submit(_seeded, fn, job, seeds[i]): i for i, job in enumerate(jobs)}
         done_count = 0
         try:
