@@ -61,4 +61,4 @@ benchmark: $(DEVSTAMP)
 
 clean:
 	rm -rf $(VENV)
-	find forecasts -mindepth 1 -maxdepth 1 \( -type l -o -type d \) -exec rm -rf {} +
+	[ ! -d forecasts ] || find forecasts -mindepth 1 -maxdepth 1 \( -type l -o -type d \) -exec rm -rf {} +
