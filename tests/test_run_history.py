@@ -211,3 +211,33 @@ def test_workers_and_scheduler_reach_only_the_notebooks_that_declare_them(tmp_pa
     with pytest.raises(SystemExit):
         runner.main(["--scheduler", "localhost:8786"])
     assert "expected an address such as tcp://" in capsys.readouterr().err
+
+
+def test_two_notebooks_at_a_time_build_both_and_a_failure_fails_the_run(fake_notebooks, monkeypatch, capsys):
+    import threading
+
+    out = fake_notebooks
+    started, both = [], threading.Barrier(2, timeout=30)
+    fake = runner.run_notebook
+
+    def run(notebook, parameters, output_dir, progress=True):
+        started.append(notebook.stem)
+        both.wait()  # returns only when the two run at the same time
+        return fake(notebook, parameters, output_dir, progress)
+
+    monkeypatch.setattr(runner, "run_notebook", run)
+    assert runner.run_all(output_dir=out, progress=False, jobs=2) == 0
+    assert sorted(started) == ["01_forecast_alpha", "05_backtest_beta"] and len(store.list_runs(out)) == 1
+
+    def fail_one(notebook, parameters, output_dir, progress=True):
+        if notebook.stem.startswith("01"):
+            raise RuntimeError("cell 3 raised")
+        return fake(notebook, parameters, output_dir, progress)
+
+    monkeypatch.setattr(runner, "run_notebook", fail_one)
+    assert runner.run_all(output_dir=out, progress=False, jobs=2) == 1
+    said = capsys.readouterr().out
+    assert "01_forecast_alpha.ipynb: FAILED" in said and "05_backtest_beta.ipynb: done" in said
+    assert len(store.list_runs(out)) == 1  # a run with a failure is not kept
+    assert store.build_status(out, "alpha")["state"] == "failed"
+    assert store.build_status(out, "alpha")["message"] == "cell 3 raised"
