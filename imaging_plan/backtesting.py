@@ -167,9 +167,22 @@ def run_job(job: FitJob) -> pd.DataFrame:
     return job.fit(job.train.copy(), job.steps)
 
 
-def run_fits(jobs: Iterable[FitJob], fit: Callable[[FitJob], pd.DataFrame] = run_job) -> list[pd.DataFrame]:
-    """Return `fit` of every job, in order: the one place a backtest fits (an executor can go here)."""
-    return [fit(job) for job in jobs]
+# Imported once by the fork server that starts the worker processes, not by every worker.
+PRELOAD = ("imaging_plan.trends", "imaging_plan.baselines", "prophet", "statsmodels.tsa.forecasting.theta")
+
+
+def run_fits(jobs: Iterable[FitJob], fit: Callable[[FitJob], pd.DataFrame] = run_job, workers: int | None = 1,
+             scheduler: str | None = None, progress: Callable[[int, int], None] | None = None) -> list[pd.DataFrame]:
+    """Return `fit` of every job, in job order: the one place a backtest fits.
+
+    In this process (`workers` 1), on local processes (None or 0: all cores) or on the Dask
+    cluster at `scheduler`, with the same results (`parallel.map_jobs`, a seed per job).
+    `progress(done, total)` counts the fits as they finish.
+    """
+    from .parallel import map_jobs
+
+    tick = (lambda done, total, _index: progress(done, total)) if progress else None
+    return map_jobs(fit, list(jobs), workers=workers, scheduler=scheduler, progress=tick, preload=PRELOAD)
 
 
 def fit_jobs(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
@@ -224,10 +237,16 @@ def backtest_series(history: pd.DataFrame, methods: Mapping[str, Method], min_tr
 
 
 def rolling_origin(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
-                   horizons: int = HORIZONS, fit: Callable[[FitJob], pd.DataFrame] = run_job) -> pd.DataFrame:
-    """Return the backtest forecasts of every series (see `backtest_series`), with series_id and family."""
+                   horizons: int = HORIZONS, fit: Callable[[FitJob], pd.DataFrame] = run_job,
+                   workers: int | None = 1, scheduler: str | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+    """Return the backtest forecasts of every series (see `backtest_series`), with series_id and family.
+
+    One fit per series, origin and method, run through `run_fits` (here, on `workers` local
+    processes or on the Dask cluster at `scheduler`, with the same result).
+    """
     jobs = fit_jobs(series, methods, min_train, horizons)
-    return _scored(series, jobs, run_fits(jobs, fit))
+    return _scored(series, jobs, run_fits(jobs, fit, workers, scheduler, progress))
 
 
 def _scores(rows: pd.DataFrame, mape_min_actual: float) -> dict:

@@ -871,6 +871,24 @@ for _section in (COMMON, PHYSICIANS, OVERVIEW, INFLOW, STAFFING, EQUIPMENT, QUAL
     assert not _clash, f"translation keys defined twice: {_clash}"
     TEXT.update(_section)
 
+# A forecast built in the background (the backtest after `make app`): app/build_progress.py.
+BUILD: dict[str, tuple[str, str]] = {
+    "build_running": ("{what}: beregnes, om lag {left} igjen{fits}.",
+                      "{what}: being computed, about {left} left{fits}."),
+    "build_fits": (" ({done} av {total} modelltilpasninger ferdige)", " ({done} of {total} model fits done)"),
+    "build_running_started": ("{what}: beregnes (startet for {elapsed} s siden).",
+                              "{what}: being computed (started {elapsed} s ago)."),
+    "build_meanwhile": ("Siden fyller seg selv ut når beregningen er ferdig; de andre sidene kan brukes imens.",
+                        "This page fills in by itself when it is done; the other pages work meanwhile."),
+    "build_previous": ("Til da vises forrige beregning.", "Until then the previous result is shown."),
+    "build_failed": ("{what}: siste beregning feilet ({message}). Kjør `{cmd}` for å se hele feilen.",
+                     "{what}: the last build failed ({message}). Run `{cmd}` to see the whole error."),
+    "build_stopped": ("{what}: siste beregning ble avbrutt før den var ferdig. Kjør `{cmd}` for å lage den.",
+                      "{what}: the last build was stopped before it finished. Run `{cmd}` to make it."),
+}
+assert not set(TEXT) & set(BUILD), f"translation keys defined twice: {set(TEXT) & set(BUILD)}"
+TEXT.update(BUILD)
+
 
 # The app's frame (light pages carrying the whole scenario) and the overview's decisions and fans.
 APP_LAYER: dict[str, tuple[str, str]] = {

@@ -157,3 +157,100 @@ def test_if_stale_rebuilds_what_was_made_with_other_parameters(tmp_path, monkeyp
     assert built == [2045]  # the same parameters: current
     assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
     assert built == [2045, 2040]  # back to the defaults: rebuilt
+
+
+# --- one build of a forecast at a time; what reaches the notebooks -----------------------------------
+
+@pytest.mark.slow
+def test_a_run_is_refused_naming_the_run_that_builds_the_same_forecast(fake_notebooks, tmp_path, capsys):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from imaging_plan import paths
+
+    out, held = fake_notebooks, tmp_path / "held"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom imaging_plan import store\n"
+         "with store.build_lock(sys.argv[1], 'backtest_beta', command='make app (background)'):\n"
+         "    open(sys.argv[2], 'w').write('held'); time.sleep(60)", str(out), str(held)],
+        env={**os.environ, "PYTHONPATH": str(paths.PROJECT_ROOT)})
+    try:
+        deadline = time.time() + 60
+        while not held.exists():
+            assert holder.poll() is None and time.time() < deadline
+            time.sleep(0.05)
+        assert runner.run_all(output_dir=out, progress=False) == runner.BUSY
+        said = capsys.readouterr().out
+        assert f"[2/2] 05_backtest_beta.ipynb: refused: forecast 'backtest_beta' is being built by another " \
+               f"run: pid {holder.pid}" in said and "make app (background)" in said
+        assert store.read_forecast(out, "alpha")  # the free one was built first
+        assert store.list_runs(out) == []  # an incomplete run is not kept
+        # the fast notebooks build while the backtest is busy elsewhere
+        assert runner.run_all(output_dir=out, skip=["05"], progress=False) == 0
+        assert store.list_runs(out) == []  # --skip: not a full run
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(30)
+    assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
+    assert "took over the lock of a run that is gone" in capsys.readouterr().out
+    assert store.build_status(out, "backtest_beta")["state"] == "done"
+    assert len(store.list_runs(out)) == 1
+
+
+def test_workers_and_scheduler_reach_only_the_notebooks_that_declare_them(tmp_path, monkeypatch, capsys):
+    books = [tmp_path / "01_forecast_alpha.ipynb", tmp_path / "05_backtest_beta.ipynb"]
+    monkeypatch.setattr(runner, "notebooks", lambda only=None: [
+        b for b in books if not only or any(b.stem.startswith(o) for o in only)])
+    declared = {"01_forecast_alpha": {"data_dir": {}, "output_dir": {}},
+                "05_backtest_beta": {"data_dir": {}, "output_dir": {}, "workers": {}, "scheduler": {}}}
+    monkeypatch.setattr(runner, "declared_parameters", lambda nb: declared[nb.stem])
+    got = {}
+
+    def run(notebook, parameters, output_dir, progress=True):
+        got[notebook.stem] = {k: v for k, v in parameters.items() if k not in ("data_dir", "output_dir")}
+        return notebook
+
+    monkeypatch.setattr(runner, "run_notebook", run)
+    assert runner.run_all(output_dir=tmp_path / "out", progress=False, workers=2,
+                          scheduler="tcp://127.0.0.1:8786") == 0
+    assert got == {"01_forecast_alpha": {}, "05_backtest_beta": {"workers": 2, "scheduler": "tcp://127.0.0.1:8786"}}
+    assert runner.run_all(only=["01"], output_dir=tmp_path / "out", progress=False, workers=2) == 0  # not refused
+    assert runner.main(["--only", "05", "--output-dir", str(tmp_path / "out"), "--no-progress",
+                        "--workers", "1"]) == 0
+    assert got["05_backtest_beta"] == {"workers": 1}
+    with pytest.raises(SystemExit):
+        runner.main(["--scheduler", "localhost:8786"])
+    assert "expected an address such as tcp://" in capsys.readouterr().err
+
+
+def test_two_notebooks_at_a_time_build_both_and_a_failure_fails_the_run(fake_notebooks, monkeypatch, capsys):
+    import threading
+
+    out = fake_notebooks
+    started, both = [], threading.Barrier(2, timeout=30)
+    fake = runner.run_notebook
+
+    def run(notebook, parameters, output_dir, progress=True):
+        started.append(notebook.stem)
+        both.wait()  # returns only when the two run at the same time
+        return fake(notebook, parameters, output_dir, progress)
+
+    monkeypatch.setattr(runner, "run_notebook", run)
+    assert runner.run_all(output_dir=out, progress=False, jobs=2) == 0
+    assert sorted(started) == ["01_forecast_alpha", "05_backtest_beta"] and len(store.list_runs(out)) == 1
+
+    def fail_one(notebook, parameters, output_dir, progress=True):
+        if notebook.stem.startswith("01"):
+            raise RuntimeError("cell 3 raised")
+        return fake(notebook, parameters, output_dir, progress)
+
+    monkeypatch.setattr(runner, "run_notebook", fail_one)
+    assert runner.run_all(output_dir=out, progress=False, jobs=2) == 1
+    said = capsys.readouterr().out
+    assert "01_forecast_alpha.ipynb: FAILED" in said and "05_backtest_beta.ipynb: done" in said
+    assert len(store.list_runs(out)) == 1  # a run with a failure is not kept
+    assert store.build_status(out, "alpha")["state"] == "failed"
+    assert store.build_status(out, "alpha")["message"] == "cell 3 raised"

@@ -40,7 +40,9 @@ def test_failed_write_leaves_the_earlier_forecast_whole(tmp_path):
                              _manifest(tmp_path))
     forecast = store.read_forecast(tmp_path, "demo")
     assert forecast.tables["trend"]["fte"].tolist() == [1.0]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]  # no temporary folder left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".versions", "demo"]
+    assert [p.name for p in (tmp_path / ".versions" / "demo").iterdir() if p.name != ".publish.lock"] == \
+        [store.forecast_version(tmp_path, "demo")]  # the one good version; no staging folder left
 
 
 def test_missing_forecast_raises(tmp_path):
@@ -217,3 +219,248 @@ def test_nothing_to_keep_without_forecasts(tmp_path):
     assert store.snapshot_run(tmp_path) is None and store.list_runs(tmp_path) == []
     with pytest.raises(store.ForecastMissing):
         store.read_run(tmp_path, "20260101T000000Z-00000000")
+
+
+# --- versions, the pointer, hashes on read ---------------------------------------------------------
+
+def _plan(value: float) -> dict[str, pd.DataFrame]:
+    return {"plan": pd.DataFrame({"year": [2040], "gap": [value]}),
+            "trend": pd.DataFrame({"year": [2040], "trend": [value * 10]})}
+
+
+def _write_value(out, value: float, name: str = "demo"):
+    store.write_forecast(out, name, _plan(value), store.build_manifest(name, "00_demo.ipynb", {"v": value}, {}, out))
+
+
+def test_each_write_is_a_new_version_behind_one_switched_pointer(tmp_path):
+    _write_value(tmp_path, 1.0)
+    first = store.forecast_version(tmp_path, "demo")
+    pointer = tmp_path / "demo"
+    assert pointer.is_symlink() and not os.path.isabs(os.readlink(pointer))  # the folder can be moved whole
+    for value in (2.0, 3.0, 4.0, 5.0):
+        _write_value(tmp_path, value)
+    current = store.forecast_version(tmp_path, "demo")
+    assert current != first and current == os.path.basename(os.readlink(pointer))
+    forecast = store.read_forecast(tmp_path, "demo")
+    assert forecast.tables["plan"]["gap"].tolist() == [5.0] and forecast.version == current
+    assert forecast.warning is None
+    kept = store.published_versions(tmp_path, "demo")
+    assert len(kept) == store.KEEP_VERSIONS and kept[0] == current and first not in kept
+    assert store.list_forecasts(tmp_path) == ["demo"]
+
+
+def _damage(out, version, table="plan"):
+    path = out / ".versions" / "demo" / version / f"{table}.csv"
+    path.write_text(path.read_text().replace("2040", "2041"))
+
+
+def test_a_damaged_table_is_named_and_the_last_good_version_is_served(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    notebook = _notebook(tmp_path / "00_demo.ipynb")
+    _built(tmp_path, data, notebook, {}, {"horizon": 2040, "seed": 1})  # version 1: good, no tables
+    _write_value(tmp_path, 1.0)
+    good = store.forecast_version(tmp_path, "demo")
+    _write_value(tmp_path, 2.0)
+    bad = store.forecast_version(tmp_path, "demo")
+    _damage(tmp_path, bad, "trend")
+    with pytest.warns(RuntimeWarning, match="table 'trend' does not match its manifest"):
+        forecast = store.read_forecast(tmp_path, "demo")
+    assert forecast.version == good and forecast.tables["plan"]["gap"].tolist() == [1.0]
+    assert "table 'trend'" in forecast.warning and good in forecast.warning
+    # the runner rebuilds it
+    assert store.is_stale(tmp_path, "demo", data, notebook).startswith("damaged (forecast 'demo'")
+
+
+def test_a_damaged_forecast_without_an_earlier_version_says_which_table(tmp_path):
+    _write_value(tmp_path, 1.0)
+    _damage(tmp_path, store.forecast_version(tmp_path, "demo"))
+    with pytest.raises(store.ForecastDamaged, match="table 'plan' does not match"):
+        store.read_forecast(tmp_path, "demo")
+    (tmp_path / ".versions" / "demo" / store.forecast_version(tmp_path, "demo") / "trend.csv").unlink()
+    with pytest.raises(store.ForecastMissing, match="table '(plan|trend)'"):  # a subclass: pages show 'missing'
+        store.read_forecast(tmp_path, "demo")
+
+
+def test_a_forecast_written_before_versioning_is_read_and_then_adopted(tmp_path):
+    _write_value(tmp_path / "old", 1.0)
+    plain = tmp_path / "out" / "demo"
+    shutil.copytree(store.current_folder(tmp_path / "old", "demo"), plain)  # the layout before versions
+    assert store.read_forecast(tmp_path / "out", "demo").tables["plan"]["gap"].tolist() == [1.0]
+    assert store.forecast_version(tmp_path / "out", "demo").startswith("plain-")
+    _write_value(tmp_path / "out", 2.0)
+    assert plain.is_symlink() and store.read_forecast(tmp_path / "out", "demo").tables["plan"]["gap"].tolist() == [2.0]
+    assert len(store.published_versions(tmp_path / "out", "demo")) == 2  # the plain one is the fallback
+
+
+# --- killed writers and concurrent readers (real processes) -------------------------------------------
+
+WRITER = """
+import sys
+import pandas as pd
+from imaging_plan import store
+out, value = sys.argv[1], float(sys.argv[2])
+count = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+for i in range(count):
+    v = value + i
+    store.write_forecast(out, "demo", {"plan": pd.DataFrame({"year": [2040], "gap": [v]}),
+                                       "trend": pd.DataFrame({"year": [2040], "trend": [v * 10]})},
+                         store.build_manifest("demo", "00_demo.ipynb", {"v": v}, {}, out))
+"""
+
+
+def _python(code, *args, env=None):
+    import subprocess
+    import sys
+
+    from imaging_plan import paths
+
+    environment = {**os.environ, "PYTHONPATH": str(paths.PROJECT_ROOT), **(env or {})}
+    return subprocess.Popen([sys.executable, "-c", code, *map(str, args)], env=environment)
+
+
+def _wait_for(path, process, seconds=60):
+    deadline = time.time() + seconds
+    while not path.exists():
+        assert process.poll() is None, f"the writer ended (code {process.returncode}) before its pause"
+        assert time.time() < deadline, f"the writer did not reach its pause in {seconds} s"
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("step, served", [("write", 1.0), ("swap", 1.0), ("published", 2.0)])
+def test_a_writer_killed_at_any_step_leaves_a_whole_forecast_served(tmp_path, step, served):
+    import signal
+
+    out = tmp_path / "out"
+    _write_value(out, 1.0)
+    paused = tmp_path / "paused"
+    writer = _python(WRITER, out, 2.0, env={"IMAGING_PLAN_STORE_PAUSE": step,
+                                            "IMAGING_PLAN_STORE_PAUSE_FILE": str(paused)})
+    try:
+        _wait_for(paused, writer)
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(30)
+    forecast = store.read_forecast(out, "demo")
+    assert forecast.warning is None
+    assert forecast.tables["plan"]["gap"].tolist() == [served]
+    assert forecast.tables["trend"]["trend"].tolist() == [served * 10]  # tables of one run
+    assert forecast.manifest["parameters"] == {"v": served}  # and that run's manifest
+    # The next write clears what the killed writer left and publishes normally.
+    _write_value(out, 3.0)
+    assert store.read_forecast(out, "demo").tables["plan"]["gap"].tolist() == [3.0]
+    leftovers = [p.name for p in (out / ".versions" / "demo").glob(".staging-*")] + \
+        [p.name for p in out.glob(".demo.link-*")]
+    assert leftovers == []
+
+
+@pytest.mark.slow
+def test_readers_never_see_a_forecast_missing_or_mixed_while_versions_are_published(tmp_path):
+    out = tmp_path / "out"
+    _write_value(out, 0.0)
+    writer = _python(WRITER, out, 1.0, 30)  # 30 versions, published one after another
+    reads, versions = 0, set()
+    try:
+        deadline = time.time() + 120
+        while writer.poll() is None and time.time() < deadline:
+            forecast = store.read_forecast(out, "demo")  # raises if missing; warns if damaged
+            value = forecast.manifest["parameters"]["v"]
+            assert forecast.warning is None
+            assert forecast.tables["plan"]["gap"].tolist() == [value]
+            assert forecast.tables["trend"]["trend"].tolist() == [value * 10]
+            reads += 1
+            versions.add(forecast.version)
+    finally:
+        writer.kill()
+        writer.wait(30)
+    assert writer.returncode == 0
+    assert reads > 10 and len(versions) > 2  # the reads really overlapped the publishing
+    assert store.read_forecast(out, "demo").manifest["parameters"] == {"v": 30.0}
+
+
+# --- the build lock --------------------------------------------------------------------------------
+
+HOLDER = """
+import sys, time
+from imaging_plan import store
+with store.build_lock(sys.argv[1], "demo", command="an analyst's run"):
+    open(sys.argv[2], "w").write("held")
+    time.sleep(60)
+"""
+
+
+@pytest.mark.slow
+def test_a_second_build_is_refused_naming_the_holder_and_a_dead_holder_is_taken_over(tmp_path):
+    import signal
+
+    held = tmp_path / "held"
+    holder = _python(HOLDER, tmp_path, held)
+    try:
+        _wait_for(held, holder)
+        with pytest.raises(store.StoreBusy, match=rf"pid {holder.pid} .*an analyst's run"):
+            with store.build_lock(tmp_path, "demo"):
+                pass
+        started = time.perf_counter()
+        with pytest.raises(store.StoreBusy, match="after waiting 0.5 s"):
+            with store.build_lock(tmp_path, "demo", wait=0.5):
+                pass
+        assert time.perf_counter() - started >= 0.5
+        with store.build_lock(tmp_path, "other"):  # other forecasts build meanwhile
+            pass
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(30)
+    assert store.lock_holder(tmp_path, "demo")["pid"] == holder.pid  # its record outlived it
+    with store.build_lock(tmp_path, "demo", command="me") as stale:
+        assert stale["pid"] == holder.pid  # reported as taken over
+        assert store.lock_holder(tmp_path, "demo")["pid"] == os.getpid()
+    assert store.lock_holder(tmp_path, "demo") is None  # released cleanly: no record left
+
+
+# --- build progress --------------------------------------------------------------------------------
+
+def test_build_status_extrapolates_the_fits_done(tmp_path):
+    store.start_progress(tmp_path, "demo")
+    record = store.read_progress(tmp_path, "demo")
+    started = record["started"]
+    # before any fit and without an earlier build: nothing to extrapolate from
+    assert store.build_status(tmp_path, "demo", now=started + 3)["seconds_left"] is None
+    # the first 4 fits ended 10 s in (the workers' start-up); too few since then to trust a rate
+    store.write_progress(tmp_path, "demo", done=20, total=84, first_done=4, first_done_at=started + 10)
+    assert store.build_status(tmp_path, "demo", now=started + 14)["seconds_left"] is None
+    # 20 fits in the 10 s after the first ones: 60 left take 30 s, plus the write after the fits
+    store.write_progress(tmp_path, "demo", done=24)
+    status = store.build_status(tmp_path, "demo", now=started + 20)
+    assert status["state"] == "running" and status["seconds_left"] == 30 + store.TAIL_S
+    assert (status["done"], status["total"], status["elapsed_s"]) == (24, 84, 20)
+    store.finish_progress(tmp_path, "demo", ok=True)
+    assert store.build_status(tmp_path, "demo")["state"] == "done"
+    # the next build starts from the last one's duration
+    store.start_progress(tmp_path, "demo")
+    record = store.read_progress(tmp_path, "demo")
+    assert record["last_seconds"] >= 0 and record["done"] == 0
+    store.write_progress(tmp_path, "demo", last_seconds=100.0)
+    assert store.build_status(tmp_path, "demo", now=record["started"] + 30)["seconds_left"] == 70
+
+
+def test_a_build_whose_process_is_gone_is_reported_stopped(tmp_path):
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    store.start_progress(tmp_path, "demo")
+    store.write_progress(tmp_path, "demo", pid=int(gone.stdout))
+    assert store.build_status(tmp_path, "demo")["state"] == "stopped"
+    assert store.build_status(tmp_path, "nothing") is None
+
+
+def test_fit_progress_records_done_and_total_throttled(tmp_path):
+    report = store.fit_progress(tmp_path, "demo", every_s=3600)
+    report(0, 10)  # outside the runner: the first call opens the record
+    assert store.read_progress(tmp_path, "demo")["state"] == "running"
+    report(4, 10)  # within the throttle: not written
+    assert store.read_progress(tmp_path, "demo")["done"] == 0
+    report(10, 10)  # the last one always is
+    assert (store.read_progress(tmp_path, "demo")["done"], store.read_progress(tmp_path, "demo")["total"]) == (10, 10)

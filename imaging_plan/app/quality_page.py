@@ -17,7 +17,8 @@ from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, t
 from ..charts import localized, method_label
 from . import state, url_codes
-from .components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, series_label
+from .build_progress import forecast_or_progress
+from .components import BACKTEST, BACKTEST_COMMAND, download_csv, series_label
 
 RUN_COMMAND = "python -m imaging_plan.runner"
 FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
@@ -238,7 +239,7 @@ def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("quality_title", lang))
     st.markdown(t("quality_intro", lang))
-    backtest = forecast_status(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing")
+    backtest = forecast_or_progress(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing", t("page_quality", lang))
     if backtest is not None:
         tables = backtest.tables
         winners, pooled = tables["winners"], tables["pooled"]

@@ -32,7 +32,7 @@ import streamlit as st
 
 from .. import paths
 from ..inputs import TABLES, file_sha256
-from ..store import MANIFEST, Forecast, ForecastMissing, read_forecast
+from ..store import Forecast, ForecastMissing, forecast_version, list_forecasts, read_forecast
 
 # Bounds of the shared cache: about 20 pages x a few scenarios x two languages stay in it;
 # an entry unused for an hour goes (a forecast rerun or a data change makes new keys anyway).
@@ -175,9 +175,8 @@ def data_version(data_dir: Path, names=None) -> str:
 
 
 def forecast_versions(forecasts_dir: Path) -> tuple:
-    """Return (name, stamp) of every stored forecast; the stamp is its manifest's mtime (a rerun changes it)."""
-    return tuple(sorted((p.parent.name, p.stat().st_mtime)
-                        for p in Path(forecasts_dir).glob(f"*/{MANIFEST}")))
+    """Return (name, version) of every stored forecast: a new build publishes a new version."""
+    return tuple((name, forecast_version(Path(forecasts_dir), name)) for name in list_forecasts(Path(forecasts_dir)))
 
 
 def _read_forecast(forecasts_dir: str, name: str) -> Forecast | None:
