@@ -40,10 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 MAX_SESSIONS = 50
 
-# What each session opens and changes: a shared link (values off the defaults) and three slider moves.
-APP_LINK = {"page": "", "query": {"exit_rate_pct": "3.5", "ai_gain_pct": "10"},
-            "changes": [("exit_rate_pct", 4.0), ("demand_growth_radiology_pct", 5.0),
-                        ("replacement_budget_mnok", 150.0)]}
+# What each session opens and changes: a shared link to the Overview (values off the defaults, carried
+# for the other pages) and three moves of the one slider the Overview draws, the horizon.
+APP_LINK = {"page": "", "query": {"exit_rate_pct": "3.5", "replacement_budget_mnok": "250"},
+            "changes": [("horizon", 2045.0), ("horizon", 2035.0), ("horizon", 2042.0)]}
 TRIVIAL_LINK = {"page": "", "query": {"a": "4", "b": "3"},
                 "changes": [("a", 6.0), ("b", 7.0), ("a", 8.0)]}
 
@@ -103,8 +103,10 @@ async def _run_script(ws, state: ClientState, kind: str, sliders: dict, timeout:
         if kind_of == "delta" and fwd.delta.WhichOneof("type") == "new_element":
             element = fwd.delta.new_element
             what = element.WhichOneof("type")
-            if what == "slider" and element.slider.query_param_key:
-                sliders[element.slider.query_param_key] = element.slider.id
+            if what == "slider":
+                # A URL-bound slider names its key; a keyed one ends its id with it ('$$ID-<hash>-<key>').
+                key = element.slider.query_param_key or element.slider.id.split("-", 2)[-1]
+                sliders[key] = element.slider.id
             elif what == "metric":
                 metrics.append(element.metric.body)
             elif what == "exception":
@@ -137,7 +139,7 @@ async def session(base_url: str, link: dict, timeout: float, start: asyncio.Even
             widgets = {}
             for key, value in link["changes"]:
                 if key not in sliders:
-                    raise ScriptError(f"no slider bound to '{key}' on the page")
+                    raise ScriptError(f"no slider '{key}' on the page")
                 query[key] = f"{value:g}"
                 widget = state.widget_states.widgets.add() if key not in widgets else widgets[key]
                 widget.id = sliders[key]
