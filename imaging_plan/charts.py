@@ -667,3 +667,69 @@ def backtest_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.LayerChart
         base.transform_filter(is_actual).mark_line(point=True, strokeWidth=2.5).encode(
             y=y, color=colour, tooltip=tooltip),
     ).properties(title=title, height=380)
+
+
+# The physician model: the demand index's parts, and the planning backcast.
+
+DEMAND_PARTS = ("demography", "use", "ai", "index")
+
+
+def demand_index_lines(need: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return year, part, factor of the demand index (one specialty's rows; the index is shared)."""
+    own = need[need["specialty"] == need["specialty"].iloc[0]]
+    long = own.melt(id_vars="year", value_vars=list(DEMAND_PARTS), var_name="part", value_name="factor")
+    long["part"] = [t(f"demand_{p}", lang) for p in long["part"]]
+    long["year"] = long["year"].astype(int)
+    return long[["year", "part", "factor"]].reset_index(drop=True)
+
+
+def demand_index_chart(lines: pd.DataFrame, lang: str) -> alt.Chart:
+    """Return the demand index and the factors it multiplies (base year = 1), the product drawn thick."""
+    order = [t(f"demand_{p}", lang) for p in DEMAND_PARTS]
+    colour = alt.Color("part:N", title=None,
+                       scale=alt.Scale(domain=order, range=[PALETTE["blue"], PALETTE["orange"],
+                                                            PALETTE["purple"], PALETTE["black"]]),
+                       legend=alt.Legend(orient="top", labelLimit=320))
+    return alt.Chart(lines).mark_line().encode(
+        x=_year(lang),
+        y=alt.Y("factor:Q", title=t("demand_factor_axis", lang), scale=alt.Scale(zero=False)),
+        color=colour,
+        strokeWidth=alt.condition(alt.datum.part == order[-1], alt.value(3.5), alt.value(1.8)),
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("part:N", title=None),
+                 alt.Tooltip("factor:Q", title=t("demand_factor_axis", lang), format=".3f")],
+    ).properties(height=260)
+
+
+def backcast_lines(backcast: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
+    """Return year, line, fte: the actual FTEs and the modelled FTEs from each origin and variant."""
+    own = backcast[(backcast["family"] == "physicians") & (backcast["series"] == specialty)]
+    actual = (own.drop_duplicates("year")[["year", "actual"]].rename(columns={"actual": "fte"})
+              .assign(line=t("backcast_actual", lang)))
+    modelled = own.assign(line=[t("backcast_line", lang, origin=int(o), variant=t(f"backcast_{v}", lang))
+                                for o, v in zip(own["origin"], own["variant"])])
+    out = pd.concat([actual, modelled[["year", "modelled", "line"]].rename(columns={"modelled": "fte"})],
+                    ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    return out[["year", "line", "fte"]]
+
+
+def backcast_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.Chart:
+    """Return the actual FTEs (black, points) and each origin's modelled line (dashed without recruitment)."""
+    actual = t("backcast_actual", lang)
+    modelled = [s for s in dict.fromkeys(lines["line"]) if s != actual]
+    hues = [PALETTE[k] for k in ("blue", "orange", "green", "purple", "vermillion", "sky_blue")]
+    origins = list(dict.fromkeys(s.split(",")[0] for s in modelled))
+    hue_of = {o: hues[i % len(hues)] for i, o in enumerate(origins)}
+    colour = alt.Color("line:N", title=None,
+                       scale=alt.Scale(domain=[actual, *modelled],
+                                       range=[PALETTE["black"], *[hue_of[s.split(",")[0]] for s in modelled]]),
+                       legend=alt.Legend(orient="top", labelLimit=360, columns=2))
+    without = t("backcast_without", lang)
+    return alt.Chart(lines).mark_line(point=True).encode(
+        x=_year(lang),
+        y=alt.Y("fte:Q", title=t("fte", lang), scale=alt.Scale(zero=False)),
+        color=colour,
+        strokeDash=alt.condition(f"indexof(datum.line, '{without}') >= 0", alt.value([5, 4]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("line:N", title=None),
+                 alt.Tooltip("fte:Q", title=t("fte", lang), format=",.1f")],
+    ).properties(title=title, height=300)

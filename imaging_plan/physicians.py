@@ -97,19 +97,17 @@ def supply_projection(history: pd.DataFrame, horizon: int, exit_rate_pct: float,
     return out
 
 
-def physician_need(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object]) -> pd.DataFrame:
-    """Return the need per specialty and year with the demand index and its parts.
-
-    need = base-year physician FTEs (specialists and residents) x demand index;
-    the index is the same for both specialties (the population and its use of
-    imaging; the data give no split by specialty).
-    """
-    ftes, horizon = tables["physician_ftes"], int(scenario["horizon"])
-    frames = []
+def _histories(ftes: pd.DataFrame) -> dict[str, pd.DataFrame]:
     present = set(ftes["specialty"])
+    return {s: specialist_and_resident_history(ftes, s) for s in SPECIALTIES if s in present}
+
+
+def _need(histories: Mapping[str, pd.DataFrame], tables: Mapping[str, pd.DataFrame],
+          scenario: Mapping[str, object]) -> pd.DataFrame:
+    horizon = int(scenario["horizon"])
+    frames = []
     indices: dict[int, pd.DataFrame] = {}  # one index per base year (usually one for both)
-    for specialty in [s for s in SPECIALTIES if s in present]:
-        history = specialist_and_resident_history(ftes, specialty)
+    for specialty, history in histories.items():
         base = int(history.index.max())
         if base not in indices:
             indices[base] = demand.demand_index(tables, scenario, base, horizon)
@@ -120,6 +118,16 @@ def physician_need(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, ob
     return pd.concat(frames, ignore_index=True)
 
 
+def physician_need(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object]) -> pd.DataFrame:
+    """Return the need per specialty and year with the demand index and its parts.
+
+    need = base-year physician FTEs (specialists and residents) x demand index;
+    the index is the same for both specialties (the population and its use of
+    imaging; the data give no split by specialty).
+    """
+    return _need(_histories(tables["physician_ftes"]), tables, scenario)
+
+
 def physician_plan(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object]) -> pd.DataFrame:
     """Return supply, need and gap per specialty and year, from the base year to the horizon.
 
@@ -127,11 +135,11 @@ def physician_plan(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, ob
     population tables); `scenario` the assumption values by key (see
     `assumptions.ASSUMPTIONS`) and `population_scenario` (default MMMM).
     """
-    ftes, horizon = tables["physician_ftes"], int(scenario["horizon"])
-    need = physician_need(tables, scenario)
+    horizon = int(scenario["horizon"])
+    histories = _histories(tables["physician_ftes"])
+    need = _need(histories, tables, scenario)
     frames = []
-    for specialty in need["specialty"].unique():
-        history = specialist_and_resident_history(ftes, specialty)
+    for specialty, history in histories.items():
         supply = supply_projection(history, horizon, scenario["exit_rate_pct"],
                                    int(scenario["training_years"]), scenario["resident_growth_pct"],
                                    scenario[f"recruitment_{specialty}_fte"])

@@ -27,7 +27,7 @@ def note_url_problems(defaults: dict) -> None:
 
 def _set_sliders(values: dict) -> None:
     for key, value in values.items():
-        if key in ASSUMPTIONS:
+        if key in ASSUMPTIONS or key in scenario.CHOICES:
             st.session_state[key] = value
 
 

@@ -14,14 +14,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions, paths
+from .. import assumptions, codes, paths
 from ..i18n import LANGUAGES, t
 from ..inputs import InputDataError, file_sha256, load_inputs
 from ..store import Forecast, ForecastMissing, read_forecast
 from . import scenario_controls
 
 # The tables the app reads; their content hash keys the cache.
-APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
+APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register",
+              "population_observed", "population_projection_national", "imaging_rates_by_age")
 
 
 @dataclass
@@ -95,7 +96,17 @@ def assumption_sliders(defaults: dict, lang: str, open_group: str) -> dict:
                     a.label(lang), min_value=cast(a.min), max_value=cast(a.max),
                     value=cast(default), step=cast(a.step), key=a.key, bind="query-params",
                     help=a.source, format="%d" if a.is_int else "%.1f")
+            if group == "physicians":
+                scenario["population_scenario"] = population_choice(lang)
     return scenario
+
+
+def population_choice(lang: str) -> str:
+    """Return the population projection chosen in the sidebar (bound to the URL; MMMM by default)."""
+    options = list(codes.POPULATION_SCENARIOS)
+    return st.selectbox(t("population_scenario", lang), options, index=0, key="population_scenario",
+                        bind="query-params", help=t("population_scenario_help", lang),
+                        format_func=lambda code: codes.POPULATION_SCENARIOS[code][lang == "en"])
 
 
 def build_context(lang: str, open_group: str) -> AppContext:
