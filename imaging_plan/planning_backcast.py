@@ -79,7 +79,7 @@ def staff_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Mappin
     """Return the staffing plan's regional FTEs per role from each origin against the actual.
 
     Only series with a figure in every year of Tabell 7 count (as the regional
-    history does), so both sides sum the same trusts. `trend_fn(history, until)`
+    history does), so both sides sum the same trusts. `trend_fn(history, horizon=until)`
     returns the trends of `staffing.trend_input`'s history (the notebook's
     fitted trend); without it only the target-growth variant is made.
     """
@@ -91,7 +91,7 @@ def staff_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Mappin
     frames = []
     for origin in origin_years:
         known = ftes[ftes["year"] <= origin]
-        trend = trend_fn(staffing.trend_input(known), last) if trend_fn is not None else None
+        trend = trend_fn(staffing.trend_input(known), horizon=last) if trend_fn is not None else None
         for variant in STAFF_VARIANTS:
             if variant == "trend" and trend is None:
                 continue
@@ -104,6 +104,14 @@ def staff_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Mappin
             frames.append(both.rename(columns={"role": "series"}).assign(origin=origin, family="staff",
                                                                          variant=variant))
     return _compare(pd.concat(frames, ignore_index=True))
+
+
+def backcast(tables: Mapping[str, pd.DataFrame], origin_years: list[int], scenario: Mapping[str, float],
+             trend_fn: Callable[..., pd.DataFrame] | None) -> pd.DataFrame:
+    """Return the physician and the staffing backcast together (`physician_backcast`, `staff_backcast`)."""
+    return pd.concat([physician_backcast(tables["physician_ftes"], origin_years, scenario),
+                      staff_backcast(tables["staff_ftes"], origin_years, scenario, trend_fn)],
+                     ignore_index=True)
 
 
 def summary(backcast: pd.DataFrame) -> pd.DataFrame:

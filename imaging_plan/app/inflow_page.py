@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import charts, specialist_inflow
+from .. import charts, physicians, specialist_inflow
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
 from ..reports import Headline, SmallChart
@@ -130,7 +130,8 @@ def render(ctx) -> None:
 
     hist = specialist_inflow.histories(ftes)
     derived = specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"])
-    plan = specialist_inflow.inflow_plan(hist, scenario, inflow_trend, _stored(forecast, "national_trend"))
+    need = physicians.physician_need(ctx.tables, scenario)
+    plan = specialist_inflow.inflow_plan(hist, need, scenario, inflow_trend, _stored(forecast, "national_trend"))
     pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
     figures = specialist_inflow.summary(plan, pipeline, scenario)
     first, last = int(plan["year"].min()), int(plan["year"].max())
@@ -177,7 +178,8 @@ def overview(ctx) -> Section | None:
     lang, scenario = ctx.lang, ctx.scenario
     forecast = ctx.forecast(FORECAST)
     hist = specialist_inflow.histories(ctx.tables["physician_ftes"])
-    plan = specialist_inflow.inflow_plan(hist, scenario, _stored(forecast, "inflow_trend"),
+    need = physicians.physician_need(ctx.tables, scenario)
+    plan = specialist_inflow.inflow_plan(hist, need, scenario, _stored(forecast, "inflow_trend"),
                                          _stored(forecast, "national_trend"))
     pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
     figures = specialist_inflow.summary(plan, pipeline, scenario)

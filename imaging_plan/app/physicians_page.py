@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import charts, physicians
+from .. import charts, demand, physicians, specialist_inflow
 from ..backtesting import series_id
+from ..codes import POPULATION_SCENARIOS
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
 from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
@@ -16,7 +17,8 @@ from .sections import Section
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.runner --only 01"
 HEADLINE_YEARS = (2030, 2035)
-TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "supply", "need", "gap")
+TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "recruited", "supply", "need", "gap",
+                 "exits_people", "recruited_people")
 
 
 def headline_years(horizon: int) -> list[int]:
@@ -37,8 +39,14 @@ def headline_metrics(plan: pd.DataFrame, baseline: pd.DataFrame, horizon: int, l
                        delta_color="inverse", help=t("gap_help", lang))
 
 
+def with_people(plan: pd.DataFrame, scenario) -> pd.DataFrame:
+    """Return the plan with exits and recruitment in people too: FTEs / FTEs per person."""
+    per_person = float(scenario.get("fte_per_person_physician", 1.0))
+    return plan.assign(exits_people=plan["exits"] / per_person, recruited_people=plan["recruited"] / per_person)
+
+
 def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the plan with translated headers and one decimal, for display."""
+    """Return the plan (with `with_people`'s columns) with translated headers and one decimal, for display."""
     shown = plan.copy()
     shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, lang))
     shown[list(TABLE_COLUMNS)] = shown[list(TABLE_COLUMNS)].round(1)
@@ -76,8 +84,8 @@ def render(ctx) -> None:
     trend = forecast.tables.get("trend") if forecast is not None else None
     if trend is not None and trend["year"].max() < ctx.scenario["horizon"]:
         st.caption(t("trend_short", lang, year=int(trend["year"].max())))
-    plan = physicians.physician_plan(ftes, ctx.scenario)
-    baseline = physicians.physician_plan(ftes, {**ctx.defaults, "horizon": ctx.scenario["horizon"]})
+    plan = physicians.physician_plan(ctx.tables, ctx.scenario)
+    baseline = physicians.physician_plan(ctx.tables, {**ctx.defaults, "horizon": ctx.scenario["horizon"]})
 
     headline_metrics(plan, baseline, int(ctx.scenario["horizon"]), lang)
 
@@ -94,8 +102,11 @@ def render(ctx) -> None:
         show_cached_chart(("gap", specialty, horizon), lambda: charts.gap_chart(plan, specialty, lang),
                           gaps, lang)
 
+    need_parts_section(ctx)
+    recruitment_section(ctx)
+
     st.subheader(t("table", lang))
-    st.dataframe(plan_table(plan, lang), hide_index=True, width="stretch",
+    st.dataframe(plan_table(with_people(plan, ctx.scenario), lang), hide_index=True, width="stretch",
                  column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
                                 for c in TABLE_COLUMNS})
     download_csv(plan.round(3), t("download_csv", lang),
@@ -104,12 +115,68 @@ def render(ctx) -> None:
         st.dataframe(assumptions_table(ctx, ("general", "physicians")), hide_index=True, width="stretch")
 
 
+def need_parts_view(ctx) -> dict:
+    """Return what the need section shows: the index's parts per year and the figures of its text."""
+    need = physicians.physician_need(ctx.tables, ctx.scenario)
+    scenario, lang = ctx.scenario, ctx.lang
+    seen = demand.observed_by_band(ctx.tables["population_observed"])
+    weights = demand.use_weights(ctx.tables["imaging_rates_by_age"], seen)
+    first, last = demand.PLAN_ACTIVITY_YEARS
+    at_end = need[need["specialty"] == need["specialty"].iloc[0]].iloc[-1]
+    code = demand.check_population_scenario(scenario.get("population_scenario"))
+    text = t("demand_text", lang, base=int(need["year"].min()), horizon=int(at_end["year"]),
+             scenario=POPULATION_SCENARIOS[code][lang == "en"],
+             old=fmt_number(weights[demand.OLD_BANDS[0]], lang, 2), young=fmt_number(weights["20-44"], lang, 2),
+             demography=fmt_number(at_end["demography"], lang, 3), use=fmt_number(scenario["use_growth_pct"], lang, 1),
+             use_default=fmt_number(ctx.defaults.get("use_growth_pct", float("nan")), lang, 1),
+             demo_past=fmt_number(demand.demography_growth(ctx.tables, first, last), lang, 3),
+             ai=fmt_number(scenario["ai_gain_pct"], lang), ai_year=int(scenario["ai_full_year"]),
+             index=fmt_number(at_end["index"], lang, 3))
+    return {"lines": charts.demand_index_lines(need, lang), "text": text, "horizon": int(at_end["year"])}
+
+
+def need_parts_section(ctx) -> None:
+    """Show the demand index split into its parts, with how each is derived."""
+    view = need_parts_view(ctx)
+    st.subheader(t("need_parts_title", ctx.lang))
+    st.markdown(view["text"])
+    show_cached_chart(("demand_index", view["horizon"]), lambda: charts.demand_index_chart(view["lines"], ctx.lang),
+                      view["lines"], ctx.lang)
+
+
+def recruitment_view(ctx) -> dict:
+    """Return the derivation of the recruitment default: per specialty and year, inflow, own finishers, recruited."""
+    exit_rate, years = ctx.defaults["exit_rate_pct"], int(ctx.defaults["training_years"])
+    hist = specialist_inflow.histories(ctx.tables["physician_ftes"])
+    rows = specialist_inflow.recruitment_history(hist, exit_rate, years)
+    means = rows.groupby("specialty", sort=False)["recruited"].mean()
+    summary = "; ".join(f"{specialty_name(s, ctx.lang).lower()} {fmt_number(v, ctx.lang, 1)}" for s, v in means.items())
+    text = t("recruitment_text", ctx.lang, exit=fmt_number(exit_rate, ctx.lang, 1), years=years,
+             first=int(rows["year"].min()), last=int(rows["year"].max()), summary=summary)
+    return {"rows": rows, "text": text}
+
+
+def recruitment_section(ctx) -> None:
+    """Show how the recruitment default comes from Tabell 6, year by year."""
+    view = recruitment_view(ctx)
+    with st.expander(t("recruitment_title", ctx.lang)):
+        st.markdown(view["text"])
+        shown = view["rows"][["specialty", "year", "inflow", "own_finishers", "recruited"]].copy()
+        shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, ctx.lang))
+        numbers = {c: t(f"rec_col_{c}", ctx.lang) for c in ("inflow", "own_finishers", "recruited")}
+        shown[list(numbers)] = shown[list(numbers)].round(1)
+        st.dataframe(shown.rename(columns={**numbers, "specialty": t("col_specialty", ctx.lang),
+                                           "year": t("year", ctx.lang)}),
+                     hide_index=True, width="stretch",
+                     column_config={v: st.column_config.NumberColumn(format="localized") for v in numbers.values()})
+
+
 def overview(ctx) -> Section | None:
     """Return the physician gap for the board: per specialty at 2030, 2035 and the horizon."""
     if ctx.data_error:
         return None
     lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
-    plan = physicians.physician_plan(ctx.tables["physician_ftes"], ctx.scenario)
+    plan = physicians.physician_plan(ctx.tables, ctx.scenario)
     years = headline_years(horizon)
     gaps = physicians.gap_at(plan, years)
     headlines = []
