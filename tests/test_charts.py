@@ -9,8 +9,8 @@ from imaging_plan import assumptions, charts, physicians
 
 
 @pytest.fixture(scope="module")
-def plan(shipped_ftes):
-    return physicians.physician_plan(shipped_ftes, assumptions.defaults({"physician_ftes": shipped_ftes}))
+def plan(shipped_tables):
+    return physicians.physician_plan(shipped_tables, assumptions.defaults(shipped_tables))
 
 
 def _trend():
@@ -161,3 +161,28 @@ def test_backtest_chart_colours_each_method_and_draws_bands():
     assert scale["domain"] == ["Faktisk", "Naiv"] and scale["range"] == ["#000000", charts.PALETTE["orange"]]
     assert band["mark"] == {"type": "area", "opacity": 0.12, "color": charts.PALETTE["orange"]}
     assert "color" not in band["encoding"] and line["encoding"]["color"]["legend"]["orient"] == "top"
+
+
+def test_demand_index_lines_hold_each_part_and_the_product(shipped_tables):
+    scenario = {**assumptions.defaults(shipped_tables), "ai_gain_pct": 10.0}
+    need = physicians.physician_need(shipped_tables, scenario)
+    lines = charts.demand_index_lines(need, "en")
+    assert set(lines["part"]) == {"Demography", "Use per person", "AI (productivity)", "Demand index (the product)"}
+    wide = lines.pivot(index="year", columns="part", values="factor")
+    product = wide["Demography"] * wide["Use per person"] * wide["AI (productivity)"]
+    assert (product - wide["Demand index (the product)"]).abs().max() < 1e-12
+    assert pd.api.types.is_integer_dtype(lines["year"]) and wide.loc[2025].eq(1).all()
+    charts.demand_index_chart(lines, "en").to_dict()  # validates against the Vega-Lite schema
+
+
+def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
+    backcast = pd.DataFrame({
+        "origin": [2020, 2020, 2020, 2020], "family": "physicians", "series": "radiology",
+        "year": [2021, 2022, 2021, 2022], "modelled": [600.0, 610.0, 590.0, 595.0],
+        "actual": [605.0, 620.0, 605.0, 620.0], "error": 0.0, "error_pct": 0.0,
+        "variant": ["with_recruitment", "with_recruitment", "without_recruitment", "without_recruitment"]})
+    lines = charts.backcast_lines(backcast, "radiology", "en")
+    assert lines[lines["line"] == "Actual (Tabell 6)"]["fte"].tolist() == [605.0, 620.0]
+    assert set(lines["line"]) == {"Actual (Tabell 6)", "From 2020, with recruitment", "From 2020, without recruitment"}
+    spec = charts.backcast_chart(lines, "Radiology", "en").to_dict()
+    assert spec["encoding"]["color"]["scale"]["range"][0] == charts.PALETTE["black"]
