@@ -700,36 +700,50 @@ def demand_index_chart(lines: pd.DataFrame, lang: str) -> alt.Chart:
     ).properties(height=260)
 
 
-def backcast_lines(backcast: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
-    """Return year, line, fte: the actual FTEs and the modelled FTEs from each origin and variant."""
+def backcast_lines(backcast: pd.DataFrame, specialty: str, lang: str,
+                   history: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return year, start, variant, line, fte: the actual FTEs and each origin's modelled line.
+
+    With `history` (Tabell 6) the actual line covers every year of the data and each modelled line
+    starts at its origin's actual figure; without it both cover only the compared years.
+    """
     own = backcast[(backcast["family"] == "physicians") & (backcast["series"] == specialty)]
-    actual = (own.drop_duplicates("year")[["year", "actual"]].rename(columns={"actual": "fte"})
-              .assign(line=t("backcast_actual", lang)))
-    modelled = own.assign(line=[t("backcast_line", lang, origin=int(o), variant=t(f"backcast_{v}", lang))
-                                for o, v in zip(own["origin"], own["variant"])])
-    out = pd.concat([actual, modelled[["year", "modelled", "line"]].rename(columns={"modelled": "fte"})],
-                    ignore_index=True)
+    actual_name = t("backcast_actual", lang)
+    if history is not None:
+        actual = history[history["specialty"] == specialty].groupby("year", as_index=False)["fte"].sum()
+    else:
+        actual = own.drop_duplicates("year")[["year", "actual"]].rename(columns={"actual": "fte"})
+    frames = [actual.assign(start=actual_name, variant=actual_name, line=actual_name)]
+    at = actual.set_index("year")["fte"]
+    for (origin, variant), rows in own.groupby(["origin", "variant"], sort=True):
+        start = t("backcast_from", lang, origin=int(origin))
+        name = t(f"backcast_{variant}", lang)
+        first = pd.DataFrame({"year": [origin], "fte": [at.get(origin)]}) if origin in at.index else None
+        line = pd.concat([first, rows[["year", "modelled"]].rename(columns={"modelled": "fte"})])
+        frames.append(line.assign(start=start, variant=name, line=f"{start}, {name}"))
+    out = pd.concat(frames, ignore_index=True)
     out["year"] = out["year"].astype(int)
-    return out[["year", "line", "fte"]]
+    return out[["year", "start", "variant", "line", "fte"]]
 
 
 def backcast_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.Chart:
-    """Return the actual FTEs (black, points) and each origin's modelled line (dashed without recruitment)."""
+    """Return the actual FTEs (black, points) and each origin's modelled lines: colour = origin, dash = variant."""
     actual = t("backcast_actual", lang)
-    modelled = [s for s in dict.fromkeys(lines["line"]) if s != actual]
+    starts = [s for s in dict.fromkeys(lines["start"]) if s != actual]
     hues = [PALETTE[k] for k in ("blue", "orange", "green", "purple", "vermillion", "sky_blue")]
-    origins = list(dict.fromkeys(s.split(",")[0] for s in modelled))
-    hue_of = {o: hues[i % len(hues)] for i, o in enumerate(origins)}
-    colour = alt.Color("line:N", title=None,
-                       scale=alt.Scale(domain=[actual, *modelled],
-                                       range=[PALETTE["black"], *[hue_of[s.split(",")[0]] for s in modelled]]),
-                       legend=alt.Legend(orient="top", labelLimit=360, columns=2))
-    without = t("backcast_without", lang)
-    return alt.Chart(lines).mark_line(point=True).encode(
+    variants = [v for v in dict.fromkeys(lines["variant"]) if v != actual]
+    colour = alt.Color("start:N", title=None,
+                       scale=alt.Scale(domain=[actual, *starts],
+                                       range=[PALETTE["black"], *[hues[i % len(hues)] for i in range(len(starts))]]),
+                       legend=alt.Legend(orient="right", labelLimit=240))
+    dash = alt.StrokeDash("variant:N", title=None,
+                          scale=alt.Scale(domain=[actual, *variants],
+                                          range=[[1, 0], *[[1, 0] if i == 0 else [6, 4] for i in range(len(variants))]]),
+                          legend=alt.Legend(orient="right", labelLimit=240))
+    return alt.Chart(lines).mark_line(point=alt.OverlayMarkDef(size=25)).encode(
         x=_year(lang),
         y=alt.Y("fte:Q", title=t("fte", lang), scale=alt.Scale(zero=False)),
-        color=colour,
-        strokeDash=alt.condition(f"indexof(datum.line, '{without}') >= 0", alt.value([5, 4]), alt.value([1, 0])),
+        color=colour, strokeDash=dash, detail="line:N",
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("line:N", title=None),
                  alt.Tooltip("fte:Q", title=t("fte", lang), format=",.1f")],
-    ).properties(title=title, height=300)
+    ).properties(title=title, height=320)

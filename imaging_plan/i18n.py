@@ -881,10 +881,9 @@ PHYSICIAN_MODEL: dict[str, tuple[str, str]] = {
     "backcast_missing": ("Planmodellene er ikke testet mot historien ennå: `{cmd}`.",
                          "The planning models have not been tested against history yet: `{cmd}`."),
     "backcast_actual": ("Faktisk (Tabell 6)", "Actual (Tabell 6)"),
-    "backcast_line": ("Fra {origin}, {variant}", "From {origin}, {variant}"),
+    "backcast_from": ("Fra {origin}", "From {origin}"),
     "backcast_with_recruitment": ("med rekruttering", "with recruitment"),
     "backcast_without_recruitment": ("uten rekruttering", "without recruitment"),
-    "backcast_without": ("uten", "without"),
     "backcast_trend": ("trend", "trend"),
     "backcast_target_growth": ("flat", "flat"),
     "backcast_summary": (

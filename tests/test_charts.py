@@ -186,3 +186,9 @@ def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
     assert set(lines["line"]) == {"Actual (Tabell 6)", "From 2020, with recruitment", "From 2020, without recruitment"}
     spec = charts.backcast_chart(lines, "Radiology", "en").to_dict()
     assert spec["encoding"]["color"]["scale"]["range"][0] == charts.PALETTE["black"]
+    # With Tabell 6 the actual line covers the data and each modelled line starts at its origin's figure.
+    history = pd.DataFrame({"year": [2019, 2020, 2020], "specialty": "radiology", "fte": [580.0, 500.0, 100.0]})
+    full = charts.backcast_lines(backcast, "radiology", "en", history)
+    assert full[full["line"] == "Actual (Tabell 6)"].set_index("year")["fte"].to_dict() == {2019: 580.0, 2020: 600.0}
+    start = full[(full["line"] == "From 2020, with recruitment")].set_index("year")["fte"]
+    assert start.to_dict() == {2020: 600.0, 2021: 600.0, 2022: 610.0}

@@ -271,7 +271,7 @@ def planning_backcast_section(ctx) -> None:
     origins = ", ".join(str(int(o)) for o in sorted(backcast["origin"].unique()))
     st.markdown(t("backcast_intro", lang, origins=origins))
     for specialty in [s for s in SPECIALTIES if s in set(backcast["series"])]:
-        lines = charts.backcast_lines(backcast, specialty, lang)
+        lines = charts.backcast_lines(backcast, specialty, lang, ctx.tables.get("physician_ftes"))
         show_cached_chart(("backcast", specialty, origins), lambda: charts.backcast_chart(
             lines, specialty_name(specialty, lang), lang), lines, lang)
     st.caption(t("backcast_summary", lang, year=int(backcast["year"].max())))
