@@ -102,11 +102,13 @@ def assumption_sliders(defaults: dict, lang: str, open_group: str) -> dict:
 
 
 def population_choice(lang: str) -> str:
-    """Return the population projection chosen in the sidebar (bound to the URL; MMMM by default)."""
-    options = list(codes.POPULATION_SCENARIOS)
-    return st.selectbox(t("population_scenario", lang), options, index=0, key="population_scenario",
-                        bind="query-params", help=t("population_scenario_help", lang),
-                        format_func=lambda code: codes.POPULATION_SCENARIOS[code][lang == "en"])
+    """Return the population projection chosen in the sidebar (bound to the URL; MMMM by default).
+
+    The options are SSB's codes, not labels: a bound select box writes its shown text to the URL,
+    and a link must open the same projection in either language (the help names them).
+    """
+    return st.selectbox(t("population_scenario", lang), list(codes.POPULATION_SCENARIOS), index=0,
+                        key="population_scenario", bind="query-params", help=t("population_scenario_help", lang))
 
 
 def build_context(lang: str, open_group: str) -> AppContext:
