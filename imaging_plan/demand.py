@@ -118,11 +118,39 @@ def use_weights(rates: pd.DataFrame, seen: pd.DataFrame) -> pd.Series:
     return pd.Series({b: old if b in OLD_BANDS else younger for b in seen.columns})
 
 
+_WEIGHTED: dict[tuple, pd.Series] = {}  # weighted population by (table contents, scenario, until)
+_WEIGHTED_MAX = 32
+
+
+# The columns the index reads from each table (the counties are summed, so their names do not matter).
+_READ = {"population_observed": ("year", "age", "persons"),
+         "population_projection_national": ("scenario", "year", "age_band", "persons"),
+         "imaging_rates_by_age": ("age_group", "year", "exams_per_person")}
+
+
+def _fingerprint(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple:
+    """Return a key for the content of a table's `columns` (a slider move recomputes nothing of the population)."""
+    parts = []
+    for column in columns:
+        values = frame[column].to_numpy()
+        parts.append(hash(values.tobytes()) if values.dtype.kind in "biuf" else hash(tuple(values)))
+    return len(frame), tuple(parts)
+
+
 def weighted_population(tables: Mapping[str, pd.DataFrame], scenario: str, until: int) -> pd.Series:
-    """Return the use-weighted population per year (exams a year at the study's rates)."""
-    seen = observed_by_band(tables["population_observed"])
-    people = population_by_band(seen, tables["population_projection_national"], scenario, until)
-    return people.mul(use_weights(tables["imaging_rates_by_age"], seen)).sum(axis=1)
+    """Return the use-weighted population per year (exams a year at the study's rates).
+
+    Kept for the same table contents, projection and end year (bounded), as every rerun of a
+    page asks for it several times and it does not depend on any slider.
+    """
+    key = (*(_fingerprint(tables[name], _READ[name]) for name in POPULATION_TABLES), scenario, until)
+    if key not in _WEIGHTED:
+        seen = observed_by_band(tables["population_observed"])
+        people = population_by_band(seen, tables["population_projection_national"], scenario, until)
+        if len(_WEIGHTED) >= _WEIGHTED_MAX:
+            _WEIGHTED.pop(next(iter(_WEIGHTED)))
+        _WEIGHTED[key] = people.mul(use_weights(tables["imaging_rates_by_age"], seen)).sum(axis=1)
+    return _WEIGHTED[key].copy()
 
 
 def demography_index(tables: Mapping[str, pd.DataFrame], scenario: str, base: int, horizon: int) -> pd.Series:
