@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
+from test_physicians import flat_population
 
 from imaging_plan import assumptions, demand, inputs, paths
 from imaging_plan.codes import AGE_BANDS
-
-from test_physicians import flat_population
 
 POPULATION = ("population_observed", "population_projection_national", "population_projection_telemark",
               "imaging_rates_by_age")

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, paths, planning_backcast as pb
+from imaging_plan import paths
+from imaging_plan import planning_backcast as pb
 from imaging_plan.inputs import load_inputs
 
 SCENARIO = {"exit_rate_pct": 3.3, "training_years": 5, "resident_growth_pct": 0.0, "staff_target_growth_pct": 0.0,
