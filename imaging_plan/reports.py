@@ -86,7 +86,7 @@ def board_summary_pdf(summary: BoardSummary) -> bytes:
     fig.text(0.06, 0.94, summary.subtitle, fontsize=8, va="top", color="#444444")
 
     y = 0.915
-    for h in summary.headlines[:8]:
+    for h in summary.headlines:  # every headline the screen shows (the assumptions list is cut instead)
         fig.text(0.06, y, f"{h.label}:  ", fontsize=8, weight="bold", va="top")
         fig.text(0.50, y, h.value, fontsize=9, weight="bold", va="top", ha="left")
         fig.text(0.06, y - 0.014, _wrap(h.sentence, 140, lines=1), fontsize=7, va="top", color="#333333")
