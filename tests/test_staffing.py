@@ -285,3 +285,17 @@ def test_illustrative_rows_never_invent_staff_for_tabell_7_blanks(shipped_staff)
 
 def test_the_trust_overrides_cover_exactly_the_trusts_of_tabell_7(shipped_staff):
     assert set(shipped_staff["trust"]) == set(assumptions.STAFF_TRUSTS)
+
+
+def test_hires_and_leavers_in_people_divide_the_ftes_by_ftes_per_person():
+    # Same hand case as above: 16.3 FTEs hired and 6.3 leaving in 2026; at 0.8 FTE a person that is
+    # 16.3 / 0.8 = 20.375 people hired and 7.875 leaving. The default 1.0 keeps people = FTEs.
+    scenario = _scenario(horizon=2027, staff_follow_trend=0, staff_target_growth_pct=10.0,
+                         turnover_radiographer_pct=5.0, turnover_ous_pp=1.0, fte_per_person_radiographer=0.8)
+    row = staffing.staff_plan(_one_series(), None, scenario).set_index("year").loc[2026]
+    assert row["hires_people"] == pytest.approx(20.375) and row["leavers_people"] == pytest.approx(7.875)
+    default = staffing.staff_plan(_one_series(), None, {**scenario, "fte_per_person_radiographer": 1.0})
+    assert np.allclose(default["hires_people"], default["hires_needed"])
+    totals = staffing.plan_totals(staffing.staff_plan(_one_series(), None, scenario))
+    assert totals["hires_people"].tolist() == pytest.approx(
+        (staffing.staff_plan(_one_series(), None, scenario)["hires_needed"] / 0.8).tolist())
