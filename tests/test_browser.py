@@ -86,7 +86,8 @@ def test_garbage_url_falls_back_to_defaults_without_an_error_page(open_page, app
     context, page = open_page(app_url + "/physicians")
     defaults = metrics(page)
     context.close()
-    context, page = open_page(app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1&training_years=5&training_years=7")
+    context, page = open_page(app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1"
+                                        "&training_years=5&training_years=7")
     assert page.locator("[data-testid=stException]").count() == 0
     assert metrics(page) == defaults
     shot(page, "physicians_garbage_url")

@@ -28,7 +28,8 @@ def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
 
 
 @pytest.mark.parametrize("notebook, family", [*forecasting.FAMILY_OF_NOTEBOOK.items(),
-                                              ("05_backtest_forecasts.ipynb", None)])
+                                              ("05_backtest_forecasts.ipynb", None),
+                                              ("06_backtest_planning_models.ipynb", "staff")])  # 03's trends
 def test_notebook_prophet_settings_are_the_ones_the_backtest_scored(notebook, family):
     """Each notebook declares exactly the settings of its family's default line (05: those it scores)."""
     import ast
