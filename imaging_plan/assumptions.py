@@ -61,25 +61,49 @@ class Assumption:
         return int(number) if self.is_int else number
 
 
-def _compound_growth_pct(specialty: str) -> Callable[[Mapping[str, pd.DataFrame]], float]:
+def _recruitment_fte(specialty: str) -> Callable[[Mapping[str, pd.DataFrame]], float]:
     def derive(tables: Mapping[str, pd.DataFrame]) -> float:
-        ftes = tables["physician_ftes"]
-        total = ftes[ftes["specialty"] == specialty].groupby("year")["fte"].sum()
-        first, last = total.index.min(), total.index.max()
-        if last <= first or total[first] <= 0:
+        from . import specialist_inflow  # imports the planning modules, which never import this one
+        hist = specialist_inflow.histories(tables["physician_ftes"])
+        if specialty not in hist or len(hist[specialty]) < 2:
             raise AssumptionError(
-                f"demand growth for {specialty}: needs FTEs for at least two years to derive "
-                "a default; set the parameter explicitly")
-        return 100 * ((total[last] / total[first]) ** (1 / (last - first)) - 1)
+                f"recruitment for {specialty}: needs FTEs for at least two years to derive a "
+                "default; set the parameter explicitly")
+        return specialist_inflow.recruitment_default(
+            hist, specialty, ASSUMPTIONS["exit_rate_pct"].default, ASSUMPTIONS["training_years"].default)
     return derive
 
 
-_DEMAND_SOURCE = (
-    "Compound growth of the specialty's physician FTEs over the years in the data "
-    "(2015-2025 in Tabell 6: radiology 445 to 654, nuclear medicine 26 to 35). The plan: "
-    "'Uten korrigerende tiltak vil etterspørselen etter bildediagnostikk sannsynligvis øke "
-    "i samme takt som foregående tiår' (without corrective action demand will grow at the "
-    "pace of the previous decade). Rounded to the slider step of 0.1 percentage point.")
+def _use_growth_pct(tables: Mapping[str, pd.DataFrame]) -> float:
+    from . import demand
+    try:
+        return demand.use_growth_default_pct(tables)
+    except (demand.DemandError, KeyError) as err:
+        raise AssumptionError(f"use per person: cannot derive a default from the population tables "
+                              f"({err}); set the parameter explicitly") from None
+
+
+_RECRUITMENT_SOURCE = (
+    "Calibrated on Tabell 6: the mean over 2016-2025 of the derived inflow (growth of specialist "
+    "FTEs plus exits at the default exit rate, 3.3 %) minus the region's own finishers "
+    "(residents five years earlier / 5, the first year's residents before 2015), as the supply "
+    "model counts them. Radiology 33.2 - 22.1 = 11.1 FTEs a year, nuclear medicine 1.6 - 0.6 = "
+    "1.0: specialists from other regions or abroad, or fewer leavers than the exit rate says. "
+    "Derived again from the data (specialist_inflow.recruitment_history); rounded to the step.")
+
+_USE_SOURCE = (
+    "Derived: the plan's activity growth, 'en økning i poliklinisk pasientbehandling i sykehus i "
+    "HSØ på ca. 24 % mellom 2015 og 2024' (the best growth figure the plan gives; it gives none "
+    "for imaging exams over time), less what demography explains over the same years: the "
+    "region's use-weighted population (SSB 07459, eight counties) grew by a factor 1.099 from "
+    "2015 to 2024, so (1.24 / 1.099)^(1/9) - 1 = 1.35 %/year, rounded to the step. The plan's "
+    "reasons: more complex exams, new treatments, more follow-up and MDT meetings.")
+
+FTE_PER_PERSON_SOURCE = (
+    "Assumption: 1.0, one person per FTE, as no source for the region's average contract size "
+    "per role was found. Set it below 1 where many work part-time (0.8: five people for four "
+    "FTEs); hires and leavers in people = FTEs / this.")
+
 
 TURNOVER_SOURCE = (
     "Helse Vest RHF, 'Ekstern turnover' (https://www.helse-vest.no/helsefagleg/fem-topp-risiko/"
@@ -199,26 +223,42 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
         source="Helse Sør-Øst's regional development plan runs to 2040 (Regional "
                "utviklingsplan 2040)."),
     Assumption(
-        key="demand_growth_radiology_pct",
-        label_nb="Behovsvekst radiologi (%/år)", label_en="Demand growth, radiology (%/year)",
-        unit="%/year", default=None, min=0.0, max=10.0, step=0.1, group="physicians",
-        source=_DEMAND_SOURCE, derive=_compound_growth_pct("radiology"), tables=("physician_ftes",)),
-    Assumption(
-        key="demand_growth_nuclear_medicine_pct",
-        label_nb="Behovsvekst nukleærmedisin (%/år)",
-        label_en="Demand growth, nuclear medicine (%/year)",
-        unit="%/year", default=None, min=0.0, max=10.0, step=0.1, group="physicians",
-        source=_DEMAND_SOURCE, derive=_compound_growth_pct("nuclear_medicine"),
-        tables=("physician_ftes",)),
+        key="use_growth_pct",
+        label_nb="Bruk per innbygger utover demografi (%/år)",
+        label_en="Use per person beyond demography (%/year)",
+        unit="%/year", default=None, min=-2.0, max=5.0, step=0.1, group="physicians",
+        source=_USE_SOURCE, derive=_use_growth_pct,
+        tables=("population_observed", "population_projection_national", "imaging_rates_by_age")),
     Assumption(
         key="ai_gain_pct",
-        label_nb="Produktivitetsgevinst av KI ved horisont (%)",
-        label_en="AI productivity gain by the horizon (%)",
+        label_nb="Produktivitetsgevinst av KI (%)",
+        label_en="AI productivity gain (%)",
         unit="%", default=0.0, min=0.0, max=30.0, step=1.0, group="physicians",
         source="Assumption: 0 % by default because the plan warns against planning fewer "
                "radiologists on vague assumptions about AI ('man må ikke planlegge med færre "
-               "radiologer basert på vage antagelser'); phased in linearly from the base year "
-               "to the horizon. Up to 30 % to test the hope."),
+               "radiologer basert på vage antagelser'). Phased in linearly from the base year "
+               "to the year set below, the same in a given year whatever the horizon. Up to "
+               "30 % to test the hope."),
+    Assumption(
+        key="ai_full_year",
+        label_nb="KI-gevinsten er nådd i år", label_en="Year the AI gain is reached",
+        unit="year", default=2040, min=2027, max=2050, step=1, group="physicians",
+        source="Assumption: 2040, the end of the regional development plan (Regional "
+               "utviklingsplan 2040), so at the default horizon the gain is phased in as before."),
+    *[Assumption(
+        key=f"recruitment_{specialty}_fte",
+        label_nb=f"Rekruttering utenfra, {nb.lower()} (årsverk/år)",
+        label_en=f"Recruitment from outside, {en.lower()} (FTEs/year)",
+        unit="FTEs/year", default=None, min=lo, max=hi, step=step, group="physicians",
+        source=_RECRUITMENT_SOURCE, derive=_recruitment_fte(specialty), tables=("physician_ftes",))
+      for specialty, (nb, en), (lo, hi, step) in (
+          ("radiology", codes.SPECIALTIES["radiology"], (-20.0, 60.0, 0.5)),
+          ("nuclear_medicine", codes.SPECIALTIES["nuclear_medicine"], (-5.0, 10.0, 0.1)))],
+    Assumption(
+        key="fte_per_person_physician",
+        label_nb="Årsverk per person, leger", label_en="FTEs per person, physicians",
+        unit="FTE/person", default=1.0, min=0.5, max=1.0, step=0.05, group="physicians",
+        source=FTE_PER_PERSON_SOURCE),
     Assumption(
         key="exit_rate_pct",
         label_nb="Avgang spesialister (%/år)", label_en="Specialist exit rate (%/year)",
@@ -318,6 +358,11 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "would take 5.1 % to about 10 % within a decade, which no plan could absorb "
                "unnoticed. Lower it to see earlier signs."),
     *[_trust_turnover(code) for code in STAFF_TRUSTS],
+    *[Assumption(
+        key=f"fte_per_person_{role}", label_nb=f"Årsverk per person, {nb}",
+        label_en=f"FTEs per person, {en}", unit="FTE/person", default=1.0, min=0.5, max=1.0,
+        step=0.05, group="staff", source=FTE_PER_PERSON_SOURCE)
+      for role, (nb, en) in _ROLE_PLURALS.items()],
     # Equipment replacement (group "equipment"), per modality where the plan's
     # tables are per modality. Keys: lifetime_ct_years, price_ct_mnok, growth_ct_pct, ...
     *[Assumption(
@@ -414,11 +459,6 @@ def resolve(values: Mapping[str, object], tables: Mapping[str, pd.DataFrame],
         if value is not None:
             scenario[key] = ASSUMPTIONS[key].check(value)
     return scenario
-
-
-def demand_growth_by_specialty(scenario: Mapping[str, float]) -> dict[str, float]:
-    """Return {specialty: demand growth in %/year} from a scenario."""
-    return {s: scenario[f"demand_growth_{s}_pct"] for s in codes.SPECIALTIES}
 
 
 def sources_table(lang: str = "nb") -> pd.DataFrame:

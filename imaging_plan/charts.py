@@ -744,3 +744,82 @@ def fan_chart(lines: pd.DataFrame, title: str, unit: str, lang: str, series: tup
                         header=alt.Header(labelAngle=0, labelAlign="left", labelOrient="top")),
             title=title).resolve_scale(y="independent")
     return chart
+# The physician model: the demand index's parts, and the planning backcast.
+
+DEMAND_PARTS = ("demography", "use", "ai", "index")
+
+
+def demand_index_lines(need: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return year, part, factor of the demand index (one specialty's rows; the index is shared)."""
+    own = need[need["specialty"] == need["specialty"].iloc[0]]
+    long = own.melt(id_vars="year", value_vars=list(DEMAND_PARTS), var_name="part", value_name="factor")
+    long["part"] = [t(f"demand_{p}", lang) for p in long["part"]]
+    long["year"] = long["year"].astype(int)
+    return long[["year", "part", "factor"]].reset_index(drop=True)
+
+
+def demand_index_chart(lines: pd.DataFrame, lang: str) -> alt.Chart:
+    """Return the demand index and the factors it multiplies (base year = 1), the product drawn thick."""
+    order = [t(f"demand_{p}", lang) for p in DEMAND_PARTS]
+    colour = alt.Color("part:N", title=None,
+                       scale=alt.Scale(domain=order, range=[PALETTE["blue"], PALETTE["orange"],
+                                                            PALETTE["purple"], PALETTE["black"]]),
+                       legend=alt.Legend(orient="top", labelLimit=320))
+    return alt.Chart(lines).mark_line().encode(
+        x=_year(lang),
+        y=alt.Y("factor:Q", title=t("demand_factor_axis", lang), scale=alt.Scale(zero=False)),
+        color=colour,
+        strokeWidth=alt.condition(alt.datum.part == order[-1], alt.value(3.5), alt.value(1.8)),
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("part:N", title=None),
+                 alt.Tooltip("factor:Q", title=t("demand_factor_axis", lang), format=".3f")],
+    ).properties(height=260)
+
+
+def backcast_lines(backcast: pd.DataFrame, specialty: str, lang: str,
+                   history: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return year, start, variant, line, fte: the actual FTEs and each origin's modelled line.
+
+    With `history` (Tabell 6) the actual line covers every year of the data and each modelled line
+    starts at its origin's actual figure; without it both cover only the compared years.
+    """
+    own = backcast[(backcast["family"] == "physicians") & (backcast["series"] == specialty)]
+    actual_name = t("backcast_actual", lang)
+    if history is not None:
+        actual = history[history["specialty"] == specialty].groupby("year", as_index=False)["fte"].sum()
+    else:
+        actual = own.drop_duplicates("year")[["year", "actual"]].rename(columns={"actual": "fte"})
+    frames = [actual.assign(start=actual_name, variant=actual_name, line=actual_name)]
+    at = actual.set_index("year")["fte"]
+    for (origin, variant), rows in own.groupby(["origin", "variant"], sort=True):
+        start = t("backcast_from", lang, origin=int(origin))
+        name = t(f"backcast_{variant}", lang)
+        first = pd.DataFrame({"year": [origin], "fte": [at.get(origin)]}) if origin in at.index else None
+        line = pd.concat([first, rows[["year", "modelled"]].rename(columns={"modelled": "fte"})])
+        frames.append(line.assign(start=start, variant=name, line=f"{start}, {name}"))
+    out = pd.concat(frames, ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    return out[["year", "start", "variant", "line", "fte"]]
+
+
+def backcast_chart(lines: pd.DataFrame, title: str, lang: str) -> alt.Chart:
+    """Return the actual FTEs (black, points) and each origin's modelled lines: colour = origin, dash = variant."""
+    actual = t("backcast_actual", lang)
+    starts = [s for s in dict.fromkeys(lines["start"]) if s != actual]
+    hues = [PALETTE[k] for k in ("blue", "orange", "green", "purple", "vermillion", "sky_blue")]
+    variants = [v for v in dict.fromkeys(lines["variant"]) if v != actual]
+    colour = alt.Color("start:N", title=None,
+                       scale=alt.Scale(domain=[actual, *starts],
+                                       range=[PALETTE["black"], *[hues[i % len(hues)] for i in range(len(starts))]]),
+                       legend=alt.Legend(orient="right", labelLimit=240))
+    dash = alt.StrokeDash("variant:N", title=None,
+                          scale=alt.Scale(domain=[actual, *variants],
+                                          range=[[1, 0], *[[1, 0] if i == 0 else [6, 4]
+                                                           for i in range(len(variants))]]),
+                          legend=alt.Legend(orient="right", labelLimit=240))
+    return alt.Chart(lines).mark_line(point=alt.OverlayMarkDef(size=25)).encode(
+        x=_year(lang),
+        y=alt.Y("fte:Q", title=t("fte", lang), scale=alt.Scale(zero=False)),
+        color=colour, strokeDash=dash, detail="line:N",
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"), alt.Tooltip("line:N", title=None),
+                 alt.Tooltip("fte:Q", title=t("fte", lang), format=",.1f")],
+    ).properties(title=title, height=320)

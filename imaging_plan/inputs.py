@@ -68,6 +68,19 @@ def _no_year_gaps(group: str) -> pa.Check:
                           "the year before this row's year is missing")
 
 
+def _complete(group: str, item: str, count: int, what: str) -> pa.Check:
+    """Return a rule flagging the rows of a `group` and year that lack some of the `count` `item`s.
+
+    The population is summed over ages: a missing age would silently shrink a year.
+    """
+    def check(frame: pd.DataFrame) -> pd.Series:
+        items = frame.groupby([frame[group], frame["year"]])[item].transform("nunique")
+        return items == count
+    return pa.Check(check, name=f"complete_{item}",
+                    error=f"each {group} and year must have {what} ({count} rows of {item}); "
+                          "this row's group has fewer")
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """One input file: its name, its schema and the columns that make a row unique."""
@@ -218,6 +231,43 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("year", "specialty"),
             checks=(_no_year_gaps("specialty"),),
+        ),
+        # Statistics Norway's population: observed by county and single age (table 07459),
+        # projected by age band (table 14746), and the imaging rates by age of Hofmann et al. 2024.
+        "population_observed": TableSpec(
+            "population_observed.csv",
+            {
+                "county_code": _code(codes.HSO_COUNTIES),
+                "county_name": pa.Column(str),
+                "year": _year(),
+                "age": pa.Column(int, pa.Check.in_range(0, 105), coerce=True),
+                "persons": _count(),
+            },
+            ("county_code", "year", "age"),
+            checks=(_complete("county_code", "age", 106, "every age 0-105 (105 = 105 and older)"),),
+        ),
+        **{f"population_projection_{area}": TableSpec(
+            f"population_projection_{area}.csv",
+            {
+                "scenario": _code(codes.POPULATION_SCENARIOS),
+                "year": pa.Column(int, pa.Check.in_range(FIRST_YEAR, 2100), coerce=True),
+                "age_band": _code([band for band, _, _ in codes.AGE_BANDS]),
+                "persons": _count(),
+            },
+            ("scenario", "year", "age_band"),
+            checks=(_complete("scenario", "age_band", len(codes.AGE_BANDS),
+                              "all ten age bands of SSB table 14746"),),
+        ) for area in ("national", "telemark")},
+        "imaging_rates_by_age": TableSpec(
+            "imaging_rates_by_age.csv",
+            {
+                "age_group": _code(("all ages", ">80")),
+                "year": _year(),
+                "exams_per_person": pa.Column(float, pa.Check.gt(0), coerce=True),
+                "modality": pa.Column(str),
+                "source_location": pa.Column(str),
+            },
+            ("age_group", "year"),
         ),
         "equipment_register": TableSpec(
             "equipment_register.csv",
@@ -545,13 +595,8 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
         )
 
     rules = {c.error: c for c in spec.checks}
-    flagged = failures[failures["check"].isin(list(rules)) & failures["index"].notna()]
-    if missing.empty:  # with a column missing, every row would break the row rules
-        for (index, error), rows in flagged.groupby(["index", "check"], sort=True):
-            keys = rows[rows["column"].isin(spec.key)].set_index("column")["failure_case"]
-            where = ", ".join(f"{k} {keys[k]}" for k in spec.key if k in keys)
-            problems.append(f"line {int(index) + 2} ({where}): {error}")
-
+    # Each value's own rule first: a rule across rows (every age of a county, say) often only
+    # follows from a bad value, and the list is cut after the first few problems.
     cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness",
                                               *rules])]
     cells = cells[cells["index"].notna()]
@@ -572,6 +617,13 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
             f"line {int(row['index']) + 2}, column '{row['column']}': value "
             f"'{value}' {_rule(str(row['check']))}"
         )
+
+    flagged = failures[failures["check"].isin(list(rules)) & failures["index"].notna()]
+    if missing.empty:  # with a column missing, every row would break the row rules
+        for (index, error), rows in flagged.groupby(["index", "check"], sort=True):
+            keys = rows[rows["column"].isin(spec.key)].set_index("column")["failure_case"]
+            where = ", ".join(f"{k} {keys[k]}" for k in spec.key if k in keys)
+            problems.append(f"line {int(index) + 2} ({where}): {error}")
 
     if not problems:  # a check we did not anticipate: show pandera's own words
         problems = [str(r) for r in failures.to_dict("records")]

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 import yaml
 
 from .assumptions import ASSUMPTIONS, AssumptionError
+from .codes import POPULATION_SCENARIOS
 
 # Non-assumption URL keys the app owns: the language, the staffing page's choices, the model
 # quality page's series, the mark of uploaded data, and each chart's forecast method
@@ -26,6 +27,18 @@ APP_KEY_PREFIXES = ("method_",)
 def is_app_key(key: str) -> bool:
     """Return whether a URL key belongs to the app (not an assumption, not unknown)."""
     return key in APP_KEYS or key.startswith(APP_KEY_PREFIXES)
+
+
+# Scenario choices that are not numbers: key -> (allowed values, default). They travel with the
+# assumptions in the URL, YAML files and presets.
+CHOICES = {"population_scenario": (tuple(POPULATION_SCENARIOS), "MMMM")}
+
+
+def _check_choice(key: str, raw) -> str:
+    allowed, _ = CHOICES[key]
+    if str(raw) not in allowed:
+        raise AssumptionError(f"'{key}': {raw!r} is not one of {', '.join(allowed)}")
+    return str(raw)
 
 
 class ScenarioError(ValueError):
@@ -58,6 +71,12 @@ def from_query(query: Mapping[str, str | list[str]], defaults: Mapping[str, floa
     for key, raw in query.items():
         if is_app_key(key):
             continue
+        if key in CHOICES:
+            try:
+                values[key] = _check_choice(key, raw[0] if isinstance(raw, (list, tuple)) else raw)
+            except AssumptionError as err:
+                ignored.append(str(err))
+            continue
         if key not in ASSUMPTIONS:
             ignored.append(f"{key}: unknown parameter")
             continue
@@ -75,8 +94,11 @@ def from_query(query: Mapping[str, str | list[str]], defaults: Mapping[str, floa
 
 def to_query(scenario: Mapping[str, float], defaults: Mapping[str, float]) -> dict[str, str]:
     """Return the URL query of a scenario: only the values that differ from the defaults (as Streamlit does)."""
-    return {key: format_value(key, scenario[key]) for key in ASSUMPTIONS
-            if key in scenario and scenario[key] != defaults.get(key)}
+    query = {key: format_value(key, scenario[key]) for key in ASSUMPTIONS
+             if key in scenario and scenario[key] != defaults.get(key)}
+    query.update({key: str(scenario[key]) for key, (_, default) in CHOICES.items()
+                  if key in scenario and scenario[key] != defaults.get(key, default)})
+    return query
 
 
 def share_link(base_url: str, scenario: Mapping[str, float], defaults: Mapping[str, float],
@@ -94,6 +116,9 @@ def to_yaml(scenario: Mapping[str, float], name: str = "scenario") -> str:
     for key, a in ASSUMPTIONS.items():
         if key in scenario:
             lines.append(f"{key}: {format_value(key, scenario[key])}  # {a.unit}, {a.min:g}-{a.max:g}: {a.label_en}")
+    for key, (allowed, _) in CHOICES.items():
+        if key in scenario:
+            lines.append(f"{key}: {scenario[key]}  # one of {', '.join(allowed)}")
     return "\n".join(lines) + "\n"
 
 
@@ -109,6 +134,12 @@ def from_yaml(text: str, defaults: Mapping[str, float]) -> dict:
         raise ScenarioError("a scenario file must be a mapping of parameter: value lines")
     problems, values = [], dict(defaults)
     for key, raw in data.items():
+        if key in CHOICES:
+            try:
+                values[key] = _check_choice(key, raw)
+            except AssumptionError as err:
+                problems.append(str(err))
+            continue
         if key not in ASSUMPTIONS:
             problems.append(f"'{key}': unknown parameter")
             continue
@@ -142,25 +173,33 @@ class Preset:
         return self.label_nb if lang == "nb" else self.label_en
 
     def apply(self, defaults: Mapping[str, float]) -> dict:
-        """Return the full scenario: the defaults with this preset's values."""
-        return {**defaults, **{k: v for k, (v, _) in self.values.items()}}
+        """Return the full scenario: the defaults (and default choices) with this preset's values."""
+        choices = {key: default for key, (_, default) in CHOICES.items()}
+        return {**defaults, **choices, **{k: v for k, (v, _) in self.values.items()}}
 
+
+_NOT_GIVEN = ("the plan: 'det er ikke gitt at økt rekruttering er mulig' (it is not given that more "
+              "recruitment is possible). Assumption: ")
 
 PRESETS = {p.name: p for p in [
     Preset("baseline", "Basis (standardverdier)", "Baseline (the defaults)", {}),
     Preset("low", "Lavt press", "Low pressure", {
-        "demand_growth_radiology_pct": (2.0, "Assumption: about half the 2015-2025 pace (3.9 %), what the "
-                                             "plan's corrective measures (less low-value imaging) aim for."),
-        "demand_growth_nuclear_medicine_pct": (1.5, "Assumption: half the 2015-2025 pace (3.0 %)."),
-        "ai_gain_pct": (15.0, "Assumption: AI tools deliver half the slider's upper end by the horizon."),
+        "population_scenario": ("LLML", "Statistics Norway's low national growth alternative (table 14746)."),
+        "use_growth_pct": (0.5, "Assumption: about a third of the derived 1.4 %/year, what the plan's corrective "
+                                "measures could achieve (Riksrevisjonen 2017: 25-30 % of exams wholly or "
+                                "partly unnecessary)."),
+        "ai_gain_pct": (15.0, "Assumption: AI tools deliver half the slider's upper end by the year set."),
         "exit_rate_pct": (2.9, "Assumption: a 35-year specialist career (1/35)."),
     }),
     Preset("high", "Høyt press", "High pressure", {
-        "demand_growth_radiology_pct": (5.0, "Assumption: the 2015-2025 pace plus about one point, as the "
-                                             "ageing of the population speeds up after 2025 (SSB projections)."),
-        "demand_growth_nuclear_medicine_pct": (4.0, "Assumption: the 2015-2025 pace plus one point."),
+        "population_scenario": ("HHMH", "Statistics Norway's high national growth alternative (table 14746)."),
+        "use_growth_pct": (2.4, "The plan's whole activity growth, +24 % 2015-2024 (2.4 %/year), as if "
+                                "none of it were demography: more complex exams and follow-up keep coming."),
         "ai_gain_pct": (0.0, "The plan: do not plan fewer radiologists on vague assumptions about AI."),
         "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
+        "recruitment_radiology_fte": (5.5, _NOT_GIVEN + "half the 2016-2025 mean of 11 FTEs a year, as "
+                                           "other regions and countries lack radiologists too."),
+        "recruitment_nuclear_medicine_fte": (0.5, _NOT_GIVEN + "half the 2016-2025 mean of 1.0 FTE a year."),
         "turnover_rise_pp": (0.5, "Assumption: staff turnover rises half a point a year, the signal the "
                                   "plan asks the region to watch for ('tegn på økende turnover')."),
         "replacement_budget_mnok": (150.0, "helsemedisinteknologi.no reports the hospitals investing about "

@@ -32,9 +32,10 @@ import numpy as np
 import pandas as pd
 
 from .codes import SPECIALTIES
-from .physicians import need_projection, resident_posts, specialist_and_resident_history
+from .physicians import resident_posts, specialist_and_resident_history
 
 INFLOW_COLUMNS = ["specialty", "year", "specialists", "growth", "exits", "inflow"]
+RECRUITMENT_COLUMNS = [*INFLOW_COLUMNS, "own_finishers", "recruited"]
 TREND_COLUMNS = ["specialty", "year", "trend", "trend_lower", "trend_upper"]
 PLAN_COLUMNS = ["specialty", "year", "specialist_need", "required", "trend", "trend_lower",
                 "trend_upper", "national_approvals", "supply", "supply_lower", "supply_upper",
@@ -78,6 +79,35 @@ def derived_inflow(hist: Mapping[str, pd.DataFrame], exit_rate_pct: float) -> pd
                                     "growth": growth[keep], "exits": exits[keep],
                                     "inflow": (growth + exits)[keep]}))
     return pd.concat(frames, ignore_index=True)[INFLOW_COLUMNS]
+
+
+def recruitment_history(hist: Mapping[str, pd.DataFrame], exit_rate_pct: float,
+                        training_years: int) -> pd.DataFrame:
+    """Return, per specialty and year, the derived inflow split into own finishers and recruitment.
+
+    own finishers(t) = residents(t - training years) / training years, as the
+    supply model counts them (`physicians.supply_projection`; years before the
+    data take the first known residents, as there). recruited(t) = inflow(t) -
+    own finishers(t): specialists who came from other regions or abroad, or
+    fewer leavers than the exit rate says. The same derivation serves the
+    default of the recruitment slider and the page that shows it.
+    """
+    derived = derived_inflow(hist, exit_rate_pct)
+    frames = []
+    for specialty, history in hist.items():
+        own = derived[derived["specialty"] == specialty].reset_index(drop=True)
+        cohorts = resident_posts(history["residents"], own["year"].to_numpy() - training_years, 0.0)
+        own["own_finishers"] = cohorts.to_numpy() / training_years
+        own["recruited"] = own["inflow"] - own["own_finishers"]
+        frames.append(own)
+    return pd.concat(frames, ignore_index=True)[RECRUITMENT_COLUMNS]
+
+
+def recruitment_default(hist: Mapping[str, pd.DataFrame], specialty: str, exit_rate_pct: float,
+                        training_years: int) -> float:
+    """Return the mean yearly recruitment from outside the region's training over the data's years (FTEs)."""
+    rows = recruitment_history({specialty: hist[specialty]}, exit_rate_pct, training_years)
+    return float(rows["recruited"].mean())
 
 
 def inflow_parts(hist: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -131,23 +161,22 @@ def specialist_share(history: pd.DataFrame) -> float:
     return float(base["specialists"]) / total if total > 0 else 0.0
 
 
-def required_inflow(hist: Mapping[str, pd.DataFrame], scenario: Mapping[str, float]) -> pd.DataFrame:
+def required_inflow(hist: Mapping[str, pd.DataFrame], need: pd.DataFrame,
+                    scenario: Mapping[str, float]) -> pd.DataFrame:
     """Return the specialist need and the required inflow per specialty, base year + 1 to the horizon.
 
-    Specialist need = the physician need (backbone: base FTEs grown at the
-    demand growth, less the AI gain) x the base year's specialist share.
+    Specialist need = the physician need (`physicians.physician_need`: base
+    FTEs x the demand index) x the base year's specialist share.
     required(t) = need(t) - need(t-1) + exit rate x need(t-1).
     """
-    horizon, rate = int(scenario["horizon"]), scenario["exit_rate_pct"] / 100
+    rate = scenario["exit_rate_pct"] / 100
     frames = []
     for specialty, history in hist.items():
-        base = int(history.index.max())
-        need = need_projection(float(history.loc[base].sum()), base, horizon,
-                               scenario[f"demand_growth_{specialty}_pct"], scenario["ai_gain_pct"])
-        specialist_need = need["need"].to_numpy() * specialist_share(history)
+        need_of = need[need["specialty"] == specialty].sort_values("year")
+        specialist_need = need_of["need"].to_numpy() * specialist_share(history)
         before = specialist_need[:-1]
         frames.append(pd.DataFrame({
-            "specialty": specialty, "year": need["year"].to_numpy()[1:].astype(int),
+            "specialty": specialty, "year": need_of["year"].to_numpy()[1:].astype(int),
             "specialist_need": specialist_need[1:],
             "required": specialist_need[1:] - before + rate * before,
         }))
@@ -186,7 +215,7 @@ def approvals_supply(scenario: Mapping[str, float], years: pd.DataFrame,
     return pd.concat(frames, ignore_index=True)
 
 
-def inflow_plan(hist: Mapping[str, pd.DataFrame], scenario: Mapping[str, float],
+def inflow_plan(hist: Mapping[str, pd.DataFrame], need: pd.DataFrame, scenario: Mapping[str, float],
                 parts_trend: pd.DataFrame | None = None,
                 national_trend: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return required inflow, trend, approvals-based supply and shortfalls per specialty and year.
@@ -194,8 +223,9 @@ def inflow_plan(hist: Mapping[str, pd.DataFrame], scenario: Mapping[str, float],
     Years run from the base year + 1 to the horizon. Without a stored trend
     the trend columns and the shortfall against it are missing (NaN), the rest
     is complete. Shortfalls are required minus the line (positive: too few).
+    `need` is the physician need of `physicians.physician_need`.
     """
-    plan = required_inflow(hist, scenario)
+    plan = required_inflow(hist, need, scenario)
     trend = forecast_inflow(parts_trend, scenario["exit_rate_pct"])
     plan = plan.merge(trend, on=["specialty", "year"], how="left")
     supply = approvals_supply(scenario, plan[["specialty", "year"]], national_trend)

@@ -38,7 +38,8 @@ from .codes import STAFF_ROLES
 
 REGION = "ALL"  # the trust code of regional totals
 PLAN_COLUMNS = ["role", "trust", "year", "fte", "change", "turnover_pct", "leavers",
-                "hires_needed", "excess", "cumulative_hires", "hires_share_pct", "method"]
+                "hires_needed", "excess", "cumulative_hires", "hires_share_pct", "method",
+                "leavers_people", "hires_people"]
 HISTORY_COLUMNS = ["role", "trust", "year", "leavers", "hires", "staff", "staff_basis",
                    "turnover_pct", "hires_pct", "source"]
 FLAG_COLUMNS = ["role", "trust", "first_year", "latest_year", "latest_pct", "history_pct",
@@ -218,7 +219,9 @@ def plan_flows(path: pd.DataFrame, scenario: Mapping[str, float]) -> pd.DataFram
     leavers = rate x (FTEs at the start + FTEs at the end of the year) / 2, the
     same staff measure an HR turnover rate uses; hires needed = leavers +
     change, or 0 with the shortfall in `excess` when FTEs fall faster than
-    people leave; hires_share_pct = hires needed / average FTEs.
+    people leave; hires_share_pct = hires needed / average FTEs. Leavers and
+    hires in people = FTEs / the role's FTEs per person (`fte_per_person_<role>`,
+    1 when the scenario has none): a recruiter hires people, not FTEs.
     """
     years = np.unique(path["year"].to_numpy())
     base, n = int(years[0]), len(years)
@@ -233,12 +236,14 @@ def plan_flows(path: pd.DataFrame, scenario: Mapping[str, float]) -> pd.DataFram
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(average > 0, 100 * hires / average, np.nan)
     later = path["year"].to_numpy() > base
+    per_person = np.array([scenario.get(f"fte_per_person_{r}", 1.0) for r in keys["role"]], dtype=float)[:, None]
     return pd.DataFrame({
         "role": path["role"].to_numpy()[later], "trust": path["trust"].to_numpy()[later],
         "year": path["year"].to_numpy()[later], "fte": end.ravel(), "change": (end - start).ravel(),
         "turnover_pct": rate.ravel(), "leavers": leavers.ravel(), "hires_needed": hires.ravel(),
         "excess": np.clip(-net, 0, None).ravel(), "cumulative_hires": hires.cumsum(axis=1).ravel(),
         "hires_share_pct": share.ravel(), "method": path["method"].to_numpy()[later],
+        "leavers_people": (leavers / per_person).ravel(), "hires_people": (hires / per_person).ravel(),
     })[PLAN_COLUMNS]
 
 
@@ -261,7 +266,7 @@ def plan_totals(plan: pd.DataFrame, status: pd.DataFrame | None = None) -> pd.Da
     if status is not None:
         rows = plan.merge(status.loc[status["status"] == "complete", ["role", "trust"]],
                           on=["role", "trust"])
-    sums = ["fte", "change", "leavers", "hires_needed", "excess"]
+    sums = ["fte", "change", "leavers", "hires_needed", "excess", "leavers_people", "hires_people"]
     total = rows.groupby(["role", "year"], as_index=False, sort=False)[sums].sum()
     total["trust"] = REGION
     average = total["fte"] - total["change"] / 2

@@ -68,6 +68,15 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+@pytest.fixture(scope="session")
+def shipped_tables():
+    """The tables the physician plan reads (Tabell 6 and the population tables), as shipped."""
+    from imaging_plan import physicians
+    from imaging_plan.inputs import load_inputs
+
+    return load_inputs(paths.DATA_DIR, physicians.PLAN_TABLES)[0]
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of data/ that a test may break."""

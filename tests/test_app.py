@@ -54,10 +54,13 @@ def test_page_renders_with_defaults_and_forecast(forecasts):
 # slider -> which headline numbers must change; all others must stay
 EFFECTS = {
     "horizon": (2045, {"radiology 2045", "nuclear_medicine 2045"}),
-    "demand_growth_radiology_pct": (5.0, {"radiology 2030", "radiology 2035", "radiology 2040"}),
-    "demand_growth_nuclear_medicine_pct": (5.0, {"nuclear_medicine 2030", "nuclear_medicine 2035",
-                                                 "nuclear_medicine 2040"}),
+    "use_growth_pct": (3.0, "all"),  # the demand index is shared by both specialties
+    "recruitment_radiology_fte": (20.0, {"radiology 2030", "radiology 2035", "radiology 2040"}),
+    "recruitment_nuclear_medicine_fte": (3.0, {"nuclear_medicine 2030", "nuclear_medicine 2035",
+                                               "nuclear_medicine 2040"}),
     "ai_gain_pct": (20.0, "all"),
+    "ai_full_year": (2030, set()),  # with the default 0 % AI gain its year changes nothing
+    "fte_per_person_physician": (0.8, set()),  # people, not FTEs: the gap in FTEs stays
     "exit_rate_pct": (6.0, "all"),
     "training_years": (7, "all"),
     "resident_growth_pct": (5.0, "all"),
@@ -80,6 +83,18 @@ def test_each_slider_changes_what_it_should_and_only_that(forecasts, key):
         return
     changed = {k for k in before if before[k] != after[k]}
     assert changed == (set(before) if expected == "all" else expected)
+
+
+def test_population_projection_choice_moves_every_gap_and_travels_in_the_url(forecasts):
+    at = _run()
+    before = _metrics(at)
+    assert at.selectbox(key="population_scenario").value == "MMMM"
+    at.selectbox(key="population_scenario").set_value("HHMH").run()
+    assert not at.exception
+    after = _metrics(at)
+    assert {k for k in before if before[k] != after[k]} == set(before)
+    linked = _run({"population_scenario": "HHMH"})
+    assert linked.selectbox(key="population_scenario").value == "HHMH" and _metrics(linked) == after
 
 
 def test_url_parameter_sets_its_slider_and_language(forecasts):
@@ -129,12 +144,14 @@ def test_preset_sets_every_slider_and_the_numbers(forecasts):
     baseline = _metrics(at)
     at.selectbox(key="preset_choice").set_value("high").run()
     assert not at.exception
-    drawn = {s.key for s in at.slider}
+    drawn = {s.key for s in at.slider} | {s.key for s in at.selectbox}
     for key, (value, _) in scenario.PRESETS["high"].values.items():
         if key in drawn:
-            assert at.slider(key=key).value == value
+            widget = at.selectbox(key=key) if key in scenario.CHOICES else at.slider(key=key)
+            assert widget.value == value
         else:  # another page's assumption: held in the link
-            assert float(at.query_params[key]) == value
+            raw = at.query_params[key]
+            assert (raw if key in scenario.CHOICES else float(raw)) == value
     assert _metrics(at)["radiology 2040"] != baseline["radiology 2040"]
 
 
@@ -195,6 +212,27 @@ def test_values_set_on_one_page_survive_every_other_page_and_stay_in_the_url(for
     assert at.slider(key="exit_rate_pct").value == 4.5
 
 
+def test_the_population_choice_is_held_across_pages_and_in_the_link_like_a_slider(forecasts):
+    at = _run()
+    at.selectbox(key="population_scenario").set_value("LLML").run()
+    assert at.query_params.get("population_scenario") == "LLML"
+    _go(at, "equipment")
+    assert "population_scenario" not in {s.key for s in at.selectbox}  # not drawn here ...
+    assert at.query_params.get("population_scenario") == "LLML"        # ... but still in the link
+    assert any("1" in c.value for c in at.sidebar.caption if "Lenken" in c.value)
+    _go(at, "overview")
+    assert at.query_params.get("population_scenario") == "LLML"
+    assert "**1**" in at.markdown[0].value  # the overview counts the choice as a changed assumption
+    _go(at, "inflow")  # drawn again with the physician sliders, on its held value
+    assert at.selectbox(key="population_scenario").value == "LLML"
+    _go(at, "physicians")
+    assert at.selectbox(key="population_scenario").value == "LLML"
+    assert "LLML" in at.sidebar.code[0].value  # the share link carries it
+    at.selectbox(key="preset_choice").set_value("baseline").run()  # a preset resets it with the rest
+    assert at.selectbox(key="population_scenario").value == "MMMM"
+    assert "population_scenario" not in at.query_params
+
+
 def test_a_preset_chosen_on_the_overview_sets_the_sliders_of_other_pages(forecasts):
     from imaging_plan import scenario
 
@@ -219,10 +257,11 @@ def test_a_slider_move_sends_new_chart_numbers_beside_the_same_cached_spec(forec
     before = _chart_tables(at)
     at.slider(key="exit_rate_pct").set_value(6.0).run()
     after = _chart_tables(at)
-    assert len(before) == len(after) == 4  # per specialty: lines and gap bars
-    for (spec0, data0), (spec1, data1) in zip(before, after):
+    assert len(before) == len(after) == 5  # per specialty: lines and gap bars; then the demand index
+    for (spec0, _), (spec1, _) in zip(before, after):
         assert spec1 == spec0 and "datasets" not in spec1  # the numbers travel as data, not in the spec
-        assert not data0.equals(data1)
+    assert all(not d0.equals(d1) for (_, d0), (_, d1) in zip(before[:4], after[:4]))
+    assert before[4][1].equals(after[4][1])  # the exit rate is supply: the demand index stays
     supply = after[0][1]
     assert (supply.loc[supply["series"] == "Tilbud", "fte"].iloc[-1]
             < before[0][1].loc[before[0][1]["series"] == "Tilbud", "fte"].iloc[-1])  # more exits, less supply

@@ -17,12 +17,20 @@ def test_every_assumption_is_complete_and_its_default_in_range():
             assert a.check(a.default) == a.default
 
 
-def test_demand_growth_defaults_are_the_2015_2025_compound_growth(shipped_ftes):
+def test_recruitment_defaults_are_the_tabell_6_means_to_the_step(shipped_ftes):
     d = assumptions.defaults({"physician_ftes": shipped_ftes})
-    # Tabell 6: radiology 445 -> 654, nuclear medicine 26 -> 35 over ten years, to 0.1 point.
-    assert d["demand_growth_radiology_pct"] == pytest.approx(round(100 * ((654 / 445) ** 0.1 - 1), 1))
-    assert d["demand_growth_nuclear_medicine_pct"] == pytest.approx(round(100 * ((35 / 26) ** 0.1 - 1), 1))
+    # Radiology: inflow 33.2 - own finishers 22.1 = 11.1 a year, to the step 0.5; nuclear medicine
+    # 1.6 - 0.6 = 1.0, to the step 0.1 (tests/test_specialist_inflow.py derives them by hand).
+    assert d["recruitment_radiology_fte"] == 11.0 and d["recruitment_nuclear_medicine_fte"] == 1.0
     assert d["horizon"] == 2040 and d["exit_rate_pct"] == 3.3 and d["training_years"] == 5
+    assert "use_growth_pct" not in d  # derived from the population tables, which were not given
+
+
+def test_no_demand_growth_from_supplys_past_is_left():
+    assert not [k for k in ASSUMPTIONS if k.startswith("demand_growth")]
+    for key in ("use_growth_pct", "ai_gain_pct", "ai_full_year", "recruitment_radiology_fte",
+                "recruitment_nuclear_medicine_fte", "fte_per_person_physician"):
+        assert ASSUMPTIONS[key].group == "physicians", key
 
 
 @pytest.mark.parametrize("key,value,words", [
@@ -42,9 +50,9 @@ def test_unknown_parameter_is_refused(shipped_ftes):
 
 
 def test_none_means_default_and_values_override(shipped_ftes):
-    s = assumptions.resolve({"exit_rate_pct": 5, "demand_growth_radiology_pct": None},
+    s = assumptions.resolve({"exit_rate_pct": 5, "recruitment_radiology_fte": None},
                             {"physician_ftes": shipped_ftes})
-    assert s["exit_rate_pct"] == 5.0 and s["demand_growth_radiology_pct"] == 3.9
+    assert s["exit_rate_pct"] == 5.0 and s["recruitment_radiology_fte"] == 11.0
 
 
 # notebook -> the assumption groups it uses (each must declare every assumption of those groups)
@@ -55,6 +63,7 @@ NOTEBOOK_ASSUMPTIONS = {
     "03_forecast_radiographer_turnover.ipynb": ("general", "staff", "staff_trusts"),
     "04_forecast_equipment_replacement.ipynb": ("general", "equipment"),
     "05_backtest_forecasts.ipynb": ("general", "exit_rate_pct"),
+    "06_backtest_planning_models.ipynb": ("exit_rate_pct", "training_years", "resident_growth_pct"),
 }
 
 
@@ -83,7 +92,8 @@ def test_notebook_parameters_match_the_registry(notebook):
         help_text = declared[a.key]["help"]
         assert f"{a.min}-{a.max}" in help_text.replace(" ", "").replace(".0", "") or \
             f"{a.min:g}-{a.max:g}" in help_text, f"{notebook}, {a.key}: help must state the range: {help_text}"
-    for name in ("data_dir", "output_dir", "horizon"):
+    # A plan to a horizon declares it; the backcast of notebook 06 stops at the data's last year.
+    for name in ("data_dir", "output_dir", *(["horizon"] if "general" in NOTEBOOK_ASSUMPTIONS[notebook] else [])):
         assert name in declared
 
 

@@ -9,8 +9,8 @@ from imaging_plan import assumptions, charts, physicians
 
 
 @pytest.fixture(scope="module")
-def plan(shipped_ftes):
-    return physicians.physician_plan(shipped_ftes, assumptions.defaults({"physician_ftes": shipped_ftes}))
+def plan(shipped_tables):
+    return physicians.physician_plan(shipped_tables, assumptions.defaults(shipped_tables))
 
 
 def _trend():
@@ -197,3 +197,32 @@ def test_fan_chart_spec_reads_no_value_of_its_data(panels):
     colours = spec["spec"]["layer"][1] if "facet" in spec else spec["layer"][1]
     assert colours["encoding"]["color"]["scale"]["range"] == [charts.PALETTE[c] for c in
                                                               ("black", "blue", "vermillion", "orange")]
+def test_demand_index_lines_hold_each_part_and_the_product(shipped_tables):
+    scenario = {**assumptions.defaults(shipped_tables), "ai_gain_pct": 10.0}
+    need = physicians.physician_need(shipped_tables, scenario)
+    lines = charts.demand_index_lines(need, "en")
+    assert set(lines["part"]) == {"Demography", "Use per person", "AI (productivity)", "Demand index (the product)"}
+    wide = lines.pivot(index="year", columns="part", values="factor")
+    product = wide["Demography"] * wide["Use per person"] * wide["AI (productivity)"]
+    assert (product - wide["Demand index (the product)"]).abs().max() < 1e-12
+    assert pd.api.types.is_integer_dtype(lines["year"]) and wide.loc[2025].eq(1).all()
+    charts.demand_index_chart(lines, "en").to_dict()  # validates against the Vega-Lite schema
+
+
+def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
+    backcast = pd.DataFrame({
+        "origin": [2020, 2020, 2020, 2020], "family": "physicians", "series": "radiology",
+        "year": [2021, 2022, 2021, 2022], "modelled": [600.0, 610.0, 590.0, 595.0],
+        "actual": [605.0, 620.0, 605.0, 620.0], "error": 0.0, "error_pct": 0.0,
+        "variant": ["with_recruitment", "with_recruitment", "without_recruitment", "without_recruitment"]})
+    lines = charts.backcast_lines(backcast, "radiology", "en")
+    assert lines[lines["line"] == "Actual (Tabell 6)"]["fte"].tolist() == [605.0, 620.0]
+    assert set(lines["line"]) == {"Actual (Tabell 6)", "From 2020, with recruitment", "From 2020, without recruitment"}
+    spec = charts.backcast_chart(lines, "Radiology", "en").to_dict()
+    assert spec["encoding"]["color"]["scale"]["range"][0] == charts.PALETTE["black"]
+    # With Tabell 6 the actual line covers the data and each modelled line starts at its origin's figure.
+    history = pd.DataFrame({"year": [2019, 2020, 2020], "specialty": "radiology", "fte": [580.0, 500.0, 100.0]})
+    full = charts.backcast_lines(backcast, "radiology", "en", history)
+    assert full[full["line"] == "Actual (Tabell 6)"].set_index("year")["fte"].to_dict() == {2019: 580.0, 2020: 600.0}
+    start = full[(full["line"] == "From 2020, with recruitment")].set_index("year")["fte"]
+    assert start.to_dict() == {2020: 600.0, 2021: 600.0, 2022: 610.0}

@@ -82,8 +82,8 @@ EFFECTS = {
     "exit_rate_pct": (6.0, {f"{s} {f}" for s in SPECIALTIES
                             for f in ("required", "trend", "cum_trend", "cum_supply", "residents")}),
     "training_years": (7, {f"{s} {f}" for s in SPECIALTIES for f in ("residents", "deadline")}),
-    "demand_growth_nuclear_medicine_pct": (6.0, {f"nuclear_medicine {f}" for f in
-                                                 ("required", "cum_trend", "cum_supply", "residents")}),
+    "use_growth_pct": (3.0, {f"{s} {f}" for s in SPECIALTIES
+                             for f in ("required", "cum_trend", "cum_supply", "residents")}),
 }
 
 

@@ -28,7 +28,8 @@ def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
 
 
 @pytest.mark.parametrize("notebook, family", [*forecasting.FAMILY_OF_NOTEBOOK.items(),
-                                              ("05_backtest_forecasts.ipynb", None)])
+                                              ("05_backtest_forecasts.ipynb", None),
+                                              ("06_backtest_planning_models.ipynb", "staff")])  # 03's trends
 def test_notebook_prophet_settings_are_the_ones_the_backtest_scored(notebook, family):
     """Each notebook declares exactly the settings of its family's default line (05: those it scores)."""
     import ast
@@ -48,6 +49,7 @@ def test_forecast_names_follow_the_notebook_names():
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "01_forecast_physician_ftes.ipynb") == "physician_ftes"
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "02_forecast_specialist_inflow.ipynb") == "specialist_inflow"
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "05_backtest_forecasts.ipynb") == "backtest_forecasts"
+    assert runner.forecast_name(paths.NOTEBOOKS_DIR / "06_backtest_planning_models.ipynb") == "backtest_planning_models"
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +79,15 @@ def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
     assert set(plan.columns) >= {"specialty", "year", "supply", "need", "gap"}
     m = forecast.manifest
     assert m["parameters"]["horizon"] == 2045 and m["parameters"]["exit_rate_pct"] == 3.3
-    assert set(m["inputs"]) == {"physician_ftes.csv"} and len(m["inputs"]["physician_ftes.csv"]) == 64
+    assert set(m["inputs"]) == {"physician_ftes.csv", "population_observed.csv", "population_projection_national.csv",
+                                "imaging_rates_by_age.csv"}
+    assert len(m["inputs"]["physician_ftes.csv"]) == 64
+    assert m["parameters"]["population_scenario"] == "MMMM" and m["parameters"]["recruitment_radiology_fte"] == 11.0
+    assert list(plan.columns) == ["specialty", "year", "specialists", "residents", "exits", "completions",
+                                  "recruited", "supply", "need", "gap"]
+    need = forecast.tables["need"]
+    assert list(need.columns) == ["specialty", "year", "demography", "use", "ai", "index", "need"]
+    assert plan.merge(need, on=["specialty", "year"]).eval("need_x == need_y").all()
     assert (out / "_runs" / "01_forecast_physician_ftes.ipynb").exists()
 
 
@@ -222,3 +232,24 @@ def test_backtest_notebook_writes_scores_grid_and_forward_lines(backtest_run):
     assert set(m["inputs"]) == {"physician_ftes.csv", "staff_ftes.csv"}
     assert (out / "_runs" / "05_backtest_forecasts.ipynb").exists()
     assert not (out / "_history").exists()  # --only runs are not kept in the history
+
+
+@pytest.mark.slow
+def test_planning_backcast_notebook_writes_the_backcast_from_the_origin(tmp_path):
+    # One origin keeps it short (Prophet fits the staffing trends of 2015-2020 only).
+    code = runner.run_all(only=["06"], parameters={"first_origin": 2020, "last_origin": 2020}, output_dir=tmp_path,
+                          progress=False)
+    assert code == 0
+    forecast = store.read_forecast(tmp_path, "backtest_planning_models")
+    backcast = forecast.tables["planning_backcast"]
+    assert list(backcast.columns) == ["origin", "family", "series", "year", "modelled", "actual", "error",
+                                      "error_pct", "variant"]
+    assert set(backcast["origin"]) == {2020} and set(backcast["year"]) == set(range(2021, 2026))
+    physicians = backcast[backcast["family"] == "physicians"]
+    assert set(physicians["series"]) == {"radiology", "nuclear_medicine"}
+    assert set(physicians["variant"]) == {"with_recruitment", "without_recruitment"}
+    staff = backcast[backcast["family"] == "staff"]
+    assert set(staff["variant"]) == {"trend", "target_growth"}
+    # Tabell 6, radiology 2025: 654 FTEs.
+    assert (physicians.loc[(physicians["series"] == "radiology") & (physicians["year"] == 2025), "actual"] == 654).all()
+    assert forecast.manifest["parameters"]["origins"] == [2020]

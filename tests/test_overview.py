@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import charts, equipment, specialist_inflow, staffing
+from imaging_plan import charts, equipment, physicians, specialist_inflow, staffing
 from imaging_plan.app import decisions, overview_page, registry, state
 from imaging_plan.app.shell import snapshot_for
 
@@ -25,7 +25,8 @@ def test_resident_posts_must_be_filled_the_training_years_before_the_goal_year(s
         # Residents in post in year y finish in y + T, one cohort of residents / T a year:
         # to supply the required inflow of 2040 the region needs T x required(2040) residents.
         hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
-        required = specialist_inflow.required_inflow(hist, own.scenario)
+        need = physicians.physician_need(snapshot.tables, own.scenario)
+        required = specialist_inflow.required_inflow(hist, need, own.scenario)
         at_goal = required[required["year"] == 2040].set_index("specialty")["required"]
         assert found[0].number == pytest.approx(training * at_goal["radiology"])
         assert f"innen {2040 - training}" in found[0].sentence
@@ -79,7 +80,8 @@ def test_each_topic_fans_out_with_the_presets_in_their_stated_direction(snapshot
         by = {s: rows.set_index(["panel", "year"])["value"] for s, rows in fan.groupby("series")}
         # The viewer's scenario is the defaults here: its line is the baseline's.
         pd.testing.assert_series_equal(by["Ditt scenario"], by["Basis (standardverdier)"], check_names=False)
-    # High pressure (faster demand growth, more exits, no AI gain) widens the radiology gap; low narrows it.
+    # High pressure (high population growth, more use per person, more exits, no AI gain) widens the
+    # radiology gap; low narrows it.
     fan = overview_page.fan(snapshot, registry.TOPICS[0])
     at = fan[(fan["year"] == 2040) & (fan["panel"] == "Radiologi")].set_index("series")["value"]
     assert at["Høyt press"] > at["Basis (standardverdier)"] > at["Lavt press"]

@@ -16,10 +16,10 @@ from imaging_plan.app import components, quality_page
 
 def _physician_forecast(out, gap_shift: float = 0.0, parameters: dict | None = None) -> None:
     """A stored physician forecast (flat fake trend, shifted plan) so pages and history have something to read."""
-    tables, hashes = inputs.load_inputs(paths.DATA_DIR, ("physician_ftes",))
     from imaging_plan import assumptions, physicians
 
-    plan = physicians.physician_plan(tables["physician_ftes"], assumptions.defaults(tables))
+    tables, hashes = inputs.load_inputs(paths.DATA_DIR, physicians.PLAN_TABLES)
+    plan = physicians.physician_plan(tables, assumptions.defaults(tables))
     plan["gap"] += gap_shift
     trend = pd.DataFrame([(s, "total", y, None, 500.0, 450.0, 550.0) for s in ("radiology", "nuclear_medicine")
                           for y in range(2015, 2051)],
@@ -254,3 +254,34 @@ def test_every_url_key_a_page_binds_is_known_to_the_scenario(forecasts_dir, code
     assert unknown == set()
     if page != "overview":
         assert coded_keys  # the page's own choices (series, method_*) are among them
+
+
+# --- the planning models against history (notebook 06) ------------------------------------------
+
+def test_planning_backcast_section_draws_one_chart_per_specialty_and_the_errors(tmp_path, monkeypatch):
+    from imaging_plan import planning_backcast
+
+    tables, hashes = inputs.load_inputs(paths.DATA_DIR, ("physician_ftes", "staff_ftes"))
+    scenario = {"exit_rate_pct": 3.3, "training_years": 5, "resident_growth_pct": 0.0}
+    backcast = planning_backcast.backcast(tables, [2019, 2020], scenario, None)
+    store.write_forecast(tmp_path, "backtest_planning_models", {"planning_backcast": backcast},
+                         store.build_manifest("backtest_planning_models", "06_backtest_planning_models.ipynb",
+                                              scenario, hashes, paths.DATA_DIR))
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    at = open_page("quality", {"lang": "English"})
+    assert not at.exception
+    assert "The planning models against history" in [s.value for s in at.subheader]
+    titles = [json.loads(n.proto.spec).get("title") for n in at.main if n.type == "vega_lite_chart"]
+    assert titles == ["Radiology", "Nuclear medicine"]
+    errors = at.dataframe[-1].value
+    row = errors[(errors["Series"] == "Radiology") & (errors["Origin"] == 2020)
+                 & (errors["Variant"] == "without recruitment")]
+    expected = backcast[(backcast["series"] == "radiology") & (backcast["origin"] == 2020)
+                        & (backcast["variant"] == "without_recruitment") & (backcast["year"] == 2025)]
+    assert row["Error (%)"].iloc[0] == pytest.approx(round(expected["error_pct"].iloc[0], 1))
+
+
+def test_missing_planning_backcast_says_how_to_make_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    at = open_page("quality", {"lang": "English"})
+    assert any("--only 06" in i.value for i in at.info)

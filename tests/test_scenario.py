@@ -9,8 +9,8 @@ from imaging_plan.assumptions import ASSUMPTIONS
 
 
 @pytest.fixture(scope="module")
-def defaults(shipped_ftes):
-    return assumptions.defaults({"physician_ftes": shipped_ftes})
+def defaults(shipped_tables):
+    return assumptions.defaults(shipped_tables)
 
 
 def _changed(defaults):
@@ -91,16 +91,20 @@ def test_runner_reads_a_scenario_file(tmp_path, capsys, defaults):
 def test_presets_are_within_their_ranges_and_give_reasons(defaults, name):
     preset = scenario.PRESETS[name]
     for key, (value, reason) in preset.values.items():
-        assert ASSUMPTIONS[key].check(value) == value, key
+        if key in scenario.CHOICES:
+            assert value in scenario.CHOICES[key][0], key
+        else:
+            assert ASSUMPTIONS[key].check(value) == value, key
         assert len(reason) > 15, key
     full = preset.apply(defaults)
-    assert set(full) == set(defaults)
+    assert set(full) == set(defaults) | set(scenario.CHOICES)
 
 
-def test_low_and_high_presets_bracket_the_baseline_gap(shipped_ftes, defaults):
+def test_low_and_high_presets_bracket_the_baseline_gap(shipped_tables):
     from imaging_plan import physicians
 
-    gap = {name: physicians.physician_plan(shipped_ftes, p.apply(defaults)).query("year == 2040")["gap"].sum()
+    defaults = assumptions.defaults(shipped_tables)
+    gap = {name: physicians.physician_plan(shipped_tables, p.apply(defaults)).query("year == 2040")["gap"].sum()
            for name, p in scenario.PRESETS.items()}
     assert gap["low"] < gap["baseline"] < gap["high"]
 
@@ -111,3 +115,16 @@ def test_app_keys_in_a_link_are_not_reported_as_ignored(defaults):
     assert scenario.from_query(query, defaults).ignored == []
     assert scenario.from_query({"methods": "naive", "serie": "x"}, defaults).ignored == [
         "methods: unknown parameter", "serie: unknown parameter"]
+
+
+def test_population_projection_travels_in_url_and_yaml_and_is_checked(defaults):
+    s = {**defaults, "population_scenario": "HHMH"}
+    query = scenario.to_query(s, defaults)
+    assert query == {"population_scenario": "HHMH"}
+    assert scenario.from_query(query, defaults).values == s
+    assert scenario.to_query({**defaults, "population_scenario": "MMMM"}, defaults) == {}  # the default
+    bad = scenario.from_query({"population_scenario": "XXXX"}, defaults)
+    assert "population_scenario" not in bad.values and "'population_scenario': 'XXXX' is not one of" in bad.ignored[0]
+    assert scenario.from_yaml(scenario.to_yaml(s), defaults) == s
+    with pytest.raises(scenario.ScenarioError, match="'population_scenario': 'low' is not one of"):
+        scenario.from_yaml("population_scenario: low\n", defaults)

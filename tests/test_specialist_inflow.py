@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, charts, forecasting
+from imaging_plan import assumptions, charts, forecasting, physicians
 from imaging_plan.assumptions import ASSUMPTIONS
 from imaging_plan import specialist_inflow as si
 from imaging_plan.inputs import InputDataError, load_optional
@@ -27,11 +27,27 @@ def shipped(shipped_ftes):
 
 
 def _scenario(**overrides):
-    base = dict(horizon=2040, demand_growth_radiology_pct=0.0, demand_growth_nuclear_medicine_pct=0.0,
-                ai_gain_pct=0.0, exit_rate_pct=0.0, training_years=5, resident_growth_pct=0.0,
+    base = dict(horizon=2040, exit_rate_pct=0.0, training_years=5, resident_growth_pct=0.0,
                 region_share_pct=50.0, approvals_radiology=70, approvals_radiology_spread=10,
                 approvals_nuclear_medicine=3.0)
     return {**base, **overrides}
+
+
+def _need(hist, scenario, growth_pct=0.0):
+    """Return a physician need that grows at `growth_pct` from the base year's FTEs (the shape of physician_need)."""
+    frames = []
+    for specialty, history in hist.items():
+        base = int(history.index.max())
+        years = np.arange(base, int(scenario["horizon"]) + 1)
+        frames.append(pd.DataFrame({"specialty": specialty, "year": years,
+                                    "need": float(history.loc[base].sum()) * (1 + growth_pct / 100) ** (years - base)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def shipped_need(shipped_tables):
+    scenario = assumptions.defaults(shipped_tables)
+    return scenario, physicians.physician_need(shipped_tables, scenario)
 
 
 # --- the inflow derived from Tabell 6 -------------------------------------------------------------
@@ -90,30 +106,32 @@ def test_forecast_inflow_adds_growth_and_exits_of_the_year_before():
 # --- the required inflow ---------------------------------------------------------------------------
 
 def test_required_inflow_is_zero_without_growth_and_exits():
-    plan = si.required_inflow(_hist(100, 25), _scenario())
+    plan = si.required_inflow(_hist(100, 25), _need(_hist(100, 25), _scenario()), _scenario())
     assert np.allclose(plan["required"], 0)
     assert plan["year"].min() == 2026 and plan["year"].max() == 2040
 
 
 def test_required_inflow_without_growth_replaces_the_exits():
     # 100 specialists of 125 physicians: specialist need 100, 5 %/year leave, 5 must come each year.
-    plan = si.required_inflow(_hist(100, 25), _scenario(exit_rate_pct=5.0))
+    plan = si.required_inflow(_hist(100, 25), _need(_hist(100, 25), _scenario()), _scenario(exit_rate_pct=5.0))
     assert np.allclose(plan["specialist_need"], 100) and np.allclose(plan["required"], 5)
 
 
 def test_required_inflow_with_growth_and_no_exits_is_the_growth_of_the_need():
-    plan = si.required_inflow(_hist(100, 25), _scenario(demand_growth_radiology_pct=3.0)).set_index("year")
+    plan = si.required_inflow(_hist(100, 25), _need(_hist(100, 25), _scenario(), 3.0), _scenario()).set_index("year")
     assert plan.loc[2026, "specialist_need"] == pytest.approx(103)
     assert plan.loc[2026, "required"] == pytest.approx(3)
     assert plan.loc[2027, "required"] == pytest.approx(103 * 0.03)
 
 
-def test_specialist_need_is_the_physician_need_at_the_base_year_mix(shipped_ftes, shipped):
+def test_specialist_need_is_the_physician_need_at_the_base_year_mix(shipped, shipped_need):
     # Radiology 2025: 529 specialists of 654 physician FTEs.
     assert si.specialist_share(shipped["radiology"]) == pytest.approx(529 / 654)
-    scenario = assumptions.defaults({"physician_ftes": shipped_ftes})
-    plan = si.required_inflow(shipped, scenario).set_index(["specialty", "year"])
-    assert plan.loc[("radiology", 2026), "specialist_need"] == pytest.approx(654 * 1.039 * 529 / 654)
+    scenario, need = shipped_need
+    plan = si.required_inflow(shipped, need, scenario).set_index(["specialty", "year"])
+    physician_need = need.set_index(["specialty", "year"])["need"]
+    assert plan.loc[("radiology", 2026), "specialist_need"] == pytest.approx(
+        physician_need[("radiology", 2026)] * 529 / 654)
 
 
 # --- national approvals and the shortfall ------------------------------------------------------------
@@ -143,15 +161,16 @@ def test_shortfalls_are_required_minus_each_line_and_cumulate():
     parts = pd.DataFrame([("radiology", "growth", y, None, 1.0, 0.0, 2.0) for y in range(2026, 2031)]
                          + [("radiology", "specialists", y, None, 100.0, 90.0, 110.0) for y in range(2025, 2031)],
                          columns=["specialty", "part", "year", "value", "trend", "trend_lower", "trend_upper"])
-    plan = si.inflow_plan(hist, scenario, parts)
+    plan = si.inflow_plan(hist, _need(hist, scenario), scenario, parts)
     # required 5 a year; trend 1 + 0.05 x 100 = 6; supply 70 x 5 % = 3.5.
     assert np.allclose(plan["shortfall_trend"], -1) and np.allclose(plan["shortfall_supply"], 1.5)
     assert plan["cum_shortfall_trend"].tolist() == pytest.approx([-1, -2, -3, -4, -5])
     assert plan["cum_shortfall_supply"].iloc[-1] == pytest.approx(7.5)
 
 
-def test_without_a_trend_the_rest_of_the_plan_is_complete(shipped_ftes, shipped):
-    plan = si.inflow_plan(shipped, assumptions.defaults({"physician_ftes": shipped_ftes}))
+def test_without_a_trend_the_rest_of_the_plan_is_complete(shipped, shipped_need):
+    scenario, need = shipped_need
+    plan = si.inflow_plan(shipped, need, scenario)
     assert plan["trend"].isna().all() and plan["cum_shortfall_trend"].isna().all()
     assert plan[["required", "supply", "cum_shortfall_supply"]].notna().all().all()
 
@@ -174,8 +193,8 @@ def test_nuclear_medicine_default_is_the_regions_inflow_over_its_share(shipped):
 
 def test_pipeline_lag_needs_training_years_times_the_inflow_due_that_many_years_later():
     hist = _hist(100, 25)
-    scenario = _scenario(demand_growth_radiology_pct=3.0, exit_rate_pct=5.0, training_years=4, horizon=2035)
-    plan = si.inflow_plan(hist, scenario)
+    scenario = _scenario(exit_rate_pct=5.0, training_years=4, horizon=2035)
+    plan = si.inflow_plan(hist, _need(hist, scenario, 3.0), scenario)
     pipe = si.resident_pipeline(hist, plan, scenario).set_index("year")
     required = plan.set_index("year")["required"]
     assert pipe.index.min() == 2025 and pipe.index.max() == 2035
@@ -190,7 +209,7 @@ def test_steady_state_posts_close_no_gap():
     # 100 specialists leaving at 5 %/year need 5 new a year: 25 residents over 5 years finish 5 a year.
     hist = _hist(100, 25)
     scenario = _scenario(exit_rate_pct=5.0)
-    plan = si.inflow_plan(hist, scenario)
+    plan = si.inflow_plan(hist, _need(hist, scenario), scenario)
     pipe = si.resident_pipeline(hist, plan, scenario).dropna()
     assert np.allclose(pipe["residents_needed"], 25) and np.allclose(pipe["posts_gap"], 0)
 
@@ -205,9 +224,9 @@ def test_posts_deadline(base, horizon, training, expected):
     assert si.posts_deadline(base, horizon, training) == expected
 
 
-def test_summary_reads_the_deadline_and_the_averages(shipped_ftes, shipped):
-    scenario = assumptions.defaults({"physician_ftes": shipped_ftes})
-    plan = si.inflow_plan(shipped, scenario)
+def test_summary_reads_the_deadline_and_the_averages(shipped, shipped_need):
+    scenario, need = shipped_need
+    plan = si.inflow_plan(shipped, need, scenario)
     pipe = si.resident_pipeline(shipped, plan, scenario)
     figures = si.summary(plan, pipe, scenario)
     rad = figures.loc["radiology"]
@@ -272,10 +291,10 @@ def test_two_years_of_history_are_too_few_for_a_trend():
 
 # --- charts ---------------------------------------------------------------------------------------------
 
-def test_inflow_chart_draws_the_negative_years_and_all_lines(shipped_ftes, shipped):
-    scenario = assumptions.defaults({"physician_ftes": shipped_ftes})
+def test_inflow_chart_draws_the_negative_years_and_all_lines(shipped, shipped_need):
+    scenario, need = shipped_need
     derived = si.derived_inflow(shipped, 3.3)
-    plan = si.inflow_plan(shipped, scenario)
+    plan = si.inflow_plan(shipped, need, scenario)
     lines = charts.inflow_lines("nuclear_medicine", derived, plan, "en")
     history = lines[lines["series"] == "Derived inflow (Tabell 6)"].set_index("year")["value"]
     assert history[2023] == pytest.approx(-3 + 0.033 * 29)
@@ -287,9 +306,9 @@ def test_inflow_chart_draws_the_negative_years_and_all_lines(shipped_ftes, shipp
     assert band["lower"].notna().all()  # the plan's 60-80 range is drawn as a band
 
 
-def test_pipeline_and_shortfall_charts_are_valid_specs(shipped_ftes, shipped):
-    scenario = assumptions.defaults({"physician_ftes": shipped_ftes})
-    plan = si.inflow_plan(shipped, scenario)
+def test_pipeline_and_shortfall_charts_are_valid_specs(shipped, shipped_need):
+    scenario, need = shipped_need
+    plan = si.inflow_plan(shipped, need, scenario)
     pipe = si.resident_pipeline(shipped, plan, scenario)
     lines = charts.pipeline_lines("radiology", shipped, pipe, "en")
     assert lines.loc[lines["series"] == "Residents, LiS 2-3 (Tabell 6)", "fte"].iloc[0] == 101  # 2015
@@ -298,3 +317,33 @@ def test_pipeline_and_shortfall_charts_are_valid_specs(shipped_ftes, shipped):
     shortfall = charts.shortfall_lines(plan, "radiology", "en")
     assert set(shortfall["series"]) == {"Shortfall vs approvals"}  # no trend given: that line is left out
     charts.shortfall_chart(shortfall, "en").to_dict()
+
+
+# --- recruitment from outside the region's training ---------------------------------------------------
+
+def test_recruitment_is_the_inflow_less_own_finishers_computed_by_hand_from_tabell_6(shipped_ftes):
+    # Independent of the package: specialists S and residents R per year straight from the CSV rows.
+    rows = shipped_ftes[shipped_ftes["specialty"] == "radiology"]
+    s = rows[rows["category"] != "resident"].groupby("year")["fte"].sum().to_dict()
+    r = rows[rows["category"] == "resident"].groupby("year")["fte"].sum().to_dict()
+    by_hand = [s[y] - s[y - 1] + 0.033 * s[y - 1] - r[max(y - 5, 2015)] / 5 for y in range(2016, 2026)]
+    table = si.recruitment_history(si.histories(shipped_ftes), 3.3, 5)
+    own = table[table["specialty"] == "radiology"].set_index("year")
+    assert own["recruited"].tolist() == pytest.approx(by_hand)
+    assert own.loc[2025, "own_finishers"] == pytest.approx(r[2020] / 5)
+    # The issue's reading of Tabell 6: about 33 a year came in, about 22 from the region's own residents.
+    assert own["inflow"].mean() == pytest.approx(33.2, abs=0.05)
+    assert own["own_finishers"].mean() == pytest.approx(22.1, abs=0.05)
+    assert si.recruitment_default(si.histories(shipped_ftes), "radiology", 3.3, 5) == pytest.approx(np.mean(by_hand))
+
+
+def test_recruitment_is_zero_when_own_residents_explain_the_growth():
+    # 100 specialists leaving at 5 % (5 a year) replaced by 25 residents / 5 years: nothing from outside.
+    hist = _hist(100, 25)
+    assert si.recruitment_default(hist, "radiology", 5.0, 5) == pytest.approx(0)
+    # Ten more specialists a year than the own residents give: 10 recruited a year.
+    growing = si.histories(pd.DataFrame(
+        [(y, "radiology", "consultant", 100 + 10 * (y - 2020)) for y in range(2020, 2026)]
+        + [(y, "radiology", "resident", 0) for y in range(2020, 2026)],
+        columns=["year", "specialty", "category", "fte"]))
+    assert si.recruitment_default(growing, "radiology", 0.0, 5) == pytest.approx(10)

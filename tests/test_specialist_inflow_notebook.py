@@ -40,7 +40,9 @@ def test_notebook_writes_every_table_and_a_manifest_with_both_inputs(inflow_run)
     assert set(forecast.tables) == {"derived_inflow", "inflow_trend", "inflow_status", "national_trend",
                                     "national_status", "plan", "pipeline"}
     m = forecast.manifest
-    assert set(m["inputs"]) == {"physician_ftes.csv", "specialist_approvals.csv"}
+    assert set(m["inputs"]) == {"physician_ftes.csv", "specialist_approvals.csv", "population_observed.csv",
+                                "population_projection_national.csv", "imaging_rates_by_age.csv"}
+    assert m["parameters"]["population_scenario"] == "MMMM"  # the need is notebook 01's
     assert m["parameters"]["horizon"] == 2045 and m["parameters"]["region_share_pct"] == 50.0
     assert m["parameters"]["approvals_nuclear_medicine"] == 3.0  # derived default
     assert (out / "_runs" / "02_forecast_specialist_inflow.ipynb").exists()

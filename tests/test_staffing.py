@@ -333,3 +333,17 @@ def test_trend_p_value_is_the_one_sided_normal_tail_of_its_z():
     history = _history({"RISE": [5, 5, 5, 5, 5, 6, 7, 8, 9, 10]})
     row = staffing.turnover_flags(history, threshold_pp=0.5).iloc[0]
     assert row["trend_p_value"] == pytest.approx(0.5 * math.erfc(row["slope_z"] / math.sqrt(2)))
+
+
+def test_hires_and_leavers_in_people_divide_the_ftes_by_ftes_per_person():
+    # Same hand case as above: 16.3 FTEs hired and 6.3 leaving in 2026; at 0.8 FTE a person that is
+    # 16.3 / 0.8 = 20.375 people hired and 7.875 leaving. The default 1.0 keeps people = FTEs.
+    scenario = _scenario(horizon=2027, staff_follow_trend=0, staff_target_growth_pct=10.0,
+                         turnover_radiographer_pct=5.0, turnover_ous_pp=1.0, fte_per_person_radiographer=0.8)
+    row = staffing.staff_plan(_one_series(), None, scenario).set_index("year").loc[2026]
+    assert row["hires_people"] == pytest.approx(20.375) and row["leavers_people"] == pytest.approx(7.875)
+    default = staffing.staff_plan(_one_series(), None, {**scenario, "fte_per_person_radiographer": 1.0})
+    assert np.allclose(default["hires_people"], default["hires_needed"])
+    totals = staffing.plan_totals(staffing.staff_plan(_one_series(), None, scenario))
+    assert totals["hires_people"].tolist() == pytest.approx(
+        (staffing.staff_plan(_one_series(), None, scenario)["hires_needed"] / 0.8).tolist())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import charts, specialist_inflow
+from .. import charts, physicians, specialist_inflow
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
 from ..reports import Headline, SmallChart
@@ -44,7 +44,8 @@ def compute(snapshot: state.Snapshot) -> InflowView:
     """Return the inflow plan, the resident pipeline and their headline figures for the snapshot's scenario."""
     scenario, forecast = snapshot.scenario, snapshot.forecast(FORECAST)
     hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
-    plan = specialist_inflow.inflow_plan(hist, scenario, _stored(forecast, "inflow_trend"),
+    need = physicians.physician_need(snapshot.tables, scenario)  # the physician page's need
+    plan = specialist_inflow.inflow_plan(hist, need, scenario, _stored(forecast, "inflow_trend"),
                                          _stored(forecast, "national_trend"))
     pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
     return InflowView(hist, specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"]), plan, pipeline,

@@ -59,11 +59,14 @@ def compute(snapshot: state.Snapshot) -> OverviewView:
 
 
 def all_assumptions(ctx) -> pd.DataFrame:
-    """Return every assumption with value, default, changed flag and source (for exports)."""
-    return pd.DataFrame([{
-        "key": a.key, "label": a.label(ctx.lang), "unit": a.unit, "value": ctx.scenario[a.key],
-        "default": ctx.defaults[a.key], "changed": ctx.scenario[a.key] != ctx.defaults[a.key],
-        "source": a.source} for a in assumptions.ASSUMPTIONS.values()])
+    """Return every assumption (and scenario choice) with value, default, changed flag and source (for exports)."""
+    rows = [{"key": a.key, "label": a.label(ctx.lang), "unit": a.unit, "value": ctx.scenario[a.key],
+             "default": ctx.defaults[a.key], "changed": ctx.scenario[a.key] != ctx.defaults[a.key],
+             "source": a.source} for a in assumptions.ASSUMPTIONS.values()]
+    rows += [{"key": key, "label": t(key, ctx.lang), "unit": "", "value": ctx.scenario[key],
+              "default": ctx.defaults[key], "changed": ctx.scenario[key] != ctx.defaults[key],
+              "source": t(f"{key}_help", ctx.lang)} for key in scenario.CHOICES]
+    return pd.DataFrame(rows)
 
 
 def data_label(ctx) -> str:
@@ -126,8 +129,8 @@ def render(snapshot: state.Snapshot) -> None:
     st.title(t("ov_title", lang))
     if data_error_shown(snapshot):
         return
-    changed = [a for a in assumptions.ASSUMPTIONS.values()
-               if snapshot.scenario[a.key] != snapshot.defaults[a.key]]
+    changed = [key for key in (*assumptions.ASSUMPTIONS, *scenario.CHOICES)
+               if snapshot.scenario[key] != snapshot.defaults[key]]
     st.markdown(t("ov_intro_changed" if changed else "ov_intro_default", lang, n=len(changed)))
     view = state.computed(compute, snapshot)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import charts, codes, physicians
+from .. import charts, codes, demand, physicians, specialist_inflow
 from ..inputs import physician_trust
 from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
@@ -24,7 +24,8 @@ from .sections import Section
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.runner --only 01"
 HEADLINE_YEARS = (2030, 2035)
-TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "supply", "need", "gap")
+TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "recruited", "supply", "need", "gap",
+                 "exits_people", "recruited_people")
 GROUPS = ("general", "physicians")
 
 
@@ -57,12 +58,17 @@ def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView
     For the region, or for one `trust` when the physician file gives trusts (no stored trend then:
     the notebook trends the region).
     """
-    ftes, scenario = snapshot.tables["physician_ftes"], snapshot.scenario
-    if trust is not None:
-        ftes = physician_trust(snapshot.tables["physician_ftes_by_trust"], trust)
+    tables, scenario = snapshot.tables, snapshot.scenario
     horizon = int(scenario["horizon"])
-    plan = physicians.physician_plan(ftes, scenario)
-    baseline = physicians.physician_plan(ftes, {**snapshot.defaults, "horizon": horizon})
+    defaults = {**snapshot.defaults, "horizon": horizon}
+    if trust is not None:  # the trust's FTEs under the region's demand index, with its share of recruitment
+        region = tables["physician_ftes"]
+        tables = {**tables, "physician_ftes": physician_trust(tables["physician_ftes_by_trust"], trust)}
+        scenario = physicians.share_of_recruitment(scenario, region, tables["physician_ftes"])
+        defaults = physicians.share_of_recruitment(defaults, region, tables["physician_ftes"])
+    ftes = tables["physician_ftes"]
+    plan = physicians.physician_plan(tables, scenario)
+    baseline = physicians.physician_plan(tables, defaults)
     years = headline_years(horizon)
     forecast = snapshot.forecast(FORECAST)
     return PhysicianView(horizon, years, plan, baseline, physicians.gap_at(plan, years),
@@ -82,8 +88,14 @@ def headline_metrics(view: PhysicianView, lang: str) -> None:
                        delta_color="inverse", help=t("gap_help", lang))
 
 
+def with_people(plan: pd.DataFrame, scenario) -> pd.DataFrame:
+    """Return the plan with exits and recruitment in people too: FTEs / FTEs per person."""
+    per_person = float(scenario.get("fte_per_person_physician", 1.0))
+    return plan.assign(exits_people=plan["exits"] / per_person, recruited_people=plan["recruited"] / per_person)
+
+
 def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the plan with translated headers and one decimal, for display."""
+    """Return the plan (with `with_people`'s columns) with translated headers and one decimal, for display."""
     shown = plan.copy()
     shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, lang))
     shown[list(TABLE_COLUMNS)] = shown[list(TABLE_COLUMNS)].round(1)
@@ -149,17 +161,77 @@ def render(snapshot: state.Snapshot) -> None:
         show_chart_data(charts.gap_bars, charts.gap_data(view.plan, specialty, lang), lang=lang,
                         years=(first, view.horizon))
 
+    need_parts_section(snapshot)
+    recruitment_section(snapshot)
+
     # The full table is for analysts: a download, drawn on the page only when asked for.
     st.subheader(t("table", lang))
     scope_name = f"{trust}_" if trust else ""
     download_csv(view.plan.round(3), t("download_csv", lang), f"physician_plan_{scope_name}{view.horizon}.csv",
                  "download_physician_plan")
     if st.toggle(t("show_table", lang), key="physicians_show_table"):
-        st.dataframe(plan_table(view.plan, lang), hide_index=True, width="stretch",
+        st.dataframe(plan_table(with_people(view.plan, snapshot.scenario), lang), hide_index=True, width="stretch",
                      column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
                                     for c in TABLE_COLUMNS})
     if st.toggle(t("show_sources", lang), key="physicians_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
+
+
+def need_parts(snapshot: state.Snapshot) -> dict:
+    """Return what the need section shows: the index's parts per year and the figures of its text (pure)."""
+    need = physicians.physician_need(snapshot.tables, snapshot.scenario)
+    scenario, lang = snapshot.scenario, snapshot.lang
+    seen = demand.observed_by_band(snapshot.tables["population_observed"])
+    weights = demand.use_weights(snapshot.tables["imaging_rates_by_age"], seen)
+    first, last = demand.PLAN_ACTIVITY_YEARS
+    at_end = need[need["specialty"] == need["specialty"].iloc[0]].iloc[-1]
+    code = demand.check_population_scenario(scenario.get("population_scenario"))
+    text = t("demand_text", lang, base=int(need["year"].min()), horizon=int(at_end["year"]),
+             scenario=codes.POPULATION_SCENARIOS[code][lang == "en"],
+             old=fmt_number(weights[demand.OLD_BANDS[0]], lang, 2), young=fmt_number(weights["20-44"], lang, 2),
+             demography=fmt_number(at_end["demography"], lang, 3), use=fmt_number(scenario["use_growth_pct"], lang, 1),
+             use_default=fmt_number(snapshot.defaults.get("use_growth_pct", float("nan")), lang, 1),
+             demo_past=fmt_number(demand.demography_growth(snapshot.tables, first, last), lang, 3),
+             ai=fmt_number(scenario["ai_gain_pct"], lang), ai_year=int(scenario["ai_full_year"]),
+             index=fmt_number(at_end["index"], lang, 3))
+    return {"lines": charts.demand_index_lines(need, lang), "text": text, "horizon": int(at_end["year"])}
+
+
+def need_parts_section(snapshot: state.Snapshot) -> None:
+    """Show the demand index split into its parts, with how each is derived (the region's index)."""
+    view = state.computed(need_parts, snapshot)
+    st.subheader(t("need_parts_title", snapshot.lang))
+    st.markdown(view["text"])
+    show_chart_data(charts.demand_index_chart, view["lines"], lang=snapshot.lang)
+
+
+def recruitment(snapshot: state.Snapshot) -> dict:
+    """Return the derivation of the recruitment default: per specialty and year, inflow, own finishers, recruited."""
+    lang = snapshot.lang
+    exit_rate, years = snapshot.defaults["exit_rate_pct"], int(snapshot.defaults["training_years"])
+    hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
+    rows = specialist_inflow.recruitment_history(hist, exit_rate, years)
+    means = rows.groupby("specialty", sort=False)["recruited"].mean()
+    summary = "; ".join(f"{specialty_name(s, lang).lower()} {fmt_number(v, lang, 1)}" for s, v in means.items())
+    text = t("recruitment_text", lang, exit=fmt_number(exit_rate, lang, 1), years=years,
+             first=int(rows["year"].min()), last=int(rows["year"].max()), summary=summary)
+    return {"rows": rows, "text": text}
+
+
+def recruitment_section(snapshot: state.Snapshot) -> None:
+    """Show, when asked for, how the recruitment default comes from Tabell 6, year by year."""
+    lang = snapshot.lang
+    if not st.toggle(t("recruitment_title", lang), key="physicians_show_recruitment"):
+        return
+    view = state.computed(recruitment, snapshot)
+    st.markdown(view["text"])
+    shown = view["rows"][["specialty", "year", "inflow", "own_finishers", "recruited"]].copy()
+    shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, lang))
+    numbers = {c: t(f"rec_col_{c}", lang) for c in ("inflow", "own_finishers", "recruited")}
+    shown[list(numbers)] = shown[list(numbers)].round(1)
+    st.dataframe(shown.rename(columns={**numbers, "specialty": t("col_specialty", lang), "year": t("year", lang)}),
+                 hide_index=True, width="stretch",
+                 column_config={v: st.column_config.NumberColumn(format="localized") for v in numbers.values()})
 
 
 def section(snapshot: state.Snapshot) -> Section | None:
@@ -194,6 +266,6 @@ def section(snapshot: state.Snapshot) -> Section | None:
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the gap per specialty (panel) and year: one line of the overview's fan."""
-    plan = physicians.physician_plan(snapshot.tables["physician_ftes"], snapshot.scenario)
+    plan = physicians.physician_plan(snapshot.tables, snapshot.scenario)
     return pd.DataFrame({"panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
                          "year": plan["year"], "value": plan["gap"]})

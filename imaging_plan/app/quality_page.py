@@ -14,11 +14,12 @@ import streamlit as st
 from .. import charts, run_history, store
 from ..backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
 from ..forecasting import DEFAULT_LINES
-from ..i18n import fmt_number, t
+from ..codes import SPECIALTIES
+from ..i18n import fmt_number, role_name, specialty_name, t
 from ..charts import localized, method_label
 from . import state, url_codes
 from .build_progress import forecast_or_progress
-from .components import BACKTEST, BACKTEST_COMMAND, download_csv, series_label
+from .components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, series_label
 
 RUN_COMMAND = "python -m imaging_plan.runner"
 FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
@@ -269,3 +270,45 @@ def render(ctx) -> None:
         chart_section(ctx, winners)
         grid_section(tables["prophet_grid"], lang)
     history_section(ctx)
+    planning_backcast_section(ctx)
+
+
+# --- The planning models against history (notebook 06) -----------------------------------------
+PLANNING_BACKCAST = "backtest_planning_models"
+PLANNING_COMMAND = "python -m imaging_plan.runner --only 06"
+
+
+def backcast_error_table(backcast: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the last year's error per family, series, origin and variant, with translated headers."""
+    last = backcast[backcast["year"] == backcast["year"].max()].copy()
+    last["series"] = [specialty_name(s, lang) if f == "physicians" else role_name(s, lang)
+                      for f, s in zip(last["family"], last["series"])]
+    last["variant"] = [t(f"backcast_{v}", lang) for v in last["variant"]]
+    columns = ["series", "origin", "variant", "modelled", "actual", "error_pct"]
+    shown = last[columns].round({"modelled": 1, "actual": 1, "error_pct": 1})
+    return shown.rename(columns={c: t(f"backcast_col_{c}", lang) for c in columns})
+
+
+def backcast_spec(snapshot: state.Snapshot, specialty: str) -> dict:
+    """Return one specialty's backcast chart (actual beside each origin's modelled lines), built once, shared."""
+    lang = snapshot.lang
+    backcast = snapshot.forecast(PLANNING_BACKCAST).tables["planning_backcast"]
+    lines = charts.backcast_lines(backcast, specialty, lang, snapshot.tables.get("physician_ftes"))
+    return localized(charts.backcast_chart(lines, specialty_name(specialty, lang), lang), lang)
+
+
+def planning_backcast_section(ctx) -> None:
+    """Show how the physician supply and the staffing plan did from earlier origins against what happened."""
+    lang = ctx.lang
+    st.subheader(t("backcast_title", lang))
+    forecast = forecast_status(ctx, PLANNING_BACKCAST, PLANNING_COMMAND, "backcast_missing")
+    if forecast is None:
+        return
+    backcast = forecast.tables["planning_backcast"]
+    origins = ", ".join(str(int(o)) for o in sorted(backcast["origin"].unique()))
+    st.markdown(t("backcast_intro", lang, origins=origins))
+    for specialty in [s for s in SPECIALTIES if s in set(backcast["series"])]:
+        st.vega_lite_chart(state.computed(backcast_spec, ctx, specialty), width="stretch")
+    st.caption(t("backcast_summary", lang, year=int(backcast["year"].max())))
+    show_table(backcast_error_table(backcast, lang))
+    download_csv(backcast, t("download_csv", lang), "planning_backcast.csv", "download_planning_backcast")

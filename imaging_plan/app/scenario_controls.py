@@ -18,7 +18,7 @@ from typing import Mapping
 
 import streamlit as st
 
-from .. import scenario
+from .. import codes, scenario
 from ..assumptions import ASSUMPTIONS, in_group
 from ..i18n import t
 
@@ -47,7 +47,7 @@ def held_scenario(defaults: Mapping) -> dict:
             st.session_state[NOTES] = parsed.ignored
         held = parsed.values
     # An assumption added since the session began starts at its default.
-    held = {key: held.get(key, defaults[key]) for key in ASSUMPTIONS}
+    held = {key: held.get(key, defaults[key]) for key in (*ASSUMPTIONS, *scenario.CHOICES)}
     st.session_state[SCENARIO] = held
     return dict(held)
 
@@ -67,22 +67,37 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -
                 held[a.key] = st.slider(
                     a.label(lang), min_value=cast(a.min), max_value=cast(a.max), value=cast(held[a.key]),
                     step=cast(a.step), key=a.key, help=a.source, format="%d" if a.is_int else "%.1f")
+            if group == "physicians":
+                held["population_scenario"] = population_choice(held, lang)
     st.session_state[SCENARIO] = dict(held)
-    elsewhere = [a for a in ASSUMPTIONS.values() if a.group not in groups and held[a.key] != defaults[a.key]]
+    elsewhere = [a.key for a in ASSUMPTIONS.values() if a.group not in groups and held[a.key] != defaults[a.key]]
+    if "physicians" not in groups:  # the choices drawn with the physician sliders
+        elsewhere += [key for key in scenario.CHOICES if held[key] != defaults[key]]
     if elsewhere:
         st.sidebar.caption(t("carried_elsewhere", lang, n=len(elsewhere)))
     return held
 
 
+def population_choice(held: Mapping, lang: str) -> str:
+    """Return the population projection chosen in the sidebar (held like the sliders; MMMM by default).
+
+    The options are SSB's codes, not labels, so a link opens the same projection in either
+    language (the help names them).
+    """
+    options = list(codes.POPULATION_SCENARIOS)
+    return st.selectbox(t("population_scenario", lang), options, index=options.index(held["population_scenario"]),
+                        key="population_scenario", help=t("population_scenario_help", lang))
+
+
 def write_url(held: Mapping, defaults: Mapping) -> None:
-    """Make the URL hold every assumption that differs from its default.
+    """Make the URL hold every assumption (and choice) that differs from its default.
 
     Only what differs is written (each write is a message to the browser). A page's own
     choices (trusts and roles, a trend method, a series) stay bound to their widgets and
     leave the URL on other pages, as Streamlit does.
     """
     wanted = scenario.to_query(held, defaults)
-    for key in ASSUMPTIONS:
+    for key in (*ASSUMPTIONS, *scenario.CHOICES):
         now = st.query_params.get(key)
         if key in wanted and now != wanted[key]:
             st.query_params[key] = wanted[key]
@@ -94,7 +109,7 @@ def _set(values: Mapping) -> None:
     """Replace the held scenario; sliders already on the page take the values too."""
     held = st.session_state.get(SCENARIO, {})
     for key, value in values.items():
-        if key in ASSUMPTIONS:
+        if key in ASSUMPTIONS or key in scenario.CHOICES:
             held[key] = value
             if key in st.session_state:
                 st.session_state[key] = value

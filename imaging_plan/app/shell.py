@@ -14,13 +14,14 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from .. import assumptions, paths
+from .. import assumptions, paths, scenario
 from ..i18n import LANGUAGES, t
 from ..inputs import InputDataError, load_inputs
 from . import scenario_controls, sign_in, state, workspace
 
-# The tables the app reads.
-APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
+# The tables the app reads; their content hash keys the cache.
+APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register",
+              "population_observed", "population_projection_national", "imaging_rates_by_age")
 
 
 class Page(NamedTuple):
@@ -63,6 +64,7 @@ def inputs(data_dir: Path) -> tuple[str, dict, dict, str | None]:
     # No usable data: data-derived defaults fall back to the slider's lower end.
     defaults = {a.key: (defaults or {}).get(a.key, a.default if a.default is not None else a.min)
                 for a in assumptions.ASSUMPTIONS.values()}
+    defaults.update({key: default for key, (_, default) in scenario.CHOICES.items()})  # the population projection
     return version, tables, defaults, error
 
 

@@ -30,7 +30,7 @@ RUN_COMMAND = "python -m imaging_plan.runner --only 03"
 GROUPS = ("general", "staff", "staff_trusts")
 URL_KEYS = ("staff_trusts", "staff_roles")  # the page's own URL keys (not assumptions)
 PLAN_TABLE = ("fte", "change", "turnover_pct", "leavers", "hires_needed", "excess",
-              "cumulative_hires", "hires_share_pct")
+              "cumulative_hires", "hires_share_pct", "leavers_people", "hires_people")
 HR_EXAMPLE = ("year,trust,role,leavers,hires,avg_ftes,headcount,source\n"
               "2024,OUS,radiographer,21,25,398.0,431,HR export 2025-01-15\n"
               "2025,OUS,radiographer,19,16,397.5,,HR export 2025-01-15\n")  # made-up example rows
