@@ -265,3 +265,15 @@ def test_a_slider_move_sends_new_chart_numbers_beside_the_same_cached_spec(forec
     supply = after[0][1]
     assert (supply.loc[supply["series"] == "Tilbud", "fte"].iloc[-1]
             < before[0][1].loc[before[0][1]["series"] == "Tilbud", "fte"].iloc[-1])  # more exits, less supply
+
+
+def test_values_left_at_their_default_follow_a_new_default_and_set_ones_stay():
+    from imaging_plan.app import scenario_controls
+
+    held = {"recruitment_radiology_fte": 11.0, "exit_rate_pct": 4.0, "horizon": 2040}
+    old = {"recruitment_radiology_fte": 11.0, "exit_rate_pct": 3.3, "horizon": 2040}
+    new = {"recruitment_radiology_fte": 22.2, "exit_rate_pct": 3.3, "horizon": 2040}  # data doubled
+    scenario_controls.follow_new_defaults(held, old, new)
+    assert held == {"recruitment_radiology_fte": 22.2, "exit_rate_pct": 4.0, "horizon": 2040}
+    scenario_controls.follow_new_defaults(held, None, new)  # a new session: nothing to follow
+    assert held["recruitment_radiology_fte"] == 22.2

@@ -23,6 +23,7 @@ from ..assumptions import ASSUMPTIONS, in_group
 from ..i18n import t
 
 SCENARIO = "_scenario"   # session key: every assumption's value
+HELD_DEFAULTS = "_scenario_defaults"  # session key: the defaults the held values were set against
 NOTES = "_url_notes"
 UPLOAD = "scenario_upload"
 
@@ -48,8 +49,23 @@ def held_scenario(defaults: Mapping) -> dict:
         held = parsed.values
     # An assumption added since the session began starts at its default.
     held = {key: held.get(key, defaults[key]) for key in (*ASSUMPTIONS, *scenario.CHOICES)}
+    follow_new_defaults(held, st.session_state.get(HELD_DEFAULTS), defaults)
+    st.session_state[HELD_DEFAULTS] = dict(defaults)
     st.session_state[SCENARIO] = held
     return dict(held)
+
+
+def follow_new_defaults(held: dict, previous: Mapping | None, defaults: Mapping) -> None:
+    """Move the values left at their old default to the new one, when the data changed the defaults.
+
+    Data-derived defaults (recruitment, use per person, throughput) change with an upload:
+    a value the viewer never moved follows its new default; a value the viewer set stays.
+    """
+    for key, old in (previous or {}).items():
+        if key in held and held[key] == old and defaults.get(key, old) != old:
+            held[key] = defaults[key]
+            if key in st.session_state:  # a slider drawn on an earlier run shows the new value
+                st.session_state[key] = defaults[key]
 
 
 def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -> dict:
