@@ -9,69 +9,27 @@ its own in test_data_page.py, and would only compete for the CPU.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from browser_support import ARGS, ARTIFACTS, CHROMIUM, require_chromium, served_app
 from imaging_plan import paths
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = paths.PROJECT_ROOT / "tests" / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError("Chromium is missing in CI: `make test` installs it (Debian package chromium)")
-    pytest.skip("Chromium not installed (make test installs it as root)", allow_module_level=True)
-
+require_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """Serve the app with notebook 01's forecast and a scratch folder for the workspaces."""
-    from imaging_plan import runner
-
-    forecasts = tmp_path_factory.mktemp("forecasts")
+def app_url(built_forecasts, tmp_path_factory):
+    """Serve the app on the forecasts built once for the run, with a scratch folder for the workspaces."""
     workspaces = tmp_path_factory.mktemp("workspaces")
-    assert runner.run_all(only=["01"], output_dir=forecasts, progress=False) == 0
-    port = _free_port()
-    env = {**os.environ, "IMAGING_PLAN_FORECASTS_DIR": str(forecasts),
-           "IMAGING_PLAN_WORKSPACES": str(workspaces), "IMAGING_PLAN_REFIT": "off"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        cwd=paths.PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("streamlit did not start: " + proc.stdout.read().decode()[-2000:])
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
+    env = {"IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts), "IMAGING_PLAN_WORKSPACES": str(workspaces),
+           "IMAGING_PLAN_REFIT": "off"}
+    with served_app(env, ARTIFACTS / "server-test_browser_data.log") as url:
+        yield url
     # Nothing uploaded ever reaches data/: the shipped files are as they were.
     assert not any(p.name.startswith("_") for p in paths.DATA_DIR.iterdir())
 
@@ -79,7 +37,7 @@ def app_url(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
         yield b
         b.close()
 
@@ -125,21 +83,24 @@ def _upload_physicians(page, path: Path) -> None:
     _settle(page, metrics=False)
 
 
-def _open(browser, url: str):
+def _open(browser, url: str, pages: list):
+    """Open `url` in a fresh context; `pages` (the browser_pages fixture) photographs it if the test fails."""
     context = browser.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+    context.set_default_timeout(60_000)
     page = context.new_page()
+    pages.append(page)
     page.goto(url)
     _settle(page)
     return context, page
 
 
-def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(browser, app_url, tmp_path):
+def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(browser, browser_pages, app_url, tmp_path):
     shipped = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
     doubled = shipped.assign(fte=shipped["fte"] * 2)
     path = tmp_path / "physicians_doubled.csv"
     doubled.to_csv(path, index=False)
 
-    context, page = _open(browser, app_url)
+    context, page = _open(browser, app_url, browser_pages)
     before = _figures(page)
     _upload_physicians(page, path)
     assert page.get_by_text("Din fil physicians_doubled.csv brukes i denne økten.").count() == 1
@@ -153,7 +114,7 @@ def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(brows
     _shot(page, "physicians_doubled")
     # The share link says it was made on uploaded data; opened without the data, it says so.
     assert "data=" in page.url
-    fresh, page2 = _open(browser, page.url)
+    fresh, page2 = _open(browser, page.url, browser_pages)
     assert page2.get_by_text("Denne lenken ble laget på opplastede data").count() == 1
     assert _metrics(page2) == before[1]  # the shipped figures, and the page says they are
     _shot(page2, "physicians_link_without_data")
@@ -161,14 +122,15 @@ def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(brows
     context.close()
 
 
-def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(browser, app_url, tmp_path):
+def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(browser, browser_pages, app_url,
+                                                                          tmp_path):
     shipped = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
     bad = shipped.copy()
     bad.loc[4, "fte"] = -3  # file line 6 (line 1 is the header)
     path = tmp_path / "physicians_negative.csv"
     bad.to_csv(path, index=False)
 
-    context, page = _open(browser, app_url)
+    context, page = _open(browser, app_url, browser_pages)
     before = _figures(page)
     _upload_physicians(page, path)
     alert = page.locator("[data-testid=stAlert]").filter(has_text="avvist")
@@ -180,10 +142,10 @@ def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(brow
     context.close()
 
 
-def test_the_excel_template_filled_in_is_accepted(browser, app_url, tmp_path):
+def test_the_excel_template_filled_in_is_accepted(browser, browser_pages, app_url, tmp_path):
     from openpyxl import load_workbook
 
-    context, page = _open(browser, app_url)
+    context, page = _open(browser, app_url, browser_pages)
     page.get_by_role("link", name="Data").click()
     page.wait_for_url("**/data**")
     _settle(page, metrics=False)
