@@ -1062,6 +1062,8 @@ def fmt_number(value: float, lang: str, decimals: int = 0, signed: bool = False)
     """Return a number formatted the Norwegian way (1 234,5; minus sign) or the English way (1,234.5)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if round(value, decimals) == 0:
+        value = 0.0  # no "−0" for a small negative rounded away
     text = f"{value:{'+' if signed else ''},.{decimals}f}"
     if lang == "nb":
         text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")

@@ -88,3 +88,8 @@ def test_lookup_finder_reads_literals_and_f_string_prefixes(code, used):
     assert looked_up_keys(keys, {"page.py": ast.parse(code)}) == used
     # The catalogue's own definitions are not lookups.
     assert looked_up_keys(keys, {"imaging_plan/i18n.py": ast.parse('X = {"other": ("a", "b")}')}) == set()
+
+
+def test_numbers_rounded_to_zero_show_no_minus_sign():
+    assert i18n.fmt_number(-0.4, "nb") == "0" and i18n.fmt_number(-0.04, "en", 1) == "0.0"
+    assert i18n.fmt_number(-0.6, "nb") == "\u22121" and i18n.fmt_number(-1234.5, "nb", 1) == "\u22121\u00a0234,5"
