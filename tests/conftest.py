@@ -42,6 +42,18 @@ def built_forecasts(tmp_path_factory) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module (no browser download)."""
+    from browser_support import ARGS, CHROMIUM
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
+        yield launched
+        launched.close()
+
+
 @pytest.fixture
 def browser_pages(request):
     """A list a browser test appends its pages to: those still open when it fails are photographed."""

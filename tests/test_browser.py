@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import (ARGS, ARTIFACTS, CHROMIUM, changed_metrics, metrics, require_chromium,
+from browser_support import (ARTIFACTS, changed_metrics, metrics, require_chromium,
                              served_app, settle, shot)
 
 pytestmark = pytest.mark.slow
@@ -24,14 +24,6 @@ def app_url(built_forecasts):
     with served_app({"IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts)},
                     ARTIFACTS / "server-test_browser.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
-        yield b
-        b.close()
 
 
 @pytest.fixture

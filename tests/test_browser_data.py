@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from browser_support import ARGS, ARTIFACTS, CHROMIUM, require_chromium, served_app
+from browser_support import ARTIFACTS, require_chromium, served_app
 from imaging_plan import paths
 
 pytestmark = pytest.mark.slow
@@ -32,14 +32,6 @@ def app_url(built_forecasts, tmp_path_factory):
         yield url
     # Nothing uploaded ever reaches data/: the shipped files are as they were.
     assert not any(p.name.startswith("_") for p in paths.DATA_DIR.iterdir())
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
-        yield b
-        b.close()
 
 
 def _settle(page, metrics: bool = True) -> None:
