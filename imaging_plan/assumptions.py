@@ -112,8 +112,6 @@ TURNOVER_SOURCE = (
     "Norwegian figure found; the plan itself gives no turnover figures. Used for every role "
     "until the region's own HR data says otherwise.")
 
-# The trusts of Tabell 7 (those with their own imaging departments): one turnover override each.
-STAFF_TRUSTS = ("AHUS", "OUS", "SIHF", "SIV", "SOHF", "SSHF", "STHF", "VVHF")
 
 # Role -> (bokmål, English) plural, for the turnover labels.
 _ROLE_PLURALS = {
@@ -142,8 +140,6 @@ def _trust_turnover(trust: str) -> Assumption:
                "HR figures can differ (the plan: recruitment is harder 'i distriktene', outside "
                "the cities); set the difference in points, added to every role's rate there.")
 # Equipment: per-modality assumptions, one row per modality below.
-_MODALITY_LABELS = {"CT": "CT", "MR": "MR", "RG": "RG", "UL": "UL", "PET_CT": "PET/CT",
-                    "SPECT_CT": "SPECT/CT"}
 
 
 def _throughput_today(modality: str) -> Callable[[Mapping[str, pd.DataFrame]], float]:
@@ -357,7 +353,7 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "its HR data, weighted by staff, and steeper than chance) above 0.5 points a year "
                "would take 5.1 % to about 10 % within a decade, which no plan could absorb "
                "unnoticed. Lower it to see earlier signs."),
-    *[_trust_turnover(code) for code in STAFF_TRUSTS],
+    *[_trust_turnover(code) for code in codes.STAFF_TRUSTS],
     *[Assumption(
         key=f"fte_per_person_{role}", label_nb=f"Årsverk per person, {nb}",
         label_en=f"FTEs per person, {en}", unit="FTE/person", default=1.0, min=0.5, max=1.0,
@@ -366,8 +362,8 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
     # Equipment replacement (group "equipment"), per modality where the plan's
     # tables are per modality. Keys: lifetime_ct_years, price_ct_mnok, growth_ct_pct, ...
     *[Assumption(
-        key=f"lifetime_{m.lower()}_years", label_nb=f"Levetid {_MODALITY_LABELS[m]} (år)",
-        label_en=f"Lifetime, {_MODALITY_LABELS[m]} (years)", unit="years", default=d,
+        key=f"lifetime_{m.lower()}_years", label_nb=f"Levetid {codes.MODALITY_NAMES[m][0]} (år)",
+        label_en=f"Lifetime, {codes.MODALITY_NAMES[m][1]} (years)", unit="years", default=d,
         min=5, max=20, step=1, group="equipment", source=src)
       for m, (d, src) in _LIFETIMES.items()],
     Assumption(
@@ -379,8 +375,8 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "is upgraded during its life, extending it), without a figure. Applies to units "
                "with an upgrade_year in the register."),
     *[Assumption(
-        key=f"price_{m.lower()}_mnok", label_nb=f"Pris {_MODALITY_LABELS[m]} (MNOK)",
-        label_en=f"Price, {_MODALITY_LABELS[m]} (MNOK)", unit="MNOK", default=d, min=lo, max=hi,
+        key=f"price_{m.lower()}_mnok", label_nb=f"Pris {codes.MODALITY_NAMES[m][0]} (MNOK)",
+        label_en=f"Price, {codes.MODALITY_NAMES[m][1]} (MNOK)", unit="MNOK", default=d, min=lo, max=hi,
         step=st, group="equipment", source=src + _PRICE_CALIBRATION)
       for m, (d, lo, hi, st, src) in _PRICES.items()],
     Assumption(
@@ -392,23 +388,23 @@ ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
                "budget. helsemedisinteknologi.no reports the hospitals investing about half of "
                "what they need ('bare investerer halvparten'): try 150."),
     *[Assumption(
-        key=f"throughput_{m.lower()}", label_nb=f"Undersøkelser per enhet {_MODALITY_LABELS[m]} (per år)",
-        label_en=f"Exams per unit, {_MODALITY_LABELS[m]} (per year)", unit="exams/unit/year",
+        key=f"throughput_{m.lower()}", label_nb=f"Undersøkelser per enhet {codes.MODALITY_NAMES[m][0]} (per år)",
+        label_en=f"Exams per unit, {codes.MODALITY_NAMES[m][1]} (per year)", unit="exams/unit/year",
         default=None, min=100, max=20000, step=10, group="equipment", source=_THROUGHPUT_SOURCE,
         derive=_throughput_today(m), tables=("exams_by_modality", "equipment_units"))
-      for m in _MODALITY_LABELS],
+      for m in codes.EQUIPMENT_MODALITIES],
     *[Assumption(
-        key=f"growth_{m.lower()}_pct", label_nb=f"Vekst i undersøkelser {_MODALITY_LABELS[m]} (%/år)",
-        label_en=f"Exam growth, {_MODALITY_LABELS[m]} (%/year)", unit="%/year", default=d,
+        key=f"growth_{m.lower()}_pct", label_nb=f"Vekst i undersøkelser {codes.MODALITY_NAMES[m][0]} (%/år)",
+        label_en=f"Exam growth, {codes.MODALITY_NAMES[m][1]} (%/year)", unit="%/year", default=d,
         min=-10.0, max=10.0, step=0.5, group="equipment", source=src)
       for m, (d, src) in _GROWTH.items()],
     *[Assumption(
-        key=f"priority_{m.lower()}", label_nb=f"Prioritet {_MODALITY_LABELS[m]} (vekt)",
-        label_en=f"Priority, {_MODALITY_LABELS[m]} (weight)", unit="weight", default=1,
+        key=f"priority_{m.lower()}", label_nb=f"Prioritet {codes.MODALITY_NAMES[m][0]} (vekt)",
+        label_en=f"Priority, {codes.MODALITY_NAMES[m][1]} (weight)", unit="weight", default=1,
         min=1, max=5, step=1, group="equipment",
         source="Assumption: equal weights. Units most overdue are replaced first; among units "
                "equally overdue, the higher weight goes first, then the older unit.")
-      for m in _MODALITY_LABELS],
+      for m in codes.EQUIPMENT_MODALITIES],
     Assumption(
         key="replacement_age_shape", label_nb="Spredning i utskiftingsalder (Weibull-form)",
         label_en="Spread of replacement age (Weibull shape)", unit="shape", default=5.0,

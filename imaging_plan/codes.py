@@ -39,6 +39,12 @@ PRIVATE_PROVIDERS = {
     "UNILABS": "Unilabs Norge",
 }
 
+# The trusts of Tabell 7 (those with their own imaging departments): staff figures per trust, one
+# turnover override and one chart colour each.
+STAFF_TRUSTS = ("AHUS", "OUS", "SIHF", "SIV", "SOHF", "SSHF", "STHF", "VVHF")
+# The trust code of the region's totals in the staff tables (the sum over trusts).
+REGION = "ALL"
+
 HOSPITAL_AREAS = {
     "AKERSHUS": "Akershus",
     "INNLANDET": "Innlandet",
@@ -56,6 +62,14 @@ STAFF_ROLES = {
 }
 
 EQUIPMENT_MODALITIES = ("CT", "MR", "RG", "UL", "PET_CT", "SPECT_CT")
+MODALITY_NAMES = {
+    "CT": ("CT", "CT"),
+    "MR": ("MR", "MRI"),
+    "RG": ("Røntgen (RG)", "X-ray (RG)"),
+    "UL": ("Ultralyd (UL)", "Ultrasound (UL)"),
+    "PET_CT": ("PET/CT", "PET/CT"),
+    "SPECT_CT": ("SPECT/CT", "SPECT/CT"),
+}
 
 EXAM_MODALITIES = {
     "radiology": ("CT", "MR", "RG", "UL", "INTERVENTION", "OTHER"),

@@ -1048,13 +1048,9 @@ def role_name(code: str, lang: str) -> str:
     return en if lang == "en" else nb
 
 
-MODALITY_NAMES = {"CT": ("CT", "CT"), "MR": ("MR", "MRI"), "RG": ("Røntgen (RG)", "X-ray (RG)"),
-                  "UL": ("Ultralyd (UL)", "Ultrasound (UL)"), "PET_CT": ("PET/CT", "PET/CT"),
-                  "SPECT_CT": ("SPECT/CT", "SPECT/CT")}
-
-
 def modality_name(code: str, lang: str) -> str:
-    nb, en = MODALITY_NAMES[code]
+    """Return an equipment modality's name in `lang` ('MR' -> 'MRI' in English), from `codes`."""
+    nb, en = codes.MODALITY_NAMES[code]
     return en if lang == "en" else nb
 
 

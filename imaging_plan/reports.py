@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .charts import PALETTE
+from .charts.common import PALETTE
 
 SERIES_COLOURS = [PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"], PALETTE["orange"],
                   PALETTE["purple"], PALETTE["sky_blue"], PALETTE["black"]]

@@ -34,9 +34,8 @@ import pandas as pd
 from scipy.stats import norm, poisson
 from statsmodels.stats.multitest import multipletests
 
-from .codes import STAFF_ROLES
+from .codes import REGION, STAFF_ROLES
 
-REGION = "ALL"  # the trust code of regional totals
 PLAN_COLUMNS = ["role", "trust", "year", "fte", "change", "turnover_pct", "leavers",
                 "hires_needed", "excess", "cumulative_hires", "hires_share_pct", "method",
                 "leavers_people", "hires_people"]

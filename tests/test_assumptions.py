@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imaging_plan import assumptions, paths
+from imaging_plan import assumptions, codes, paths
 from imaging_plan.assumptions import ASSUMPTIONS, AssumptionError
 
 
@@ -107,7 +107,7 @@ def test_a_notebook_resolves_only_its_own_groups_without_other_tables():
 
 def test_every_trust_of_tabell_7_has_a_turnover_difference_defaulting_to_the_regional_rate():
     keys = {a.key for a in assumptions.in_group("staff_trusts")}
-    assert keys == {f"turnover_{c.lower()}_pp" for c in assumptions.STAFF_TRUSTS}
+    assert keys == {f"turnover_{c.lower()}_pp" for c in codes.STAFF_TRUSTS}
     assert all(ASSUMPTIONS[k].default == 0.0 for k in keys)
     for role in ("radiographer", "bioengineer", "secretary"):
         a = ASSUMPTIONS[f"turnover_{role}_pct"]

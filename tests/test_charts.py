@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, charts, physicians
+from imaging_plan import assumptions, physicians
+from imaging_plan.charts import demand as demand_charts
+from imaging_plan.charts import overview as overview_charts
+from imaging_plan.charts import physicians as physician_charts
+from imaging_plan.charts import quality as quality_charts
+from imaging_plan.charts import staffing as staffing_charts
+from imaging_plan.charts.common import PALETTE, localized
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +26,7 @@ def _trend():
 
 
 def test_physician_lines_hold_history_trend_supply_and_need_in_integer_years(shipped_ftes, plan):
-    lines = charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en")
+    lines = physician_charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en")
     assert set(lines["series"]) == {"History (Tabell 6)", "Trend (the default line, 80 % band)", "Supply", "Need"}
     assert pd.api.types.is_integer_dtype(lines["year"])
     history = lines[lines["series"] == "History (Tabell 6)"].set_index("year")["fte"]
@@ -30,21 +36,21 @@ def test_physician_lines_hold_history_trend_supply_and_need_in_integer_years(shi
 
 
 def test_physician_lines_without_trend_still_draw_the_plan(shipped_ftes, plan):
-    lines = charts.physician_lines("nuclear_medicine", shipped_ftes, None, plan, "nb")
+    lines = physician_charts.physician_lines("nuclear_medicine", shipped_ftes, None, plan, "nb")
     assert set(lines["series"]) == {"Historikk (Tabell 6)", "Tilbud", "Behov"}
 
 
 def test_physician_chart_is_a_valid_spec_with_the_palette_and_a_band(shipped_ftes, plan):
-    chart = charts.physician_chart(charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en"),
-                                   "Radiology", "en")
+    lines = physician_charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en")
+    chart = physician_charts.physician_chart(lines, "Radiology", "en")
     spec = chart.to_dict()  # validates against the Vega-Lite schema
     text = str(spec)
-    assert "'mark': {'type': 'area'" in text and charts.PALETTE["blue"] in text
+    assert "'mark': {'type': 'area'" in text and PALETTE["blue"] in text
     assert "'format': 'd'" in text  # years drawn as integers
 
 
 def test_gap_chart_colours_shortage_and_surplus(plan):
-    chart = charts.gap_chart(plan, "radiology", "nb")
+    chart = physician_charts.gap_chart(plan, "radiology", "nb")
     data = chart.data
     assert set(data["kind"]) <= {"Mangel", "Overskudd"}
     assert (data.loc[data["gap"] > 0, "kind"] == "Mangel").all()
@@ -53,7 +59,7 @@ def test_gap_chart_colours_shortage_and_surplus(plan):
 
 @pytest.mark.parametrize("lang,decimal", [("nb", ","), ("en", ".")])
 def test_localized_spec_carries_the_number_format(plan, lang, decimal):
-    spec = charts.localized(charts.gap_chart(plan, "radiology", lang), lang)
+    spec = localized(physician_charts.gap_chart(plan, "radiology", lang), lang)
     assert spec["config"]["locale"]["number"]["decimal"] == decimal
 
 
@@ -80,55 +86,56 @@ def staff():
 
 
 def test_staff_region_lines_join_history_trend_and_plan_in_integer_years(staff):
-    lines = charts.staff_region_lines("radiographer", staff["regional"], staff["trend"], staff["totals"], "en")
+    lines = staffing_charts.staff_region_lines("radiographer", staff["regional"], staff["trend"], staff["totals"], "en")
     assert set(lines["series"]) == {"History (Tabell 7)", "Trend (the default line, 80 % band)", "Planned FTEs"}
     assert pd.api.types.is_integer_dtype(lines["year"])
     history = lines[lines["series"] == "History (Tabell 7)"].set_index("year")["fte"]
     assert history[2015] == 1081 and history[2025] == 1316
     planned = lines[lines["series"] == "Planned FTEs"]
     assert planned["year"].min() == 2025 and planned["year"].max() == 2040  # starts at the printed figure
-    spec = charts.staff_region_chart(lines, "Radiographers", "en").to_dict()
+    spec = staffing_charts.staff_region_chart(lines, "Radiographers", "en").to_dict()
     assert "'mark': {'type': 'area'" in str(spec)
 
 
 def test_staff_trust_lines_draw_the_band_on_the_plan_only(staff):
-    lines = charts.staff_trust_lines("radiographer", staff["ftes"], staff["band"], staff["plan"], ["OUS", "STHF"],
-                                     "nb")
+    lines = staffing_charts.staff_trust_lines("radiographer", staff["ftes"], staff["band"], staff["plan"],
+                                              ["OUS", "STHF"], "nb")
     assert set(lines["trust"]) == {"OUS", "STHF"}
     history = lines[lines["kind"] == "Historikk (Tabell 7)"]
     assert history["lower"].isna().all() and history["year"].max() == 2025
     planned = lines[(lines["kind"] == "Planlagte årsverk") & (lines["year"] > 2025)]
     assert (planned["lower"] <= planned["fte"]).all() and (planned["fte"] <= planned["upper"]).all()
-    spec = charts.staff_trust_chart(lines, "x", "nb").to_dict()
+    spec = staffing_charts.staff_trust_chart(lines, "x", "nb").to_dict()
     colours = spec["layer"][1]["encoding"]["color"]["scale"]
     assert colours["domain"] == ["OUS", "STHF"]
-    assert colours["range"] == [charts.PALETTE["orange"], charts.PALETTE["vermillion"]]  # fixed per trust
+    assert colours["range"] == [PALETTE["orange"], PALETTE["vermillion"]]  # fixed per trust
 
 
 def test_staff_hires_data_stack_to_the_plan_sum(staff):
-    data = charts.staff_hires_data(staff["plan"], "radiographer", ["AHUS", "OUS"])
+    data = staffing_charts.staff_hires_data(staff["plan"], "radiographer", ["AHUS", "OUS"])
     plan = staff["plan"]
     expected = plan[(plan["role"] == "radiographer") & plan["trust"].isin(["AHUS", "OUS"])]
     assert data.groupby("year")["hires_needed"].sum().tolist() == pytest.approx(
         expected.groupby("year")["hires_needed"].sum().tolist())
-    charts.staff_hires_chart(data, "x", "en").to_dict()
+    staffing_charts.staff_hires_chart(data, "x", "en").to_dict()
 
 
 def test_staff_turnover_data_marks_only_the_latest_year_of_flagged_series(staff):
     flags = staff["turnover_flags"]
-    data = charts.staff_turnover_data(staff["turnover_history"], flags, "radiographer", list(flags["trust"]),
-                                      5.1, "en")
+    data = staffing_charts.staff_turnover_data(staff["turnover_history"], flags, "radiographer",
+                                               list(flags["trust"]), 5.1, "en")
     flagged = flags[(flags["role"] == "radiographer") & flags["flag"]]
     marked = data[data["flagged"]]
     assert set(zip(marked["trust"], marked["year"])) == set(zip(flagged["trust"], flagged["latest_year"]))
     assert (data["assumed"] == 5.1).all()
-    spec = charts.localized(charts.staff_turnover_chart(data, "ILLUSTRATIVE DATA: x", "en"), "en")
+    spec = localized(staffing_charts.staff_turnover_chart(data, "ILLUSTRATIVE DATA: x", "en"), "en")
     assert len(spec["datasets"]) == 1  # one dataset, so a page can swap the numbers in
     assert "ILLUSTRATIVE" in str(spec["title"])
 def test_switched_trend_keeps_its_colour_under_its_own_name(shipped_ftes, plan):
-    lines = charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en", trend_label="Trend (naive)")
+    lines = physician_charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en",
+                                             trend_label="Trend (naive)")
     assert "Trend (naive)" in set(lines["series"]) and "Trend (the default line, 80 % band)" not in set(lines["series"])
-    domain = charts.physician_chart(lines, "Radiology", "en").to_dict()["layer"][1]["encoding"]["color"]
+    domain = physician_charts.physician_chart(lines, "Radiology", "en").to_dict()["layer"][1]["encoding"]["color"]
     assert domain["scale"]["domain"][1] == "Trend (naive)"
 
 
@@ -143,7 +150,7 @@ def _backtest():
 
 def test_backtest_lines_start_each_forecast_at_its_origins_actual():
     series, forecasts = _backtest()
-    lines = charts.backtest_lines(series, forecasts, "s:a", ["naive", "theta"], "en")
+    lines = quality_charts.backtest_lines(series, forecasts, "s:a", ["naive", "theta"], "en")
     assert set(lines["line"]) == {"Actual", "Naive", "Theta"}
     naive = lines[lines["method"] == "naive"]
     assert naive["year"].tolist() == [2020, 2021, 2022] and naive["value"].tolist() == [6.0, 6.0, 6.0]
@@ -154,12 +161,13 @@ def test_backtest_lines_start_each_forecast_at_its_origins_actual():
 
 def test_backtest_chart_colours_each_method_and_draws_bands():
     series, forecasts = _backtest()
-    chart = charts.backtest_chart(charts.backtest_lines(series, forecasts, "s:a", ["naive"], "nb"), "A", "nb")
+    lines = quality_charts.backtest_lines(series, forecasts, "s:a", ["naive"], "nb")
+    chart = quality_charts.backtest_chart(lines, "A", "nb")
     spec = chart.to_dict()  # validates against the Vega-Lite schema
     band, line, actual = spec["layer"]
     scale = line["encoding"]["color"]["scale"]
-    assert scale["domain"] == ["Faktisk", "Naiv"] and scale["range"] == ["#000000", charts.PALETTE["orange"]]
-    assert band["mark"] == {"type": "area", "opacity": 0.12, "color": charts.PALETTE["orange"]}
+    assert scale["domain"] == ["Faktisk", "Naiv"] and scale["range"] == ["#000000", PALETTE["orange"]]
+    assert band["mark"] == {"type": "area", "opacity": 0.12, "color": PALETTE["orange"]}
     assert "color" not in band["encoding"] and line["encoding"]["color"]["legend"]["orient"] == "top"
 
 
@@ -171,42 +179,42 @@ def _without_data(chart) -> dict:
 
 
 def test_gap_bars_take_the_x_range_from_their_argument_so_a_shared_spec_fits_any_numbers(plan):
-    gaps = charts.gap_data(plan, "radiology", "nb")
-    spec = charts.gap_bars(gaps, "nb", years=(2026, 2045)).to_dict()
+    gaps = physician_charts.gap_data(plan, "radiology", "nb")
+    spec = physician_charts.gap_bars(gaps, "nb", years=(2026, 2045)).to_dict()
     assert spec["encoding"]["x"]["scale"]["domain"] == [2025.5, 2045.5]
     other = gaps.assign(gap=-gaps["gap"])
-    assert _without_data(charts.gap_bars(other, "nb", years=(2026, 2045))) == _without_data(
-        charts.gap_bars(gaps, "nb", years=(2026, 2045)))
+    assert _without_data(physician_charts.gap_bars(other, "nb", years=(2026, 2045))) == _without_data(
+        physician_charts.gap_bars(gaps, "nb", years=(2026, 2045)))
 
 
 def _fan(shift: float, panels=("Radiologi",)) -> pd.DataFrame:
     lines = {k: pd.DataFrame([{"panel": p, "year": y, "value": base + shift + y - 2030}
                               for p in panels for y in (2030, 2031)])
              for k, base in (("baseline", 1.0), ("low", 0.0), ("high", 2.0), ("yours", 1.5))}
-    return charts.fan_lines(lines, {k: k for k in lines})
+    return overview_charts.fan_lines(lines, {k: k for k in lines})
 
 
 @pytest.mark.parametrize("panels", [("Radiologi",), ("Radiologi", "Nukleærmedisin")])
 def test_fan_chart_spec_reads_no_value_of_its_data(panels):
     series = ("baseline", "low", "high", "yours")
-    one = charts.fan_chart(_fan(0.0, panels), "Gap", "FTEs", "en", series=series, panels=panels)
-    two = charts.fan_chart(_fan(50.0, panels), "Gap", "FTEs", "en", series=series, panels=panels)
+    one = overview_charts.fan_chart(_fan(0.0, panels), "Gap", "FTEs", "en", series=series, panels=panels)
+    two = overview_charts.fan_chart(_fan(50.0, panels), "Gap", "FTEs", "en", series=series, panels=panels)
     assert _without_data(one) == _without_data(two)
-    spec = charts.localized(one, "en")
+    spec = localized(one, "en")
     assert ("facet" in spec) == (len(panels) > 1)  # one small chart per panel, each on its own y scale
     colours = spec["spec"]["layer"][1] if "facet" in spec else spec["layer"][1]
-    assert colours["encoding"]["color"]["scale"]["range"] == [charts.PALETTE[c] for c in
+    assert colours["encoding"]["color"]["scale"]["range"] == [PALETTE[c] for c in
                                                               ("black", "blue", "vermillion", "orange")]
 def test_demand_index_lines_hold_each_part_and_the_product(shipped_tables):
     scenario = {**assumptions.defaults(shipped_tables), "ai_gain_pct": 10.0}
     need = physicians.physician_need(shipped_tables, scenario)
-    lines = charts.demand_index_lines(need, "en")
+    lines = demand_charts.demand_index_lines(need, "en")
     assert set(lines["part"]) == {"Demography", "Use per person", "AI (productivity)", "Demand index (the product)"}
     wide = lines.pivot(index="year", columns="part", values="factor")
     product = wide["Demography"] * wide["Use per person"] * wide["AI (productivity)"]
     assert (product - wide["Demand index (the product)"]).abs().max() < 1e-12
     assert pd.api.types.is_integer_dtype(lines["year"]) and wide.loc[2025].eq(1).all()
-    charts.demand_index_chart(lines, "en").to_dict()  # validates against the Vega-Lite schema
+    demand_charts.demand_index_chart(lines, "en").to_dict()  # validates against the Vega-Lite schema
 
 
 def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
@@ -215,14 +223,14 @@ def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
         "year": [2021, 2022, 2021, 2022], "modelled": [600.0, 610.0, 590.0, 595.0],
         "actual": [605.0, 620.0, 605.0, 620.0], "error": 0.0, "error_pct": 0.0,
         "variant": ["with_recruitment", "with_recruitment", "without_recruitment", "without_recruitment"]})
-    lines = charts.backcast_lines(backcast, "radiology", "en")
+    lines = quality_charts.backcast_lines(backcast, "radiology", "en")
     assert lines[lines["line"] == "Actual (Tabell 6)"]["fte"].tolist() == [605.0, 620.0]
     assert set(lines["line"]) == {"Actual (Tabell 6)", "From 2020, with recruitment", "From 2020, without recruitment"}
-    spec = charts.backcast_chart(lines, "Radiology", "en").to_dict()
-    assert spec["encoding"]["color"]["scale"]["range"][0] == charts.PALETTE["black"]
+    spec = quality_charts.backcast_chart(lines, "Radiology", "en").to_dict()
+    assert spec["encoding"]["color"]["scale"]["range"][0] == PALETTE["black"]
     # With Tabell 6 the actual line covers the data and each modelled line starts at its origin's figure.
     history = pd.DataFrame({"year": [2019, 2020, 2020], "specialty": "radiology", "fte": [580.0, 500.0, 100.0]})
-    full = charts.backcast_lines(backcast, "radiology", "en", history)
+    full = quality_charts.backcast_lines(backcast, "radiology", "en", history)
     assert full[full["line"] == "Actual (Tabell 6)"].set_index("year")["fte"].to_dict() == {2019: 580.0, 2020: 600.0}
     start = full[(full["line"] == "From 2020, with recruitment")].set_index("year")["fte"]
     assert start.to_dict() == {2020: 600.0, 2021: 600.0, 2022: 610.0}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import charts, equipment, physicians, specialist_inflow, staffing
+from imaging_plan import equipment, physicians, specialist_inflow, staffing
+from imaging_plan.charts import overview as overview_charts
 from imaging_plan.app import decisions, overview_page, registry, state
 from imaging_plan.app.shell import snapshot_for
 
@@ -67,7 +68,7 @@ def test_fan_band_spans_the_three_presets_and_leaves_the_viewer_out():
              "high": pd.DataFrame({"year": [2030, 2031], "value": [3.0, 1.0]}),
              "yours": pd.DataFrame({"year": [2030, 2031], "value": [9.0, -9.0]})}
     names = {k: k.upper() for k in lines}
-    fan = charts.fan_lines(lines, names)
+    fan = overview_charts.fan_lines(lines, names)
     band = fan[fan["series"] == "YOURS"].set_index("year")
     assert band["lower"].tolist() == [0.0, 1.0] and band["upper"].tolist() == [3.0, 5.0]
     assert len(fan) == 8 and set(fan["series"]) == set(names.values())

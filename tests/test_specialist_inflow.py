@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, charts, forecasting, physicians
+from imaging_plan import assumptions, forecasting, physicians
+from imaging_plan.charts import inflow as inflow_charts
 from imaging_plan.assumptions import ASSUMPTIONS
 from imaging_plan import specialist_inflow as si
 from imaging_plan.inputs import InputDataError, load_optional
@@ -295,13 +296,13 @@ def test_inflow_chart_draws_the_negative_years_and_all_lines(shipped, shipped_ne
     scenario, need = shipped_need
     derived = si.derived_inflow(shipped, 3.3)
     plan = si.inflow_plan(shipped, need, scenario)
-    lines = charts.inflow_lines("nuclear_medicine", derived, plan, "en")
+    lines = inflow_charts.inflow_lines("nuclear_medicine", derived, plan, "en")
     history = lines[lines["series"] == "Derived inflow (Tabell 6)"].set_index("year")["value"]
     assert history[2023] == pytest.approx(-3 + 0.033 * 29)
     assert set(lines["series"]) == {"Derived inflow (Tabell 6)", "Required inflow", "From national approvals"}
     assert pd.api.types.is_integer_dtype(lines["year"])
-    charts.inflow_chart(lines, None, "en").to_dict()  # validates against the Vega-Lite schema
-    radiology = charts.inflow_lines("radiology", derived, plan, "nb")
+    inflow_charts.inflow_chart(lines, None, "en").to_dict()  # validates against the Vega-Lite schema
+    radiology = inflow_charts.inflow_lines("radiology", derived, plan, "nb")
     band = radiology[radiology["series"] == "Fra nasjonale godkjenninger"]
     assert band["lower"].notna().all()  # the plan's 60-80 range is drawn as a band
 
@@ -310,13 +311,13 @@ def test_pipeline_and_shortfall_charts_are_valid_specs(shipped, shipped_need):
     scenario, need = shipped_need
     plan = si.inflow_plan(shipped, need, scenario)
     pipe = si.resident_pipeline(shipped, plan, scenario)
-    lines = charts.pipeline_lines("radiology", shipped, pipe, "en")
+    lines = inflow_charts.pipeline_lines("radiology", shipped, pipe, "en")
     assert lines.loc[lines["series"] == "Residents, LiS 2-3 (Tabell 6)", "fte"].iloc[0] == 101  # 2015
-    text = str(charts.pipeline_chart(lines, 2035, False, "en").to_dict())
+    text = str(inflow_charts.pipeline_chart(lines, 2035, False, "en").to_dict())
     assert "posts by 2035" in text
-    shortfall = charts.shortfall_lines(plan, "radiology", "en")
+    shortfall = inflow_charts.shortfall_lines(plan, "radiology", "en")
     assert set(shortfall["series"]) == {"Shortfall vs approvals"}  # no trend given: that line is left out
-    charts.shortfall_chart(shortfall, "en").to_dict()
+    inflow_charts.shortfall_chart(shortfall, "en").to_dict()
 
 
 # --- recruitment from outside the region's training ---------------------------------------------------

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, forecasting, paths, staffing
+from imaging_plan import assumptions, codes, forecasting, paths, staffing
 from imaging_plan.inputs import load_table
 
 GROUPS = ("general", "staff", "staff_trusts")
@@ -203,7 +203,7 @@ def test_drift_never_goes_below_zero():
 def test_trend_input_holds_every_observed_trust_series_and_the_regional_totals(shipped_staff):
     series = staffing.trend_input(shipped_staff)
     assert series["fte"].notna().all()
-    assert set(series.loc[series["trust"] == staffing.REGION, "role"]) == set(shipped_staff["role"])
+    assert set(series.loc[series["trust"] == codes.REGION, "role"]) == set(shipped_staff["role"])
     vvhf = series[(series["trust"] == "VVHF") & (series["role"] == "bioengineer")]
     assert vvhf["year"].max() == 2022
 
@@ -299,7 +299,7 @@ def test_illustrative_rows_never_invent_staff_for_tabell_7_blanks(shipped_staff)
 
 
 def test_the_trust_overrides_cover_exactly_the_trusts_of_tabell_7(shipped_staff):
-    assert set(shipped_staff["trust"]) == set(assumptions.STAFF_TRUSTS)
+    assert set(shipped_staff["trust"]) == set(codes.STAFF_TRUSTS)
 
 
 def _benjamini_hochberg(p: list[float]) -> list[float]:

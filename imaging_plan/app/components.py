@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from .. import assumptions, codes
-from ..charts import localized, method_label
+from ..charts.common import localized
+from ..charts.quality import method_label
 from ..i18n import fmt_number, t
 from ..inputs import illustrative_files
 from ..reports import mark_illustrative

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import codes, inputs
-from ..i18n import MODALITY_NAMES, TEXT, t
+from ..i18n import TEXT, t
 from . import workspace
 
 REFUSED = "_data_refused"  # table -> (content hash and sheet, message) of the last refused file
@@ -35,7 +35,7 @@ def _code_names(lang: str) -> dict[str, str]:
     """Return every code's name in `lang` (trusts, specialties, categories, roles, modalities, areas)."""
     i = 1 if lang == "en" else 0
     names: dict[str, str] = {}
-    for table in (codes.SPECIALTIES, codes.PHYSICIAN_CATEGORIES, codes.STAFF_ROLES, MODALITY_NAMES):
+    for table in (codes.SPECIALTIES, codes.PHYSICIAN_CATEGORIES, codes.STAFF_ROLES, codes.MODALITY_NAMES):
         names.update({code: pair[i] for code, pair in table.items()})
     names.update(codes.TRUSTS)
     names.update(codes.PRIVATE_PROVIDERS)

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions, charts, equipment, inputs
+from .. import assumptions, equipment, inputs
+from ..charts import equipment as equipment_charts
+from ..charts import overview as overview_charts
+from ..charts.common import PALETTE, localized
 from ..codes import EQUIPMENT_MODALITIES
 from ..i18n import fmt_number, modality_name, t
 from ..reports import Headline, SmallChart
@@ -117,7 +120,7 @@ def schedule_part(snapshot: state.Snapshot, register: Register) -> dict:
         "schedule": equipment.units_due(events, planned, ("year", "owner", "modality"), first, horizon),
         "per_owner": equipment.per_owner_due(events, planned, first, horizon, min(SOON, horizon)),
         "value_mnok": equipment.replacement_value_mnok(planned),
-        "due_lines": {value: charts.due_lines(due, band, value) for value in ("units", "cost_mnok")},
+        "due_lines": {value: equipment_charts.due_lines(due, band, value) for value in ("units", "cost_mnok")},
     }
 
 
@@ -129,7 +132,7 @@ def budget_part(snapshot: state.Snapshot, register: Register) -> dict:
                                           scenario["replacement_budget_mnok"])
     rules = equipment.golden_rules(plan.age_profile)
     return {"yearly": plan.yearly, "rules": rules, "breaks": equipment.rule_breaks(rules),
-            "lines": charts.budget_lines(plan.yearly)}
+            "lines": equipment_charts.budget_lines(plan.yearly)}
 
 
 def demand_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
@@ -247,7 +250,8 @@ def render(snapshot: state.Snapshot) -> None:
     left, right = st.columns(2)
     for col, value, title in ((left, "units", "due_units_title"), (right, "cost_mnok", "due_cost_title")):
         with col:
-            show_chart_data(charts.due_chart, sched["due_lines"][value], value, t(title, lang), note, lang=lang)
+            show_chart_data(equipment_charts.due_chart, sched["due_lines"][value], value, t(title, lang), note,
+                            lang=lang)
     st.caption(t("band_stored", lang, draws=forecast.manifest["parameters"].get("draws"))
                if sched["band_stored"] else
                t("band_recomputed", lang, draws=APP_DRAWS,
@@ -255,13 +259,14 @@ def render(snapshot: state.Snapshot) -> None:
 
     left, right = st.columns(2)
     with left:
-        show_chart_data(charts.budget_chart, plan["lines"], t("budget_title", lang), note, lang=lang)
+        show_chart_data(equipment_charts.budget_chart, plan["lines"], t("budget_title", lang), note, lang=lang)
     with right:
         rules = plan["rules"]
         scopes = ["region", *[m for m in EQUIPMENT_MODALITIES if m in set(rules["scope"])]]
         scope = st.selectbox(t("age_scope", lang), scopes, key="equipment_age_scope",
                              format_func=lambda s: t("region", lang) if s == "region" else modality_name(s, lang))
-        show_chart_data(charts.age_profile_chart, charts.age_lines(rules[rules["scope"] == scope], lang),
+        show_chart_data(equipment_charts.age_profile_chart,
+                        equipment_charts.age_lines(rules[rules["scope"] == scope], lang),
                         t("age_title", lang), note, lang=lang)
 
     st.subheader(t("breaks_title", lang))
@@ -280,8 +285,8 @@ def render(snapshot: state.Snapshot) -> None:
     st.subheader(t("demand_title", lang))
     st.markdown(t("demand_intro", lang))
     names = {m: modality_name(m, lang) for m in EQUIPMENT_MODALITIES}
-    show_chart_data(charts.demand_chart, charts.demand_lines(demand, names, lang), tuple(names.values()),
-                    lang=lang)
+    show_chart_data(equipment_charts.demand_chart, equipment_charts.demand_lines(demand, names, lang),
+                    tuple(names.values()), lang=lang)
     _table(demand_table(demand, horizon, lang))
 
     if st.toggle(t("show_sources", lang), key="equipment_show_sources"):
@@ -319,11 +324,11 @@ def section(snapshot: state.Snapshot) -> Section | None:
         pd.DataFrame({"year": yearly["year"], "series": t("spent", lang), "value": yearly["spent_mnok"]}),
         pd.DataFrame({"year": yearly["year"], "series": t("backlog", lang), "value": yearly["backlog_mnok"]}),
     ], ignore_index=True)
-    colours = {t("ov_eq_due", lang): charts.PALETTE["blue"], t("spent", lang): charts.PALETTE["green"],
-               t("backlog", lang): charts.PALETTE["vermillion"]}
-    chart = charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours)
+    colours = {t("ov_eq_due", lang): PALETTE["blue"], t("spent", lang): PALETTE["green"],
+               t("backlog", lang): PALETTE["vermillion"]}
+    chart = overview_charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours)
     return Section(
-        title=t("equipment_title", lang), headlines=headlines, chart=charts.localized(chart, lang),
+        title=t("equipment_title", lang), headlines=headlines, chart=localized(chart, lang),
         pdf_chart=SmallChart(t("page_equipment", lang), t("mnok_per_year", lang), long,
                              illustrative=view.illustrative, colours=colours),
         tables={"equipment_schedule": sched["schedule"].round(3),

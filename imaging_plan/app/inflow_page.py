@@ -13,7 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import charts, physicians, specialist_inflow
+from .. import physicians, specialist_inflow
+from ..charts import inflow as inflow_charts
+from ..charts import overview as overview_charts
+from ..charts.common import PALETTE, localized
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
 from ..reports import Headline, SmallChart
@@ -184,12 +187,12 @@ def render(ctx) -> None:
                  negative_note(derived, specialty, lang)]
         st.caption(" ".join(n for n in notes if n))
         backtest_note(ctx, f"inflow:{specialty}")
-        show_chart_data(charts.inflow_chart, charts.inflow_lines(specialty, derived, plan, lang), None,
+        show_chart_data(inflow_charts.inflow_chart, inflow_charts.inflow_lines(specialty, derived, plan, lang), None,
                         lang=lang)
         st.caption(t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
                    if scored_rate is not None else t("band_meaning", lang))
-        show_chart_data(charts.shortfall_chart, charts.shortfall_lines(plan, specialty, lang), lang=lang)
-        show_chart_data(charts.pipeline_chart, charts.pipeline_lines(specialty, hist, pipeline, lang),
+        show_chart_data(inflow_charts.shortfall_chart, inflow_charts.shortfall_lines(plan, specialty, lang), lang=lang)
+        show_chart_data(inflow_charts.pipeline_chart, inflow_charts.pipeline_lines(specialty, hist, pipeline, lang),
                         int(row["deadline_year"]), bool(row["late"]), lang=lang)
 
     # The tables are for analysts: downloads, drawn on the page only when asked for.
@@ -235,12 +238,12 @@ def section(snapshot: state.Snapshot) -> Section | None:
     names = {"required": t("ov_inflow_required", lang), "supply": t("ov_inflow_supply", lang)}
     rows["series"] = rows["kind"].map(names)
     rows["panel"] = [specialty_name(s, lang) for s in rows["specialty"]]
-    colours = {names["required"]: charts.PALETTE["vermillion"], names["supply"]: charts.PALETTE["blue"]}
+    colours = {names["required"]: PALETTE["vermillion"], names["supply"]: PALETTE["blue"]}
     unit = t("ov_inflow_unit", lang)
     radiology = rows[rows["specialty"] == "radiology"]
     return Section(
         title=t("inflow_title", lang), headlines=headlines,
-        chart=charts.localized(charts.overview_lines(rows, unit, lang, colours=colours), lang),
+        chart=localized(overview_charts.overview_lines(rows, unit, lang, colours=colours), lang),
         pdf_chart=SmallChart(f"{t('page_inflow', lang)}: {specialty_name('radiology', lang)}", unit,
                              radiology[["year", "series", "value"]], colours=colours),
         tables={"specialist_inflow_plan": plan.round(3), "resident_pipeline": pipeline.round(3)},

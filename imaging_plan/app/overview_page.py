@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import __version__, assumptions, charts, paths, reports, scenario
+from .. import __version__, assumptions, paths, reports, scenario
+from ..charts import overview as overview_charts
 from ..i18n import t
 from . import decisions, state
 from .components import assumptions_table, data_error_shown, show_chart, show_chart_data
@@ -47,7 +48,7 @@ def fan(snapshot: state.Snapshot, topic: Topic) -> pd.DataFrame:
     names = {"baseline": scenario.PRESETS["baseline"].label(snapshot.lang),
              "low": scenario.PRESETS["low"].label(snapshot.lang),
              "high": scenario.PRESETS["high"].label(snapshot.lang), "yours": t("fan_yours", snapshot.lang)}
-    return charts.fan_lines(lines, names)
+    return overview_charts.fan_lines(lines, names)
 
 
 def compute(snapshot: state.Snapshot) -> OverviewView:
@@ -150,7 +151,7 @@ def render(snapshot: state.Snapshot) -> None:
                 st.metric(h.label, h.value)
                 st.caption(h.sentence)
         with right:
-            show_chart_data(charts.fan_chart, fan_data, t(topic.fan_title, lang), t(topic.fan_unit, lang),
+            show_chart_data(overview_charts.fan_chart, fan_data, t(topic.fan_title, lang), t(topic.fan_unit, lang),
                             lang=lang, series=tuple(dict.fromkeys(fan_data["series"])),
                             panels=tuple(dict.fromkeys(fan_data["panel"])))
         if section.chart is not None and st.toggle(t("ov_show_detail", lang), key=f"ov_detail_{topic.name}"):

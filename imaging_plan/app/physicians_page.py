@@ -11,7 +11,11 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import charts, codes, demand, physicians, specialist_inflow
+from .. import codes, demand, physicians, specialist_inflow
+from ..charts import demand as demand_charts
+from ..charts import overview as overview_charts
+from ..charts import physicians as physician_charts
+from ..charts.common import PALETTE, localized
 from ..inputs import physician_trust
 from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
@@ -153,12 +157,12 @@ def render(snapshot: state.Snapshot) -> None:
     first = int(view.plan["year"].min())
     for specialty in view.specialties:
         shown, label = chosen_trend(snapshot, specialty, view.trend) if trust is None else (None, None)
-        lines = charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
-        show_chart_data(charts.physician_chart, lines, specialty_name(specialty, lang), lang=lang,
+        lines = physician_charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
+        show_chart_data(physician_charts.physician_chart, lines, specialty_name(specialty, lang), lang=lang,
                         trend_label=label)
         if label is None and shown is not None:  # the default line: its band is calibrated on the backtest
             st.caption(t("band_meaning", lang))
-        show_chart_data(charts.gap_bars, charts.gap_data(view.plan, specialty, lang), lang=lang,
+        show_chart_data(physician_charts.gap_bars, physician_charts.gap_data(view.plan, specialty, lang), lang=lang,
                         years=(first, view.horizon))
 
     need_parts_section(snapshot)
@@ -194,7 +198,7 @@ def need_parts(snapshot: state.Snapshot) -> dict:
              demo_past=fmt_number(demand.demography_growth(snapshot.tables, first, last), lang, 3),
              ai=fmt_number(scenario["ai_gain_pct"], lang), ai_year=int(scenario["ai_full_year"]),
              index=fmt_number(at_end["index"], lang, 3))
-    return {"lines": charts.demand_index_lines(need, lang), "text": text, "horizon": int(at_end["year"])}
+    return {"lines": demand_charts.demand_index_lines(need, lang), "text": text, "horizon": int(at_end["year"])}
 
 
 def need_parts_section(snapshot: state.Snapshot) -> None:
@@ -202,7 +206,7 @@ def need_parts_section(snapshot: state.Snapshot) -> None:
     view = state.computed(need_parts, snapshot)
     st.subheader(t("need_parts_title", snapshot.lang))
     st.markdown(view["text"])
-    show_chart_data(charts.demand_index_chart, view["lines"], lang=snapshot.lang)
+    show_chart_data(demand_charts.demand_index_chart, view["lines"], lang=snapshot.lang)
 
 
 def recruitment(snapshot: state.Snapshot) -> dict:
@@ -254,11 +258,11 @@ def section(snapshot: state.Snapshot) -> Section | None:
                      value_name="value")
     long["series"] = [t(k, lang) for k in long["kind"]]
     long["panel"] = [specialty_name(s, lang) for s in long["specialty"]]
-    colours = {t("supply", lang): charts.PALETTE["green"], t("need", lang): charts.PALETTE["vermillion"]}
+    colours = {t("supply", lang): PALETTE["green"], t("need", lang): PALETTE["vermillion"]}
     radiology = long[long["specialty"] == "radiology"]
     return Section(
         title=t("physicians_title", lang), headlines=headlines,
-        chart=charts.localized(charts.overview_lines(long, t("fte", lang), lang, colours=colours), lang),
+        chart=localized(overview_charts.overview_lines(long, t("fte", lang), lang, colours=colours), lang),
         pdf_chart=SmallChart(f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)}",
                              t("fte", lang), radiology[["year", "series", "value"]], colours=colours),
         tables={"physician_plan": plan.round(3)}, groups=GROUPS)

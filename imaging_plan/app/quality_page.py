@@ -11,12 +11,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import charts, run_history, store
+from .. import run_history, store
 from ..backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
 from ..forecasting import DEFAULT_LINES
 from ..codes import SPECIALTIES
 from ..i18n import fmt_number, role_name, specialty_name, t
-from ..charts import localized, method_label
+from ..charts import quality as quality_charts
+from ..charts.common import localized
+from ..charts.quality import method_label
 from . import state, url_codes
 from .build_progress import forecast_or_progress
 from .components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, series_label
@@ -191,8 +193,8 @@ def chart_spec(snapshot: state.Snapshot, series_id: str, methods: tuple[str, ...
     """Return the backtest chart's spec for one series and methods (Altair takes ~100 ms: built once, shared)."""
     tables = snapshot.forecast(BACKTEST).tables
     lang = snapshot.lang
-    lines = charts.backtest_lines(tables["series"], tables["forecasts"], series_id, list(methods), lang)
-    return localized(charts.backtest_chart(lines, series_label(series_id, lang), lang), lang)
+    lines = quality_charts.backtest_lines(tables["series"], tables["forecasts"], series_id, list(methods), lang)
+    return localized(quality_charts.backtest_chart(lines, series_label(series_id, lang), lang), lang)
 
 
 def _kept_run(forecasts_dir: Path, run: str) -> dict:
@@ -293,8 +295,8 @@ def backcast_spec(snapshot: state.Snapshot, specialty: str) -> dict:
     """Return one specialty's backcast chart (actual beside each origin's modelled lines), built once, shared."""
     lang = snapshot.lang
     backcast = snapshot.forecast(PLANNING_BACKCAST).tables["planning_backcast"]
-    lines = charts.backcast_lines(backcast, specialty, lang, snapshot.tables.get("physician_ftes"))
-    return localized(charts.backcast_chart(lines, specialty_name(specialty, lang), lang), lang)
+    lines = quality_charts.backcast_lines(backcast, specialty, lang, snapshot.tables.get("physician_ftes"))
+    return localized(quality_charts.backcast_chart(lines, specialty_name(specialty, lang), lang), lang)
 
 
 def planning_backcast_section(ctx) -> None:

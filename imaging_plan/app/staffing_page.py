@@ -13,7 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import charts, staffing
+from .. import staffing
+from ..charts import overview as overview_charts
+from ..charts import staffing as staffing_charts
+from ..charts.common import PALETTE, localized
 from ..codes import STAFF_ROLES
 from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, role_name, t
@@ -200,15 +203,15 @@ def staff_charts(view: StaffView, band, role: str, trusts: list[str], lang: str)
     name = role_name(role, lang)
     plan = view.plan
     years = (int(plan["year"].min()), int(plan["year"].max()))
-    lines = charts.staff_region_lines(role, view.regional, view.trend, view.totals, lang)
-    show_chart_data(charts.staff_region_chart, lines, t("staff_region", lang, role=name), lang=lang)
+    lines = staffing_charts.staff_region_lines(role, view.regional, view.trend, view.totals, lang)
+    show_chart_data(staffing_charts.staff_region_chart, lines, t("staff_region", lang, role=name), lang=lang)
     covered = view.status[(view.status["role"] == role) & (view.status["status"] == "complete")]["trust"]
     st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
-    by_trust = charts.staff_trust_lines(role, view.ftes, band, plan, trusts, lang)
-    show_chart_data(charts.staff_trust_chart, by_trust, t("staff_by_trust", lang, role=name), lang=lang,
+    by_trust = staffing_charts.staff_trust_lines(role, view.ftes, band, plan, trusts, lang)
+    show_chart_data(staffing_charts.staff_trust_chart, by_trust, t("staff_by_trust", lang, role=name), lang=lang,
                     trusts=tuple(sorted(set(by_trust["trust"]))))
-    hires = charts.staff_hires_data(plan, role, trusts)
-    show_chart_data(charts.staff_hires_chart, hires, t("staff_hires_by_trust", lang, role=name), lang=lang,
+    hires = staffing_charts.staff_hires_data(plan, role, trusts)
+    show_chart_data(staffing_charts.staff_hires_chart, hires, t("staff_hires_by_trust", lang, role=name), lang=lang,
                     trusts=tuple(sorted(set(hires["trust"]))), years=years)
 
 
@@ -240,10 +243,10 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
         if not hits.empty else t("staff_none_flagged", lang))
     prefix = f"{t('illustrative_mark', lang)}: " if illustrative else ""
     for role in roles:
-        data = charts.staff_turnover_data(history, flags, role, trusts, ctx.scenario[f"turnover_{role}_pct"],
-                                          lang)
+        data = staffing_charts.staff_turnover_data(history, flags, role, trusts,
+                                                   ctx.scenario[f"turnover_{role}_pct"], lang)
         title = prefix + t("staff_turnover_title", lang, role=role_name(role, lang))
-        show_chart_data(charts.staff_turnover_chart, data, title, lang=lang,
+        show_chart_data(staffing_charts.staff_turnover_chart, data, title, lang=lang,
                         trusts=tuple(sorted(set(data["trust"]))))
     st.markdown(f"**{prefix}{t('staff_flags', lang)}**")
     show_table(flags_table(shown, plan, lang), lang)
@@ -336,10 +339,10 @@ def section(snapshot: state.Snapshot) -> Section | None:
     series = {"leavers": t("col_leavers", lang), "hires_needed": t("col_hires_needed", lang)}
     long = radiographers.melt(id_vars=["year"], value_vars=list(series), var_name="kind", value_name="value")
     long["series"] = long["kind"].map(series)
-    colours = {series["leavers"]: charts.PALETTE["sky_blue"], series["hires_needed"]: charts.PALETTE["orange"]}
-    chart = charts.localized(charts.overview_lines(long[["year", "series", "value"]], t("fte", lang), lang,
-                                                   height=300, colours=colours)
-                             .properties(title=t("ov_staff_region", lang)), lang)
+    colours = {series["leavers"]: PALETTE["sky_blue"], series["hires_needed"]: PALETTE["orange"]}
+    chart = localized(overview_charts.overview_lines(long[["year", "series", "value"]], t("fte", lang), lang,
+                                                     height=300, colours=colours)
+                      .properties(title=t("ov_staff_region", lang)), lang)
     return Section(
         title=t("page_staffing", lang), headlines=headlines, chart=chart,
         pdf_chart=SmallChart(t("ov_staff_region", lang), t("fte", lang), long[["year", "series", "value"]],
