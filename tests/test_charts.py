@@ -234,3 +234,37 @@ def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
     assert full[full["line"] == "Actual (Tabell 6)"].set_index("year")["fte"].to_dict() == {2019: 580.0, 2020: 600.0}
     start = full[(full["line"] == "From 2020, with recruitment")].set_index("year")["fte"]
     assert start.to_dict() == {2020: 600.0, 2021: 600.0, 2022: 610.0}
+
+
+# --- the package's layout: charts read codes and text, never a planning module ------------------------
+
+def test_chart_modules_import_only_codes_text_and_each_other():
+    import ast
+
+    from imaging_plan import paths
+    allowed = {"codes", "i18n"}
+    found = {}
+    for path in sorted((paths.PROJECT_ROOT / "imaging_plan" / "charts").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:  # from ..X import
+                found.setdefault(path.name, set()).add(node.module)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("imaging_plan"):
+                found.setdefault(path.name, set()).add(node.module)
+    assert found and all(modules <= allowed for modules in found.values()), found
+
+
+def test_a_chart_spec_is_cached_under_its_builders_module_and_name(monkeypatch):
+    from imaging_plan.app import components, state
+    keys = []
+    monkeypatch.setattr(state, "shared", lambda kind, key, build: keys.append((kind, key)) or build())
+    monkeypatch.setattr(components.st, "vega_lite_chart", lambda *args, **kwargs: None)
+    gaps = pd.DataFrame({"year": [2026, 2027], "gap": [1.0, -1.0], "kind": ["Mangel", "Overskudd"]})
+    components.show_chart_data(physician_charts.gap_bars, gaps, lang="nb", years=(2026, 2027))
+
+    def gap_bars(own, lang, years):  # the same name in another module: another chart
+        return physician_charts.gap_bars(own, lang, years)
+    gap_bars.__module__ = "elsewhere"
+    components.show_chart_data(gap_bars, gaps, lang="nb", years=(2026, 2027))
+    (kind, first), (_, second) = keys
+    assert kind == "chart_spec" and first[:2] == ("imaging_plan.charts.physicians", "gap_bars")
+    assert second[0] == "elsewhere" and second[1].endswith(".gap_bars") and first != second
