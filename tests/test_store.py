@@ -123,11 +123,13 @@ def test_a_forecast_without_a_record_of_its_parameters_is_rebuilt(tmp_path):
 def test_the_code_hash_leaves_out_the_app_text_and_charts(tmp_path, monkeypatch):
     package = tmp_path / "pkg"
     (package / "app").mkdir(parents=True)
-    for name in ("physicians.py", "i18n.py", "charts.py", "app/page.py"):
+    (package / "text").mkdir()
+    for name in ("physicians.py", "i18n.py", "charts.py", "app/page.py", "text/physicians.py"):
         (package / name).write_text("x = 1\n")
     monkeypatch.setattr(store, "PACKAGE_DIR", package)
     before = store.code_sha256()
     (package / "i18n.py").write_text("x = 'a new label'\n")
+    (package / "text" / "physicians.py").write_text("x = 'a new sentence'\n")
     (package / "charts.py").write_text("x = 'a new colour'\n")
     (package / "app" / "page.py").write_text("x = 'a new page'\n")
     assert store.code_sha256() == before
