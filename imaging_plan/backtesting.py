@@ -467,7 +467,7 @@ def choose(known: pd.DataFrame, names: list[str], horizons: int = HORIZONS,
     (`switch_tests`); of those, the one with the lowest mean scaled error on the known
     checks is taken (a tie goes to the simpler, listed first in `names`). Out: chosen,
     basis ('fallback' with no known check, 'prior', or 'evidence'), checks (of the chosen),
-    p_holm (the chosen's, NaN when the prior is kept), q_h1..q_hH (measured band
+    p_holm (the chosen's, NaN when the prior is kept), candidates (other than the prior), q_h1..q_hH (measured band
     half-widths, scaled; NaN where too few).
     """
     scores = known[known["method"].isin(names)].groupby("method")["scaled_error"].mean().dropna()
@@ -480,7 +480,8 @@ def choose(known: pd.DataFrame, names: list[str], horizons: int = HORIZONS,
             chosen = next(m for m in names if m in better and scores[m] == best)
             basis, p_holm = "evidence", float(tests.loc[chosen, "p_holm"])
     own = known[known["method"] == chosen]
-    out = {"chosen": chosen, "basis": basis, "checks": int(own["scaled_error"].notna().sum()), "p_holm": p_holm}
+    out = {"chosen": chosen, "basis": basis, "checks": int(own["scaled_error"].notna().sum()), "p_holm": p_holm,
+           "candidates": sum(m != prior for m in names)}
     for h in range(1, horizons + 1):
         out[f"q_h{h}"] = conformal_quantile(own.loc[own["horizon"] == h, "scaled_error"], coverage)
     return out
@@ -496,7 +497,7 @@ def default_forecasts(forecasts: pd.DataFrame, horizons: int = HORIZONS, coverag
     the nearest shorter one (`baselines.band_quantiles`); with none at all the candidate's
     own interval is kept. The last row per family (origin = its last year, `drawn`) is the
     choice on every check: the line the app draws. Out: (forecasts with method 'default',
-    choices: family, origin, drawn, chosen, basis, checks, p_holm, q_h1..q_hH).
+    choices: family, origin, drawn, chosen, basis, checks, p_holm, candidates, q_h1..q_hH).
     """
     names = candidates(forecasts)
     frames, choices = [], []

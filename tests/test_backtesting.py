@@ -282,7 +282,7 @@ def test_choice_keeps_the_prior_without_evidence_and_takes_the_best_of_the_prove
     # all three lower on all six checks: p = 1/64 each, Holm x3 = 0.047; of the three, naive's mean is lowest
     choice = bt.choose(known, ["naive", "drift", "theta", "median"])
     assert (choice["chosen"], choice["basis"]) == ("naive", "evidence")  # lowest mean of the proven
-    assert choice["p_holm"] < bt.SWITCH_ALPHA and choice["checks"] == 6
+    assert choice["p_holm"] < bt.SWITCH_ALPHA and choice["checks"] == 6 and choice["candidates"] == 3
     one = bt.choose(known[known["origin"] == 2015], ["naive", "theta", "median"])
     assert (one["chosen"], one["basis"]) == (bt.PRIOR, "prior") and np.isnan(one["p_holm"])
     none = bt.choose(known.iloc[0:0], ["naive", "median"])

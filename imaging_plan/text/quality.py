@@ -35,6 +35,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_mean": ("gjennomsnitt av naiv, Theta og Prophet", "mean of naive, Theta and Prophet"),
     "method_default": ("standardlinjen", "the default line"),
     "default_title": ("Linjen som tegnes", "The line drawn"),
+    "default_rule": (
+        "Slik velges den: utgangspunktet er medianen av naiv, Theta og Prophet (kombinasjoner slo alle "
+        "enkeltmetoder i M4-konkurransen). En annen kandidat tar over bare når feilene dens på "
+        "kontrollene som var kjent ved startåret er lavere enn medianens utover tilfeldighet (parvis "
+        "Wilcoxon-test, ensidig, 5 %, Holm-korrigert for {candidates} kandidater). Å velge den med "
+        "lavest gjennomsnitt blant så mange på få kontroller velger mest støy.",
+        "How it is chosen: the starting point is the median of naive, Theta and Prophet (combinations "
+        "beat every single method in the M4 competition). Another candidate takes over only when its "
+        "errors on the checks known at the origin are lower than the median's beyond chance (paired "
+        "Wilcoxon test, one-sided, 5 %, Holm-corrected for {candidates} candidates). Picking the lowest "
+        "mean among so many on few checks mostly picks noise."),
     "default_family": (
         "**{family}**: sidene tegner {method} som standard (valget på alle kontroller). Fremgangsmåten "
         "som valgte den, målt utenfor utvalget (valgt på tidligere startår, målt på senere): samlet "
