@@ -16,16 +16,20 @@ DEVSTAMP := $(VENV)/.installed-dev
 
 .PHONY: app test forecasts benchmark clean chromium nginx serve loadtest lint
 
-$(STAMP): requirements.txt pyproject.toml
+$(VENV)/bin/python:
 	@echo "== Installing into $(VENV) (first time takes a few minutes)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): $(VENV)/bin/python requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --progress-bar off -r requirements.txt
 	@touch $@
 
-$(DEVSTAMP): $(STAMP) requirements-dev.txt
+# The test dependencies and the runtime ones in one resolver pass (requirements-dev.txt includes
+# requirements.txt): a fresh `make test` installs once.
+$(DEVSTAMP): $(VENV)/bin/python requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet --progress-bar off -r requirements-dev.txt
-	@touch $@
+	@touch $(STAMP) $@
 
 # Notebooks built at a time (each in its own kernel) by `make app`'s first step.
 JOBS ?= 2

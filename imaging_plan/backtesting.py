@@ -17,11 +17,15 @@ scores and summarises, so the app can import it without fitting anything. Every 
 goes through `run_fits`, one map over (series, origin, method) jobs.
 
 The default line (`default_forecasts`) is chosen without selection bias: at each
-origin, per family, the candidate (single method or combination) with the lowest
-mean scaled error on the checks already known at that origin (actual year <= origin)
-is chosen, and its band is calibrated on the same known checks (split-conformal on
-scaled absolute errors per horizon). Its score is therefore out of sample: it is made
-only from forecasts at origins later than every error it was chosen on.
+origin, per family, only the checks already known at that origin (actual year <= origin)
+are used. The line starts from a prior, the median of naive, Theta and Prophet, and moves
+to another candidate only when that candidate's known scaled errors are lower than the
+prior's by a one-sided paired Wilcoxon signed-rank test at 5 %, Holm-corrected over the
+candidates (`choose`): picking the lowest mean among a dozen candidates on a few dozen
+checks mostly picks noise. The band is calibrated on the same known checks
+(split-conformal on scaled absolute errors per horizon). The default's score is
+therefore out of sample: it is made only from forecasts at origins later than every
+error it was chosen on.
 """
 
 from __future__ import annotations
@@ -45,9 +49,12 @@ MIN_TRAIN_YEARS = 6
 HORIZONS = 3
 MAPE_MIN_ACTUAL = 5.0
 DEFAULT = "default"
-# Where no check is known yet (a family's first origin) the default is the median combination:
-# the prior from the M4 competition, where combinations beat every single benchmark.
-FALLBACK = "median"
+# The default line's prior: the median combination (in the M4 competition's 23,000 yearly series
+# combinations beat every single benchmark). It is drawn where no check is known yet, and kept
+# unless another candidate is better on the known checks by SWITCH_ALPHA (one-sided Wilcoxon
+# signed-rank, Holm-corrected over the candidates).
+PRIOR = "median"
+SWITCH_ALPHA = 0.05
 COVERAGE = 0.8
 # What pooled.csv scores, on the same checks: the single methods, the combinations, the default line.
 POOLED_METHODS = (*METHODS, *COMBINATIONS, DEFAULT)
@@ -416,22 +423,65 @@ def conformal_quantile(scaled_errors, coverage: float = COVERAGE) -> float:
     return float(errors[rank - 1]) if 0 < rank <= len(errors) else float("nan")
 
 
+def switch_tests(known: pd.DataFrame, names: list[str], prior: str = PRIOR) -> pd.DataFrame:
+    """Return, per candidate other than `prior`, whether its known errors beat the prior's beyond chance.
+
+    Paired on the checks both forecast (same series, origin and horizon): a one-sided
+    Wilcoxon signed-rank test that the candidate's scaled errors are lower, p-values
+    Holm-corrected over the candidates tested (`statsmodels.stats.multitest`). The checks
+    of one origin are not independent (three horizons, related series), so the test
+    is, if anything, too ready to switch. Out: method, pairs, mean, prior_mean, p, p_holm, better.
+    """
+    from scipy.stats import wilcoxon
+    from statsmodels.stats.multitest import multipletests
+
+    errors = known[known["method"].isin(names)].dropna(subset=["scaled_error"])
+    wide = errors.pivot_table(index=["series_id", "origin", "horizon"], columns="method",
+                              values="scaled_error", aggfunc="first")
+    rows = []
+    for method in names:
+        if method == prior or method not in wide or prior not in wide:
+            continue
+        pair = wide[[method, prior]].dropna()
+        diff = (pair[method] - pair[prior]).to_numpy()
+        p = float("nan")
+        if np.any(diff != 0):
+            p = float(wilcoxon(diff, alternative="less", zero_method="wilcox").pvalue)
+        rows.append({"method": method, "pairs": len(pair), "mean": pair[method].mean(),
+                     "prior_mean": pair[prior].mean(), "p": p})
+    out = pd.DataFrame(rows, columns=["method", "pairs", "mean", "prior_mean", "p"])
+    tested = out["p"].notna()
+    out["p_holm"] = np.nan
+    if tested.any():
+        out.loc[tested, "p_holm"] = multipletests(out.loc[tested, "p"], method="holm")[1]
+    out["better"] = (out["p_holm"] <= SWITCH_ALPHA) & (out["mean"] < out["prior_mean"])
+    return out
+
+
 def choose(known: pd.DataFrame, names: list[str], horizons: int = HORIZONS,
-           coverage: float = COVERAGE) -> dict:
-    """Return the candidate with the lowest mean scaled error on the `known` checks, and its band.
+           coverage: float = COVERAGE, prior: str = PRIOR) -> dict:
+    """Return the default line's candidate on the `known` checks, and its band.
 
     `known` holds one family's checks that may be used (actual year <= the origin the
-    choice is for). Out: chosen, basis ('known_checks' or 'fallback' when none is known),
-    checks (of the chosen), q_h1..q_hH (measured band half-widths, scaled; NaN where too few).
+    choice is for). The prior is kept unless some candidates beat it beyond chance
+    (`switch_tests`); of those, the one with the lowest mean scaled error on the known
+    checks is taken (a tie goes to the simpler, listed first in `names`). Out: chosen,
+    basis ('fallback' with no known check, 'prior', or 'evidence'), checks (of the chosen),
+    p_holm (the chosen's, NaN when the prior is kept), candidates (other than the prior), q_h1..q_hH (measured band
+    half-widths, scaled; NaN where too few).
     """
     scores = known[known["method"].isin(names)].groupby("method")["scaled_error"].mean().dropna()
-    if scores.empty:
-        chosen, basis = FALLBACK, "fallback"
-    else:
-        best = scores.min()
-        chosen, basis = next(m for m in names if m in scores.index and scores[m] == best), "known_checks"
+    chosen, basis, p_holm = prior, "fallback" if scores.empty else "prior", float("nan")
+    if not scores.empty:
+        tests = switch_tests(known, names, prior).set_index("method")
+        better = tests.index[tests["better"]]
+        if len(better):
+            best = scores[better].min()
+            chosen = next(m for m in names if m in better and scores[m] == best)
+            basis, p_holm = "evidence", float(tests.loc[chosen, "p_holm"])
     own = known[known["method"] == chosen]
-    out = {"chosen": chosen, "basis": basis, "checks": int(own["scaled_error"].notna().sum())}
+    out = {"chosen": chosen, "basis": basis, "checks": int(own["scaled_error"].notna().sum()), "p_holm": p_holm,
+           "candidates": sum(m != prior for m in names)}
     for h in range(1, horizons + 1):
         out[f"q_h{h}"] = conformal_quantile(own.loc[own["horizon"] == h, "scaled_error"], coverage)
     return out
@@ -447,7 +497,7 @@ def default_forecasts(forecasts: pd.DataFrame, horizons: int = HORIZONS, coverag
     the nearest shorter one (`baselines.band_quantiles`); with none at all the candidate's
     own interval is kept. The last row per family (origin = its last year, `drawn`) is the
     choice on every check: the line the app draws. Out: (forecasts with method 'default',
-    choices: family, origin, drawn, chosen, basis, checks, q_h1..q_hH).
+    choices: family, origin, drawn, chosen, basis, checks, p_holm, candidates, q_h1..q_hH).
     """
     names = candidates(forecasts)
     frames, choices = [], []

@@ -83,8 +83,8 @@ class Forecast:
 # Package files that only present results (the app, text, charts, exports, the runner's bookkeeping)
 # or only say where the fits run (parallel.py: the same results on any number of workers, tested):
 # editing them changes no forecast, so they are left out of the code hash.
-PRESENTATION = ("app", "charts", "i18n.py", "reports.py", "run_history.py", "runner.py", "serve.py",
-                "parallel.py")
+PRESENTATION = ("app", "charts", "i18n.py", "text", "reports.py", "run_history.py", "runner.py",
+                "serve.py", "parallel.py")
 # Notebook parameters that say where to read and write, or where to compute, not what: the inputs
 # are compared by content instead, and the backtest's results are the same on any number of workers.
 LOCATION_PARAMETERS = ("data_dir", "output_dir", "workers", "scheduler")

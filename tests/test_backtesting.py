@@ -260,42 +260,63 @@ def _checks(rows) -> pd.DataFrame:
     return frame[bt.FORECAST_COLUMNS]
 
 
-def test_choice_is_the_lowest_known_error_with_ties_to_the_simpler_and_a_fallback_when_none():
-    known = _checks([("naive", 2020, 1, 2.0), ("theta", 2020, 1, 1.0), ("median", 2020, 1, 1.0)])
-    assert bt.choose(known, ["naive", "theta", "median"])["chosen"] == "theta"  # tie: theta listed first
+def test_a_candidate_beats_the_prior_only_when_its_paired_errors_are_lower_beyond_chance():
+    # theta below the median on every paired check: one-sided exact Wilcoxon p = 1 / 2^n
+    five = _checks([(m, 2015 + i, 1, e) for i, d in enumerate([0.9, 0.8, 0.7, 0.6, 0.5])
+                    for m, e in (("median", 1.0), ("theta", 1.0 - d))])
+    tests = bt.switch_tests(five, ["naive", "theta", "median"]).set_index("method")
+    assert tests.loc["theta", "pairs"] == 5 and tests.loc["theta", "p"] == pytest.approx(1 / 32)
+    assert tests.loc["theta", "better"] and "naive" not in tests.index  # naive forecast nothing known
+    four = five[five["origin"] < 2019]  # p = 1/16 > 0.05: may be chance
+    assert not bt.switch_tests(four, ["theta", "median"]).set_index("method").loc["theta", "better"]
+    # two candidates each 1/32: Holm doubles the smaller p-value, 1/16, so neither is taken
+    both = pd.concat([five, five[five["method"] == "theta"].assign(method="naive")])
+    tests = bt.switch_tests(both, ["naive", "theta", "median"]).set_index("method")
+    assert tests["p_holm"].tolist() == pytest.approx([1 / 16, 1 / 16]) and not tests["better"].any()
+
+
+def test_choice_keeps_the_prior_without_evidence_and_takes_the_best_of_the_proven_ones():
+    rows = [(m, 2015 + i, 1, e) for i in range(6) for m, e in (("median", 1.0), ("theta", 0.5 + i / 100),
+                                                               ("naive", 0.2 + i / 100), ("drift", 0.9))]
+    known = _checks(rows)
+    # all three lower on all six checks: p = 1/64 each, Holm x3 = 0.047; of the three, naive's mean is lowest
+    choice = bt.choose(known, ["naive", "drift", "theta", "median"])
+    assert (choice["chosen"], choice["basis"]) == ("naive", "evidence")  # lowest mean of the proven
+    assert choice["p_holm"] < bt.SWITCH_ALPHA and choice["checks"] == 6 and choice["candidates"] == 3
+    one = bt.choose(known[known["origin"] == 2015], ["naive", "theta", "median"])
+    assert (one["chosen"], one["basis"]) == (bt.PRIOR, "prior") and np.isnan(one["p_holm"])
     none = bt.choose(known.iloc[0:0], ["naive", "median"])
-    assert (none["chosen"], none["basis"]) == (bt.FALLBACK, "fallback")
+    assert (none["chosen"], none["basis"]) == (bt.PRIOR, "fallback")
 
 
 def test_default_is_chosen_on_checks_known_at_each_origin_only():
-    """Naive is better up to 2021, theta afterwards: the default follows what was known, never ahead."""
+    """Theta beats the median up to 2020, then misses: the default follows what was known, never ahead."""
     rows = []
-    for origin in (2020, 2021, 2022):
-        for h in (1, 2):
-            late = origin + h > 2021
-            rows += [("naive", origin, h, 5.0 if late else 1.0), ("theta", origin, h, 0.5 if late else 2.0)]
+    for i, origin in enumerate(range(2015, 2022)):
+        theta = 0.1 * (i + 1) if origin < 2020 else 5.0  # the 2020 forecast of 2021 goes badly
+        rows += [("median", origin, 1, 1.0), ("theta", origin, 1, theta)]
     forecasts = _checks(rows)
-    default, choices = bt.default_forecasts(forecasts, horizons=2)
+    default, choices = bt.default_forecasts(forecasts, horizons=1)
     chosen = choices.set_index("origin")["chosen"].to_dict()
-    # 2020: nothing known (fallback); 2021: only 2020's 1-year check (naive 1 < theta 2);
-    # 2022: years <= 2022 known: naive (1 + 5 + 5) / 3 against theta (2 + 0.5 + 0.5) / 3
-    assert chosen[2020] == bt.FALLBACK and chosen[2021] == "naive"
-    assert chosen[2022] == "theta" and chosen[2024] == "theta"
-    assert choices.set_index("origin")["drawn"].to_dict() == {2020: False, 2021: False, 2022: False, 2024: True}
-    # the 2021 default is naive's forecast, whatever happened after 2021
-    at_2021 = default[default["origin"] == 2021].set_index("horizon")
-    assert at_2021["forecast"].tolist() == forecasts[(forecasts["method"] == "naive")
-                                                     & (forecasts["origin"] == 2021)]["forecast"].tolist()
-    # with no candidate forecast at 2020 (fallback 'median' absent) nothing is scored there
-    assert set(default["origin"]) == {2021, 2022}
+    # 2015: nothing known; 2016-2019: one to four better checks (p >= 1/16); 2020: five (p = 1/32);
+    # 2021: the sixth known check (theta 5.0) makes theta's mean 1.33 > 1.0: back to the prior
+    assert chosen == {2015: "median", 2016: "median", 2017: "median", 2018: "median", 2019: "median",
+                      2020: "theta", 2021: "median", 2022: "median"}
+    assert choices.set_index("origin").loc[2015, "basis"] == "fallback"
+    assert choices.set_index("origin")["drawn"].to_dict()[2022]
+    # the 2020 default is theta's forecast, whatever happened after 2020
+    at_2020 = default[default["origin"] == 2020]
+    assert at_2020["forecast"].tolist() == forecasts[(forecasts["method"] == "theta")
+                                                     & (forecasts["origin"] == 2020)]["forecast"].tolist()
+    assert sorted(default["origin"]) == list(range(2015, 2022))
 
 
 def test_default_band_is_the_known_errors_conformal_quantile_times_the_scale():
-    rows = [("naive", 2016 + i, 1, e) for i, e in enumerate([1.0, 2.0, 3.0, 4.0])]  # known by 2020
-    rows += [("naive", 2020, 1, 0.0), ("naive", 2020, 2, 0.0)]
+    rows = [("median", 2016 + i, 1, e) for i, e in enumerate([1.0, 2.0, 3.0, 4.0])]  # known by 2020
+    rows += [("median", 2020, 1, 0.0), ("median", 2020, 2, 0.0)]
     default, choices = bt.default_forecasts(_checks(rows), horizons=2)
     row = choices.set_index("origin").loc[2020]
-    assert (row["chosen"], row["q_h1"]) == ("naive", 4.0) and np.isnan(row["q_h2"])
+    assert (row["chosen"], row["q_h1"]) == ("median", 4.0) and np.isnan(row["q_h2"])
     at = default[default["origin"] == 2020].set_index("horizon")
     # 1 year: +/- 4 x scale 1; 2 years: nothing measured, so 4 x sqrt(2)
     assert at.loc[1, ["lower", "upper"]].tolist() == pytest.approx([10 - 4, 10 + 4])

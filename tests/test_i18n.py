@@ -1,20 +1,38 @@
-"""The text catalogue: both languages say the same things, with the same placeholders, and nothing is dead."""
+"""The text catalogues: merged without clashes, both languages say the same things with the same
+placeholders, and nothing is dead."""
 
 from __future__ import annotations
 
 import ast
 import json
+import pkgutil
 import string
+from pathlib import Path
 
 import pytest
 
-from imaging_plan import i18n, paths
+from imaging_plan import i18n, paths, text
 
 ROOT = paths.PROJECT_ROOT
 
 
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_catalogue_module_is_merged():
+    modules = {f"imaging_plan.text.{m.name}" for m in pkgutil.iter_modules(text.__path__)}
+    assert {module.__name__ for module in i18n.CATALOGUES} == modules
+    assert len(i18n.TEXT) == sum(len(module.TEXT) for module in i18n.CATALOGUES)
+
+
+def test_a_key_in_two_catalogues_is_refused_naming_both():
+    a = {"title": ("Tittel", "Title"), "only_a": ("A", "A")}
+    b = {"only_b": ("B", "B"), "title": ("Overskrift", "Heading")}
+    with pytest.raises(ValueError, match=r"'title' is defined in both imaging_plan\.text\.a and imaging_plan\.text\.b"):
+        i18n.merge_catalogues({"imaging_plan.text.a": a, "imaging_plan.text.b": b})
+    merged = i18n.merge_catalogues({"imaging_plan.text.a": a, "imaging_plan.text.c": {"only_b": ("B", "B")}})
+    assert merged == {"title": ("Tittel", "Title"), "only_a": ("A", "A"), "only_b": ("B", "B")}
 
 
 def test_every_key_has_both_languages_with_the_same_placeholders():
@@ -47,10 +65,15 @@ def _sources() -> dict[str, ast.AST]:
     return trees
 
 
+def _is_catalogue(name: str) -> bool:
+    """Whether a source defines text (i18n.py, imaging_plan/text/*.py) rather than looking it up."""
+    return name.endswith("i18n.py") or Path(name).parts[-3:-1] == ("imaging_plan", "text")
+
+
 def looked_up_keys(keys: set[str], trees: dict[str, ast.AST]) -> set[str]:
     """Return the keys some code can look up.
 
-    A key counts when it is written as a string anywhere outside the catalogue's own
+    A key counts when it is written as a string anywhere outside the catalogues' own
     definitions (t("key"), a PAGES entry, a dict of keys), or when a call builds its first
     argument with an f-string whose fixed start it has (t(f"group_{group}") uses every
     group_*; so does a page's own lookup helper, _text(f"data_title_{name}", ...)).
@@ -58,7 +81,7 @@ def looked_up_keys(keys: set[str], trees: dict[str, ast.AST]) -> set[str]:
     used = set()
     for name, tree in trees.items():
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and not name.endswith("i18n.py"):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and not _is_catalogue(name):
                 used |= {node.value} & keys
             if isinstance(node, ast.Call):
                 first = node.args[0] if node.args else None
@@ -74,6 +97,18 @@ def test_no_dead_keys():
     assert sorted(keys - looked_up_keys(keys, _sources())) == []
 
 
+def test_the_dead_key_scan_finds_a_key_only_its_catalogue_defines():
+    trees = _sources()
+    catalogues = [name for name in trees if _is_catalogue(name)]
+    assert len(catalogues) == len(i18n.CATALOGUES) + 2  # the text modules, text/__init__.py and i18n.py
+    trees[str(paths.PROJECT_ROOT / "imaging_plan" / "text" / "unused.py")] = ast.parse(
+        'TEXT = {"unused_heading": ("Ubrukt", "Unused")}')
+    keys = set(i18n.TEXT) | {"unused_heading"}
+    assert sorted(keys - looked_up_keys(keys, trees)) == ["unused_heading"]
+    # The real catalogues' definitions are no lookups either: alone they look up nothing.
+    assert looked_up_keys(keys, {name: trees[name] for name in catalogues}) == set()
+
+
 @pytest.mark.parametrize("code, used", [
     ('t("sign_in", "nb")', {"sign_in"}),
     ('t(f"group_{g}", lang)', {"group_general", "group_staff"}),
@@ -86,8 +121,9 @@ def test_no_dead_keys():
 def test_lookup_finder_reads_literals_and_f_string_prefixes(code, used):
     keys = {"sign_in", "group_general", "group_staff", "other"}
     assert looked_up_keys(keys, {"page.py": ast.parse(code)}) == used
-    # The catalogue's own definitions are not lookups.
+    # The catalogues' own definitions are not lookups.
     assert looked_up_keys(keys, {"imaging_plan/i18n.py": ast.parse('X = {"other": ("a", "b")}')}) == set()
+    assert looked_up_keys(keys, {"imaging_plan/text/staffing.py": ast.parse('TEXT = {"other": ("a", "b")}')}) == set()
 
 
 def test_numbers_rounded_to_zero_show_no_minus_sign():

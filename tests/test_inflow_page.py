@@ -143,6 +143,23 @@ def test_national_file_added_after_the_forecast_is_warned_about(forecasts, data_
     assert any("specialist_approvals.csv" in w.value and "--only 02" in w.value for w in at.warning)
 
 
+def test_national_file_recorded_as_absent_is_warned_about_once_it_appears(tmp_path, data_copy, monkeypatch):
+    """Notebook 02 records an absent national file as None (so --if-stale rebuilds when it appears)."""
+    ftes_file, national_file = TABLES["physician_ftes"].file, TABLES["specialist_approvals"].file
+    _write(tmp_path, inputs={ftes_file: file_sha256(paths.DATA_DIR / ftes_file), national_file: None})
+    monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
+    monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
+    from imaging_plan.i18n import t
+
+    made_without = t("national_file_new", "nb", file=national_file, cmd="python -m imaging_plan.runner --only 02")
+    assert not any(national_file in w.value for w in _run().warning)  # no file yet: nothing to say
+    (data_copy / national_file).write_text(
+        "year,specialty,approvals,source\n2022,radiology,70,x\n2023,radiology,71,x\n2024,radiology,72,x\n")
+    at = _run()
+    assert not at.exception
+    assert made_without in [w.value for w in at.warning]  # says what is used until the rerun
+
+
 def test_too_few_national_points_say_the_range_is_used(tmp_path, monkeypatch):
     _write(tmp_path, basis="too_few_points", points=1)
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))

@@ -223,6 +223,11 @@ def test_backtest_notebook_writes_scores_grid_and_forward_lines(backtest_run):
     # inflow origins 2021-2024, then the choice on every check (2025): the line drawn
     assert choices["origin"].tolist() == [2021, 2022, 2023, 2024, 2025]
     assert choices["drawn"].tolist() == [False] * 4 + [True] and choices["basis"].iloc[0] == "fallback"
+    # the line the package draws for the inflow is the one this backtest chooses on every check
+    drawn = choices[choices["drawn"]].iloc[0]
+    line = forecasting.DEFAULT_LINES["inflow"]
+    assert drawn["chosen"] == line.name
+    assert [drawn[f"q_h{h}"] for h in (1, 2, 3)] == pytest.approx(line.band, abs=0.005)
     grid = tables["prophet_grid"]
     assert len(grid) == 4 and grid["current"].sum() == 1 and grid["best"].sum() >= 1
     forward = tables["forward"]

@@ -93,6 +93,9 @@ def test_quality_page_leads_with_the_default_line_of_each_family(forecasts_dir, 
         assert f"pooled MASE {default['mase_all']:.2f} against naive's {naive['mase_all']:.2f}" in lead
         assert f"({int(default['hits'])}/{int(default['checks'])})" in lead
     assert "**Staff**" not in lead  # not backtested here
+    # the rule in one sentence, with the number of candidates the prior was tested against:
+    # naive, drift, Theta, Prophet and the mean (no grid here)
+    assert any("Holm-corrected for 5 candidates" in c.value for c in at.caption)
 
 
 def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_draw():

@@ -124,11 +124,13 @@ def test_the_code_hash_leaves_out_the_app_text_and_charts(tmp_path, monkeypatch)
     package = tmp_path / "pkg"
     (package / "app").mkdir(parents=True)
     (package / "charts").mkdir()
-    for name in ("physicians.py", "i18n.py", "charts/staffing.py", "app/page.py"):
+    (package / "text").mkdir()
+    for name in ("physicians.py", "i18n.py", "charts/staffing.py", "app/page.py", "text/physicians.py"):
         (package / name).write_text("x = 1\n")
     monkeypatch.setattr(store, "PACKAGE_DIR", package)
     before = store.code_sha256()
     (package / "i18n.py").write_text("x = 'a new label'\n")
+    (package / "text" / "physicians.py").write_text("x = 'a new sentence'\n")
     (package / "charts" / "staffing.py").write_text("x = 'a new colour'\n")
     (package / "charts" / "common.py").write_text("x = 'a new chart module'\n")
     (package / "app" / "page.py").write_text("x = 'a new page'\n")

@@ -164,7 +164,7 @@ def render(ctx) -> None:
     horizon = int(scenario["horizon"])
     forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "inflow_forecast_missing")
     if forecast is not None and (ctx.data_dir / NATIONAL_FILE).exists() \
-            and NATIONAL_FILE not in forecast.manifest.get("inputs", {}):
+            and forecast.manifest.get("inputs", {}).get(NATIONAL_FILE) is None:  # made without it
         st.warning(t("national_file_new", lang, file=NATIONAL_FILE, cmd=RUN_COMMAND))
     inflow_trend = _stored(forecast, "inflow_trend")
     if inflow_trend is not None and not inflow_trend.empty and inflow_trend["year"].max() < horizon:

@@ -247,6 +247,9 @@ def render(ctx) -> None:
         tables = backtest.tables
         winners, pooled = tables["winners"], tables["pooled"]
         st.subheader(t("default_title", lang))
+        choices = tables.get("default_choices")
+        if choices is not None and "candidates" in choices:
+            st.caption(t("default_rule", lang, candidates=int(choices["candidates"].max())))
         if "pooled_by_family" in tables and "default_choices" in tables:
             st.markdown("\n".join(f"- {line}" for line in default_sentences(
                 tables["pooled_by_family"], tables["default_choices"], lang)))
