@@ -75,8 +75,10 @@ nginx:
 serve: forecasts nginx
 	$(PY) -m imaging_plan.serve --replicas $(REPLICAS) --port $(SERVE_PORT) --address $(SERVE_ADDRESS)
 
+# Lint and format are checked, not fixed: `ruff format .` and `ruff check --fix .` fix them.
 lint: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Every core, one test module per worker (module fixtures such as a served app run once).
 test: $(DEVSTAMP) chromium nginx lint

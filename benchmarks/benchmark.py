@@ -59,8 +59,7 @@ def time_notebooks(output_dir: Path) -> dict[str, float]:
     times = {}
     for notebook in runner.notebooks():
         started = time.perf_counter()
-        code = runner.run_all(only=[notebook.stem], output_dir=output_dir, progress=False,
-                              out=open(os.devnull, "w"))
+        code = runner.run_all(only=[notebook.stem], output_dir=output_dir, progress=False, out=open(os.devnull, "w"))
         times[notebook.name] = time.perf_counter() - started
         if code != 0:
             raise SystemExit(f"{notebook.name} failed; see {output_dir / '_runs'}")
@@ -98,8 +97,10 @@ def main() -> int:
         print(f"whole forecast run: {total:.1f} s")
         for url, (slider, values) in SLIDER_MOVES.items():
             cold, median = time_page(url, slider, values, out)
-            print(f"page {url}: cold load {cold * 1000:.0f} ms, median rerun after a slider move "
-                  f"{median * 1000:.0f} ms ({RERUNS} moves)")
+            print(
+                f"page {url}: cold load {cold * 1000:.0f} ms, median rerun after a slider move "
+                f"{median * 1000:.0f} ms ({RERUNS} moves)"
+            )
         pdf, excel = time_exports(out)
         print(f"board summary PDF build: {pdf * 1000:.0f} ms; Excel workbook: {excel * 1000:.0f} ms")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -28,8 +28,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import loadtest  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-quic", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 TIMEOUT_MS = 180_000  # a page may take long on a busy machine; the medians say how long
 DONE = "[data-test-script-state=notRunning]"
 METRIC = "[data-testid=stMetricValue]"
@@ -88,13 +95,19 @@ def slider_moves(browser, url: str, label: str | None, repeat: int) -> list[floa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replicas", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--port", type=int, default=8080,
-                        help="the app's port; the trivial page's is port + replicas + 1")
+    parser.add_argument(
+        "--port", type=int, default=8080, help="the app's port; the trivial page's is port + replicas + 1"
+    )
     parser.add_argument("--app-url", help="an app already served here (127.0.0.1)")
     parser.add_argument("--trivial-url", help="a trivial page already served here (127.0.0.1)")
     parser.add_argument("--repeat", type=int, default=5, help="tries per measure (1-20)")
-    parser.add_argument("--pages", nargs="+", choices=[p for p in PAGES if p != "trivial"],
-                        default=[p for p in PAGES if p != "trivial"], help="app pages to measure")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        choices=[p for p in PAGES if p != "trivial"],
+        default=[p for p in PAGES if p != "trivial"],
+        help="app pages to measure",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.repeat <= 20:
         parser.error("--repeat must be 1-20")
@@ -108,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if urls["trivial"] is None:
             port = args.port + args.replicas + 1
-            started.append(loadtest.start_deployment(loadtest.ROOT / "benchmarks" / "trivial_app.py", port,
-                                                     args.replicas))
+            started.append(
+                loadtest.start_deployment(loadtest.ROOT / "benchmarks" / "trivial_app.py", port, args.replicas)
+            )
             urls["trivial"] = f"http://127.0.0.1:{port}"
         if urls["app"] is None:
             started.append(loadtest.start_deployment(loadtest.ROOT / "app.py", args.port, args.replicas))
@@ -126,14 +140,18 @@ def main(argv: list[str] | None = None) -> int:
                 loads = [first_load(browser, url) for _ in range(args.repeat)]
                 moves = slider_moves(browser, url, label, args.repeat)
                 results[name] = (statistics.median(loads), statistics.median(moves))
-                print(f"{name:10} first load median {results[name][0]:.2f} s (max {max(loads):.2f}), "
-                      f"slider move median {results[name][1]:.2f} s (max {max(moves):.2f})", flush=True)
+                print(
+                    f"{name:10} first load median {results[name][0]:.2f} s (max {max(loads):.2f}), "
+                    f"slider move median {results[name][1]:.2f} s (max {max(moves):.2f})",
+                    flush=True,
+                )
             browser.close()
         base = results["trivial"]
         for name in args.pages:
             load, move = results[name]
-            print(f"ratio {name}/trivial: first load {load / base[0]:.1f}x, slider move {move / base[1]:.1f}x",
-                  flush=True)
+            print(
+                f"ratio {name}/trivial: first load {load / base[0]:.1f}x, slider move {move / base[1]:.1f}x", flush=True
+            )
     finally:
         for proc in started:
             loadtest.stop_deployment(proc)

@@ -42,10 +42,12 @@ MAX_SESSIONS = 50
 
 # What each session opens and changes: a shared link to the Overview (values off the defaults, carried
 # for the other pages) and three moves of the one slider the Overview draws, the horizon.
-APP_LINK = {"page": "", "query": {"exit_rate_pct": "3.5", "replacement_budget_mnok": "250"},
-            "changes": [("horizon", 2045.0), ("horizon", 2035.0), ("horizon", 2042.0)]}
-TRIVIAL_LINK = {"page": "", "query": {"a": "4", "b": "3"},
-                "changes": [("a", 6.0), ("b", 7.0), ("a", 8.0)]}
+APP_LINK = {
+    "page": "",
+    "query": {"exit_rate_pct": "3.5", "replacement_budget_mnok": "250"},
+    "changes": [("horizon", 2045.0), ("horizon", 2035.0), ("horizon", 2042.0)],
+}
+TRIVIAL_LINK = {"page": "", "query": {"a": "4", "b": "3"}, "changes": [("a", 6.0), ("b", 7.0), ("a", 8.0)]}
 
 
 @dataclass
@@ -84,8 +86,9 @@ def _get_cookie(url: str, timeout: float) -> str:
     return "; ".join(cookies)
 
 
-async def _run_script(ws, state: ClientState, kind: str, sliders: dict, timeout: float,
-                      started: float | None = None) -> ScriptRun:
+async def _run_script(
+    ws, state: ClientState, kind: str, sliders: dict, timeout: float, started: float | None = None
+) -> ScriptRun:
     """Send one rerun_script and read until script_finished; note each bound slider's widget id."""
     started = time.perf_counter() if started is None else started
     msg = BackMsg()
@@ -131,8 +134,14 @@ async def session(base_url: str, link: dict, timeout: float, start: asyncio.Even
         origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(base_url))
         headers = {"Origin": origin, **({"Cookie": cookie} if cookie else {})}
         # No client pings: a browser sends none; the server's own keepalive pings are answered.
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], additional_headers=headers,
-                                      ping_interval=None, max_size=None, open_timeout=timeout) as ws:
+        async with websockets.connect(
+            ws_url,
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            ping_interval=None,
+            max_size=None,
+            open_timeout=timeout,
+        ) as ws:
             sliders: dict[str, str] = {}
             state = ClientState(query_string=urllib.parse.urlencode(query), page_name=link["page"])
             result.runs.append(await _run_script(ws, state, "open", sliders, timeout, started=t0))
@@ -167,8 +176,9 @@ async def _measure(base_url: str, link: dict, sessions: int, timeout: float, dea
     return results
 
 
-def measure(base_url: str, link: dict, sessions: int, timeout: float = 60.0,
-            deadline: float = 300.0) -> list[SessionResult]:
+def measure(
+    base_url: str, link: dict, sessions: int, timeout: float = 60.0, deadline: float = 300.0
+) -> list[SessionResult]:
     """Run `sessions` viewers at once against `base_url` (this machine only); return what each saw."""
     check_local(base_url)
     if not 1 <= sessions <= MAX_SESSIONS:
@@ -183,14 +193,26 @@ def _pct(values: list[float], q: float) -> float:
 
 def summarize(results: list[SessionResult], wall: float) -> dict:
     """Return p50/p95/max (s) of page opens, of reruns and of all runs, with errors and dropped sessions."""
-    out = {"sessions": len(results), "finished": sum(1 for r in results if r.error is None),
-           "errors": sum(1 for r in results if r.error and not r.dropped),
-           "dropped": sum(1 for r in results if r.dropped), "wall_s": round(wall, 2),
-           "error_examples": sorted({r.error for r in results if r.error})[:3]}
+    out = {
+        "sessions": len(results),
+        "finished": sum(1 for r in results if r.error is None),
+        "errors": sum(1 for r in results if r.error and not r.dropped),
+        "dropped": sum(1 for r in results if r.dropped),
+        "wall_s": round(wall, 2),
+        "error_examples": sorted({r.error for r in results if r.error})[:3],
+    }
     for kind in ("open", "rerun", "all"):
         times = [run.seconds for r in results for run in r.runs if kind in ("all", run.kind)]
-        out[kind] = ({"n": len(times), "p50": round(statistics.median(times), 3),
-                      "p95": round(_pct(times, 0.95), 3), "max": round(max(times), 3)} if times else {"n": 0})
+        out[kind] = (
+            {
+                "n": len(times),
+                "p50": round(statistics.median(times), 3),
+                "p95": round(_pct(times, 0.95), 3),
+                "max": round(max(times), 3),
+            }
+            if times
+            else {"n": 0}
+        )
     opens = [run for r in results for run in r.runs if run.kind == "open"]
     reruns = [run for r in results for run in r.runs if run.kind == "rerun"]
     if opens:
@@ -203,9 +225,24 @@ def summarize(results: list[SessionResult], wall: float) -> dict:
 
 def start_deployment(app: Path, port: int, replicas: int) -> subprocess.Popen:
     """Start `python -m imaging_plan.serve` for `app` on 127.0.0.1:port and wait until it answers."""
-    proc = subprocess.Popen([sys.executable, "-m", "imaging_plan.serve", "--app", str(app), "--port", str(port),
-                             "--address", "127.0.0.1", "--replicas", str(replicas)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "imaging_plan.serve",
+            "--app",
+            str(app),
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--replicas",
+            str(replicas),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -235,10 +272,16 @@ def run_target(name: str, url: str, link: dict, args) -> dict:
     t0 = time.perf_counter()
     results = measure(url, link, args.sessions, args.timeout, args.deadline)
     summary = summarize(results, time.perf_counter() - t0)
-    print(f"{name:8} {summary['finished']}/{summary['sessions']} finished, {summary['errors']} errors, "
-          f"{summary['dropped']} dropped, {summary['wall_s']} s wall; "
-          + "; ".join(f"{k} p50 {summary[k].get('p50')} p95 {summary[k].get('p95')} max {summary[k].get('max')} s"
-                      for k in ("open", "rerun", "all") if summary[k]["n"]), flush=True)
+    print(
+        f"{name:8} {summary['finished']}/{summary['sessions']} finished, {summary['errors']} errors, "
+        f"{summary['dropped']} dropped, {summary['wall_s']} s wall; "
+        + "; ".join(
+            f"{k} p50 {summary[k].get('p50')} p95 {summary[k].get('p95')} max {summary[k].get('max')} s"
+            for k in ("open", "rerun", "all")
+            if summary[k]["n"]
+        ),
+        flush=True,
+    )
     for example in summary["error_examples"]:
         print(f"         e.g. {example}", flush=True)
     return summary
@@ -248,8 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20, help="concurrent viewers (1-50, default 20)")
     parser.add_argument("--replicas", type=int, default=os.cpu_count() or 1, help="Streamlit processes per deployment")
-    parser.add_argument("--port", type=int, default=8080,
-                        help="the app's nginx port; the trivial page's is port + replicas + 1")
+    parser.add_argument(
+        "--port", type=int, default=8080, help="the app's nginx port; the trivial page's is port + replicas + 1"
+    )
     parser.add_argument("--app-url", help="measure an app already served here instead of starting one")
     parser.add_argument("--trivial-url", help="measure a trivial page already served here")
     parser.add_argument("--trivial-only", action="store_true", help="only the trivial page (smoke test)")
@@ -271,16 +315,21 @@ def main(argv: list[str] | None = None) -> int:
         if app_url is None and not args.trivial_only:
             started.append(start_deployment(ROOT / "app.py", args.port, args.replicas))
             app_url = f"http://127.0.0.1:{args.port}"
-        print(f"{args.sessions} sessions at once, each: open the shared link, then 3 slider moves "
-              f"({args.replicas} replica(s) behind nginx per deployment)", flush=True)
+        print(
+            f"{args.sessions} sessions at once, each: open the shared link, then 3 slider moves "
+            f"({args.replicas} replica(s) behind nginx per deployment)",
+            flush=True,
+        )
         summaries["trivial"] = run_target("trivial", trivial_url, TRIVIAL_LINK, args)
         if not args.trivial_only:
             summaries["app"] = run_target("app", app_url, APP_LINK, args)
             for kind in ("open", "rerun", "all"):
                 t, a = summaries["trivial"][kind], summaries["app"][kind]
                 if t.get("n") and a.get("n"):
-                    print(f"ratio app/trivial, {kind:5}: p50 {a['p50'] / t['p50']:.1f}x, "
-                          f"p95 {a['p95'] / t['p95']:.1f}x", flush=True)
+                    print(
+                        f"ratio app/trivial, {kind:5}: p50 {a['p50'] / t['p50']:.1f}x, p95 {a['p95'] / t['p95']:.1f}x",
+                        flush=True,
+                    )
     finally:
         for proc in started:
             stop_deployment(proc)

@@ -45,8 +45,10 @@ def main(argv: list[str]) -> None:
     n_series = series["series_id"].nunique()
     fits = sum(len(backtesting.origins(rows["year"])) for _, rows in series.groupby("series_id")) * len(methods)
     prophet_fits = fits // len(methods) * len(candidates)
-    print(f"{n_series} series, {len(methods)} methods, {fits} fits ({prophet_fits} Prophet); "
-          f"{os.cpu_count()} cores; grid {'on' if grid else 'off'}")
+    print(
+        f"{n_series} series, {len(methods)} methods, {fits} fits ({prophet_fits} Prophet); "
+        f"{os.cpu_count()} cores; grid {'on' if grid else 'off'}"
+    )
     first = None
     for workers in counts:
         load_before = os.getloadavg()[0]
@@ -57,8 +59,11 @@ def main(argv: list[str]) -> None:
         same = "" if first is None else ("  same result" if result.equals(first) else "  RESULT DIFFERS")
         if first is None:
             first = result
-        print(f"workers {workers}: wall {wall:6.1f} s  cpu {cpu:6.1f} s  load {load_before:4.1f} -> "
-              f"{load_after:4.1f}{same}", flush=True)
+        print(
+            f"workers {workers}: wall {wall:6.1f} s  cpu {cpu:6.1f} s  load {load_before:4.1f} -> "
+            f"{load_after:4.1f}{same}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

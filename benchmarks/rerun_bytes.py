@@ -95,12 +95,16 @@ def main() -> None:
         asyncio.run(measure(args.port, page, args.query))
         result = asyncio.run(measure(args.port, page, args.query))
         first, reruns = result["first"], result["reruns"]
-        line = (f"{page:11s} first load {first['messages']:4d} msgs {first['bytes'] / 1024:7.1f} KiB "
-                f"{first['seconds'] * 1000:6.0f} ms")
+        line = (
+            f"{page:11s} first load {first['messages']:4d} msgs {first['bytes'] / 1024:7.1f} KiB "
+            f"{first['seconds'] * 1000:6.0f} ms"
+        )
         if reruns:
-            line += (f" | move {result['slider']}: median {statistics.median(r['messages'] for r in reruns):.0f} msgs "
-                     f"{statistics.median(r['bytes'] for r in reruns) / 1024:.1f} KiB "
-                     f"{statistics.median(r['seconds'] for r in reruns) * 1000:.0f} ms")
+            line += (
+                f" | move {result['slider']}: median {statistics.median(r['messages'] for r in reruns):.0f} msgs "
+                f"{statistics.median(r['bytes'] for r in reruns) / 1024:.1f} KiB "
+                f"{statistics.median(r['seconds'] for r in reruns) * 1000:.0f} ms"
+            )
         else:
             line += f" | no slider {MOVES[page][0]} on this page"
         print(line, flush=True)

@@ -48,39 +48,45 @@ class Assumption:
             number = float(value)
         except (TypeError, ValueError):
             raise AssumptionError(
-                f"parameter '{self.key}': {value!r} is not a number ({self.unit}, "
-                f"{self.min} to {self.max})") from None
+                f"parameter '{self.key}': {value!r} is not a number ({self.unit}, {self.min} to {self.max})"
+            ) from None
         if number != number:  # NaN
             raise AssumptionError(f"parameter '{self.key}': value is not a number")
         if self.is_int and number != int(number):
             raise AssumptionError(f"parameter '{self.key}': {value!r} must be a whole number")
         if not self.min <= number <= self.max:
             raise AssumptionError(
-                f"parameter '{self.key}': {value!r} is outside the allowed range "
-                f"{self.min} to {self.max} {self.unit}")
+                f"parameter '{self.key}': {value!r} is outside the allowed range {self.min} to {self.max} {self.unit}"
+            )
         return int(number) if self.is_int else number
 
 
 def _recruitment_fte(specialty: str) -> Callable[[Mapping[str, pd.DataFrame]], float]:
     def derive(tables: Mapping[str, pd.DataFrame]) -> float:
         from . import specialist_inflow  # imports the planning modules, which never import this one
+
         hist = specialist_inflow.histories(tables["physician_ftes"])
         if specialty not in hist or len(hist[specialty]) < 2:
             raise AssumptionError(
                 f"recruitment for {specialty}: needs FTEs for at least two years to derive a "
-                "default; set the parameter explicitly")
+                "default; set the parameter explicitly"
+            )
         return specialist_inflow.recruitment_default(
-            hist, specialty, ASSUMPTIONS["exit_rate_pct"].default, ASSUMPTIONS["training_years"].default)
+            hist, specialty, ASSUMPTIONS["exit_rate_pct"].default, ASSUMPTIONS["training_years"].default
+        )
+
     return derive
 
 
 def _use_growth_pct(tables: Mapping[str, pd.DataFrame]) -> float:
     from . import demand
+
     try:
         return demand.use_growth_default_pct(tables)
     except (demand.DemandError, KeyError) as err:
-        raise AssumptionError(f"use per person: cannot derive a default from the population tables "
-                              f"({err}); set the parameter explicitly") from None
+        raise AssumptionError(
+            f"use per person: cannot derive a default from the population tables ({err}); set the parameter explicitly"
+        ) from None
 
 
 _RECRUITMENT_SOURCE = (
@@ -89,7 +95,8 @@ _RECRUITMENT_SOURCE = (
     "(residents five years earlier / 5, the first year's residents before 2015), as the supply "
     "model counts them. Radiology 33.2 - 22.1 = 11.1 FTEs a year, nuclear medicine 1.6 - 0.6 = "
     "1.0: specialists from other regions or abroad, or fewer leavers than the exit rate says. "
-    "Derived again from the data (specialist_inflow.recruitment_history); rounded to the step.")
+    "Derived again from the data (specialist_inflow.recruitment_history); rounded to the step."
+)
 
 _USE_SOURCE = (
     "Derived: the plan's activity growth, 'en økning i poliklinisk pasientbehandling i sykehus i "
@@ -97,12 +104,14 @@ _USE_SOURCE = (
     "for imaging exams over time), less what demography explains over the same years: the "
     "region's use-weighted population (SSB 07459, eight counties) grew by a factor 1.099 from "
     "2015 to 2024, so (1.24 / 1.099)^(1/9) - 1 = 1.35 %/year, rounded to the step. The plan's "
-    "reasons: more complex exams, new treatments, more follow-up and MDT meetings.")
+    "reasons: more complex exams, new treatments, more follow-up and MDT meetings."
+)
 
 FTE_PER_PERSON_SOURCE = (
     "Assumption: 1.0, one person per FTE, as no source for the region's average contract size "
     "per role was found. Set it below 1 where many work part-time (0.8: five people for four "
-    "FTEs); hires and leavers in people = FTEs / this.")
+    "FTEs); hires and leavers in people = FTEs / this."
+)
 
 
 TURNOVER_SOURCE = (
@@ -110,7 +119,8 @@ TURNOVER_SOURCE = (
     "ekstern-turnover/): the yearly external turnover of the Western Norway hospital trusts' "
     "staff in all patient-facing posts was about 5.1 % from 2015 to 2021. The nearest public "
     "Norwegian figure found; the plan itself gives no turnover figures. Used for every role "
-    "until the region's own HR data says otherwise.")
+    "until the region's own HR data says otherwise."
+)
 
 
 # Role -> (bokmål, English) plural, for the turnover labels.
@@ -125,9 +135,16 @@ def _role_turnover(role: str) -> Assumption:
     nb, en = _ROLE_PLURALS[role]
     return Assumption(
         key=f"turnover_{role}_pct",
-        label_nb=f"Turnover {nb} (%/år)", label_en=f"Turnover, {en} (%/year)",
-        unit="%/year", default=5.1, min=0.0, max=25.0, step=0.1, group="staff",
-        source=TURNOVER_SOURCE)
+        label_nb=f"Turnover {nb} (%/år)",
+        label_en=f"Turnover, {en} (%/year)",
+        unit="%/year",
+        default=5.1,
+        min=0.0,
+        max=25.0,
+        step=0.1,
+        group="staff",
+        source=TURNOVER_SOURCE,
+    )
 
 
 def _trust_turnover(trust: str) -> Assumption:
@@ -135,10 +152,18 @@ def _trust_turnover(trust: str) -> Assumption:
         key=f"turnover_{trust.lower()}_pp",
         label_nb=f"{trust}: turnover over regionens (prosentpoeng)",
         label_en=f"{trust}: turnover above the region's (percentage points)",
-        unit="percentage points", default=0.0, min=-5.0, max=10.0, step=0.1, group="staff_trusts",
+        unit="percentage points",
+        default=0.0,
+        min=-5.0,
+        max=10.0,
+        step=0.1,
+        group="staff_trusts",
         source=f"Assumption: 0 = {trust} has the regional turnover of each role. A trust's own "
-               "HR figures can differ (the plan: recruitment is harder 'i distriktene', outside "
-               "the cities); set the difference in points, added to every role's rate there.")
+        "HR figures can differ (the plan: recruitment is harder 'i distriktene', outside "
+        "the cities); set the difference in points, added to every role's rate there.",
+    )
+
+
 # Equipment: per-modality assumptions, one row per modality below.
 
 
@@ -148,271 +173,511 @@ def _throughput_today(modality: str) -> Callable[[Mapping[str, pd.DataFrame]], f
         line = codes.EXAM_MODALITY_OF_EQUIPMENT[modality]
         latest = exams[exams["year"] == exams["year"].max()]
         volume = latest.loc[latest["modality"] == line, "exams"].sum()
-        count = units.loc[(units["modality"] == modality)
-                          & (units["year"] == units["year"].max()), "units"].sum()  # blank = none
+        count = units.loc[
+            (units["modality"] == modality) & (units["year"] == units["year"].max()), "units"
+        ].sum()  # blank = none
         if count <= 0 or volume <= 0:
             raise AssumptionError(
                 f"throughput for {modality}: needs its exams (Tabell 1) and units (Tabell 5) to "
-                "derive a default; set the parameter explicitly")
+                "derive a default; set the parameter explicitly"
+            )
         return float(volume / count)
+
     return derive
 
 
-_ESR = ("European Society of Radiology, 'Renewal of radiological equipment' (Insights into "
-        "Imaging, 2014): 'Equipment older than 10 years is no longer state-of-the art equipment "
-        "and replacement is essential'.")
+_ESR = (
+    "European Society of Radiology, 'Renewal of radiological equipment' (Insights into "
+    "Imaging, 2014): 'Equipment older than 10 years is no longer state-of-the art equipment "
+    "and replacement is essential'."
+)
 _LIFETIMES = {  # modality: (default years, source)
-    "CT": (10, _ESR), "MR": (10, _ESR), "RG": (10, _ESR),
-    "UL": (8, "Assumption: ultrasound scanners age faster than the ESR's ten years for imaging "
-              "equipment in general (smaller, cheaper, quicker technical turnover)."),
-    "PET_CT": (10, _ESR), "SPECT_CT": (10, _ESR),
+    "CT": (10, _ESR),
+    "MR": (10, _ESR),
+    "RG": (10, _ESR),
+    "UL": (
+        8,
+        "Assumption: ultrasound scanners age faster than the ESR's ten years for imaging "
+        "equipment in general (smaller, cheaper, quicker technical turnover).",
+    ),
+    "PET_CT": (10, _ESR),
+    "SPECT_CT": (10, _ESR),
 }
 _PRICE_CALIBRATION = (
     " Calibrated together: Tabell 5's public units at these prices come to 2,851 MNOK, within "
     "15 % of the plan's 'nyanskaffelsesverdi/gjenkjøpsverdi nær 3 milliarder kroner i "
-    "sykehusene i helseregionen' (tested).")
+    "sykehusene i helseregionen' (tested)."
+)
 _PRICES = {  # modality: (default MNOK, min, max, step, source)
-    "CT": (10.0, 1.0, 40.0, 0.5,
-           "Assumption informed by Helse Fonna's new CT at Stord sjukehus, 'om lag 13 mill, inkl "
-           "ombyggingskostnader' (helse-fonna.no, 2023): about 10 MNOK for the machine."),
-    "MR": (20.0, 5.0, 60.0, 0.5,
-           "Sykehuset Innlandet's purchase of an MR scanner for Hamar in 2020: 20 MNOK for the "
-           "machine (27.3 MNOK with building work; Hamar Arbeiderblad/Østlendingen, 2020)."),
-    "RG": (4.0, 0.5, 15.0, 0.5,
-           "Assumption: a fixed digital X-ray room with installation; no public Norwegian price found."),
-    "UL": (1.0, 0.1, 5.0, 0.1,
-           "Assumption: a radiology-grade ultrasound scanner; no public Norwegian price found."),
-    "PET_CT": (30.0, 5.0, 80.0, 1.0,
-               "Assumption informed by Ålesund sjukehus' PET/CT, for which donors gave 36 MNOK "
-               "(NRK, 2020), and Region Skåne's five PET/CT for over 100 MSEK (Vårdfokus, 2018)."),
-    "SPECT_CT": (10.0, 1.0, 40.0, 0.5,
-                 "Assumption: about a CT's price (a SPECT/CT is a gamma camera with a CT)."),
+    "CT": (
+        10.0,
+        1.0,
+        40.0,
+        0.5,
+        "Assumption informed by Helse Fonna's new CT at Stord sjukehus, 'om lag 13 mill, inkl "
+        "ombyggingskostnader' (helse-fonna.no, 2023): about 10 MNOK for the machine.",
+    ),
+    "MR": (
+        20.0,
+        5.0,
+        60.0,
+        0.5,
+        "Sykehuset Innlandet's purchase of an MR scanner for Hamar in 2020: 20 MNOK for the "
+        "machine (27.3 MNOK with building work; Hamar Arbeiderblad/Østlendingen, 2020).",
+    ),
+    "RG": (
+        4.0,
+        0.5,
+        15.0,
+        0.5,
+        "Assumption: a fixed digital X-ray room with installation; no public Norwegian price found.",
+    ),
+    "UL": (1.0, 0.1, 5.0, 0.1, "Assumption: a radiology-grade ultrasound scanner; no public Norwegian price found."),
+    "PET_CT": (
+        30.0,
+        5.0,
+        80.0,
+        1.0,
+        "Assumption informed by Ålesund sjukehus' PET/CT, for which donors gave 36 MNOK "
+        "(NRK, 2020), and Region Skåne's five PET/CT for over 100 MSEK (Vårdfokus, 2018).",
+    ),
+    "SPECT_CT": (10.0, 1.0, 40.0, 0.5, "Assumption: about a CT's price (a SPECT/CT is a gamma camera with a CT)."),
 }
-_GROWTH_RISING = ("The plan: 'økning av mer avanserte og arbeidsintensive undersøkelser som CT og "
-                  "MR, og reduksjon av ordinære røntgenundersøkelser og ultralyd' and 'antall "
-                  "komplekse CT, PET-CT og MR-undersøkelser øker'. The rate is an assumption: ")
-_GROWTH_FALLING = ("The plan: 'reduksjon av ordinære røntgenundersøkelser og ultralyd' and 'en "
-                   "klar nedgang i antall av de enklere undersøkelsene, slik som konvensjonell "
-                   "røntgen og nukleærmedisin'. The rate is an assumption: ")
+_GROWTH_RISING = (
+    "The plan: 'økning av mer avanserte og arbeidsintensive undersøkelser som CT og "
+    "MR, og reduksjon av ordinære røntgenundersøkelser og ultralyd' and 'antall "
+    "komplekse CT, PET-CT og MR-undersøkelser øker'. The rate is an assumption: "
+)
+_GROWTH_FALLING = (
+    "The plan: 'reduksjon av ordinære røntgenundersøkelser og ultralyd' and 'en "
+    "klar nedgang i antall av de enklere undersøkelsene, slik som konvensjonell "
+    "røntgen og nukleærmedisin'. The rate is an assumption: "
+)
 _GROWTH = {  # modality: (default %/year, source)
-    "CT": (4.0, _GROWTH_RISING + "about the pace of the past decade (radiology physician FTEs "
-                                 "+3.9 %/year 2015-2025, Tabell 6)."),
-    "MR": (4.0, _GROWTH_RISING + "about the pace of the past decade (radiology physician FTEs "
-                                 "+3.9 %/year 2015-2025, Tabell 6)."),
+    "CT": (
+        4.0,
+        _GROWTH_RISING + "about the pace of the past decade (radiology physician FTEs "
+        "+3.9 %/year 2015-2025, Tabell 6).",
+    ),
+    "MR": (
+        4.0,
+        _GROWTH_RISING + "about the pace of the past decade (radiology physician FTEs "
+        "+3.9 %/year 2015-2025, Tabell 6).",
+    ),
     "RG": (-1.0, _GROWTH_FALLING + "a slow decline."),
     "UL": (-1.0, _GROWTH_FALLING + "a slow decline (the plan names ultrasound with X-ray)."),
-    "PET_CT": (5.0, _GROWTH_RISING + "faster than CT and MR ('Behovet for komplekse "
-                                     "undersøkelser inkludert PET/CT ... øker')."),
+    "PET_CT": (
+        5.0,
+        _GROWTH_RISING + "faster than CT and MR ('Behovet for komplekse undersøkelser inkludert PET/CT ... øker').",
+    ),
     "SPECT_CT": (-1.0, _GROWTH_FALLING + "SPECT/CT carries conventional nuclear medicine."),
 }
 _THROUGHPUT_SOURCE = (
     "Today's throughput: Tabell 1's exams in 2024 over Tabell 5's units in 2025, public and "
     "private together (CT 498,206 / 74, MR 464,532 / 84, RG 1,107,204 / 204, UL 179,302 / 122, "
     "PET/CT 12,228 / 9, SPECT/CT: conventional nuclear medicine 14,201 / 15, which overstates it "
-    "as planar gamma cameras are not in Tabell 5). Rounded to the slider step of 10.")
+    "as planar gamma cameras are not in Tabell 5). Rounded to the slider step of 10."
+)
 
 
-ASSUMPTIONS: dict[str, Assumption] = {a.key: a for a in [
-    Assumption(
-        key="horizon", label_nb="Planhorisont (år)", label_en="Planning horizon (year)",
-        unit="year", default=2040, min=2026, max=2050, step=1, group="general",
-        source="Helse Sør-Øst's regional development plan runs to 2040 (Regional "
-               "utviklingsplan 2040)."),
-    Assumption(
-        key="use_growth_pct",
-        label_nb="Bruk per innbygger utover demografi (%/år)",
-        label_en="Use per person beyond demography (%/year)",
-        unit="%/year", default=None, min=-2.0, max=5.0, step=0.1, group="physicians",
-        source=_USE_SOURCE, derive=_use_growth_pct,
-        tables=("population_observed", "population_projection_national", "imaging_rates_by_age")),
-    Assumption(
-        key="ai_gain_pct",
-        label_nb="Produktivitetsgevinst av KI (%)",
-        label_en="AI productivity gain (%)",
-        unit="%", default=0.0, min=0.0, max=30.0, step=1.0, group="physicians",
-        source="Assumption: 0 % by default because the plan warns against planning fewer "
-               "radiologists on vague assumptions about AI ('man må ikke planlegge med færre "
-               "radiologer basert på vage antagelser'). Phased in linearly from the base year "
-               "to the year set below, the same in a given year whatever the horizon. Up to "
-               "30 % to test the hope."),
-    Assumption(
-        key="ai_full_year",
-        label_nb="KI-gevinsten er nådd i år", label_en="Year the AI gain is reached",
-        unit="year", default=2040, min=2027, max=2050, step=1, group="physicians",
-        source="Assumption: 2040, the end of the regional development plan (Regional "
-               "utviklingsplan 2040), so at the default horizon the gain is phased in as before."),
-    *[Assumption(
-        key=f"recruitment_{specialty}_fte",
-        label_nb=f"Rekruttering utenfra, {nb.lower()} (årsverk/år)",
-        label_en=f"Recruitment from outside, {en.lower()} (FTEs/year)",
-        unit="FTEs/year", default=None, min=lo, max=hi, step=step, group="physicians",
-        source=_RECRUITMENT_SOURCE, derive=_recruitment_fte(specialty), tables=("physician_ftes",))
-      for specialty, (nb, en), (lo, hi, step) in (
-          ("radiology", codes.SPECIALTIES["radiology"], (-20.0, 60.0, 0.5)),
-          ("nuclear_medicine", codes.SPECIALTIES["nuclear_medicine"], (-5.0, 10.0, 0.1)))],
-    Assumption(
-        key="fte_per_person_physician",
-        label_nb="Årsverk per person, leger", label_en="FTEs per person, physicians",
-        unit="FTE/person", default=1.0, min=0.5, max=1.0, step=0.05, group="physicians",
-        source=FTE_PER_PERSON_SOURCE),
-    Assumption(
-        key="exit_rate_pct",
-        label_nb="Avgang spesialister (%/år)", label_en="Specialist exit rate (%/year)",
-        unit="%/year", default=3.3, min=0.0, max=10.0, step=0.1, group="physicians",
-        source="Assumption: about a 30-year specialist career (1/30 = 3.3 % a year leave "
-               "through retirement or otherwise); the plan gives no exit figures."),
-    Assumption(
-        key="training_years",
-        label_nb="Utdanningstid LiS (år)", label_en="Specialist training time (years)",
-        unit="years", default=5, min=3, max=8, step=1, group="physicians",
-        source="LiS parts 2 and 3 take at least five years (specialist training regulations, "
-               "spesialistforskriften); residents in Tabell 6 are LiS 2-3."),
-    Assumption(
-        key="resident_growth_pct",
-        label_nb="Vekst i LiS-stillinger (%/år)", label_en="Growth of resident posts (%/year)",
-        unit="%/year", default=0.0, min=-5.0, max=10.0, step=0.5, group="physicians",
-        source="Assumption: posts stay at today's number unless the region decides otherwise."),
-    # Specialist approvals and the training pipeline (Specialist inflow page, notebook 02).
-    Assumption(
-        key="region_share_pct",
-        label_nb="Regionens andel av nye spesialister i landet (%)",
-        label_en="Region's share of the nation's new specialists (%)",
-        unit="%", default=56.0, min=30.0, max=80.0, step=1.0, group="inflow",
-        source="The region's share of Norway's population: Helse Sør-Øst serves about 3.1 "
-               "million inhabitants (Helse Sør-Øst RHF, helse-sorost.no; the project's DOMAIN.md: "
-               "'more than half of Norway') of about 5.55 million (Statistics Norway, population "
-               "1 January 2024: 5 550 203): 3.1 / 5.55 = 56 %. The Norwegian Wikipedia article "
-               "on Helse Sør-Øst gives the same 56 % as its share of the country's specialist "
-               "health services. Assumes the region gets new specialists in proportion to its "
-               "population."),
-    Assumption(
-        key="approvals_radiology",
-        label_nb="Spesialistgodkjenninger radiologi i landet (per år)",
-        label_en="Specialist approvals in radiology, national (per year)",
-        unit="approvals/year", default=70, min=0, max=200, step=1, group="inflow",
-        source="The plan: 'Antall spesialistgodkjenninger innen radiologi har siden 2015 i snitt "
-               "ligget mellom 60 til 80 per år' (radiology specialist approvals have averaged "
-               "60 to 80 a year since 2015); central value the midpoint, 70. Held flat over the "
-               "plan. Used when no national series (data/specialist_approvals.csv with at least "
-               "three years) is given."),
-    Assumption(
-        key="approvals_radiology_spread",
-        label_nb="Spenn rundt godkjenninger radiologi (±, per år)",
-        label_en="Range around radiology approvals (±, per year)",
-        unit="approvals/year", default=10, min=0, max=50, step=1, group="inflow",
-        source="The plan's range: 60 to 80 a year is 70 ± 10 (low 60, central 70, high 80); "
-               "drawn as the band around the approvals-based supply."),
-    Assumption(
-        key="approvals_nuclear_medicine",
-        label_nb="Spesialistgodkjenninger nukleærmedisin i landet (per år)",
-        label_en="Specialist approvals in nuclear medicine, national (per year)",
-        unit="approvals/year", default=3.0, min=0.0, max=30.0, step=0.5, group="inflow",
-        source="Assumption: the plan gives no number, only 'Utviklingen har også vært flat for "
-               "nukleærmedisin' (nuclear medicine has also been flat), and no public yearly "
-               "figure was found to cite. 3 a year is the region's own average derived inflow "
-               "2016-2025 (Tabell 6: growth of specialist FTEs + exits at the default exit rate "
-               "3.3 %; (31 - 24 + 0.033 x 274) / 10 = 1.6 a year) divided by the default region "
-               "share 56 %: 2.9, to the step of 0.5; held flat, as the plan says. The same "
-               "calculation for radiology gives 59 a year, at the low end of the plan's 60-80, "
-               "which supports the method."),
-    # Radiographer (and bioengineer, secretary) staffing and turnover per trust.
-    *[_role_turnover(role) for role in codes.STAFF_ROLES],
-    Assumption(
-        key="turnover_rise_pp",
-        label_nb="Økende turnover (prosentpoeng per år)",
-        label_en="Rising turnover (percentage points per year)",
-        unit="percentage points/year", default=0.0, min=0.0, max=2.0, step=0.1, group="staff",
-        source="Assumption: 0 = today's turnover stays as it is. The plan asks the region to "
-               "'følge med på bemanningssituasjonen inkludert tegn på økende turnover' (watch "
-               "staffing, including signs of rising turnover); this adds the set points to every "
-               "trust's and role's rate each year after the base year, to test that signal."),
-    Assumption(
-        key="staff_follow_trend",
-        label_nb="Planlagte årsverk: 1 = følg trenden, 0 = bruk målveksten",
-        label_en="Planned FTEs: 1 = follow the trend, 0 = use the target growth",
-        unit="choice (1 = trend, 0 = target growth)", default=1, min=0, max=1, step=1,
-        group="staff",
-        source="Assumption: by default each trust's FTEs follow their own Prophet trend of "
-               "Tabell 7 (2015-2025), anchored at the base year's figure, as the plan expects "
-               "growth to continue at the past decade's pace. Set 0 to plan instead with the "
-               "target growth below, the same for every trust and role."),
-    Assumption(
-        key="staff_target_growth_pct",
-        label_nb="Målvekst i årsverk (%/år, når trenden ikke følges)",
-        label_en="Target growth of FTEs (%/year, when not following the trend)",
-        unit="%/year", default=0.0, min=-5.0, max=10.0, step=0.1, group="staff",
-        source="Assumption: 0 = keep today's FTEs, so hires only replace leavers. Used when "
-               "'Planned FTEs' is 0. For comparison, Tabell 7's radiographer FTEs grew from "
-               "1,081 (2015) to 1,316 (2025), about 2.0 %/year."),
-    Assumption(
-        key="turnover_flag_pp",
-        label_nb="Varsle når turnover stiger mer enn (prosentpoeng per år)",
-        label_en="Flag when turnover rises faster than (percentage points per year)",
-        unit="percentage points/year", default=0.5, min=0.1, max=3.0, step=0.1, group="staff",
-        source="Assumption: a trust's turnover trend (the slope over the latest five years of "
-               "its HR data, weighted by staff, and steeper than chance) above 0.5 points a year "
-               "would take 5.1 % to about 10 % within a decade, which no plan could absorb "
-               "unnoticed. Lower it to see earlier signs."),
-    *[_trust_turnover(code) for code in codes.STAFF_TRUSTS],
-    *[Assumption(
-        key=f"fte_per_person_{role}", label_nb=f"Årsverk per person, {nb}",
-        label_en=f"FTEs per person, {en}", unit="FTE/person", default=1.0, min=0.5, max=1.0,
-        step=0.05, group="staff", source=FTE_PER_PERSON_SOURCE)
-      for role, (nb, en) in _ROLE_PLURALS.items()],
-    # Equipment replacement (group "equipment"), per modality where the plan's
-    # tables are per modality. Keys: lifetime_ct_years, price_ct_mnok, growth_ct_pct, ...
-    *[Assumption(
-        key=f"lifetime_{m.lower()}_years", label_nb=f"Levetid {codes.MODALITY_NAMES[m][0]} (år)",
-        label_en=f"Lifetime, {codes.MODALITY_NAMES[m][1]} (years)", unit="years", default=d,
-        min=5, max=20, step=1, group="equipment", source=src)
-      for m, (d, src) in _LIFETIMES.items()],
-    Assumption(
-        key="upgrade_years", label_nb="Levetid lagt til ved oppgradering (år)",
-        label_en="Years added by a major upgrade", unit="years", default=3, min=0, max=10, step=1,
-        group="equipment",
-        source="Assumption: 3 years. The plan: 'mye av det dyreste utstyret oppgradert i løpet av "
-               "levetiden, slik at utstyrets levetid forlenges' (much of the costliest equipment "
-               "is upgraded during its life, extending it), without a figure. Applies to units "
-               "with an upgrade_year in the register."),
-    *[Assumption(
-        key=f"price_{m.lower()}_mnok", label_nb=f"Pris {codes.MODALITY_NAMES[m][0]} (MNOK)",
-        label_en=f"Price, {codes.MODALITY_NAMES[m][1]} (MNOK)", unit="MNOK", default=d, min=lo, max=hi,
-        step=st, group="equipment", source=src + _PRICE_CALIBRATION)
-      for m, (d, lo, hi, st, src) in _PRICES.items()],
-    Assumption(
-        key="replacement_budget_mnok", label_nb="Budsjett for utskifting, regionen (MNOK/år)",
-        label_en="Replacement budget, region (MNOK/year)", unit="MNOK/year", default=300.0,
-        min=0.0, max=1500.0, step=10.0, group="equipment",
-        source="Assumption: the steady-state need of the public fleet, a replacement value near "
-               "3 billion NOK (the plan) renewed over a 10-year lifetime; the plan gives no "
-               "budget. helsemedisinteknologi.no reports the hospitals investing about half of "
-               "what they need ('bare investerer halvparten'): try 150."),
-    *[Assumption(
-        key=f"throughput_{m.lower()}", label_nb=f"Undersøkelser per enhet {codes.MODALITY_NAMES[m][0]} (per år)",
-        label_en=f"Exams per unit, {codes.MODALITY_NAMES[m][1]} (per year)", unit="exams/unit/year",
-        default=None, min=100, max=20000, step=10, group="equipment", source=_THROUGHPUT_SOURCE,
-        derive=_throughput_today(m), tables=("exams_by_modality", "equipment_units"))
-      for m in codes.EQUIPMENT_MODALITIES],
-    *[Assumption(
-        key=f"growth_{m.lower()}_pct", label_nb=f"Vekst i undersøkelser {codes.MODALITY_NAMES[m][0]} (%/år)",
-        label_en=f"Exam growth, {codes.MODALITY_NAMES[m][1]} (%/year)", unit="%/year", default=d,
-        min=-10.0, max=10.0, step=0.5, group="equipment", source=src)
-      for m, (d, src) in _GROWTH.items()],
-    *[Assumption(
-        key=f"priority_{m.lower()}", label_nb=f"Prioritet {codes.MODALITY_NAMES[m][0]} (vekt)",
-        label_en=f"Priority, {codes.MODALITY_NAMES[m][1]} (weight)", unit="weight", default=1,
-        min=1, max=5, step=1, group="equipment",
-        source="Assumption: equal weights. Units most overdue are replaced first; among units "
-               "equally overdue, the higher weight goes first, then the older unit.")
-      for m in codes.EQUIPMENT_MODALITIES],
-    Assumption(
-        key="replacement_age_shape", label_nb="Spredning i utskiftingsalder (Weibull-form)",
-        label_en="Spread of replacement age (Weibull shape)", unit="shape", default=5.0,
-        min=1.5, max=15.0, step=0.5, group="equipment",
-        source="Assumption: shape 5 for a Weibull with the lifetime as scale (wear-out: the "
-               "chance of replacement rises with age). At a 10-year lifetime 80 % of replacement "
-               "ages fall between 6.4 and 11.8 years (median 9.3); a higher shape narrows the band."),
-]}
+ASSUMPTIONS: dict[str, Assumption] = {
+    a.key: a
+    for a in [
+        Assumption(
+            key="horizon",
+            label_nb="Planhorisont (år)",
+            label_en="Planning horizon (year)",
+            unit="year",
+            default=2040,
+            min=2026,
+            max=2050,
+            step=1,
+            group="general",
+            source="Helse Sør-Øst's regional development plan runs to 2040 (Regional utviklingsplan 2040).",
+        ),
+        Assumption(
+            key="use_growth_pct",
+            label_nb="Bruk per innbygger utover demografi (%/år)",
+            label_en="Use per person beyond demography (%/year)",
+            unit="%/year",
+            default=None,
+            min=-2.0,
+            max=5.0,
+            step=0.1,
+            group="physicians",
+            source=_USE_SOURCE,
+            derive=_use_growth_pct,
+            tables=("population_observed", "population_projection_national", "imaging_rates_by_age"),
+        ),
+        Assumption(
+            key="ai_gain_pct",
+            label_nb="Produktivitetsgevinst av KI (%)",
+            label_en="AI productivity gain (%)",
+            unit="%",
+            default=0.0,
+            min=0.0,
+            max=30.0,
+            step=1.0,
+            group="physicians",
+            source="Assumption: 0 % by default because the plan warns against planning fewer "
+            "radiologists on vague assumptions about AI ('man må ikke planlegge med færre "
+            "radiologer basert på vage antagelser'). Phased in linearly from the base year "
+            "to the year set below, the same in a given year whatever the horizon. Up to "
+            "30 % to test the hope.",
+        ),
+        Assumption(
+            key="ai_full_year",
+            label_nb="KI-gevinsten er nådd i år",
+            label_en="Year the AI gain is reached",
+            unit="year",
+            default=2040,
+            min=2027,
+            max=2050,
+            step=1,
+            group="physicians",
+            source="Assumption: 2040, the end of the regional development plan (Regional "
+            "utviklingsplan 2040), so at the default horizon the gain is phased in as before.",
+        ),
+        *[
+            Assumption(
+                key=f"recruitment_{specialty}_fte",
+                label_nb=f"Rekruttering utenfra, {nb.lower()} (årsverk/år)",
+                label_en=f"Recruitment from outside, {en.lower()} (FTEs/year)",
+                unit="FTEs/year",
+                default=None,
+                min=lo,
+                max=hi,
+                step=step,
+                group="physicians",
+                source=_RECRUITMENT_SOURCE,
+                derive=_recruitment_fte(specialty),
+                tables=("physician_ftes",),
+            )
+            for specialty, (nb, en), (lo, hi, step) in (
+                ("radiology", codes.SPECIALTIES["radiology"], (-20.0, 60.0, 0.5)),
+                ("nuclear_medicine", codes.SPECIALTIES["nuclear_medicine"], (-5.0, 10.0, 0.1)),
+            )
+        ],
+        Assumption(
+            key="fte_per_person_physician",
+            label_nb="Årsverk per person, leger",
+            label_en="FTEs per person, physicians",
+            unit="FTE/person",
+            default=1.0,
+            min=0.5,
+            max=1.0,
+            step=0.05,
+            group="physicians",
+            source=FTE_PER_PERSON_SOURCE,
+        ),
+        Assumption(
+            key="exit_rate_pct",
+            label_nb="Avgang spesialister (%/år)",
+            label_en="Specialist exit rate (%/year)",
+            unit="%/year",
+            default=3.3,
+            min=0.0,
+            max=10.0,
+            step=0.1,
+            group="physicians",
+            source="Assumption: about a 30-year specialist career (1/30 = 3.3 % a year leave "
+            "through retirement or otherwise); the plan gives no exit figures.",
+        ),
+        Assumption(
+            key="training_years",
+            label_nb="Utdanningstid LiS (år)",
+            label_en="Specialist training time (years)",
+            unit="years",
+            default=5,
+            min=3,
+            max=8,
+            step=1,
+            group="physicians",
+            source="LiS parts 2 and 3 take at least five years (specialist training regulations, "
+            "spesialistforskriften); residents in Tabell 6 are LiS 2-3.",
+        ),
+        Assumption(
+            key="resident_growth_pct",
+            label_nb="Vekst i LiS-stillinger (%/år)",
+            label_en="Growth of resident posts (%/year)",
+            unit="%/year",
+            default=0.0,
+            min=-5.0,
+            max=10.0,
+            step=0.5,
+            group="physicians",
+            source="Assumption: posts stay at today's number unless the region decides otherwise.",
+        ),
+        # Specialist approvals and the training pipeline (Specialist inflow page, notebook 02).
+        Assumption(
+            key="region_share_pct",
+            label_nb="Regionens andel av nye spesialister i landet (%)",
+            label_en="Region's share of the nation's new specialists (%)",
+            unit="%",
+            default=56.0,
+            min=30.0,
+            max=80.0,
+            step=1.0,
+            group="inflow",
+            source="The region's share of Norway's population: Helse Sør-Øst serves about 3.1 "
+            "million inhabitants (Helse Sør-Øst RHF, helse-sorost.no; the project's DOMAIN.md: "
+            "'more than half of Norway') of about 5.55 million (Statistics Norway, population "
+            "1 January 2024: 5 550 203): 3.1 / 5.55 = 56 %. The Norwegian Wikipedia article "
+            "on Helse Sør-Øst gives the same 56 % as its share of the country's specialist "
+            "health services. Assumes the region gets new specialists in proportion to its "
+            "population.",
+        ),
+        Assumption(
+            key="approvals_radiology",
+            label_nb="Spesialistgodkjenninger radiologi i landet (per år)",
+            label_en="Specialist approvals in radiology, national (per year)",
+            unit="approvals/year",
+            default=70,
+            min=0,
+            max=200,
+            step=1,
+            group="inflow",
+            source="The plan: 'Antall spesialistgodkjenninger innen radiologi har siden 2015 i snitt "
+            "ligget mellom 60 til 80 per år' (radiology specialist approvals have averaged "
+            "60 to 80 a year since 2015); central value the midpoint, 70. Held flat over the "
+            "plan. Used when no national series (data/specialist_approvals.csv with at least "
+            "three years) is given.",
+        ),
+        Assumption(
+            key="approvals_radiology_spread",
+            label_nb="Spenn rundt godkjenninger radiologi (±, per år)",
+            label_en="Range around radiology approvals (±, per year)",
+            unit="approvals/year",
+            default=10,
+            min=0,
+            max=50,
+            step=1,
+            group="inflow",
+            source="The plan's range: 60 to 80 a year is 70 ± 10 (low 60, central 70, high 80); "
+            "drawn as the band around the approvals-based supply.",
+        ),
+        Assumption(
+            key="approvals_nuclear_medicine",
+            label_nb="Spesialistgodkjenninger nukleærmedisin i landet (per år)",
+            label_en="Specialist approvals in nuclear medicine, national (per year)",
+            unit="approvals/year",
+            default=3.0,
+            min=0.0,
+            max=30.0,
+            step=0.5,
+            group="inflow",
+            source="Assumption: the plan gives no number, only 'Utviklingen har også vært flat for "
+            "nukleærmedisin' (nuclear medicine has also been flat), and no public yearly "
+            "figure was found to cite. 3 a year is the region's own average derived inflow "
+            "2016-2025 (Tabell 6: growth of specialist FTEs + exits at the default exit rate "
+            "3.3 %; (31 - 24 + 0.033 x 274) / 10 = 1.6 a year) divided by the default region "
+            "share 56 %: 2.9, to the step of 0.5; held flat, as the plan says. The same "
+            "calculation for radiology gives 59 a year, at the low end of the plan's 60-80, "
+            "which supports the method.",
+        ),
+        # Radiographer (and bioengineer, secretary) staffing and turnover per trust.
+        *[_role_turnover(role) for role in codes.STAFF_ROLES],
+        Assumption(
+            key="turnover_rise_pp",
+            label_nb="Økende turnover (prosentpoeng per år)",
+            label_en="Rising turnover (percentage points per year)",
+            unit="percentage points/year",
+            default=0.0,
+            min=0.0,
+            max=2.0,
+            step=0.1,
+            group="staff",
+            source="Assumption: 0 = today's turnover stays as it is. The plan asks the region to "
+            "'følge med på bemanningssituasjonen inkludert tegn på økende turnover' (watch "
+            "staffing, including signs of rising turnover); this adds the set points to every "
+            "trust's and role's rate each year after the base year, to test that signal.",
+        ),
+        Assumption(
+            key="staff_follow_trend",
+            label_nb="Planlagte årsverk: 1 = følg trenden, 0 = bruk målveksten",
+            label_en="Planned FTEs: 1 = follow the trend, 0 = use the target growth",
+            unit="choice (1 = trend, 0 = target growth)",
+            default=1,
+            min=0,
+            max=1,
+            step=1,
+            group="staff",
+            source="Assumption: by default each trust's FTEs follow their own Prophet trend of "
+            "Tabell 7 (2015-2025), anchored at the base year's figure, as the plan expects "
+            "growth to continue at the past decade's pace. Set 0 to plan instead with the "
+            "target growth below, the same for every trust and role.",
+        ),
+        Assumption(
+            key="staff_target_growth_pct",
+            label_nb="Målvekst i årsverk (%/år, når trenden ikke følges)",
+            label_en="Target growth of FTEs (%/year, when not following the trend)",
+            unit="%/year",
+            default=0.0,
+            min=-5.0,
+            max=10.0,
+            step=0.1,
+            group="staff",
+            source="Assumption: 0 = keep today's FTEs, so hires only replace leavers. Used when "
+            "'Planned FTEs' is 0. For comparison, Tabell 7's radiographer FTEs grew from "
+            "1,081 (2015) to 1,316 (2025), about 2.0 %/year.",
+        ),
+        Assumption(
+            key="turnover_flag_pp",
+            label_nb="Varsle når turnover stiger mer enn (prosentpoeng per år)",
+            label_en="Flag when turnover rises faster than (percentage points per year)",
+            unit="percentage points/year",
+            default=0.5,
+            min=0.1,
+            max=3.0,
+            step=0.1,
+            group="staff",
+            source="Assumption: a trust's turnover trend (the slope over the latest five years of "
+            "its HR data, weighted by staff, and steeper than chance) above 0.5 points a year "
+            "would take 5.1 % to about 10 % within a decade, which no plan could absorb "
+            "unnoticed. Lower it to see earlier signs.",
+        ),
+        *[_trust_turnover(code) for code in codes.STAFF_TRUSTS],
+        *[
+            Assumption(
+                key=f"fte_per_person_{role}",
+                label_nb=f"Årsverk per person, {nb}",
+                label_en=f"FTEs per person, {en}",
+                unit="FTE/person",
+                default=1.0,
+                min=0.5,
+                max=1.0,
+                step=0.05,
+                group="staff",
+                source=FTE_PER_PERSON_SOURCE,
+            )
+            for role, (nb, en) in _ROLE_PLURALS.items()
+        ],
+        # Equipment replacement (group "equipment"), per modality where the plan's
+        # tables are per modality. Keys: lifetime_ct_years, price_ct_mnok, growth_ct_pct, ...
+        *[
+            Assumption(
+                key=f"lifetime_{m.lower()}_years",
+                label_nb=f"Levetid {codes.MODALITY_NAMES[m][0]} (år)",
+                label_en=f"Lifetime, {codes.MODALITY_NAMES[m][1]} (years)",
+                unit="years",
+                default=d,
+                min=5,
+                max=20,
+                step=1,
+                group="equipment",
+                source=src,
+            )
+            for m, (d, src) in _LIFETIMES.items()
+        ],
+        Assumption(
+            key="upgrade_years",
+            label_nb="Levetid lagt til ved oppgradering (år)",
+            label_en="Years added by a major upgrade",
+            unit="years",
+            default=3,
+            min=0,
+            max=10,
+            step=1,
+            group="equipment",
+            source="Assumption: 3 years. The plan: 'mye av det dyreste utstyret oppgradert i løpet av "
+            "levetiden, slik at utstyrets levetid forlenges' (much of the costliest equipment "
+            "is upgraded during its life, extending it), without a figure. Applies to units "
+            "with an upgrade_year in the register.",
+        ),
+        *[
+            Assumption(
+                key=f"price_{m.lower()}_mnok",
+                label_nb=f"Pris {codes.MODALITY_NAMES[m][0]} (MNOK)",
+                label_en=f"Price, {codes.MODALITY_NAMES[m][1]} (MNOK)",
+                unit="MNOK",
+                default=d,
+                min=lo,
+                max=hi,
+                step=st,
+                group="equipment",
+                source=src + _PRICE_CALIBRATION,
+            )
+            for m, (d, lo, hi, st, src) in _PRICES.items()
+        ],
+        Assumption(
+            key="replacement_budget_mnok",
+            label_nb="Budsjett for utskifting, regionen (MNOK/år)",
+            label_en="Replacement budget, region (MNOK/year)",
+            unit="MNOK/year",
+            default=300.0,
+            min=0.0,
+            max=1500.0,
+            step=10.0,
+            group="equipment",
+            source="Assumption: the steady-state need of the public fleet, a replacement value near "
+            "3 billion NOK (the plan) renewed over a 10-year lifetime; the plan gives no "
+            "budget. helsemedisinteknologi.no reports the hospitals investing about half of "
+            "what they need ('bare investerer halvparten'): try 150.",
+        ),
+        *[
+            Assumption(
+                key=f"throughput_{m.lower()}",
+                label_nb=f"Undersøkelser per enhet {codes.MODALITY_NAMES[m][0]} (per år)",
+                label_en=f"Exams per unit, {codes.MODALITY_NAMES[m][1]} (per year)",
+                unit="exams/unit/year",
+                default=None,
+                min=100,
+                max=20000,
+                step=10,
+                group="equipment",
+                source=_THROUGHPUT_SOURCE,
+                derive=_throughput_today(m),
+                tables=("exams_by_modality", "equipment_units"),
+            )
+            for m in codes.EQUIPMENT_MODALITIES
+        ],
+        *[
+            Assumption(
+                key=f"growth_{m.lower()}_pct",
+                label_nb=f"Vekst i undersøkelser {codes.MODALITY_NAMES[m][0]} (%/år)",
+                label_en=f"Exam growth, {codes.MODALITY_NAMES[m][1]} (%/year)",
+                unit="%/year",
+                default=d,
+                min=-10.0,
+                max=10.0,
+                step=0.5,
+                group="equipment",
+                source=src,
+            )
+            for m, (d, src) in _GROWTH.items()
+        ],
+        *[
+            Assumption(
+                key=f"priority_{m.lower()}",
+                label_nb=f"Prioritet {codes.MODALITY_NAMES[m][0]} (vekt)",
+                label_en=f"Priority, {codes.MODALITY_NAMES[m][1]} (weight)",
+                unit="weight",
+                default=1,
+                min=1,
+                max=5,
+                step=1,
+                group="equipment",
+                source="Assumption: equal weights. Units most overdue are replaced first; among units "
+                "equally overdue, the higher weight goes first, then the older unit.",
+            )
+            for m in codes.EQUIPMENT_MODALITIES
+        ],
+        Assumption(
+            key="replacement_age_shape",
+            label_nb="Spredning i utskiftingsalder (Weibull-form)",
+            label_en="Spread of replacement age (Weibull shape)",
+            unit="shape",
+            default=5.0,
+            min=1.5,
+            max=15.0,
+            step=0.5,
+            group="equipment",
+            source="Assumption: shape 5 for a Weibull with the lifetime as scale (wear-out: the "
+            "chance of replacement rises with age). At a 10-year lifetime 80 % of replacement "
+            "ages fall between 6.4 and 11.8 years (median 9.3); a higher shape narrows the band.",
+        ),
+    ]
+}
 
 
 def in_group(*groups: str) -> list[Assumption]:
@@ -438,8 +703,9 @@ def defaults(tables: Mapping[str, pd.DataFrame], groups: tuple[str, ...] | None 
     return out
 
 
-def resolve(values: Mapping[str, object], tables: Mapping[str, pd.DataFrame],
-            groups: tuple[str, ...] | None = None) -> dict[str, float | int]:
+def resolve(
+    values: Mapping[str, object], tables: Mapping[str, pd.DataFrame], groups: tuple[str, ...] | None = None
+) -> dict[str, float | int]:
     """Return a complete, checked scenario: defaults overlaid with `values` (None = default).
 
     With `groups`, the scenario holds those groups' assumptions only. Unknown
@@ -448,8 +714,7 @@ def resolve(values: Mapping[str, object], tables: Mapping[str, pd.DataFrame],
     known = list(ASSUMPTIONS) if groups is None else [a.key for a in in_group(*groups)]
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise AssumptionError(f"unknown parameter(s): {', '.join(unknown)}; known: "
-                              f"{', '.join(known)}")
+        raise AssumptionError(f"unknown parameter(s): {', '.join(unknown)}; known: {', '.join(known)}")
     scenario = defaults(tables, groups)
     for key, value in values.items():
         if value is not None:
@@ -459,9 +724,17 @@ def resolve(values: Mapping[str, object], tables: Mapping[str, pd.DataFrame],
 
 def sources_table(lang: str = "nb") -> pd.DataFrame:
     """Return the assumptions with unit, default, range and source, for display and export."""
-    return pd.DataFrame([
-        {"key": a.key, "label": a.label(lang), "unit": a.unit,
-         "default": "from data" if a.default is None else a.default,
-         "min": a.min, "max": a.max, "source": a.source}
-        for a in ASSUMPTIONS.values()
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "key": a.key,
+                "label": a.label(lang),
+                "unit": a.unit,
+                "default": "from data" if a.default is None else a.default,
+                "min": a.min,
+                "max": a.max,
+                "source": a.source,
+            }
+            for a in ASSUMPTIONS.values()
+        ]
+    )

@@ -38,8 +38,15 @@ import numpy as np
 import pandas as pd
 
 from . import specialist_inflow as si
-from .baselines import (COMBINATION_MEMBERS, COMBINATIONS, SINGLE_METHODS, band_quantiles, grid_method,
-                        naive_scale, scaled_band)
+from .baselines import (
+    COMBINATION_MEMBERS,
+    COMBINATIONS,
+    SINGLE_METHODS,
+    band_quantiles,
+    grid_method,
+    naive_scale,
+    scaled_band,
+)
 from .trends import TrendSettings
 
 FAMILIES = ("physicians", "staff", "inflow")
@@ -59,8 +66,20 @@ COVERAGE = 0.8
 # What pooled.csv scores, on the same checks: the single methods, the combinations, the default line.
 POOLED_METHODS = (*METHODS, *COMBINATIONS, DEFAULT)
 SERIES_COLUMNS = ["series_id", "family", "year", "value"]
-FORECAST_COLUMNS = ["series_id", "family", "method", "origin", "horizon", "year", "forecast", "lower",
-                    "upper", "actual", "scale", "scaled_error"]
+FORECAST_COLUMNS = [
+    "series_id",
+    "family",
+    "method",
+    "origin",
+    "horizon",
+    "year",
+    "forecast",
+    "lower",
+    "upper",
+    "actual",
+    "scale",
+    "scaled_error",
+]
 
 Method = Callable[[pd.DataFrame, int], pd.DataFrame]
 
@@ -72,8 +91,14 @@ def series_id(*parts: str) -> str:
 
 def _long(frame: pd.DataFrame, family: str, id_parts: list[str], value: str) -> pd.DataFrame:
     ids = frame[id_parts].astype(str).agg(":".join, axis=1)
-    out = pd.DataFrame({"series_id": family + ":" + ids, "family": family,
-                        "year": frame["year"].astype(int), "value": frame[value].astype(float)})
+    out = pd.DataFrame(
+        {
+            "series_id": family + ":" + ids,
+            "family": family,
+            "year": frame["year"].astype(int),
+            "value": frame[value].astype(float),
+        }
+    )
     return out.dropna(subset=["value"]).sort_values(["series_id", "year"], ignore_index=True)
 
 
@@ -103,8 +128,9 @@ def inflow_series(ftes: pd.DataFrame, exit_rate_pct: float) -> pd.DataFrame:
     return _long(specialist_inflow(ftes, exit_rate_pct), "inflow", ["specialty"], "inflow")
 
 
-def build_series(tables: Mapping[str, pd.DataFrame], exit_rate_pct: float,
-                 families: tuple[str, ...] = FAMILIES) -> pd.DataFrame:
+def build_series(
+    tables: Mapping[str, pd.DataFrame], exit_rate_pct: float, families: tuple[str, ...] = FAMILIES
+) -> pd.DataFrame:
     """Return every series of the chosen families in one long frame."""
     builders = {
         "physicians": lambda: physician_series(tables["physician_ftes"]),
@@ -120,7 +146,7 @@ def build_series(tables: Mapping[str, pd.DataFrame], exit_rate_pct: float,
 def origins(years, min_train: int = MIN_TRAIN_YEARS) -> list[int]:
     """Return the origin years of an expanding-window backtest: `min_train` years seen, one left to check."""
     years = sorted(int(y) for y in years)
-    return years[min_train - 1:-1]
+    return years[min_train - 1 : -1]
 
 
 def overview(series: pd.DataFrame, min_train: int = MIN_TRAIN_YEARS) -> pd.DataFrame:
@@ -128,10 +154,17 @@ def overview(series: pd.DataFrame, min_train: int = MIN_TRAIN_YEARS) -> pd.DataF
     rows = []
     for sid, rows_of in series.groupby("series_id", sort=False):
         years = rows_of["year"]
-        rows.append({"series_id": sid, "family": rows_of["family"].iloc[0], "points": len(rows_of),
-                     "first_year": int(years.min()), "last_year": int(years.max()),
-                     "origins": len(origins(years, min_train)),
-                     "backtestable": len(rows_of) >= min_train + 1})
+        rows.append(
+            {
+                "series_id": sid,
+                "family": rows_of["family"].iloc[0],
+                "points": len(rows_of),
+                "first_year": int(years.min()),
+                "last_year": int(years.max()),
+                "origins": len(origins(years, min_train)),
+                "backtestable": len(rows_of) >= min_train + 1,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -178,8 +211,13 @@ def run_job(job: FitJob) -> pd.DataFrame:
 PRELOAD = ("imaging_plan.trends", "imaging_plan.baselines", "prophet", "statsmodels.tsa.forecasting.theta")
 
 
-def run_fits(jobs: Iterable[FitJob], fit: Callable[[FitJob], pd.DataFrame] = run_job, workers: int | None = 1,
-             scheduler: str | None = None, progress: Callable[[int, int], None] | None = None) -> list[pd.DataFrame]:
+def run_fits(
+    jobs: Iterable[FitJob],
+    fit: Callable[[FitJob], pd.DataFrame] = run_job,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[pd.DataFrame]:
     """Return `fit` of every job, in job order: the one place a backtest fits.
 
     In this process (`workers` 1), on local processes (None or 0: all cores) or on the Dask
@@ -192,8 +230,9 @@ def run_fits(jobs: Iterable[FitJob], fit: Callable[[FitJob], pd.DataFrame] = run
     return map_jobs(fit, list(jobs), workers=workers, scheduler=scheduler, progress=tick, preload=PRELOAD)
 
 
-def fit_jobs(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
-             horizons: int = HORIZONS) -> list[FitJob]:
+def fit_jobs(
+    series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS, horizons: int = HORIZONS
+) -> list[FitJob]:
     """Return the jobs of a rolling-origin backtest: each series, origin and method.
 
     Each job holds only the years up to its origin (the slice is cut here, before any
@@ -204,8 +243,7 @@ def fit_jobs(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int
         history = rows.sort_values("year")
         for origin in origins(history["year"], min_train):
             train = history[history["year"] <= origin][["year", "value"]].reset_index(drop=True)
-            jobs.extend(FitJob(sid, family, origin, train, name, method, horizons)
-                        for name, method in methods.items())
+            jobs.extend(FitJob(sid, family, origin, train, name, method, horizons) for name, method in methods.items())
     return jobs
 
 
@@ -230,8 +268,9 @@ def _scored(series: pd.DataFrame, jobs: list[FitJob], results: list[pd.DataFrame
     return out[FORECAST_COLUMNS]
 
 
-def backtest_series(history: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
-                    horizons: int = HORIZONS) -> pd.DataFrame:
+def backtest_series(
+    history: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS, horizons: int = HORIZONS
+) -> pd.DataFrame:
     """Return every method's forecasts from every origin of one series, beside what happened.
 
     Each method sees only the years up to its origin. Out: method, origin, horizon, year,
@@ -243,10 +282,16 @@ def backtest_series(history: pd.DataFrame, methods: Mapping[str, Method], min_tr
     return out.drop(columns=["series_id", "family"]).reset_index(drop=True)
 
 
-def rolling_origin(series: pd.DataFrame, methods: Mapping[str, Method], min_train: int = MIN_TRAIN_YEARS,
-                   horizons: int = HORIZONS, fit: Callable[[FitJob], pd.DataFrame] = run_job,
-                   workers: int | None = 1, scheduler: str | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+def rolling_origin(
+    series: pd.DataFrame,
+    methods: Mapping[str, Method],
+    min_train: int = MIN_TRAIN_YEARS,
+    horizons: int = HORIZONS,
+    fit: Callable[[FitJob], pd.DataFrame] = run_job,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
     """Return the backtest forecasts of every series (see `backtest_series`), with series_id and family.
 
     One fit per series, origin and method, run through `run_fits` (here, on `workers` local
@@ -260,22 +305,35 @@ def _scores(rows: pd.DataFrame, mape_min_actual: float) -> dict:
     hits, checks = interval_hits(rows["actual"], rows["lower"], rows["upper"])
     mape_value, mape_checks = mape(rows["actual"], rows["forecast"], mape_min_actual)
     scaled = rows["scaled_error"].dropna()
-    return {"checks": checks, "mase": float(scaled.mean()) if len(scaled) else float("nan"),
-            "mase_checks": len(scaled), "mape": mape_value, "mape_checks": mape_checks,
-            "hits": hits, "coverage": hits / checks if checks else float("nan")}
+    return {
+        "checks": checks,
+        "mase": float(scaled.mean()) if len(scaled) else float("nan"),
+        "mase_checks": len(scaled),
+        "mape": mape_value,
+        "mape_checks": mape_checks,
+        "hits": hits,
+        "coverage": hits / checks if checks else float("nan"),
+    }
 
 
 def accuracy(forecasts: pd.DataFrame, mape_min_actual: float = MAPE_MIN_ACTUAL) -> pd.DataFrame:
     """Return MASE, MAPE and interval coverage (hits / checks) per series, method and horizon."""
-    rows = [{"series_id": sid, "family": family, "method": method, "horizon": int(horizon),
-             **_scores(group, mape_min_actual)}
-            for (sid, family, method, horizon), group
-            in forecasts.groupby(["series_id", "family", "method", "horizon"], sort=False)]
+    rows = [
+        {
+            "series_id": sid,
+            "family": family,
+            "method": method,
+            "horizon": int(horizon),
+            **_scores(group, mape_min_actual),
+        }
+        for (sid, family, method, horizon), group in forecasts.groupby(
+            ["series_id", "family", "method", "horizon"], sort=False
+        )
+    ]
     return pd.DataFrame(rows)
 
 
-def winners(forecasts: pd.DataFrame, overview_table: pd.DataFrame, methods: tuple[str, ...] = METHODS
-            ) -> pd.DataFrame:
+def winners(forecasts: pd.DataFrame, overview_table: pd.DataFrame, methods: tuple[str, ...] = METHODS) -> pd.DataFrame:
     """Return per series each method's MASE pooled over horizons and origins, and the winner (lowest).
 
     A tie goes to the method listed first (the simpler one). Series that cannot be
@@ -306,8 +364,7 @@ def winners(forecasts: pd.DataFrame, overview_table: pd.DataFrame, methods: tupl
     return out.reset_index()
 
 
-def pooled(forecasts: pd.DataFrame, winners_table: pd.DataFrame, methods: tuple[str, ...] = METHODS
-           ) -> pd.DataFrame:
+def pooled(forecasts: pd.DataFrame, winners_table: pd.DataFrame, methods: tuple[str, ...] = METHODS) -> pd.DataFrame:
     """Return per method the pooled MASE at each horizon and over all, coverage, and the series it wins.
 
     Pooled MASE is the mean scaled error over every check in the pool, so each forecast
@@ -321,18 +378,22 @@ def pooled(forecasts: pd.DataFrame, winners_table: pd.DataFrame, methods: tuple[
         row = {"method": method}
         for h in sorted(forecasts["horizon"].unique()):
             row[f"mase_h{int(h)}"] = own.loc[own["horizon"] == h, "scaled_error"].mean()
-        row.update({"mase_all": own["scaled_error"].mean(), "median_all": own["scaled_error"].median(),
-                    "checks": checks, "hits": hits,
-                    "coverage": hits / checks if checks else float("nan"),
-                    # only the single methods compete for a series; the others get no count
-                    "series_won": int((winners_table["winner"] == method).sum())
-                    if method in METHODS else float("nan")})
+        row.update(
+            {
+                "mase_all": own["scaled_error"].mean(),
+                "median_all": own["scaled_error"].median(),
+                "checks": checks,
+                "hits": hits,
+                "coverage": hits / checks if checks else float("nan"),
+                # only the single methods compete for a series; the others get no count
+                "series_won": int((winners_table["winner"] == method).sum()) if method in METHODS else float("nan"),
+            }
+        )
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def grid_table(forecasts: pd.DataFrame, grid: Mapping[str, TrendSettings], settings: TrendSettings
-               ) -> pd.DataFrame:
+def grid_table(forecasts: pd.DataFrame, grid: Mapping[str, TrendSettings], settings: TrendSettings) -> pd.DataFrame:
     """Return the Prophet settings tried, each with its pooled MASE per horizon and coverage; mark the best.
 
     `grid` maps a label to its settings (`forecasting.settings_grid`); `settings` are the
@@ -340,16 +401,21 @@ def grid_table(forecasts: pd.DataFrame, grid: Mapping[str, TrendSettings], setti
     """
     names = {grid_method(label, settings): label for label in grid}
     table = pooled(forecasts, pd.DataFrame({"winner": []}), tuple(names)).drop(columns="series_won")
-    candidates = pd.DataFrame([{"method": grid_method(label, settings), "label": label, **asdict(candidate)}
-                               for label, candidate in grid.items()])
+    candidates = pd.DataFrame(
+        [
+            {"method": grid_method(label, settings), "label": label, **asdict(candidate)}
+            for label, candidate in grid.items()
+        ]
+    )
     table = candidates.merge(table, on="method")
     table["current"] = table["label"] == settings.label
     table["best"] = table["mase_all"] == table["mase_all"].min()
     return table.sort_values("mase_all", ignore_index=True)
 
 
-def forward(series: pd.DataFrame, methods: Mapping[str, Method], until: int,
-            min_points: int = MIN_TRAIN_YEARS + 1) -> pd.DataFrame:
+def forward(
+    series: pd.DataFrame, methods: Mapping[str, Method], until: int, min_points: int = MIN_TRAIN_YEARS + 1
+) -> pd.DataFrame:
     """Return each method's forecast from every series' last year to `until`, fitted on the whole series.
 
     Only series long enough to be backtested (`min_points`) get one: no line without its figures.
@@ -362,8 +428,7 @@ def forward(series: pd.DataFrame, methods: Mapping[str, Method], until: int,
         for name, method in methods.items():
             ahead = method(rows[["year", "value"]].reset_index(drop=True), steps)
             frames.append(ahead.assign(series_id=sid, family=family, method=name))
-    return pd.concat(frames, ignore_index=True)[["series_id", "family", "method", "year", "forecast",
-                                                "lower", "upper"]]
+    return pd.concat(frames, ignore_index=True)[["series_id", "family", "method", "year", "forecast", "lower", "upper"]]
 
 
 # --- combinations and the default line -----------------------------------------------------------
@@ -387,8 +452,9 @@ def add_combinations(forecasts: pd.DataFrame) -> pd.DataFrame:
     for prophet in prophets:
         members = [*COMBINATION_MEMBERS[:-1], prophet]
         own = forecasts[forecasts["method"].isin(members)]
-        wide = own.pivot_table(index=KEYS + ["actual", "scale"], columns="method",
-                               values=["forecast", "lower", "upper"], aggfunc="first")
+        wide = own.pivot_table(
+            index=KEYS + ["actual", "scale"], columns="method", values=["forecast", "lower", "upper"], aggfunc="first"
+        )
         wide = wide.dropna()
         if wide.empty:
             continue
@@ -407,8 +473,7 @@ def candidates(forecasts: pd.DataFrame) -> list[str]:
     """Return the default line's candidates present, simplest first (a tie goes to the simpler)."""
     present = list(dict.fromkeys(forecasts["method"]))
     order = [*SINGLE_METHODS, *COMBINATIONS]
-    return ([m for m in order if m in present]
-            + [m for m in present if m not in order and m != DEFAULT])
+    return [m for m in order if m in present] + [m for m in present if m not in order and m != DEFAULT]
 
 
 def conformal_quantile(scaled_errors, coverage: float = COVERAGE) -> float:
@@ -436,8 +501,9 @@ def switch_tests(known: pd.DataFrame, names: list[str], prior: str = PRIOR) -> p
     from statsmodels.stats.multitest import multipletests
 
     errors = known[known["method"].isin(names)].dropna(subset=["scaled_error"])
-    wide = errors.pivot_table(index=["series_id", "origin", "horizon"], columns="method",
-                              values="scaled_error", aggfunc="first")
+    wide = errors.pivot_table(
+        index=["series_id", "origin", "horizon"], columns="method", values="scaled_error", aggfunc="first"
+    )
     rows = []
     for method in names:
         if method == prior or method not in wide or prior not in wide:
@@ -447,8 +513,15 @@ def switch_tests(known: pd.DataFrame, names: list[str], prior: str = PRIOR) -> p
         p = float("nan")
         if np.any(diff != 0):
             p = float(wilcoxon(diff, alternative="less", zero_method="wilcox").pvalue)
-        rows.append({"method": method, "pairs": len(pair), "mean": pair[method].mean(),
-                     "prior_mean": pair[prior].mean(), "p": p})
+        rows.append(
+            {
+                "method": method,
+                "pairs": len(pair),
+                "mean": pair[method].mean(),
+                "prior_mean": pair[prior].mean(),
+                "p": p,
+            }
+        )
     out = pd.DataFrame(rows, columns=["method", "pairs", "mean", "prior_mean", "p"])
     tested = out["p"].notna()
     out["p_holm"] = np.nan
@@ -458,8 +531,9 @@ def switch_tests(known: pd.DataFrame, names: list[str], prior: str = PRIOR) -> p
     return out
 
 
-def choose(known: pd.DataFrame, names: list[str], horizons: int = HORIZONS,
-           coverage: float = COVERAGE, prior: str = PRIOR) -> dict:
+def choose(
+    known: pd.DataFrame, names: list[str], horizons: int = HORIZONS, coverage: float = COVERAGE, prior: str = PRIOR
+) -> dict:
     """Return the default line's candidate on the `known` checks, and its band.
 
     `known` holds one family's checks that may be used (actual year <= the origin the
@@ -480,15 +554,21 @@ def choose(known: pd.DataFrame, names: list[str], horizons: int = HORIZONS,
             chosen = next(m for m in names if m in better and scores[m] == best)
             basis, p_holm = "evidence", float(tests.loc[chosen, "p_holm"])
     own = known[known["method"] == chosen]
-    out = {"chosen": chosen, "basis": basis, "checks": int(own["scaled_error"].notna().sum()), "p_holm": p_holm,
-           "candidates": sum(m != prior for m in names)}
+    out = {
+        "chosen": chosen,
+        "basis": basis,
+        "checks": int(own["scaled_error"].notna().sum()),
+        "p_holm": p_holm,
+        "candidates": sum(m != prior for m in names),
+    }
     for h in range(1, horizons + 1):
         out[f"q_h{h}"] = conformal_quantile(own.loc[own["horizon"] == h, "scaled_error"], coverage)
     return out
 
 
-def default_forecasts(forecasts: pd.DataFrame, horizons: int = HORIZONS, coverage: float = COVERAGE
-                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def default_forecasts(
+    forecasts: pd.DataFrame, horizons: int = HORIZONS, coverage: float = COVERAGE
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the default line's backtest forecasts and the choice made at each origin, per family.
 
     At each origin the family's candidate is chosen, and its band calibrated, on the checks
@@ -534,7 +614,15 @@ def family_pooled(forecasts: pd.DataFrame, methods: tuple[str, ...] = POOLED_MET
             if mine.empty:
                 continue
             hits, checks = interval_hits(mine["actual"], mine["lower"], mine["upper"])
-            rows.append({"family": family, "method": method, "mase_all": mine["scaled_error"].mean(),
-                         "median_all": mine["scaled_error"].median(), "checks": checks, "hits": hits,
-                         "coverage": hits / checks if checks else float("nan")})
+            rows.append(
+                {
+                    "family": family,
+                    "method": method,
+                    "mase_all": mine["scaled_error"].mean(),
+                    "median_all": mine["scaled_error"].median(),
+                    "checks": checks,
+                    "hits": hits,
+                    "coverage": hits / checks if checks else float("nan"),
+                }
+            )
     return pd.DataFrame(rows, columns=["family", "method", "mase_all", "median_all", "checks", "hits", "coverage"])

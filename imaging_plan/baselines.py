@@ -34,9 +34,18 @@ def _observed(history: pd.DataFrame, minimum: int) -> pd.DataFrame:
 
 def _ahead(last_year: int, steps: int, mean, half_width) -> pd.DataFrame:
     mean, half = np.asarray(mean, dtype=float), np.asarray(half_width, dtype=float)
-    return pd.DataFrame({"year": np.arange(last_year + 1, last_year + steps + 1),
-                         "forecast": mean, "lower": mean - half, "upper": mean + half}
-                        ).clip(lower=0).astype({"year": int})
+    return (
+        pd.DataFrame(
+            {
+                "year": np.arange(last_year + 1, last_year + steps + 1),
+                "forecast": mean,
+                "lower": mean - half,
+                "upper": mean + half,
+            }
+        )
+        .clip(lower=0)
+        .astype({"year": int})
+    )
 
 
 def _z(interval_width: float) -> float:
@@ -54,9 +63,14 @@ def prophet_forecast(history: pd.DataFrame, steps: int, settings: TrendSettings 
     last = int(series["year"].max())
     trend = fit_trend(series, last + steps, settings)
     ahead = trend[trend["year"] > last]
-    return pd.DataFrame({"year": ahead["year"].astype(int).to_numpy(),
-                         "forecast": ahead["trend"].to_numpy(), "lower": ahead["trend_lower"].to_numpy(),
-                         "upper": ahead["trend_upper"].to_numpy()})
+    return pd.DataFrame(
+        {
+            "year": ahead["year"].astype(int).to_numpy(),
+            "forecast": ahead["trend"].to_numpy(),
+            "lower": ahead["trend_lower"].to_numpy(),
+            "upper": ahead["trend_upper"].to_numpy(),
+        }
+    )
 
 
 def naive_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.8) -> pd.DataFrame:
@@ -69,8 +83,9 @@ def naive_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.
     values = series["value"].to_numpy(dtype=float)
     sigma = np.sqrt(np.mean(np.diff(values) ** 2))
     h = np.arange(1, steps + 1)
-    return _ahead(int(series["year"].iloc[-1]), steps, np.full(steps, values[-1]),
-                  _z(interval_width) * sigma * np.sqrt(h))
+    return _ahead(
+        int(series["year"].iloc[-1]), steps, np.full(steps, values[-1]), _z(interval_width) * sigma * np.sqrt(h)
+    )
 
 
 def drift_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.8) -> pd.DataFrame:
@@ -83,10 +98,11 @@ def drift_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.
     values, years = series["value"].to_numpy(dtype=float), series["year"].to_numpy(dtype=float)
     slope = (values[-1] - values[0]) / (years[-1] - years[0])
     residuals = np.diff(values) - slope * np.diff(years)
-    sigma = np.sqrt(np.sum(residuals ** 2) / (len(values) - 2))
+    sigma = np.sqrt(np.sum(residuals**2) / (len(values) - 2))
     h = np.arange(1, steps + 1)
-    return _ahead(int(years[-1]), steps, values[-1] + slope * h,
-                  _z(interval_width) * sigma * np.sqrt(h * (1 + h / len(values))))
+    return _ahead(
+        int(years[-1]), steps, values[-1] + slope * h, _z(interval_width) * sigma * np.sqrt(h * (1 + h / len(values)))
+    )
 
 
 def theta_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.8) -> pd.DataFrame:
@@ -100,8 +116,10 @@ def theta_forecast(history: pd.DataFrame, steps: int, interval_width: float = 0.
     from statsmodels.tsa.forecasting.theta import ThetaModel
 
     series = _observed(history, 3)
-    values = pd.Series(series["value"].to_numpy(dtype=float),
-                       index=pd.period_range(str(int(series["year"].iloc[0])), periods=len(series), freq="Y"))
+    values = pd.Series(
+        series["value"].to_numpy(dtype=float),
+        index=pd.period_range(str(int(series["year"].iloc[0])), periods=len(series), freq="Y"),
+    )
     with warnings.catch_warnings():  # a handful of points: statsmodels warns about its start values
         warnings.simplefilter("ignore")
         result = ThetaModel(values, deseasonalize=False).fit()
@@ -138,16 +156,24 @@ def combine(members: list[pd.DataFrame], how: str) -> pd.DataFrame:
     return pd.DataFrame({"year": years.astype(int), **{c: pick(v, axis=0) for c, v in stacked.items()}})
 
 
-def combination_forecast(history: pd.DataFrame, steps: int, how: str = "median",
-                         settings: TrendSettings = TrendSettings()) -> pd.DataFrame:
+def combination_forecast(
+    history: pd.DataFrame, steps: int, how: str = "median", settings: TrendSettings = TrendSettings()
+) -> pd.DataFrame:
     """Return the median or mean of naive, Theta and Prophet (with `settings`), each fitted once."""
     width = settings.interval_width
-    return combine([naive_forecast(history, steps, width), theta_forecast(history, steps, width),
-                    prophet_forecast(history, steps, settings)], how)
+    return combine(
+        [
+            naive_forecast(history, steps, width),
+            theta_forecast(history, steps, width),
+            prophet_forecast(history, steps, settings),
+        ],
+        how,
+    )
 
 
-def method_forecast(method: str, history: pd.DataFrame, steps: int,
-                    settings: TrendSettings = TrendSettings()) -> pd.DataFrame:
+def method_forecast(
+    method: str, history: pd.DataFrame, steps: int, settings: TrendSettings = TrendSettings()
+) -> pd.DataFrame:
     """Return the forecast of one named method: a single method or a combination; Prophet uses `settings`."""
     if method in COMBINATIONS:
         return combination_forecast(history, steps, method, settings)
@@ -190,8 +216,9 @@ def grid_method(label: str, settings: TrendSettings) -> str:
     return "prophet" if label == settings.label else f"prophet: {label}"
 
 
-def forecast_methods(settings: TrendSettings = TrendSettings(),
-                     grid: Mapping[str, TrendSettings] | None = None, prophet: bool = True) -> dict:
+def forecast_methods(
+    settings: TrendSettings = TrendSettings(), grid: Mapping[str, TrendSettings] | None = None, prophet: bool = True
+) -> dict:
     """Return the methods a backtest compares, by name: naive, drift, Theta and Prophet with `settings`.
 
     Each other candidate of `grid` is added as 'prophet: <label>' (see `grid_method`);

@@ -83,20 +83,39 @@ SETTINGS = ("inpatient", "outpatient")
 # Conventional nuclear medicine runs on SPECT/CT (and on planar gamma cameras,
 # which Tabell 5 does not count); intervention and "other" have no unit type there.
 EXAM_MODALITY_OF_EQUIPMENT = {
-    "CT": "CT", "MR": "MR", "RG": "RG", "UL": "UL",
-    "PET_CT": "PET_CT", "SPECT_CT": "CONVENTIONAL_NM",
+    "CT": "CT",
+    "MR": "MR",
+    "RG": "RG",
+    "UL": "UL",
+    "PET_CT": "PET_CT",
+    "SPECT_CT": "CONVENTIONAL_NM",
 }
 
 # Helse Sør-Øst's eight counties (2024 borders) in Statistics Norway's table 07459.
 HSO_COUNTIES = {
-    "03": "Oslo", "31": "Østfold", "32": "Akershus", "33": "Buskerud",
-    "34": "Innlandet", "39": "Vestfold", "40": "Telemark", "42": "Agder",
+    "03": "Oslo",
+    "31": "Østfold",
+    "32": "Akershus",
+    "33": "Buskerud",
+    "34": "Innlandet",
+    "39": "Vestfold",
+    "40": "Telemark",
+    "42": "Agder",
 }
 
 # Statistics Norway's functional age bands of table 14746: (label, first age, last age).
-AGE_BANDS = (("0", 0, 0), ("1-5", 1, 5), ("6-12", 6, 12), ("13-15", 13, 15), ("16-19", 16, 19),
-             ("20-44", 20, 44), ("45-66", 45, 66), ("67-79", 67, 79), ("80-89", 80, 89),
-             ("90+", 90, 105))
+AGE_BANDS = (
+    ("0", 0, 0),
+    ("1-5", 1, 5),
+    ("6-12", 6, 12),
+    ("13-15", 13, 15),
+    ("16-19", 16, 19),
+    ("20-44", 20, 44),
+    ("45-66", 45, 66),
+    ("67-79", 67, 79),
+    ("80-89", 80, 89),
+    ("90+", 90, 105),
+)
 
 # The three alternatives of SSB's 2026 projection in the data: main, low and high national growth.
 POPULATION_SCENARIOS = {

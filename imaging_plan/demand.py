@@ -50,8 +50,7 @@ def check_population_scenario(name: str | None) -> str:
     if name is None or name == "":
         return DEFAULT_SCENARIO
     if name not in POPULATION_SCENARIOS:
-        raise DemandError(f"parameter 'population_scenario': {name!r} is not one of "
-                          f"{', '.join(POPULATION_SCENARIOS)}")
+        raise DemandError(f"parameter 'population_scenario': {name!r} is not one of {', '.join(POPULATION_SCENARIOS)}")
     return str(name)
 
 
@@ -64,13 +63,11 @@ def observed_by_band(observed: pd.DataFrame) -> pd.DataFrame:
     """Return the region's observed persons per year (index) and age band (columns), all counties summed."""
     years, row = np.unique(observed["year"].to_numpy(), return_inverse=True)
     cell = row * len(BAND_LABELS) + _BAND_OF_AGE[observed["age"].to_numpy()]
-    sums = np.bincount(cell, weights=observed["persons"].to_numpy(float),
-                       minlength=len(years) * len(BAND_LABELS))
+    sums = np.bincount(cell, weights=observed["persons"].to_numpy(float), minlength=len(years) * len(BAND_LABELS))
     return pd.DataFrame(sums.reshape(len(years), len(BAND_LABELS)), index=years, columns=BAND_LABELS)
 
 
-def population_by_band(seen: pd.DataFrame, projection: pd.DataFrame, scenario: str,
-                       until: int) -> pd.DataFrame:
+def population_by_band(seen: pd.DataFrame, projection: pd.DataFrame, scenario: str, until: int) -> pd.DataFrame:
     """Return the region's persons per year and band: observed, then carried by the projection's band growth.
 
     persons(y, band) = observed(anchor, band) x projected(y, band) / projected(anchor, band),
@@ -85,12 +82,12 @@ def population_by_band(seen: pd.DataFrame, projection: pd.DataFrame, scenario: s
     if not common:
         raise DemandError(
             "population_observed.csv and population_projection_national.csv share no year: the "
-            "projection is carried from the latest observed year, which must be one of its years")
+            "projection is carried from the latest observed year, which must be one of its years"
+        )
     anchor = common[-1]
     later = [y for y in projected.index if anchor < y <= until]
     if until > anchor and (not later or later[-1] < until):
-        raise DemandError(f"population projection ends in {int(projected.index.max())}; "
-                          f"the plan needs {until}")
+        raise DemandError(f"population projection ends in {int(projected.index.max())}; the plan needs {until}")
     carried = projected.loc[later] / projected.loc[anchor] * seen.loc[anchor]
     return pd.concat([seen.loc[seen.index <= anchor], carried]).sort_index()
 
@@ -106,15 +103,19 @@ def use_weights(rates: pd.DataFrame, seen: pd.DataFrame) -> pd.Series:
         raise DemandError("imaging_rates_by_age.csv: needs an 'all ages' and a '>80' rate for the same year")
     year = int(both.index.max())
     if year not in seen.index:
-        raise DemandError(f"imaging_rates_by_age.csv: its year {year} is not in population_observed.csv "
-                          f"({int(seen.index.min())}-{int(seen.index.max())}); the weights need that year's age mix")
+        raise DemandError(
+            f"imaging_rates_by_age.csv: its year {year} is not in population_observed.csv "
+            f"({int(seen.index.min())}-{int(seen.index.max())}); the weights need that year's age mix"
+        )
     people = seen.loc[year]
     old_share = people[list(OLD_BANDS)].sum() / people.sum()
     overall, old = float(both.loc[year, "all ages"]), float(both.loc[year, ">80"])
     younger = (overall - old * old_share) / (1 - old_share)
     if younger <= 0:
-        raise DemandError("imaging_rates_by_age.csv: the over-80 rate is too high for the all-ages rate "
-                          "(the younger rate solved from them is not positive)")
+        raise DemandError(
+            "imaging_rates_by_age.csv: the over-80 rate is too high for the all-ages rate "
+            "(the younger rate solved from them is not positive)"
+        )
     return pd.Series({b: old if b in OLD_BANDS else younger for b in seen.columns})
 
 
@@ -123,9 +124,11 @@ _WEIGHTED_MAX = 32
 
 
 # The columns the index reads from each table (the counties are summed, so their names do not matter).
-_READ = {"population_observed": ("year", "age", "persons"),
-         "population_projection_national": ("scenario", "year", "age_band", "persons"),
-         "imaging_rates_by_age": ("age_group", "year", "exams_per_person")}
+_READ = {
+    "population_observed": ("year", "age", "persons"),
+    "population_projection_national": ("scenario", "year", "age_band", "persons"),
+    "imaging_rates_by_age": ("age_group", "year", "exams_per_person"),
+}
 
 
 def _fingerprint(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple:
@@ -159,8 +162,9 @@ def demography_index(tables: Mapping[str, pd.DataFrame], scenario: str, base: in
     years = np.arange(base, horizon + 1)
     missing = [int(y) for y in years if y not in weighted.index]
     if missing:
-        raise DemandError(f"population tables: no population for {missing[0]} (needed from the base "
-                          f"year {base} to {horizon})")
+        raise DemandError(
+            f"population tables: no population for {missing[0]} (needed from the base year {base} to {horizon})"
+        )
     return pd.Series(weighted.loc[years].to_numpy() / weighted.loc[base], index=years)
 
 
@@ -186,13 +190,14 @@ def ai_share(years: np.ndarray, base: int, ai_gain_pct: float, ai_full_year: int
     return np.clip((np.asarray(years) - base) / span, 0, 1) * ai_gain_pct / 100
 
 
-def demand_index(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object], base: int,
-                 horizon: int) -> pd.DataFrame:
+def demand_index(
+    tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object], base: int, horizon: int
+) -> pd.DataFrame:
     """Return the demand index and its parts per year, base year to horizon (all 1 in the base year)."""
     years = np.arange(base, horizon + 1)
-    demography = demography_index(tables, check_population_scenario(scenario.get("population_scenario")),
-                                  base, horizon).to_numpy()
+    demography = demography_index(
+        tables, check_population_scenario(scenario.get("population_scenario")), base, horizon
+    ).to_numpy()
     use = (1 + float(scenario["use_growth_pct"]) / 100) ** (years - base)
     ai = 1 - ai_share(years, base, float(scenario["ai_gain_pct"]), int(scenario["ai_full_year"]))
-    return pd.DataFrame({"year": years, "demography": demography, "use": use, "ai": ai,
-                         "index": demography * use * ai})
+    return pd.DataFrame({"year": years, "demography": demography, "use": use, "ai": ai, "index": demography * use * ai})

@@ -32,15 +32,14 @@ REGISTER_SEED = 2025
 # helsemedisinteknologi.no, "Utstyrsparken ved norske sykehus er utdatert": "I Helse Sør-Øst er
 # 23 prosent av utstyret over 10 år" (a survey of the trusts' advanced medical equipment).
 OVER_TEN_SHARE = 0.23
-YOUNG_AGES = (0, 10)   # illustrative: units up to ten years old, ages drawn uniformly
-OLD_AGES = (11, 18)    # illustrative: units over ten years old, ages drawn uniformly
+YOUNG_AGES = (0, 10)  # illustrative: units up to ten years old, ages drawn uniformly
+OLD_AGES = (11, 18)  # illustrative: units over ten years old, ages drawn uniformly
 # The plan: "mye av det dyreste utstyret oppgradert i løpet av levetiden" (much of the costliest
 # equipment is upgraded during its life). Illustrative: half the over-ten units of these types.
 UPGRADED_MODALITIES = ("CT", "MR", "PET_CT", "SPECT_CT")
 UPGRADE_SHARE_OF_OLD = 0.5
 UPGRADE_AT_AGE = (5, 9)
-REGISTER_COLUMNS = ["unit_id", "owner", "sector", "modality", "install_year", "upgrade_year",
-                    "price_nok", "source"]
+REGISTER_COLUMNS = ["unit_id", "owner", "sector", "modality", "install_year", "upgrade_year", "price_nok", "source"]
 
 # --- the age profile: COCIR's golden rules -----------------------------------------------------
 
@@ -72,8 +71,9 @@ def _whole(x: float) -> int:
     return int(np.floor(x + 0.5))
 
 
-def generate_register(units: pd.DataFrame, seed: int = REGISTER_SEED,
-                      over_ten_share: float = OVER_TEN_SHARE) -> pd.DataFrame:
+def generate_register(
+    units: pd.DataFrame, seed: int = REGISTER_SEED, over_ten_share: float = OVER_TEN_SHARE
+) -> pd.DataFrame:
     """Return an illustrative register with Tabell 5's units per owner and modality.
 
     In each sector exactly round(share x units) units are over ten years old in the
@@ -84,8 +84,11 @@ def generate_register(units: pd.DataFrame, seed: int = REGISTER_SEED,
     rng = np.random.default_rng(seed)
     year = reference_year(units)
     cells = units.assign(units=units["units"].fillna(0).astype(int))
-    rows = [(f"{c.owner}-{c.modality}-{i:02d}", c.owner, c.sector, c.modality)
-            for c in cells.itertuples() for i in range(1, c.units + 1)]
+    rows = [
+        (f"{c.owner}-{c.modality}-{i:02d}", c.owner, c.sector, c.modality)
+        for c in cells.itertuples()
+        for i in range(1, c.units + 1)
+    ]
     table = pd.DataFrame(rows, columns=["unit_id", "owner", "sector", "modality"])
     age = np.zeros(len(table), dtype=int)
     old = np.zeros(len(table), dtype=bool)
@@ -140,8 +143,9 @@ def _by_modality(scenario: Mapping[str, float], template: str) -> np.ndarray:
     return np.array(list(per_modality(scenario, template).values()), dtype=float)
 
 
-def fleet(register: pd.DataFrame, scenario: Mapping[str, float],
-          sectors: tuple[str, ...] = PLANNED_SECTORS) -> pd.DataFrame:
+def fleet(
+    register: pd.DataFrame, scenario: Mapping[str, float], sectors: tuple[str, ...] = PLANNED_SECTORS
+) -> pd.DataFrame:
     """Return the planned units with their lifetime, first due year, price and priority weight.
 
     due_year = install_year + lifetime; a major upgrade adds `upgrade_years`, counted from
@@ -158,14 +162,19 @@ def fleet(register: pd.DataFrame, scenario: Mapping[str, float],
     extended = np.maximum(end, np.nan_to_num(upgrade)) + int(scenario["upgrade_years"])
     own_price = units["price_nok"].to_numpy(dtype=float, na_value=np.nan)
     price = _by_modality(scenario, "price_{}_mnok")[code] * MNOK
-    return pd.DataFrame({
-        "unit_id": units["unit_id"].to_numpy(), "owner": units["owner"].to_numpy(),
-        "sector": units["sector"].to_numpy(), "modality": units["modality"].to_numpy(),
-        "install_year": install, "lifetime_years": lifetime,
-        "due_year": np.where(np.isnan(upgrade), end, extended).astype(int),
-        "price_nok": np.where(np.isnan(own_price), price, own_price),
-        "weight": _by_modality(scenario, "priority_{}")[code],
-    })
+    return pd.DataFrame(
+        {
+            "unit_id": units["unit_id"].to_numpy(),
+            "owner": units["owner"].to_numpy(),
+            "sector": units["sector"].to_numpy(),
+            "modality": units["modality"].to_numpy(),
+            "install_year": install,
+            "lifetime_years": lifetime,
+            "due_year": np.where(np.isnan(upgrade), end, extended).astype(int),
+            "price_nok": np.where(np.isnan(own_price), price, own_price),
+            "weight": _by_modality(scenario, "priority_{}")[code],
+        }
+    )
 
 
 def replacement_value_mnok(fleet_table: pd.DataFrame) -> float:
@@ -173,8 +182,7 @@ def replacement_value_mnok(fleet_table: pd.DataFrame) -> float:
     return float(fleet_table["price_nok"].sum() / MNOK)
 
 
-def _events(fleet_table: pd.DataFrame, position: np.ndarray, year: np.ndarray,
-            overdue: np.ndarray) -> pd.DataFrame:
+def _events(fleet_table: pd.DataFrame, position: np.ndarray, year: np.ndarray, overdue: np.ndarray) -> pd.DataFrame:
     """Return replacement events of the fleet's units at `position`, in year and fleet order."""
     order = np.lexsort((position, year))
     position, year, overdue = position[order], year[order], overdue[order]
@@ -205,8 +213,7 @@ def replacement_schedule(fleet_table: pd.DataFrame, first_year: int, horizon: in
         year, overdue = year + life, np.zeros_like(overdue)
     if not positions:
         return pd.DataFrame(columns=EVENT_COLUMNS)
-    return _events(fleet_table, np.concatenate(positions), np.concatenate(years),
-                   np.concatenate(lateness))
+    return _events(fleet_table, np.concatenate(positions), np.concatenate(years), np.concatenate(lateness))
 
 
 def _groups(fleet_table: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
@@ -220,8 +227,9 @@ def _groups(fleet_table: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.
     return code, pd.DataFrame([label.split("\x1f") for label in labels], columns=keys)
 
 
-def units_due(events: pd.DataFrame, fleet_table: pd.DataFrame, by: tuple[str, ...],
-              first_year: int, horizon: int) -> pd.DataFrame:
+def units_due(
+    events: pd.DataFrame, fleet_table: pd.DataFrame, by: tuple[str, ...], first_year: int, horizon: int
+) -> pd.DataFrame:
     """Return units and cost (MNOK) per year and the other `by` keys, every year and group shown.
 
     Groups come from the fleet, so a trust with nothing due in a year shows 0.
@@ -236,19 +244,19 @@ def units_due(events: pd.DataFrame, fleet_table: pd.DataFrame, by: tuple[str, ..
     for k in keys:
         out[k] = np.tile(labels[k].to_numpy(), len(years))
     out["units"] = np.bincount(slot, minlength=size)
-    out["cost_mnok"] = np.bincount(slot, weights=events["cost_nok"].to_numpy(dtype=float),
-                                   minlength=size) / MNOK
+    out["cost_mnok"] = np.bincount(slot, weights=events["cost_nok"].to_numpy(dtype=float), minlength=size) / MNOK
     return pd.DataFrame(out)[["year", *keys, "units", "cost_mnok"]]
 
 
 # --- replacement under a budget cap ------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class BudgetPlan:
     """What a budget replaces each year, what it leaves behind, and the fleet's ages."""
 
-    replaced: pd.DataFrame     # year, unit_id, owner, sector, modality, cost_nok, overdue_years
-    yearly: pd.DataFrame       # year, budget, spent, replaced, due, backlog (units, MNOK), oldest age
+    replaced: pd.DataFrame  # year, unit_id, owner, sector, modality, cost_nok, overdue_years
+    yearly: pd.DataFrame  # year, budget, spent, replaced, due, backlog (units, MNOK), oldest age
     age_profile: pd.DataFrame  # year, modality, age_class, units (from the reference year)
 
 
@@ -257,8 +265,9 @@ def _age_class(age: np.ndarray) -> np.ndarray:
     return np.where(age <= 5, 0, np.where(age <= 10, 1, 2))
 
 
-def replace_under_budget(fleet_table: pd.DataFrame, reference: int, horizon: int,
-                         budget_mnok: float | None) -> BudgetPlan:
+def replace_under_budget(
+    fleet_table: pd.DataFrame, reference: int, horizon: int, budget_mnok: float | None
+) -> BudgetPlan:
     """Return the yearly replacements under an annual budget (None: unlimited), in priority order.
 
     Each year from reference + 1 the units due or overdue queue: most years overdue first,
@@ -287,7 +296,7 @@ def replace_under_budget(fleet_table: pd.DataFrame, reference: int, horizon: int
         queue = np.flatnonzero(due <= year)
         order = queue[np.lexsort((queue, install[queue], -weight[queue], -(year - due[queue])))]
         available = per_year + carried
-        bought = order[:int(np.searchsorted(np.cumsum(price[order]), available, side="right"))]
+        bought = order[: int(np.searchsorted(np.cumsum(price[order]), available, side="right"))]
         spent = price[bought].sum()
         carried = available - spent if len(bought) < len(order) else 0.0
         positions.append(bought)
@@ -295,32 +304,55 @@ def replace_under_budget(fleet_table: pd.DataFrame, reference: int, horizon: int
         lateness.append(year - due[bought])
         install[bought], due[bought] = year, year + life[bought]
         waiting = due <= year
-        yearly[i] = (per_year, spent, len(bought), newly_due.sum(), price[newly_due].sum(),
-                     waiting.sum(), price[waiting].sum(), year - install.min() if len(install) else 0)
+        yearly[i] = (
+            per_year,
+            spent,
+            len(bought),
+            newly_due.sum(),
+            price[newly_due].sum(),
+            waiting.sum(),
+            price[waiting].sum(),
+            year - install.min() if len(install) else 0,
+        )
         np.add.at(counts[i + 1], (modality, _age_class(year - install)), 1)
-    table = pd.DataFrame(yearly, columns=["budget_mnok", "spent_mnok", "replaced_units",
-                                          "newly_due_units", "newly_due_mnok", "backlog_units",
-                                          "backlog_mnok", "oldest_age_years"])
+    table = pd.DataFrame(
+        yearly,
+        columns=[
+            "budget_mnok",
+            "spent_mnok",
+            "replaced_units",
+            "newly_due_units",
+            "newly_due_mnok",
+            "backlog_units",
+            "backlog_mnok",
+            "oldest_age_years",
+        ],
+    )
     for c in ("budget_mnok", "spent_mnok", "newly_due_mnok", "backlog_mnok"):
         table[c] = table[c] / MNOK
     for c in ("replaced_units", "newly_due_units", "backlog_units", "oldest_age_years"):
         table[c] = table[c].astype(int)
     table.insert(0, "year", years)
-    replaced = _events(fleet_table, np.concatenate(positions or [np.zeros(0, int)]).astype(int),
-                       np.concatenate(when or [np.zeros(0, int)]),
-                       np.concatenate(lateness or [np.zeros(0, int)]))
+    replaced = _events(
+        fleet_table,
+        np.concatenate(positions or [np.zeros(0, int)]).astype(int),
+        np.concatenate(when or [np.zeros(0, int)]),
+        np.concatenate(lateness or [np.zeros(0, int)]),
+    )
     return BudgetPlan(replaced, table, _profile(np.arange(reference, horizon + 1), counts))
 
 
 def _profile(years: np.ndarray, counts: np.ndarray) -> pd.DataFrame:
     """Return counts[year, modality, class] as a long table: year, modality, age_class, units."""
     n_mod, n_cls = len(EQUIPMENT_MODALITIES), len(AGE_CLASSES)
-    return pd.DataFrame({
-        "year": np.repeat(years, n_mod * n_cls),
-        "modality": np.tile(np.repeat(EQUIPMENT_MODALITIES, n_cls), len(years)),
-        "age_class": np.tile(AGE_CLASSES, len(years) * n_mod),
-        "units": counts.reshape(-1),
-    })
+    return pd.DataFrame(
+        {
+            "year": np.repeat(years, n_mod * n_cls),
+            "modality": np.tile(np.repeat(EQUIPMENT_MODALITIES, n_cls), len(years)),
+            "age_class": np.tile(AGE_CLASSES, len(years) * n_mod),
+            "units": counts.reshape(-1),
+        }
+    )
 
 
 def trust_budgets(fleet_table: pd.DataFrame, total_mnok: float) -> dict[str, float]:
@@ -329,23 +361,31 @@ def trust_budgets(fleet_table: pd.DataFrame, total_mnok: float) -> dict[str, flo
     return (total_mnok * value / value.sum()).to_dict()
 
 
-def replace_under_trust_budgets(fleet_table: pd.DataFrame, reference: int, horizon: int,
-                                budgets_mnok: Mapping[str, float]) -> BudgetPlan:
+def replace_under_trust_budgets(
+    fleet_table: pd.DataFrame, reference: int, horizon: int, budgets_mnok: Mapping[str, float]
+) -> BudgetPlan:
     """Return the budget plan when each owner has its own budget (each queue runs on its own).
 
     The yearly table then has one row per owner and year; the age profile adds up over owners.
     """
-    plans = {owner: replace_under_budget(units, reference, horizon, budgets_mnok.get(owner, 0.0))
-             for owner, units in fleet_table.groupby("owner")}
+    plans = {
+        owner: replace_under_budget(units, reference, horizon, budgets_mnok.get(owner, 0.0))
+        for owner, units in fleet_table.groupby("owner")
+    }
     yearly = pd.concat([p.yearly.assign(owner=o) for o, p in plans.items()], ignore_index=True)
-    ages = pd.concat([p.age_profile for p in plans.values()]).groupby(
-        ["year", "modality", "age_class"], as_index=False, sort=False)["units"].sum()
+    ages = (
+        pd.concat([p.age_profile for p in plans.values()])
+        .groupby(["year", "modality", "age_class"], as_index=False, sort=False)["units"]
+        .sum()
+    )
     replaced = pd.concat([p.replaced for p in plans.values()], ignore_index=True).sort_values(
-        ["year", "owner", "unit_id"], ignore_index=True)
+        ["year", "owner", "unit_id"], ignore_index=True
+    )
     return BudgetPlan(replaced, yearly, ages)
 
 
 # --- the golden rules --------------------------------------------------------------------------
+
 
 def golden_rules(age_profile: pd.DataFrame) -> pd.DataFrame:
     """Return each year's age shares (%) per modality and for the region, and whether each rule holds.
@@ -356,17 +396,25 @@ def golden_rules(age_profile: pd.DataFrame) -> pd.DataFrame:
     years = np.sort(age_profile["year"].unique())
     counts = np.zeros((len(years), len(EQUIPMENT_MODALITIES), len(AGE_CLASSES)))
     cls = {c: i for i, c in enumerate(AGE_CLASSES)}
-    np.add.at(counts, (np.searchsorted(years, age_profile["year"].to_numpy()),
-                       _modality_codes(age_profile["modality"]),
-                       np.fromiter((cls[c] for c in age_profile["age_class"]), dtype=int)),
-              age_profile["units"].to_numpy())
+    np.add.at(
+        counts,
+        (
+            np.searchsorted(years, age_profile["year"].to_numpy()),
+            _modality_codes(age_profile["modality"]),
+            np.fromiter((cls[c] for c in age_profile["age_class"]), dtype=int),
+        ),
+        age_profile["units"].to_numpy(),
+    )
     scopes = ["region", *EQUIPMENT_MODALITIES]
     by_scope = np.concatenate([counts.sum(axis=1)[None], counts.transpose(1, 0, 2)])  # scope, year, class
     total = by_scope.sum(axis=2)
     keep = np.flatnonzero(total.sum(axis=1) > 0)
     by_scope, total = by_scope[keep], total[keep]
-    out = {"scope": np.repeat([scopes[k] for k in keep], len(years)),
-           "year": np.tile(years, len(keep)), "units": total.reshape(-1).astype(int)}
+    out = {
+        "scope": np.repeat([scopes[k] for k in keep], len(years)),
+        "year": np.tile(years, len(keep)),
+        "units": total.reshape(-1).astype(int),
+    }
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = 100 * by_scope / total[:, :, None]
     for c, bound, limit in GOLDEN_RULES:
@@ -399,8 +447,7 @@ def rule_breaks(rules: pd.DataFrame) -> pd.DataFrame:
         for cls, bound, limit in GOLDEN_RULES:
             broken = year[own & ~rules[f"met_{cls}"].to_numpy()]
             rows.append((name, cls, bound, limit, len(broken), year_ranges(broken)))
-    return pd.DataFrame(rows, columns=["scope", "age_class", "bound", "limit_pct", "years_broken",
-                                       "broken_in"])
+    return pd.DataFrame(rows, columns=["scope", "age_class", "bound", "limit_pct", "years_broken", "broken_in"])
 
 
 def first_year_all_met(rules: pd.DataFrame, scope: str = "region") -> int | None:
@@ -415,8 +462,10 @@ def first_year_all_met(rules: pd.DataFrame, scope: str = "region") -> int | None
 
 # --- uncertainty: replacement age around the lifetime ------------------------------------------
 
-def replacement_band(fleet_table: pd.DataFrame, first_year: int, horizon: int, shape: float,
-                     draws: int, seed: int, interval: float = 0.8) -> pd.DataFrame:
+
+def replacement_band(
+    fleet_table: pd.DataFrame, first_year: int, horizon: int, shape: float, draws: int, seed: int, interval: float = 0.8
+) -> pd.DataFrame:
     """Return the median and the `interval` band of units and cost (MNOK) due per year.
 
     Each unit's replacement age is drawn from a Weibull with the unit's life (its due year
@@ -444,17 +493,25 @@ def replacement_band(fleet_table: pd.DataFrame, first_year: int, horizon: int, s
     lo, hi = (1 - interval) / 2, (1 + interval) / 2
     u = np.quantile(units.reshape(draws, n_years), [0.5, lo, hi], axis=0)
     c = np.quantile(cost.reshape(draws, n_years), [0.5, lo, hi], axis=0) / MNOK
-    return pd.DataFrame({
-        "year": np.arange(first_year, horizon + 1),
-        "units_median": u[0], "units_lower": u[1], "units_upper": u[2],
-        "cost_median_mnok": c[0], "cost_lower_mnok": c[1], "cost_upper_mnok": c[2],
-    })
+    return pd.DataFrame(
+        {
+            "year": np.arange(first_year, horizon + 1),
+            "units_median": u[0],
+            "units_lower": u[1],
+            "units_upper": u[2],
+            "cost_median_mnok": c[0],
+            "cost_lower_mnok": c[1],
+            "cost_upper_mnok": c[2],
+        }
+    )
 
 
 # --- the demand check --------------------------------------------------------------------------
 
-def demand_check(exams: pd.DataFrame, register: pd.DataFrame, scenario: Mapping[str, float],
-                 first_year: int, horizon: int) -> pd.DataFrame:
+
+def demand_check(
+    exams: pd.DataFrame, register: pd.DataFrame, scenario: Mapping[str, float], first_year: int, horizon: int
+) -> pd.DataFrame:
     """Return, per modality and year, the units needed to carry the grown exam volume vs units on hand.
 
     exams(year) = Tabell 1's exams x (1 + growth)^(year - exam year); units needed =
@@ -462,8 +519,9 @@ def demand_check(exams: pd.DataFrame, register: pd.DataFrame, scenario: Mapping[
     by like-for-like replacement). gap = needed - on hand (positive: too few units).
     """
     exam_year = int(exams["year"].max())
-    latest = dict(zip(exams.loc[exams["year"] == exam_year, "modality"],
-                      exams.loc[exams["year"] == exam_year, "exams"]))
+    latest = dict(
+        zip(exams.loc[exams["year"] == exam_year, "modality"], exams.loc[exams["year"] == exam_year, "exams"])
+    )
     carried = [m for m in EQUIPMENT_MODALITIES if EXAM_MODALITY_OF_EQUIPMENT[m] in latest]
     growth = per_modality(scenario, "growth_{}_pct")
     throughput = per_modality(scenario, "throughput_{}")
@@ -475,18 +533,25 @@ def demand_check(exams: pd.DataFrame, register: pd.DataFrame, scenario: Mapping[
     per_unit = np.array([throughput[m] for m in carried], dtype=float)
     have = np.array([on_hand.get(m, 0) for m in carried])
     needed = volume / per_unit[:, None]
-    return pd.DataFrame({
-        "modality": np.repeat(carried, len(years)), "year": np.tile(years, len(carried)),
-        "exams": volume.reshape(-1), "throughput": np.repeat(per_unit, len(years)),
-        "units_needed": needed.reshape(-1), "units_on_hand": np.repeat(have, len(years)),
-        "gap_units": (needed - have[:, None]).reshape(-1),
-    })
+    return pd.DataFrame(
+        {
+            "modality": np.repeat(carried, len(years)),
+            "year": np.tile(years, len(carried)),
+            "exams": volume.reshape(-1),
+            "throughput": np.repeat(per_unit, len(years)),
+            "units_needed": needed.reshape(-1),
+            "units_on_hand": np.repeat(have, len(years)),
+            "gap_units": (needed - have[:, None]).reshape(-1),
+        }
+    )
 
 
 # --- per owner ---------------------------------------------------------------------------------
 
-def per_owner_due(events: pd.DataFrame, fleet_table: pd.DataFrame, first_year: int,
-                  horizon: int, soon: int) -> pd.DataFrame:
+
+def per_owner_due(
+    events: pd.DataFrame, fleet_table: pd.DataFrame, first_year: int, horizon: int, soon: int
+) -> pd.DataFrame:
     """Return per owner and modality: units and their value, what is overdue at the start,
     due by `soon` and due by the horizon (units and cost, budget unlimited).
 
@@ -498,8 +563,11 @@ def per_owner_due(events: pd.DataFrame, fleet_table: pd.DataFrame, first_year: i
     year = events["year"].to_numpy()
     cost = events["cost_nok"].to_numpy(dtype=float)
     overdue = (events["overdue_years"].to_numpy() > 0) & (year == first_year)
-    tally = lambda mask, w=None: np.bincount(group[mask], weights=None if w is None else w[mask],  # noqa: E731
-                                             minlength=n)
+    tally = lambda mask, w=None: np.bincount(
+        group[mask],
+        weights=None if w is None else w[mask],  # noqa: E731
+        minlength=n,
+    )
     everything = np.ones(len(events), dtype=bool)
     out = labels.copy()
     out["units"] = np.bincount(code, minlength=n)
@@ -517,9 +585,15 @@ def first_plan_year(units: pd.DataFrame) -> int:
     return reference_year(units) + 1
 
 
-def replacement_tables(register: pd.DataFrame, units: pd.DataFrame, exams: pd.DataFrame,
-                       scenario: Mapping[str, float], draws: int = 0, seed: int = REGISTER_SEED,
-                       soon: int = 2030) -> dict[str, pd.DataFrame]:
+def replacement_tables(
+    register: pd.DataFrame,
+    units: pd.DataFrame,
+    exams: pd.DataFrame,
+    scenario: Mapping[str, float],
+    draws: int = 0,
+    seed: int = REGISTER_SEED,
+    soon: int = 2030,
+) -> dict[str, pd.DataFrame]:
     """Return every table of the replacement plan for one scenario (the notebook stores them).
 
     schedule: units and cost due per year, owner and modality (budget unlimited);
@@ -545,6 +619,5 @@ def replacement_tables(register: pd.DataFrame, units: pd.DataFrame, exams: pd.Da
         "demand": demand_check(exams, register, scenario, reference, horizon),
     }
     if draws > 0:
-        tables["band"] = replacement_band(planned, first, horizon, scenario["replacement_age_shape"],
-                                          draws, seed)
+        tables["band"] = replacement_band(planned, first, horizon, scenario["replacement_age_shape"], draws, seed)
     return tables

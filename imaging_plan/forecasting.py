@@ -23,12 +23,14 @@ import pandas as pd
 
 from .assumptions import ASSUMPTIONS
 from .baselines import band_quantiles, method_forecast, naive_scale, scaled_band
-from .trends import (MIN_POINTS, MIN_PROPHET_POINTS, TrendSettings, approval_trends, fit_trend,  # noqa: F401
-                     grouped_trends, simple_trend)
+from .trends import MIN_POINTS, MIN_PROPHET_POINTS, TrendSettings, simple_trend
+from .trends import approval_trends  # noqa: F401  (notebook 02 reaches the approvals' trend from here)
 
-FAMILY_OF_NOTEBOOK = {"01_forecast_physician_ftes.ipynb": "physicians",
-                      "02_forecast_specialist_inflow.ipynb": "inflow",
-                      "03_forecast_radiographer_turnover.ipynb": "staff"}
+FAMILY_OF_NOTEBOOK = {
+    "01_forecast_physician_ftes.ipynb": "physicians",
+    "02_forecast_specialist_inflow.ipynb": "inflow",
+    "03_forecast_radiographer_turnover.ipynb": "staff",
+}
 
 
 @dataclass(frozen=True)
@@ -80,15 +82,16 @@ def default_trend(history: pd.DataFrame, horizon: int, line: DefaultLine) -> pd.
     start = pd.DataFrame({"year": [last], "forecast": [float(series["value"].iloc[-1])]})
     start["lower"] = start["upper"] = start["forecast"]
     line_rows = pd.concat([start, ahead], ignore_index=True).rename(
-        columns={"forecast": "trend", "lower": "trend_lower", "upper": "trend_upper"})
+        columns={"forecast": "trend", "lower": "trend_lower", "upper": "trend_upper"}
+    )
     years = pd.DataFrame({"year": np.arange(int(series["year"].min()), last + steps + 1)})
     out = years.merge(series[["year", "value"]].astype({"year": int}), on="year", how="left")
     return out.merge(line_rows.astype({"year": int}), on="year", how="left")[
-        ["year", "value", "trend", "trend_lower", "trend_upper"]]
+        ["year", "value", "trend", "trend_lower", "trend_upper"]
+    ]
 
 
-def physician_trends(ftes: pd.DataFrame, horizon: int, line: DefaultLine = DEFAULT_LINES["physicians"]
-                     ) -> pd.DataFrame:
+def physician_trends(ftes: pd.DataFrame, horizon: int, line: DefaultLine = DEFAULT_LINES["physicians"]) -> pd.DataFrame:
     """Return the default line of each specialty's total and of each category.
 
     Out: specialty, series ('total' or a category), year, fte, trend, trend_lower, trend_upper.
@@ -106,9 +109,14 @@ def physician_trends(ftes: pd.DataFrame, horizon: int, line: DefaultLine = DEFAU
     return pd.concat(frames, ignore_index=True)
 
 
-def series_trends(history: pd.DataFrame, keys: list[str], value: str, horizon: int,
-                  line: DefaultLine = DEFAULT_LINES["staff"],
-                  min_prophet_points: int = MIN_PROPHET_POINTS) -> pd.DataFrame:
+def series_trends(
+    history: pd.DataFrame,
+    keys: list[str],
+    value: str,
+    horizon: int,
+    line: DefaultLine = DEFAULT_LINES["staff"],
+    min_prophet_points: int = MIN_PROPHET_POINTS,
+) -> pd.DataFrame:
     """Return a trend per series (one series per combination of `keys`), saying which method made it.
 
     Series with at least `min_prophet_points` observed years get the family's default
@@ -132,12 +140,17 @@ def series_trends(history: pd.DataFrame, keys: list[str], value: str, horizon: i
         trend["last_observed"] = int(series["year"].max())
         frames.append(trend.rename(columns={"value": value}))
     return pd.concat(frames, ignore_index=True)[
-        [*keys, "year", value, "trend", "trend_lower", "trend_upper", "method", "last_observed"]]
+        [*keys, "year", value, "trend", "trend_lower", "trend_upper", "method", "last_observed"]
+    ]
 
 
-def inflow_trends(parts: pd.DataFrame, horizon: int, line: DefaultLine = DEFAULT_LINES["inflow"],
-                  exit_rate_pct: float = ASSUMPTIONS["exit_rate_pct"].default,
-                  specialists_line: DefaultLine = DEFAULT_LINES["physicians"]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def inflow_trends(
+    parts: pd.DataFrame,
+    horizon: int,
+    line: DefaultLine = DEFAULT_LINES["inflow"],
+    exit_rate_pct: float = ASSUMPTIONS["exit_rate_pct"].default,
+    specialists_line: DefaultLine = DEFAULT_LINES["physicians"],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the inflow's default line split into the two parts the app adds up, and their status.
 
     `parts` is `specialist_inflow.inflow_parts(hist)` (growth and specialists S per
@@ -157,15 +170,18 @@ def inflow_trends(parts: pd.DataFrame, horizon: int, line: DefaultLine = DEFAULT
         growth = rows[rows["part"] == "growth"].set_index("year")["value"].dropna()
         stock = rows[rows["part"] == "specialists"].set_index("year")["value"].dropna()
         fitted = len(growth) >= MIN_POINTS and len(stock) >= MIN_POINTS
-        status += [{"specialty": specialty, "part": "specialists", "points": len(stock), "fitted": fitted},
-                   {"specialty": specialty, "part": "growth", "points": len(growth), "fitted": fitted}]
+        status += [
+            {"specialty": specialty, "part": "specialists", "points": len(stock), "fitted": fitted},
+            {"specialty": specialty, "part": "growth", "points": len(growth), "fitted": fitted},
+        ]
         if not fitted:
             continue
         inflow = (growth + rate * stock.reindex(growth.index - 1).to_numpy()).dropna()  # at this exit rate
         inflow = pd.DataFrame({"year": inflow.index.astype(int), "value": inflow.to_numpy()})
         total = default_trend(inflow, horizon, line).set_index("year")
-        s_line = default_trend(pd.DataFrame({"year": stock.index.astype(int), "value": stock.to_numpy()}),
-                               horizon, specialists_line).set_index("year")
+        s_line = default_trend(
+            pd.DataFrame({"year": stock.index.astype(int), "value": stock.to_numpy()}), horizon, specialists_line
+        ).set_index("year")
         s_before = s_line["trend"].shift(1)  # S's line a year earlier, per year
         g = pd.DataFrame({"value": growth.reindex(total.index)})
         for column in ("trend", "trend_lower", "trend_upper"):

@@ -29,8 +29,10 @@ def merge_catalogues(catalogues: dict[str, dict[str, tuple[str, str]]]) -> dict[
     for name, catalogue in catalogues.items():
         for key, pair in catalogue.items():
             if key in defined_in:
-                raise ValueError(f"text key {key!r} is defined in both {defined_in[key]} and {name}; "
-                                 "keep it in one catalogue (common.py when several pages show it)")
+                raise ValueError(
+                    f"text key {key!r} is defined in both {defined_in[key]} and {name}; "
+                    "keep it in one catalogue (common.py when several pages show it)"
+                )
             defined_in[key] = name
             merged[key] = pair
     return merged

@@ -39,9 +39,15 @@ def _year() -> pa.Column:
 
 def _install_year(nullable: bool = False) -> pa.Column:
     # An install or upgrade year lies in the past or this year, never the future.
-    return pa.Column(float, [pa.Check.in_range(REGISTER_FIRST_YEAR, date.today().year),
-                             pa.Check(lambda s: s == s.round(), name="whole_number")],
-                     coerce=True, nullable=nullable)
+    return pa.Column(
+        float,
+        [
+            pa.Check.in_range(REGISTER_FIRST_YEAR, date.today().year),
+            pa.Check(lambda s: s == s.round(), name="whole_number"),
+        ],
+        coerce=True,
+        nullable=nullable,
+    )
 
 
 def _code(allowed) -> pa.Column:
@@ -58,14 +64,18 @@ def _no_year_gaps(group: str) -> pa.Check:
     A yearly series with a hole would be fitted as if the missing year did not
     exist; the user should fill it (or drop the earlier years) knowingly.
     """
+
     def check(frame: pd.DataFrame) -> pd.Series:
         years = pd.to_numeric(frame["year"], errors="coerce")
-        previous = years.groupby(frame[group]).transform(
-            lambda s: s.sort_values().shift().reindex(s.index))
+        previous = years.groupby(frame[group]).transform(lambda s: s.sort_values().shift().reindex(s.index))
         return ~((years - previous) > 1)
-    return pa.Check(check, name="no_year_gaps",
-                    error=f"the years of each {group} must follow one another without gaps: "
-                          "the year before this row's year is missing")
+
+    return pa.Check(
+        check,
+        name="no_year_gaps",
+        error=f"the years of each {group} must follow one another without gaps: "
+        "the year before this row's year is missing",
+    )
 
 
 def _complete(group: str, item: str, count: int, what: str) -> pa.Check:
@@ -73,12 +83,16 @@ def _complete(group: str, item: str, count: int, what: str) -> pa.Check:
 
     The population is summed over ages: a missing age would silently shrink a year.
     """
+
     def check(frame: pd.DataFrame) -> pd.Series:
         items = frame.groupby([frame[group], frame["year"]])[item].transform("nunique")
         return items == count
-    return pa.Check(check, name=f"complete_{item}",
-                    error=f"each {group} and year must have {what} ({count} rows of {item}); "
-                          "this row's group has fewer")
+
+    return pa.Check(
+        check,
+        name=f"complete_{item}",
+        error=f"each {group} and year must have {what} ({count} rows of {item}); this row's group has fewer",
+    )
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,7 @@ class TableSpec:
     def schema(self, present: tuple[str, ...] = ()) -> pa.DataFrameSchema:
         key = [c for c in self.optional_key if c in present] + list(self.key)
         return pa.DataFrameSchema(
-            self.columns, checks=list(self.checks), unique=key,
-            report_duplicates="all", strict=False
+            self.columns, checks=list(self.checks), unique=key, report_duplicates="all", strict=False
         )
 
     def key_in(self, columns) -> tuple[str, ...]:
@@ -203,11 +216,14 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("year", "trust", "role"),
             (
-                _row_rule(lambda df: _staff(df).ne(0) & (_staff(df).notna() | _unreadable_staff(df)),
-                          "no staff figure: give avg_ftes or headcount (or both), greater than 0"),
-                _row_rule(lambda df: ~(_number(df, "leavers") > _staff(df)),
-                          "more leavers than staff (leavers must not exceed headcount, or "
-                          "avg_ftes where headcount is empty)"),
+                _row_rule(
+                    lambda df: _staff(df).ne(0) & (_staff(df).notna() | _unreadable_staff(df)),
+                    "no staff figure: give avg_ftes or headcount (or both), greater than 0",
+                ),
+                _row_rule(
+                    lambda df: ~(_number(df, "leavers") > _staff(df)),
+                    "more leavers than staff (leavers must not exceed headcount, or avg_ftes where headcount is empty)",
+                ),
             ),
         ),
         "private_exams": TableSpec(
@@ -246,18 +262,22 @@ def _specs() -> dict[str, TableSpec]:
             ("county_code", "year", "age"),
             checks=(_complete("county_code", "age", 106, "every age 0-105 (105 = 105 and older)"),),
         ),
-        **{f"population_projection_{area}": TableSpec(
-            f"population_projection_{area}.csv",
-            {
-                "scenario": _code(codes.POPULATION_SCENARIOS),
-                "year": pa.Column(int, pa.Check.in_range(FIRST_YEAR, 2100), coerce=True),
-                "age_band": _code([band for band, _, _ in codes.AGE_BANDS]),
-                "persons": _count(),
-            },
-            ("scenario", "year", "age_band"),
-            checks=(_complete("scenario", "age_band", len(codes.AGE_BANDS),
-                              "all ten age bands of SSB table 14746"),),
-        ) for area in ("national", "telemark")},
+        **{
+            f"population_projection_{area}": TableSpec(
+                f"population_projection_{area}.csv",
+                {
+                    "scenario": _code(codes.POPULATION_SCENARIOS),
+                    "year": pa.Column(int, pa.Check.in_range(FIRST_YEAR, 2100), coerce=True),
+                    "age_band": _code([band for band, _, _ in codes.AGE_BANDS]),
+                    "persons": _count(),
+                },
+                ("scenario", "year", "age_band"),
+                checks=(
+                    _complete("scenario", "age_band", len(codes.AGE_BANDS), "all ten age bands of SSB table 14746"),
+                ),
+            )
+            for area in ("national", "telemark")
+        },
         "imaging_rates_by_age": TableSpec(
             "imaging_rates_by_age.csv",
             {
@@ -293,21 +313,31 @@ def _sector_of_owner(owner: str) -> str:
 
 def _upgrade_not_before_install() -> pa.Check:
     """Return the rule flagging a register row whose upgrade year comes before its install year."""
+
     def check(frame: pd.DataFrame) -> pd.Series:
         install = pd.to_numeric(frame["install_year"], errors="coerce")
         upgrade = pd.to_numeric(frame["upgrade_year"], errors="coerce")
         return upgrade.isna() | install.isna() | (upgrade >= install)
-    return pa.Check(check, name="upgrade_not_before_install",
-                    error="upgrade_year is before install_year (a unit is upgraded after it is installed)")
+
+    return pa.Check(
+        check,
+        name="upgrade_not_before_install",
+        error="upgrade_year is before install_year (a unit is upgraded after it is installed)",
+    )
 
 
 def _sector_matches_owner() -> pa.Check:
     """Return the rule flagging a register row whose sector contradicts its owner."""
+
     def check(frame: pd.DataFrame) -> pd.Series:
         return frame["sector"] == frame["owner"].map(_sector_of_owner)
-    return pa.Check(check, name="sector_matches_owner",
-                    error="sector does not match owner (the ten trusts and hospitals are public; "
-                          "ALFA, EVIDIA and UNILABS are private)")
+
+    return pa.Check(
+        check,
+        name="sector_matches_owner",
+        error="sector does not match owner (the ten trusts and hospitals are public; "
+        "ALFA, EVIDIA and UNILABS are private)",
+    )
 
 
 TABLES = _specs()
@@ -341,10 +371,13 @@ def read_uploaded(name: str, content: bytes, label: str, sheet: str | None = Non
     cap are refused before they are parsed further.
     """
     if len(content) > MAX_UPLOAD_BYTES:
-        raise InputDataError(f"{label}: the file is {len(content) / 1e6:.1f} MB; the limit is "
-                             f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB per file.")
-    return read_table(name, io.BytesIO(content), label, sheet=sheet,
-                      excel=is_excel(label, content), max_rows=MAX_UPLOAD_ROWS)
+        raise InputDataError(
+            f"{label}: the file is {len(content) / 1e6:.1f} MB; the limit is "
+            f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB per file."
+        )
+    return read_table(
+        name, io.BytesIO(content), label, sheet=sheet, excel=is_excel(label, content), max_rows=MAX_UPLOAD_ROWS
+    )
 
 
 def is_excel(label, content: bytes | None = None) -> bool:
@@ -372,8 +405,7 @@ def _read_excel(source, label, sheet: str | None) -> pd.DataFrame:
     except Exception as err:  # openpyxl raises several types for a damaged or non-Excel file
         raise InputDataError(f"{label}: not a readable Excel workbook (.xlsx) ({err}).") from None
     if sheet is not None and sheet not in book.sheet_names:
-        raise InputDataError(f"{label}: no sheet named '{sheet}' (the workbook has: "
-                             f"{', '.join(book.sheet_names)}).")
+        raise InputDataError(f"{label}: no sheet named '{sheet}' (the workbook has: {', '.join(book.sheet_names)}).")
     raw = pd.read_excel(book, sheet_name=sheet if sheet is not None else 0, dtype=object, header=0)
     raw.columns = [str(c) for c in raw.columns]
     raw = raw.map(_excel_cell)
@@ -384,8 +416,9 @@ def _read_excel(source, label, sheet: str | None) -> pd.DataFrame:
     return raw.astype(object).where(raw.notna(), None).reset_index(drop=True)
 
 
-def read_table(name: str, source, label, sheet: str | None = None, excel: bool | None = None,
-               max_rows: int | None = None) -> pd.DataFrame:
+def read_table(
+    name: str, source, label, sheet: str | None = None, excel: bool | None = None, max_rows: int | None = None
+) -> pd.DataFrame:
     """Return table `name` read from `source` (path or file object) and validated; errors name `label`.
 
     Excel is read when `excel` is True (by default: when `label` ends in .xlsx); its line
@@ -397,22 +430,25 @@ def read_table(name: str, source, label, sheet: str | None = None, excel: bool |
     if excel:
         raw = _read_excel(source, label, sheet)
         if raw.columns.empty:
-            raise InputDataError(f"{label}: the sheet is empty; expected a header row with columns "
-                                 f"{', '.join(spec.columns)} and at least one data row.")
+            raise InputDataError(
+                f"{label}: the sheet is empty; expected a header row with columns "
+                f"{', '.join(spec.columns)} and at least one data row."
+            )
     else:
         try:
             raw = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
         except pd.errors.EmptyDataError:
-            raise InputDataError(f"{label}: the file is empty; expected a header row with columns "
-                                 f"{', '.join(spec.columns)} and at least one data row.") from None
+            raise InputDataError(
+                f"{label}: the file is empty; expected a header row with columns "
+                f"{', '.join(spec.columns)} and at least one data row."
+            ) from None
         except (UnicodeDecodeError, pd.errors.ParserError) as err:
             raise InputDataError(f"{label}: not a readable UTF-8 CSV file ({err}).") from None
     raw.columns = [c.strip() for c in raw.columns]
     if raw.empty:
         raise InputDataError(f"{label}: the file has a header but no data rows.")
     if max_rows is not None and len(raw) > max_rows:
-        raise InputDataError(f"{label}: the file has {len(raw):,} data rows; the limit is "
-                             f"{max_rows:,} rows per file.")
+        raise InputDataError(f"{label}: the file has {len(raw):,} data rows; the limit is {max_rows:,} rows per file.")
     for col in raw.columns:
         if pd.api.types.is_string_dtype(raw[col]) or raw[col].dtype == object:
             raw[col] = raw[col].map(lambda v: v.strip() if isinstance(v, str) else v)
@@ -438,16 +474,21 @@ def _check_trusts_complete(table: pd.DataFrame, label) -> None:
     rows = ["year", "specialty", "category"]
     if table["trust"].isna().any():
         lines = ", ".join(str(i + 2) for i in table.index[table["trust"].isna()][:10])
-        raise InputDataError(_report(label, [f"lines {lines}: column 'trust' is empty; with a trust "
-                                             "column every row must name its trust"]))
+        raise InputDataError(
+            _report(
+                label, [f"lines {lines}: column 'trust' is empty; with a trust column every row must name its trust"]
+            )
+        )
     every = set(map(tuple, table[rows].drop_duplicates().to_numpy().tolist()))
     problems = []
     for trust, own in table.groupby("trust"):
         missing = sorted(every - set(map(tuple, own[rows].to_numpy().tolist())))
         if missing:
             shown = "; ".join(f"{y} {s} {c}" for y, s, c in missing[:5])
-            problems.append(f"trust {trust} has no row for {len(missing)} (year, specialty, category) "
-                            f"that other trusts report, e.g. {shown} (give 0 where it had none)")
+            problems.append(
+                f"trust {trust} has no row for {len(missing)} (year, specialty, category) "
+                f"that other trusts report, e.g. {shown} (give 0 where it had none)"
+            )
     if problems:
         raise InputDataError(_report(label, problems, "does not cover the same rows for every trust"))
 
@@ -503,11 +544,16 @@ def register_count_problems(register: pd.DataFrame, units: pd.DataFrame) -> list
         want = int(declared["units"].get(key, 0))
         if len(have) == want:
             continue
-        where = (f"equipment_units.csv line {int(declared.loc[key, 'line'])} declares {want}"
-                 if key in declared.index else "equipment_units.csv declares none (no row)")
+        where = (
+            f"equipment_units.csv line {int(declared.loc[key, 'line'])} declares {want}"
+            if key in declared.index
+            else "equipment_units.csv declares none (no row)"
+        )
         rows = f" (register lines {_line_ranges(have)})" if have else ""
-        problems.append(f"owner {key[0]}, modality {key[1]}: the register has {len(have)} "
-                        f"unit{'s' if len(have) != 1 else ''}{rows}; {where}")
+        problems.append(
+            f"owner {key[0]}, modality {key[1]}: the register has {len(have)} "
+            f"unit{'s' if len(have) != 1 else ''}{rows}; {where}"
+        )
     return problems
 
 
@@ -524,9 +570,11 @@ def _line_ranges(lines: list[int]) -> str:
 
 # Checks across files: (the tables they need, the function returning problems, the file blamed).
 CROSS_CHECKS = (
-    (("equipment_register", "equipment_units"),
-     lambda t: register_count_problems(t["equipment_register"], t["equipment_units"]),
-     "equipment_register"),
+    (
+        ("equipment_register", "equipment_units"),
+        lambda t: register_count_problems(t["equipment_register"], t["equipment_units"]),
+        "equipment_register",
+    ),
 )
 
 
@@ -543,8 +591,9 @@ def load_inputs(data_dir: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.Da
         if all(n in tables for n in needs):
             problems = problems_of(tables)
             if problems:
-                raise InputDataError(_report(Path(data_dir) / TABLES[blamed].file, problems,
-                                             "disagrees with the declared totals"))
+                raise InputDataError(
+                    _report(Path(data_dir) / TABLES[blamed].file, problems, "disagrees with the declared totals")
+                )
     hashes = {TABLES[n].file: file_sha256(Path(data_dir) / TABLES[n].file) for n in names}
     return tables, hashes
 
@@ -564,10 +613,10 @@ def load_optional(name: str, data_dir: Path) -> tuple[pd.DataFrame | None, dict[
 def _rule(check: str) -> str:
     """Return pandera's check name in words."""
     if check.startswith("in_range("):
-        lo, hi = check[len("in_range("):-1].split(",")
+        lo, hi = check[len("in_range(") : -1].split(",")
         return f"must be a whole year from {lo.strip()} to {hi.strip()}"
     if check.startswith("isin("):
-        return f"must be one of {check[len('isin('):-1]}"
+        return f"must be one of {check[len('isin(') : -1]}"
     if check.startswith("greater_than_or_equal_to("):
         return "must not be negative"
     if check.startswith("coerce_dtype("):
@@ -597,12 +646,13 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
     rules = {c.error: c for c in spec.checks}
     # Each value's own rule first: a rule across rows (every age of a county, say) often only
     # follows from a bad value, and the list is cut after the first few problems.
-    cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness",
-                                              *rules])]
+    cells = failures[~failures["check"].isin(["column_in_dataframe", "multiple_fields_uniqueness", *rules])]
     cells = cells[cells["index"].notna()]
     not_numbers = set(
-        zip(cells.loc[cells["check"].str.startswith("coerce_dtype"), "column"],
-            cells.loc[cells["check"].str.startswith("coerce_dtype"), "index"])
+        zip(
+            cells.loc[cells["check"].str.startswith("coerce_dtype"), "column"],
+            cells.loc[cells["check"].str.startswith("coerce_dtype"), "index"],
+        )
     )
     for _, row in cells.sort_values(["index", "column"], key=lambda s: s.astype(str)).iterrows():
         if row["check"].startswith("dtype(") and (row["column"], row["index"]) in not_numbers:
@@ -614,8 +664,7 @@ def _describe(path: Path, spec: TableSpec, failures: pd.DataFrame) -> str:
         if str(row["check"]).startswith("in_range(") and isinstance(value, float) and value.is_integer():
             value = int(value)  # a year read as a number: show 1969, not 1969.0
         problems.append(
-            f"line {int(row['index']) + 2}, column '{row['column']}': value "
-            f"'{value}' {_rule(str(row['check']))}"
+            f"line {int(row['index']) + 2}, column '{row['column']}': value '{value}' {_rule(str(row['check']))}"
         )
 
     flagged = failures[failures["check"].isin(list(rules)) & failures["index"].notna()]
@@ -635,12 +684,14 @@ def _report(label, problems: list[str], what: str = "breaks its schema") -> str:
     shown = problems[:MAX_PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     tail = f"\n  ... and {more} more" if more > 0 else ""
-    return (f"{label} {what} ({len(problems)} problem"
-            f"{'s' if len(problems) != 1 else ''}; line 1 is the header):\n  - "
-            + "\n  - ".join(shown) + tail)
+    return (
+        f"{label} {what} ({len(problems)} problem"
+        f"{'s' if len(problems) != 1 else ''}; line 1 is the header):\n  - " + "\n  - ".join(shown) + tail
+    )
 
 
 # --- What each file must hold, in words (the Data page reads the very schema the loader uses) ----
+
 
 def _check_words(check: pa.Check) -> str:
     stats = check.statistics or {}
@@ -665,26 +716,32 @@ def column_rules(name: str) -> pd.DataFrame:
     for column, col in spec.columns.items():
         numeric = str(col.dtype).startswith(("float", "int"))
         kind = ("number" if numeric else "text") if column != "year" else "year"
-        rows.append({
-            "column": column,
-            "type": kind,
-            "required": "yes" if col.required else "optional column",
-            "may_be_empty": "yes" if col.nullable else "no",
-            "in_key": "yes" if column in spec.key or column in spec.optional_key else "",
-            "rule": "; ".join(_check_words(c) for c in col.checks) or "any text",
-        })
+        rows.append(
+            {
+                "column": column,
+                "type": kind,
+                "required": "yes" if col.required else "optional column",
+                "may_be_empty": "yes" if col.nullable else "no",
+                "in_key": "yes" if column in spec.key or column in spec.optional_key else "",
+                "rule": "; ".join(_check_words(c) for c in col.checks) or "any text",
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def table_rules(name: str) -> list[str]:
     """Return the rules across a row or across rows of table `name`, in words."""
     spec = TABLES[name]
-    rules = [f"each ({', '.join(spec.key)}) appears on one row only"
-             + (f" (per {', '.join(spec.optional_key)} when that column is given)" if spec.optional_key else "")]
+    rules = [
+        f"each ({', '.join(spec.key)}) appears on one row only"
+        + (f" (per {', '.join(spec.optional_key)} when that column is given)" if spec.optional_key else "")
+    ]
     rules += [f"refused when: {c.error}" for c in spec.checks if c.error]
     if name == "physician_ftes":
-        rules.append("with a trust column, every trust reports the same (year, specialty, category) rows; "
-                     "the region's plan is their sum")
+        rules.append(
+            "with a trust column, every trust reports the same (year, specialty, category) rows; "
+            "the region's plan is their sum"
+        )
     for needs, _, _blamed in CROSS_CHECKS:
         if name in needs:
             other = [TABLES[n].file for n in needs if n != name]
@@ -709,8 +766,9 @@ def template_csv(name: str, data_dir: Path) -> bytes:
 def template_xlsx(name: str, data_dir: Path) -> bytes:
     """Return the Excel template: the rows on the first sheet (the one read), the rules on a second."""
     frame = template_frame(name, data_dir)
-    numeric = [c for c, col in TABLES[name].columns.items()
-               if str(col.dtype).startswith(("float", "int")) and c in frame]
+    numeric = [
+        c for c, col in TABLES[name].columns.items() if str(col.dtype).startswith(("float", "int")) and c in frame
+    ]
     for column in numeric:  # numbers as numbers, so Excel sums and sorts them
         frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
     buffer = io.BytesIO()

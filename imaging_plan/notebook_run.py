@@ -54,14 +54,18 @@ class NotebookRun:
         `derived` adds values the notebook computed from its parameters (e.g. the origin years) to
         the manifest's `parameters`. Nothing is published until every table is written.
         """
-        manifest = store.build_manifest(self.forecast, self.notebook, parameters=self.parameters(derived),
-                                        inputs=self.input_hashes, data_dir=self.data_dir,
-                                        requested=self.requested)
+        manifest = store.build_manifest(
+            self.forecast,
+            self.notebook,
+            parameters=self.parameters(derived),
+            inputs=self.input_hashes,
+            data_dir=self.data_dir,
+            requested=self.requested,
+        )
         return store.write_forecast(self.output_dir, self.forecast, dict(tables), manifest)
 
 
-def open_run(notebook: str, namespace: Mapping, tables: tuple[str, ...],
-             optional: tuple[str, ...] = ()) -> NotebookRun:
+def open_run(notebook: str, namespace: Mapping, tables: tuple[str, ...], optional: tuple[str, ...] = ()) -> NotebookRun:
     """Open a notebook's run from its `globals()`: folders, inputs, parameters asked for, scenario.
 
     `tables` are loaded and validated (an error names the file, line and rule); `optional` tables
@@ -85,6 +89,14 @@ def open_run(notebook: str, namespace: Mapping, tables: tuple[str, ...],
     scenario.update({k: check(requested[k]) for k, check in SCENARIO_CHOICES.items() if k in requested})
     names = [f.name for f in fields(TrendSettings)]
     settings = TrendSettings(**{n: namespace[n] for n in names}) if all(n in namespace for n in names) else None
-    return NotebookRun(notebook=notebook, forecast=forecast_name(Path(notebook)), data_dir=data_dir,
-                       output_dir=output_dir, tables=loaded, input_hashes=hashes, requested=requested,
-                       scenario=scenario, settings=settings)
+    return NotebookRun(
+        notebook=notebook,
+        forecast=forecast_name(Path(notebook)),
+        data_dir=data_dir,
+        output_dir=output_dir,
+        tables=loaded,
+        input_hashes=hashes,
+        requested=requested,
+        scenario=scenario,
+        settings=settings,
+    )

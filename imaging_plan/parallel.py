@@ -64,9 +64,15 @@ def _describe(job: Any) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
-def map_jobs(fn: Callable[[Any], Any], jobs: Iterable[Any], workers: int | None = None,
-             scheduler: str | None = None, seed: int | None = 0, progress: Progress | None = None,
-             preload: Sequence[str] = ()) -> list:
+def map_jobs(
+    fn: Callable[[Any], Any],
+    jobs: Iterable[Any],
+    workers: int | None = None,
+    scheduler: str | None = None,
+    seed: int | None = 0,
+    progress: Progress | None = None,
+    preload: Sequence[str] = (),
+) -> list:
     """Return [fn(job) for job in jobs], computed in parallel, in the order of `jobs`.
 
     workers: processes on this machine (None or 0: all available cores; 1: in this process,
@@ -100,8 +106,9 @@ def _call(fn, job, seed, index, total):
     try:
         return _seeded(fn, job, seed)
     except Exception as err:
-        raise JobFailed(f"job {index + 1} of {total} failed ({type(err).__name__}: {err}); "
-                        f"the job: {_describe(job)}") from err
+        raise JobFailed(
+            f"job {index + 1} of {total} failed ({type(err).__name__}: {err}); the job: {_describe(job)}"
+        ) from err
 
 
 def _context(preload: Sequence[str] = ()):
@@ -115,8 +122,9 @@ def _context(preload: Sequence[str] = ()):
     return multiprocessing.get_context("spawn")
 
 
-def _on_processes(fn, jobs: Sequence, seeds: list, count: int, progress: Progress | None,
-                  preload: Sequence[str] = ()) -> list:
+def _on_processes(
+    fn, jobs: Sequence, seeds: list, count: int, progress: Progress | None, preload: Sequence[str] = ()
+) -> list:
     total = len(jobs)
     results: list = [None] * total
     with ProcessPoolExecutor(max_workers=count, mp_context=_context(preload)) as pool:
@@ -130,8 +138,10 @@ def _on_processes(fn, jobs: Sequence, seeds: list, count: int, progress: Progres
                     try:
                         results[i] = future.result()
                     except Exception as err:
-                        raise JobFailed(f"job {i + 1} of {total} failed ({type(err).__name__}: {err}); "
-                                        f"the job: {_describe(jobs[i])}") from err
+                        raise JobFailed(
+                            f"job {i + 1} of {total} failed ({type(err).__name__}: {err}); "
+                            f"the job: {_describe(jobs[i])}"
+                        ) from err
                     done_count += 1
                     if progress:
                         progress(done_count, total, i)
@@ -147,8 +157,10 @@ def _on_dask(fn, jobs: Sequence, seeds: list, scheduler: str, progress: Progress
     try:
         from distributed import Client, as_completed
     except ImportError as err:  # pinned in requirements.txt; say what is missing if it is not there
-        raise RuntimeError("a Dask scheduler was given but the 'distributed' package is not installed "
-                           "(pip install -r requirements.txt)") from err
+        raise RuntimeError(
+            "a Dask scheduler was given but the 'distributed' package is not installed "
+            "(pip install -r requirements.txt)"
+        ) from err
     total = len(jobs)
     try:
         client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT_S, set_as_default=False)
@@ -162,8 +174,10 @@ def _on_dask(fn, jobs: Sequence, seeds: list, scheduler: str, progress: Progress
                 i = index[future.key]
                 if future.status == "error":
                     err = future.exception()
-                    raise JobFailed(f"job {i + 1} of {total} failed on {scheduler} "
-                                    f"({type(err).__name__}: {err}); the job: {_describe(jobs[i])}") from err
+                    raise JobFailed(
+                        f"job {i + 1} of {total} failed on {scheduler} "
+                        f"({type(err).__name__}: {err}); the job: {_describe(jobs[i])}"
+                    ) from err
                 if progress:
                     progress(done_count, total, i)
             return client.gather(futures)

@@ -23,8 +23,18 @@ import pandas as pd
 from . import demand
 from .codes import SPECIALIST_CATEGORIES, SPECIALTIES
 
-PLAN_COLUMNS = ["specialty", "year", "specialists", "residents", "exits", "completions", "recruited",
-                "supply", "need", "gap"]
+PLAN_COLUMNS = [
+    "specialty",
+    "year",
+    "specialists",
+    "residents",
+    "exits",
+    "completions",
+    "recruited",
+    "supply",
+    "need",
+    "gap",
+]
 # The input tables `physician_plan` reads.
 PLAN_TABLES = ("physician_ftes", *demand.POPULATION_TABLES)
 
@@ -40,10 +50,18 @@ def specialist_and_resident_history(ftes: pd.DataFrame, specialty: str) -> pd.Da
     is_resident = (rows["category"] == "resident").to_numpy()
     is_specialist = rows["category"].isin(SPECIALIST_CATEGORIES).to_numpy()
     fte = rows["fte"].fillna(0).to_numpy()
-    return pd.DataFrame({
-        "specialists": np.where(is_specialist, fte, 0.0),
-        "residents": np.where(is_resident, fte, 0.0),
-    }, index=rows["year"].to_numpy()).groupby(level=0).sum().sort_index()
+    return (
+        pd.DataFrame(
+            {
+                "specialists": np.where(is_specialist, fte, 0.0),
+                "residents": np.where(is_resident, fte, 0.0),
+            },
+            index=rows["year"].to_numpy(),
+        )
+        .groupby(level=0)
+        .sum()
+        .sort_index()
+    )
 
 
 def resident_posts(history: pd.Series, years: np.ndarray, growth_pct: float) -> pd.Series:
@@ -54,16 +72,21 @@ def resident_posts(history: pd.Series, years: np.ndarray, growth_pct: float) -> 
     """
     known = {int(y): float(v) for y, v in history.items()}
     base, first = max(known), known[min(known)]
-    values = [known[y] if y in known
-              else known[base] * (1 + growth_pct / 100) ** (y - base) if y > base
-              else first
-              for y in map(int, years)]
+    values = [
+        known[y] if y in known else known[base] * (1 + growth_pct / 100) ** (y - base) if y > base else first
+        for y in map(int, years)
+    ]
     return pd.Series(values, index=years)
 
 
-def supply_projection(history: pd.DataFrame, horizon: int, exit_rate_pct: float,
-                      training_years: int, resident_growth_pct: float,
-                      recruited_fte: float = 0.0) -> pd.DataFrame:
+def supply_projection(
+    history: pd.DataFrame,
+    horizon: int,
+    exit_rate_pct: float,
+    training_years: int,
+    resident_growth_pct: float,
+    recruited_fte: float = 0.0,
+) -> pd.DataFrame:
     """Return specialists, residents, exits, completions, recruited and supply from the base year to the horizon.
 
     A year's completions are the cohort that started `training_years` earlier:
@@ -73,8 +96,7 @@ def supply_projection(history: pd.DataFrame, horizon: int, exit_rate_pct: float,
     """
     base = int(history.index.max())
     years = np.arange(base, horizon + 1)
-    residents = resident_posts(history["residents"], np.arange(base - training_years, horizon + 1),
-                               resident_growth_pct)
+    residents = resident_posts(history["residents"], np.arange(base - training_years, horizon + 1), resident_growth_pct)
     intake = dict(zip(residents.index.astype(int), residents.to_numpy() / training_years))
     specialists = [float(history.loc[base, "specialists"])]
     exits, completions, recruited = [0.0], [0.0], [0.0]
@@ -85,14 +107,16 @@ def supply_projection(history: pd.DataFrame, horizon: int, exit_rate_pct: float,
         exits.append(leaving)
         completions.append(finishing)
         recruited.append(float(recruited_fte))
-    out = pd.DataFrame({
-        "year": years,
-        "specialists": specialists,
-        "residents": residents.loc[years].to_numpy(),
-        "exits": exits,
-        "completions": completions,
-        "recruited": recruited,
-    })
+    out = pd.DataFrame(
+        {
+            "year": years,
+            "specialists": specialists,
+            "residents": residents.loc[years].to_numpy(),
+            "exits": exits,
+            "completions": completions,
+            "recruited": recruited,
+        }
+    )
     out["supply"] = out["specialists"] + out["residents"]
     return out
 
@@ -102,8 +126,9 @@ def _histories(ftes: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {s: specialist_and_resident_history(ftes, s) for s in SPECIALTIES if s in present}
 
 
-def _need(histories: Mapping[str, pd.DataFrame], tables: Mapping[str, pd.DataFrame],
-          scenario: Mapping[str, object]) -> pd.DataFrame:
+def _need(
+    histories: Mapping[str, pd.DataFrame], tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object]
+) -> pd.DataFrame:
     horizon = int(scenario["horizon"])
     frames = []
     indices: dict[int, pd.DataFrame] = {}  # one index per base year (usually one for both)
@@ -140,9 +165,14 @@ def physician_plan(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, ob
     need = _need(histories, tables, scenario)
     frames = []
     for specialty, history in histories.items():
-        supply = supply_projection(history, horizon, scenario["exit_rate_pct"],
-                                   int(scenario["training_years"]), scenario["resident_growth_pct"],
-                                   scenario[f"recruitment_{specialty}_fte"])
+        supply = supply_projection(
+            history,
+            horizon,
+            scenario["exit_rate_pct"],
+            int(scenario["training_years"]),
+            scenario["resident_growth_pct"],
+            scenario[f"recruitment_{specialty}_fte"],
+        )
         plan = supply.merge(need.loc[need["specialty"] == specialty, ["year", "need"]], on="year")
         plan.insert(0, "specialty", specialty)
         plan["gap"] = plan["need"] - plan["supply"]
@@ -150,8 +180,7 @@ def physician_plan(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, ob
     return pd.concat(frames, ignore_index=True)[PLAN_COLUMNS]
 
 
-def share_of_recruitment(scenario: Mapping[str, object], region: pd.DataFrame,
-                         part: pd.DataFrame) -> dict[str, object]:
+def share_of_recruitment(scenario: Mapping[str, object], region: pd.DataFrame, part: pd.DataFrame) -> dict[str, object]:
     """Return the scenario with each specialty's recruitment scaled to `part`'s share of the region.
 
     Recruitment is an absolute figure for the region (FTEs a year); a trust's plan

@@ -67,15 +67,28 @@ def physician_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Ma
             for variant, flow in zip(PHYSICIAN_VARIANTS, (recruited, 0.0)):
                 supply = supply_projection(known, last, exit_rate, training, scenario["resident_growth_pct"], flow)
                 later = supply[supply["year"] > origin]
-                frames.append(pd.DataFrame({
-                    "origin": origin, "family": "physicians", "series": specialty,
-                    "year": later["year"].to_numpy(), "modelled": later["supply"].to_numpy(),
-                    "actual": actual.reindex(later["year"]).to_numpy(), "variant": variant}))
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "origin": origin,
+                            "family": "physicians",
+                            "series": specialty,
+                            "year": later["year"].to_numpy(),
+                            "modelled": later["supply"].to_numpy(),
+                            "actual": actual.reindex(later["year"]).to_numpy(),
+                            "variant": variant,
+                        }
+                    )
+                )
     return _compare(pd.concat(frames, ignore_index=True))
 
 
-def staff_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Mapping[str, float],
-                   trend_fn: Callable[[pd.DataFrame, int], pd.DataFrame] | None) -> pd.DataFrame:
+def staff_backcast(
+    ftes: pd.DataFrame,
+    origin_years: list[int],
+    scenario: Mapping[str, float],
+    trend_fn: Callable[[pd.DataFrame, int], pd.DataFrame] | None,
+) -> pd.DataFrame:
     """Return the staffing plan's regional FTEs per role from each origin against the actual.
 
     Only series with a figure in every year of Tabell 7 count (as the regional
@@ -85,8 +98,9 @@ def staff_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Mappin
     """
     complete = staffing.series_status(ftes)
     complete = complete.loc[complete["status"] == "complete", ["role", "trust"]]
-    actual = (ftes.merge(complete, on=["role", "trust"]).groupby(["role", "year"])["fte"].sum()
-              .rename("actual").reset_index())
+    actual = (
+        ftes.merge(complete, on=["role", "trust"]).groupby(["role", "year"])["fte"].sum().rename("actual").reset_index()
+    )
     last = int(ftes["year"].max())
     frames = []
     for origin in origin_years:
@@ -95,29 +109,48 @@ def staff_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Mappin
         for variant in STAFF_VARIANTS:
             if variant == "trend" and trend is None:
                 continue
-            own = {**scenario, "horizon": last, "staff_follow_trend": int(variant == "trend"),
-                   "staff_target_growth_pct": 0.0}
+            own = {
+                **scenario,
+                "horizon": last,
+                "staff_follow_trend": int(variant == "trend"),
+                "staff_target_growth_pct": 0.0,
+            }
             path = staffing.planned_ftes(known, trend, own).merge(complete, on=["role", "trust"])
             path = path[path["year"] > origin]
             modelled = path.groupby(["role", "year"], sort=False)["fte"].sum().rename("modelled").reset_index()
             both = modelled.merge(actual, on=["role", "year"])
-            frames.append(both.rename(columns={"role": "series"}).assign(origin=origin, family="staff",
-                                                                         variant=variant))
+            frames.append(
+                both.rename(columns={"role": "series"}).assign(origin=origin, family="staff", variant=variant)
+            )
     return _compare(pd.concat(frames, ignore_index=True))
 
 
-def backcast(tables: Mapping[str, pd.DataFrame], origin_years: list[int], scenario: Mapping[str, float],
-             trend_fn: Callable[..., pd.DataFrame] | None) -> pd.DataFrame:
+def backcast(
+    tables: Mapping[str, pd.DataFrame],
+    origin_years: list[int],
+    scenario: Mapping[str, float],
+    trend_fn: Callable[..., pd.DataFrame] | None,
+) -> pd.DataFrame:
     """Return the physician and the staffing backcast together (`physician_backcast`, `staff_backcast`)."""
-    return pd.concat([physician_backcast(tables["physician_ftes"], origin_years, scenario),
-                      staff_backcast(tables["staff_ftes"], origin_years, scenario, trend_fn)],
-                     ignore_index=True)
+    return pd.concat(
+        [
+            physician_backcast(tables["physician_ftes"], origin_years, scenario),
+            staff_backcast(tables["staff_ftes"], origin_years, scenario, trend_fn),
+        ],
+        ignore_index=True,
+    )
 
 
 def summary(backcast: pd.DataFrame) -> pd.DataFrame:
     """Return per family, series, variant and years ahead: mean error and mean absolute error in %."""
     ahead = backcast.assign(ahead=backcast["year"] - backcast["origin"])
-    return (ahead.groupby(["family", "series", "variant", "ahead"], sort=False)
-            .agg(checks=("error", "size"), mean_error=("error", "mean"),
-                 mean_error_pct=("error_pct", "mean"), mean_abs_error_pct=("error_pct", lambda s: np.abs(s).mean()))
-            .reset_index())
+    return (
+        ahead.groupby(["family", "series", "variant", "ahead"], sort=False)
+        .agg(
+            checks=("error", "size"),
+            mean_error=("error", "mean"),
+            mean_error_pct=("error_pct", "mean"),
+            mean_abs_error_pct=("error_pct", lambda s: np.abs(s).mean()),
+        )
+        .reset_index()
+    )

@@ -14,8 +14,15 @@ import pandas as pd
 
 from .charts.common import PALETTE
 
-SERIES_COLOURS = [PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"], PALETTE["orange"],
-                  PALETTE["purple"], PALETTE["sky_blue"], PALETTE["black"]]
+SERIES_COLOURS = [
+    PALETTE["blue"],
+    PALETTE["vermillion"],
+    PALETTE["green"],
+    PALETTE["orange"],
+    PALETTE["purple"],
+    PALETTE["sky_blue"],
+    PALETTE["black"],
+]
 
 
 ILLUSTRATIVE_COLUMN = "illustrative"
@@ -32,9 +39,13 @@ def mark_illustrative(frame: pd.DataFrame, label: str) -> pd.DataFrame:
     return frame.assign(**{ILLUSTRATIVE_COLUMN: label})[[ILLUSTRATIVE_COLUMN, *frame.columns]]
 
 
-def excel_workbook(tables: dict[str, pd.DataFrame], assumptions: pd.DataFrame,
-                   illustrative: tuple[str, ...] | frozenset[str] = (), cover: list[tuple[str, str]] | None = None,
-                   label: str = "ILLUSTRATIVE DATA: generated rows, not real figures") -> bytes:
+def excel_workbook(
+    tables: dict[str, pd.DataFrame],
+    assumptions: pd.DataFrame,
+    illustrative: tuple[str, ...] | frozenset[str] = (),
+    cover: list[tuple[str, str]] | None = None,
+    label: str = "ILLUSTRATIVE DATA: generated rows, not real figures",
+) -> bytes:
     """Return an .xlsx: a cover sheet, the assumptions, then one sheet per table.
 
     Tables named in `illustrative` carry `label` in a first column on every row, and the
@@ -53,7 +64,8 @@ def excel_workbook(tables: dict[str, pd.DataFrame], assumptions: pd.DataFrame,
         for name, frame in tables.items():
             sheet = _sheet_name(name, used)
             (mark_illustrative(frame, label) if name in illustrative else frame).to_excel(
-                writer, sheet_name=sheet, index=False)
+                writer, sheet_name=sheet, index=False
+            )
     return buffer.getvalue()
 
 
@@ -63,7 +75,7 @@ def _sheet_name(name: str, used: set[str]) -> str:
     sheet, i = base, 2
     while sheet.lower() in {u.lower() for u in used}:
         suffix = f"_{i}"
-        sheet, i = base[:31 - len(suffix)] + suffix, i + 1
+        sheet, i = base[: 31 - len(suffix)] + suffix, i + 1
     used.add(sheet)
     return sheet
 
@@ -100,9 +112,9 @@ class BoardSummary:
     illustrative_label: str = "ILLUSTRATIVE DATA"  # in the summary's language, on illustrative charts
 
 
-LEFT, RIGHT = 0.06, 0.94       # page margins (fraction of the width)
-VALUE_X = 0.64                 # headline values start here; labels wrap before it
-GAP = 0.004                    # vertical gap between stacked texts (fraction of the height)
+LEFT, RIGHT = 0.06, 0.94  # page margins (fraction of the width)
+VALUE_X = 0.64  # headline values start here; labels wrap before it
+GAP = 0.004  # vertical gap between stacked texts (fraction of the height)
 
 
 def board_summary_pdf(summary: BoardSummary) -> bytes:
@@ -127,8 +139,9 @@ def board_figure(summary: BoardSummary):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"pdf.fonttype": 42, "font.size": 7, "axes.titlesize": 8,
-                         "axes.spines.top": False, "axes.spines.right": False})
+    plt.rcParams.update(
+        {"pdf.fonttype": 42, "font.size": 7, "axes.titlesize": 8, "axes.spines.top": False, "axes.spines.right": False}
+    )
     fig = plt.figure(figsize=(8.27, 11.69))  # A4 portrait, inches
     renderer = fig.canvas.get_renderer()
     place = _Placer(fig, renderer)
@@ -139,8 +152,10 @@ def board_figure(summary: BoardSummary):
     for h in summary.headlines:
         below_label = place.text(LEFT, y, h.label, VALUE_X - 0.02, fontsize=8, weight="bold")
         below_value = place.text(VALUE_X, y, h.value, RIGHT, fontsize=9, weight="bold")
-        y = place.text(LEFT, min(below_label, below_value) - GAP / 2, h.sentence, RIGHT,
-                       fontsize=7, color="#333333") - 1.5 * GAP
+        y = (
+            place.text(LEFT, min(below_label, below_value) - GAP / 2, h.sentence, RIGHT, fontsize=7, color="#333333")
+            - 1.5 * GAP
+        )
     for note in summary.notes:
         y = place.text(LEFT, y, note, RIGHT, fontsize=7, color=PALETTE["vermillion"]) - GAP
 
@@ -163,8 +178,14 @@ def board_figure(summary: BoardSummary):
             fig.text(LEFT, y, "… (see the Excel workbook for all assumptions)", fontsize=6, va="top")
             break
         mark = "● " if row["changed"] else "  "
-        fig.text(LEFT, y, f"{mark}{row['label']}: {_number(row['value'])} (default {_number(row['default'])})",
-                 fontsize=6.2, va="top", weight="bold" if row["changed"] else "normal")
+        fig.text(
+            LEFT,
+            y,
+            f"{mark}{row['label']}: {_number(row['value'])} (default {_number(row['default'])})",
+            fontsize=6.2,
+            va="top",
+            weight="bold" if row["changed"] else "normal",
+        )
         fig.text(0.50, y, _wrap(str(row["source"]), 95, lines=1), fontsize=5.5, va="top", color="#555555")
         y -= 0.0135
     fig.text(LEFT, 0.025, summary.footer, fontsize=6, color="#555555")

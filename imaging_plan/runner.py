@@ -31,8 +31,7 @@ from pathlib import Path
 
 from . import paths
 from .assumptions import ASSUMPTIONS, AssumptionError
-from .store import (HISTORY_KEEP, StoreBusy, build_lock, finish_progress, is_stale, snapshot_run,
-                    start_progress)
+from .store import HISTORY_KEEP, StoreBusy, build_lock, finish_progress, is_stale, snapshot_run, start_progress
 
 RUNS = "_runs"
 # Exit codes: 0 all built or current, 1 a notebook failed or the request was wrong, 2 refused
@@ -87,9 +86,14 @@ def run_notebook(notebook: Path, parameters: dict, output_dir: Path, progress: b
     runs.mkdir(parents=True, exist_ok=True)
     partial = runs / f"{notebook.stem}.partial.ipynb"
     try:
-        pm.execute_notebook(str(notebook), str(partial), parameters=parameters,
-                            cwd=str(paths.PROJECT_ROOT), progress_bar=progress,
-                            kernel_name="python3")
+        pm.execute_notebook(
+            str(notebook),
+            str(partial),
+            parameters=parameters,
+            cwd=str(paths.PROJECT_ROOT),
+            progress_bar=progress,
+            kernel_name="python3",
+        )
     except BaseException:
         failed = runs / f"{notebook.stem}.failed.ipynb"
         if partial.exists():
@@ -101,11 +105,20 @@ def run_notebook(notebook: Path, parameters: dict, output_dir: Path, progress: b
     return record
 
 
-def run_all(only: list[str] | None = None, parameters: dict | None = None,
-            data_dir: Path | None = None, output_dir: Path | None = None,
-            if_stale: bool = False, progress: bool = True, out=None, skip: list[str] | None = None,
-            wait: float = 0.0, workers: int | None = None, scheduler: str | None = None,
-            jobs: int = 1) -> int:
+def run_all(
+    only: list[str] | None = None,
+    parameters: dict | None = None,
+    data_dir: Path | None = None,
+    output_dir: Path | None = None,
+    if_stale: bool = False,
+    progress: bool = True,
+    out=None,
+    skip: list[str] | None = None,
+    wait: float = 0.0,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    jobs: int = 1,
+) -> int:
     """Run the selected notebooks; return 0 when all succeeded, 1 when one failed, 2 when refused.
 
     Each notebook runs holding its forecast's build lock (refused at once when another run holds
@@ -120,8 +133,7 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
     parameters = dict(parameters or {})
     selected = [nb for nb in notebooks(only) if not (skip and _matches(nb, skip))]
     if not selected:
-        print(f"No notebook matches {only} (skipping {skip}); have: {[nb.stem for nb in notebooks()]}",
-              file=out)
+        print(f"No notebook matches {only} (skipping {skip}); have: {[nb.stem for nb in notebooks()]}", file=out)
         return 1
     execution = {k: v for k, v in (("workers", workers), ("scheduler", scheduler)) if v is not None}
     declared = {nb: declared_parameters(nb) for nb in selected}
@@ -136,6 +148,7 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
     except AssumptionError as err:
         print(f"Refused: {err}", file=out)
         return 1
+
     def build(i: int, nb: Path) -> str:
         """Build one notebook's forecast under its lock; return 'ran', 'current', 'failed' or 'busy'."""
         label = f"[{i}/{len(selected)}] {nb.name}"
@@ -144,8 +157,12 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
         try:
             with build_lock(output_dir, name, wait=wait) as stale:
                 if stale:
-                    print(f"{label}: took over the lock of a run that is gone (pid {stale.get('pid')}, "
-                          f"started {stale.get('started_utc')})", file=out, flush=True)
+                    print(
+                        f"{label}: took over the lock of a run that is gone (pid {stale.get('pid')}, "
+                        f"started {stale.get('started_utc')})",
+                        file=out,
+                        flush=True,
+                    )
                 if if_stale:  # checked under the lock: another run may have just built it
                     reason = is_stale(output_dir, name, data_dir, nb, own)
                     if reason is None:
@@ -163,15 +180,18 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
                 except Exception as err:  # papermill raises PapermillExecutionError with the cell's error
                     last_line = (str(err).strip().splitlines() or [""])[-1]
                     finish_progress(output_dir, name, ok=False, message=last_line)
-                    print(f"{label}: FAILED. Earlier forecasts are unchanged; the executed notebook is "
-                          f"{output_dir / RUNS / (nb.stem + '.failed.ipynb')}\n{err}", file=out, flush=True)
+                    print(
+                        f"{label}: FAILED. Earlier forecasts are unchanged; the executed notebook is "
+                        f"{output_dir / RUNS / (nb.stem + '.failed.ipynb')}\n{err}",
+                        file=out,
+                        flush=True,
+                    )
                     return "failed"
                 finish_progress(output_dir, name, ok=True)
         except StoreBusy as err:
             print(f"{label}: refused: {err}", file=out, flush=True)
             return "busy"
-        print(f"{label}: done in {time.perf_counter() - started:.1f} s (record: {record})",
-              file=out, flush=True)
+        print(f"{label}: done in {time.perf_counter() - started:.1f} s (record: {record})", file=out, flush=True)
         return "ran"
 
     outcomes = []
@@ -197,29 +217,57 @@ def run_all(only: list[str] | None = None, parameters: dict | None = None,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m imaging_plan.runner", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m imaging_plan.runner", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", nargs="+", help="notebook name or number prefix, e.g. 01")
-    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
-                        metavar=("NAME", "VALUE"), help="pass a parameter to the notebooks")
-    parser.add_argument("-f", "--parameters-file", metavar="SCENARIO.yaml",
-                        help="a scenario file saved from the app (strictly checked); -p overrides it")
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="pass a parameter to the notebooks",
+    )
+    parser.add_argument(
+        "-f",
+        "--parameters-file",
+        metavar="SCENARIO.yaml",
+        help="a scenario file saved from the app (strictly checked); -p overrides it",
+    )
     parser.add_argument("--data-dir", help="input tables folder (default: data/)")
     parser.add_argument("--output-dir", help="forecast folder (default: forecasts/)")
-    parser.add_argument("--if-stale", action="store_true",
-                        help="run only notebooks whose forecast is missing or was made from other content "
-                             "(notebook, code, input files or parameters)")
-    parser.add_argument("--skip", nargs="+", metavar="PREFIX",
-                        help="leave out these notebooks, e.g. --skip 05 (the backtest)")
-    parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                        help="wait up to this long for another run building the same forecast "
-                             "(default: refuse at once, exit code 2)")
-    parser.add_argument("--workers", type=int, metavar="N",
-                        help="processes for the backtest's fits (default: all cores; 1: one process)")
-    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                        help="run the backtest's fits on this Dask cluster instead of local processes")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="run N notebooks at a time, each in its own kernel (default 1)")
+    parser.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="run only notebooks whose forecast is missing or was made from other content "
+        "(notebook, code, input files or parameters)",
+    )
+    parser.add_argument(
+        "--skip", nargs="+", metavar="PREFIX", help="leave out these notebooks, e.g. --skip 05 (the backtest)"
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait up to this long for another run building the same forecast (default: refuse at once, exit code 2)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes for the backtest's fits (default: all cores; 1: one process)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="run the backtest's fits on this Dask cluster instead of local processes",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="run N notebooks at a time, each in its own kernel (default 1)"
+    )
     parser.add_argument("--no-progress", action="store_true", help="hide papermill's progress bar")
     args = parser.parse_args(argv)
     if args.workers is not None and args.workers < 0:
@@ -236,9 +284,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.parameters_file}: {err}")
             return 1
     parameters.update({name: _typed(value) for name, value in args.parameter})
-    return run_all(args.only, parameters, args.data_dir, args.output_dir, args.if_stale,
-                   progress=not args.no_progress, skip=args.skip, wait=args.wait, workers=args.workers,
-                   scheduler=args.scheduler, jobs=args.jobs)
+    return run_all(
+        args.only,
+        parameters,
+        args.data_dir,
+        args.output_dir,
+        args.if_stale,
+        progress=not args.no_progress,
+        skip=args.skip,
+        wait=args.wait,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        jobs=args.jobs,
+    )
 
 
 if __name__ == "__main__":

@@ -94,15 +94,24 @@ def from_query(query: Mapping[str, str | list[str]], defaults: Mapping[str, floa
 
 def to_query(scenario: Mapping[str, float], defaults: Mapping[str, float]) -> dict[str, str]:
     """Return the URL query of a scenario: only the values that differ from the defaults (as Streamlit does)."""
-    query = {key: format_value(key, scenario[key]) for key in ASSUMPTIONS
-             if key in scenario and scenario[key] != defaults.get(key)}
-    query.update({key: str(scenario[key]) for key, (_, default) in CHOICES.items()
-                  if key in scenario and scenario[key] != defaults.get(key, default)})
+    query = {
+        key: format_value(key, scenario[key])
+        for key in ASSUMPTIONS
+        if key in scenario and scenario[key] != defaults.get(key)
+    }
+    query.update(
+        {
+            key: str(scenario[key])
+            for key, (_, default) in CHOICES.items()
+            if key in scenario and scenario[key] != defaults.get(key, default)
+        }
+    )
     return query
 
 
-def share_link(base_url: str, scenario: Mapping[str, float], defaults: Mapping[str, float],
-               extra: Mapping[str, str] | None = None) -> str:
+def share_link(
+    base_url: str, scenario: Mapping[str, float], defaults: Mapping[str, float], extra: Mapping[str, str] | None = None
+) -> str:
     """Return the full link that opens the app on this scenario."""
     query = {**to_query(scenario, defaults), **(extra or {})}
     return base_url.rstrip("/") + ("/?" + urlencode(query) if query else "/")
@@ -110,9 +119,11 @@ def share_link(base_url: str, scenario: Mapping[str, float], defaults: Mapping[s
 
 def to_yaml(scenario: Mapping[str, float], name: str = "scenario") -> str:
     """Return the scenario as a YAML file that `from_yaml` and `papermill -f` both read."""
-    lines = [f"# Scenario '{name}' for the imaging planning suite.",
-             "# Load it in the app, or run the notebooks on it:",
-             "#   python -m imaging_plan.runner -f this.yaml   |   papermill NB.ipynb out.ipynb -f this.yaml"]
+    lines = [
+        f"# Scenario '{name}' for the imaging planning suite.",
+        "# Load it in the app, or run the notebooks on it:",
+        "#   python -m imaging_plan.runner -f this.yaml   |   papermill NB.ipynb out.ipynb -f this.yaml",
+    ]
     for key, a in ASSUMPTIONS.items():
         if key in scenario:
             lines.append(f"{key}: {format_value(key, scenario[key])}  # {a.unit}, {a.min:g}-{a.max:g}: {a.label_en}")
@@ -178,31 +189,61 @@ class Preset:
         return {**defaults, **choices, **{k: v for k, (v, _) in self.values.items()}}
 
 
-_NOT_GIVEN = ("the plan: 'det er ikke gitt at økt rekruttering er mulig' (it is not given that more "
-              "recruitment is possible). Assumption: ")
+_NOT_GIVEN = (
+    "the plan: 'det er ikke gitt at økt rekruttering er mulig' (it is not given that more "
+    "recruitment is possible). Assumption: "
+)
 
-PRESETS = {p.name: p for p in [
-    Preset("baseline", "Basis (standardverdier)", "Baseline (the defaults)", {}),
-    Preset("low", "Lavt press", "Low pressure", {
-        "population_scenario": ("LLML", "Statistics Norway's low national growth alternative (table 14746)."),
-        "use_growth_pct": (0.5, "Assumption: about a third of the derived 1.4 %/year, what the plan's corrective "
-                                "measures could achieve (Riksrevisjonen 2017: 25-30 % of exams wholly or "
-                                "partly unnecessary)."),
-        "ai_gain_pct": (15.0, "Assumption: AI tools deliver half the slider's upper end by the year set."),
-        "exit_rate_pct": (2.9, "Assumption: a 35-year specialist career (1/35)."),
-    }),
-    Preset("high", "Høyt press", "High pressure", {
-        "population_scenario": ("HHMH", "Statistics Norway's high national growth alternative (table 14746)."),
-        "use_growth_pct": (2.4, "The plan's whole activity growth, +24 % 2015-2024 (2.4 %/year), as if "
-                                "none of it were demography: more complex exams and follow-up keep coming."),
-        "ai_gain_pct": (0.0, "The plan: do not plan fewer radiologists on vague assumptions about AI."),
-        "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
-        "recruitment_radiology_fte": (5.5, _NOT_GIVEN + "half the 2016-2025 mean of 11 FTEs a year, as "
-                                           "other regions and countries lack radiologists too."),
-        "recruitment_nuclear_medicine_fte": (0.5, _NOT_GIVEN + "half the 2016-2025 mean of 1.0 FTE a year."),
-        "turnover_rise_pp": (0.5, "Assumption: staff turnover rises half a point a year, the signal the "
-                                  "plan asks the region to watch for ('tegn på økende turnover')."),
-        "replacement_budget_mnok": (150.0, "helsemedisinteknologi.no reports the hospitals investing about "
-                                           "half of what they need ('bare investerer halvparten')."),
-    }),
-]}
+PRESETS = {
+    p.name: p
+    for p in [
+        Preset("baseline", "Basis (standardverdier)", "Baseline (the defaults)", {}),
+        Preset(
+            "low",
+            "Lavt press",
+            "Low pressure",
+            {
+                "population_scenario": ("LLML", "Statistics Norway's low national growth alternative (table 14746)."),
+                "use_growth_pct": (
+                    0.5,
+                    "Assumption: about a third of the derived 1.4 %/year, what the plan's corrective "
+                    "measures could achieve (Riksrevisjonen 2017: 25-30 % of exams wholly or "
+                    "partly unnecessary).",
+                ),
+                "ai_gain_pct": (15.0, "Assumption: AI tools deliver half the slider's upper end by the year set."),
+                "exit_rate_pct": (2.9, "Assumption: a 35-year specialist career (1/35)."),
+            },
+        ),
+        Preset(
+            "high",
+            "Høyt press",
+            "High pressure",
+            {
+                "population_scenario": ("HHMH", "Statistics Norway's high national growth alternative (table 14746)."),
+                "use_growth_pct": (
+                    2.4,
+                    "The plan's whole activity growth, +24 % 2015-2024 (2.4 %/year), as if "
+                    "none of it were demography: more complex exams and follow-up keep coming.",
+                ),
+                "ai_gain_pct": (0.0, "The plan: do not plan fewer radiologists on vague assumptions about AI."),
+                "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
+                "recruitment_radiology_fte": (
+                    5.5,
+                    _NOT_GIVEN + "half the 2016-2025 mean of 11 FTEs a year, as "
+                    "other regions and countries lack radiologists too.",
+                ),
+                "recruitment_nuclear_medicine_fte": (0.5, _NOT_GIVEN + "half the 2016-2025 mean of 1.0 FTE a year."),
+                "turnover_rise_pp": (
+                    0.5,
+                    "Assumption: staff turnover rises half a point a year, the signal the "
+                    "plan asks the region to watch for ('tegn på økende turnover').",
+                ),
+                "replacement_budget_mnok": (
+                    150.0,
+                    "helsemedisinteknologi.no reports the hospitals investing about "
+                    "half of what they need ('bare investerer halvparten').",
+                ),
+            },
+        ),
+    ]
+}

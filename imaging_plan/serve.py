@@ -46,25 +46,28 @@ class ServeError(RuntimeError):
     """The deployment could not start; the message says which part and why."""
 
 
-def streamlit_command(port: int, app: Path = paths.PROJECT_ROOT / "app.py",
-                      python: str = sys.executable) -> list[str]:
+def streamlit_command(port: int, app: Path = paths.PROJECT_ROOT / "app.py", python: str = sys.executable) -> list[str]:
     """Return the command line of one replica, listening only on 127.0.0.1:port (nginx faces the network)."""
-    cmd = [python, "-m", "streamlit", "run", str(app), "--server.address", "127.0.0.1",
-           "--server.port", str(port)]
+    cmd = [python, "-m", "streamlit", "run", str(app), "--server.address", "127.0.0.1", "--server.port", str(port)]
     for name, value in STREAMLIT_FLAGS.items():
         cmd += [f"--{name}", value]
     return cmd
 
 
-def nginx_config(listen: str, port: int, replica_ports: list[int], prefix: Path,
-                 template: Path = NGINX_TEMPLATE) -> str:
+def nginx_config(
+    listen: str, port: int, replica_ports: list[int], prefix: Path, template: Path = NGINX_TEMPLATE
+) -> str:
     """Return nginx.conf for the replicas: sticky by a cookie, websocket upgrade, upload cap."""
     if not replica_ports:
         raise ServeError("at least one replica is needed")
     upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in replica_ports)
     text = template.read_text(encoding="utf-8")
-    for name, value in {"LISTEN": f"{listen}:{port}", "UPSTREAMS": upstreams, "PREFIX": str(prefix),
-                        "MAX_BODY": f"{MAX_UPLOAD_MB + 1}m"}.items():
+    for name, value in {
+        "LISTEN": f"{listen}:{port}",
+        "UPSTREAMS": upstreams,
+        "PREFIX": str(prefix),
+        "MAX_BODY": f"{MAX_UPLOAD_MB + 1}m",
+    }.items():
         text = text.replace("{{" + name + "}}", value)
     return text
 
@@ -134,15 +137,27 @@ def stop(procs: list[subprocess.Popen], grace: float = 10.0) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m imaging_plan.serve", description=__doc__.splitlines()[0])
-    parser.add_argument("--replicas", type=int, default=os.cpu_count() or 1,
-                        help="Streamlit processes (default: one per core)")
+    parser.add_argument(
+        "--replicas", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: one per core)"
+    )
     parser.add_argument("--port", type=int, default=8080, help="port nginx listens on (default 8080)")
-    parser.add_argument("--address", default="0.0.0.0",
-                        help="address nginx listens on (default all; 127.0.0.1 behind a proxy on this machine)")
-    parser.add_argument("--first-replica-port", type=int, default=None,
-                        help="replicas listen on 127.0.0.1 from this port up (default: port + 1)")
-    parser.add_argument("--app", type=Path, default=paths.PROJECT_ROOT / "app.py",
-                        help="Streamlit script to serve (the load test serves its trivial page the same way)")
+    parser.add_argument(
+        "--address",
+        default="0.0.0.0",
+        help="address nginx listens on (default all; 127.0.0.1 behind a proxy on this machine)",
+    )
+    parser.add_argument(
+        "--first-replica-port",
+        type=int,
+        default=None,
+        help="replicas listen on 127.0.0.1 from this port up (default: port + 1)",
+    )
+    parser.add_argument(
+        "--app",
+        type=Path,
+        default=paths.PROJECT_ROOT / "app.py",
+        help="Streamlit script to serve (the load test serves its trivial page the same way)",
+    )
     parser.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx", help="nginx binary")
     args = parser.parse_args(argv)
     if args.replicas < 1:
@@ -155,8 +170,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if not Path(args.nginx).exists():
-        print(f"nginx not found at {args.nginx}: install Debian's package ('apt-get install nginx', "
-              "or run 'make serve', which installs it)", file=sys.stderr)
+        print(
+            f"nginx not found at {args.nginx}: install Debian's package ('apt-get install nginx', "
+            "or run 'make serve', which installs it)",
+            file=sys.stderr,
+        )
         return 2
     replica_ports = [args.first_replica_port + i for i in range(args.replicas)]
     busy = [f"{args.address}:{args.port}"] if not port_free(args.address, args.port) else []
@@ -177,20 +195,30 @@ def main(argv: list[str] | None = None) -> int:
     prefix = Path(tempfile.mkdtemp(prefix="imaging-plan-serve-"))
     try:
         for port in replica_ports:
-            procs.append(subprocess.Popen(streamlit_command(port, args.app.resolve()), cwd=paths.PROJECT_ROOT,
-                                          preexec_fn=_child_setup))
+            procs.append(
+                subprocess.Popen(
+                    streamlit_command(port, args.app.resolve()), cwd=paths.PROJECT_ROOT, preexec_fn=_child_setup
+                )
+            )
         for port in replica_ports:
             wait_healthy(port, procs)
             if stopping:
                 return 0
         conf = prefix / "nginx.conf"
         conf.write_text(nginx_config(args.address, args.port, replica_ports, prefix), encoding="utf-8")
-        check = subprocess.run([args.nginx, "-t", "-q", "-p", str(prefix), "-e", str(prefix / "error.log"),
-                                "-c", str(conf)], capture_output=True, text=True)
+        check = subprocess.run(
+            [args.nginx, "-t", "-q", "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(conf)],
+            capture_output=True,
+            text=True,
+        )
         if check.returncode != 0:
             raise ServeError(f"nginx refused the configuration {conf}:\n{check.stderr}")
-        procs.append(subprocess.Popen([args.nginx, "-p", str(prefix), "-e", str(prefix / "error.log"),
-                                       "-c", str(conf), "-g", "daemon off;"], preexec_fn=_child_setup))
+        procs.append(
+            subprocess.Popen(
+                [args.nginx, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(conf), "-g", "daemon off;"],
+                preexec_fn=_child_setup,
+            )
+        )
         time.sleep(0.5)
         if procs[-1].poll() is not None:
             raise ServeError(f"nginx stopped at start: see {prefix / 'error.log'}")

@@ -37,10 +37,24 @@ from .physicians import resident_posts, specialist_and_resident_history
 INFLOW_COLUMNS = ["specialty", "year", "specialists", "growth", "exits", "inflow"]
 RECRUITMENT_COLUMNS = [*INFLOW_COLUMNS, "own_finishers", "recruited"]
 TREND_COLUMNS = ["specialty", "year", "trend", "trend_lower", "trend_upper"]
-PLAN_COLUMNS = ["specialty", "year", "specialist_need", "required", "trend", "trend_lower",
-                "trend_upper", "national_approvals", "supply", "supply_lower", "supply_upper",
-                "supply_basis", "shortfall_trend", "shortfall_supply", "cum_shortfall_trend",
-                "cum_shortfall_supply"]
+PLAN_COLUMNS = [
+    "specialty",
+    "year",
+    "specialist_need",
+    "required",
+    "trend",
+    "trend_lower",
+    "trend_upper",
+    "national_approvals",
+    "supply",
+    "supply_lower",
+    "supply_upper",
+    "supply_basis",
+    "shortfall_trend",
+    "shortfall_supply",
+    "cum_shortfall_trend",
+    "cum_shortfall_supply",
+]
 PIPELINE_COLUMNS = ["specialty", "year", "residents_planned", "residents_needed", "posts_gap"]
 
 
@@ -75,14 +89,22 @@ def derived_inflow(hist: Mapping[str, pd.DataFrame], exit_rate_pct: float) -> pd
         growth, exits = s - before, before * exit_rate_pct / 100
         years = np.arange(len(s)) + int(history.index.min())
         keep = ~np.isnan(growth)
-        frames.append(pd.DataFrame({"specialty": specialty, "year": years[keep], "specialists": s[keep],
-                                    "growth": growth[keep], "exits": exits[keep],
-                                    "inflow": (growth + exits)[keep]}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": years[keep],
+                    "specialists": s[keep],
+                    "growth": growth[keep],
+                    "exits": exits[keep],
+                    "inflow": (growth + exits)[keep],
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)[INFLOW_COLUMNS]
 
 
-def recruitment_history(hist: Mapping[str, pd.DataFrame], exit_rate_pct: float,
-                        training_years: int) -> pd.DataFrame:
+def recruitment_history(hist: Mapping[str, pd.DataFrame], exit_rate_pct: float, training_years: int) -> pd.DataFrame:
     """Return, per specialty and year, the derived inflow split into own finishers and recruitment.
 
     own finishers(t) = residents(t - training years) / training years, as the
@@ -103,8 +125,9 @@ def recruitment_history(hist: Mapping[str, pd.DataFrame], exit_rate_pct: float,
     return pd.concat(frames, ignore_index=True)[RECRUITMENT_COLUMNS]
 
 
-def recruitment_default(hist: Mapping[str, pd.DataFrame], specialty: str, exit_rate_pct: float,
-                        training_years: int) -> float:
+def recruitment_default(
+    hist: Mapping[str, pd.DataFrame], specialty: str, exit_rate_pct: float, training_years: int
+) -> float:
     """Return the mean yearly recruitment from outside the region's training over the data's years (FTEs)."""
     rows = recruitment_history({specialty: hist[specialty]}, exit_rate_pct, training_years)
     return float(rows["recruited"].mean())
@@ -121,11 +144,22 @@ def inflow_parts(hist: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     frames = []
     for specialty, history in hist.items():
         s = history["specialists"]
-        frames.append(pd.DataFrame({"specialty": specialty, "part": "specialists",
-                                    "year": s.index.astype(int), "value": s.to_numpy()}))
+        frames.append(
+            pd.DataFrame(
+                {"specialty": specialty, "part": "specialists", "year": s.index.astype(int), "value": s.to_numpy()}
+            )
+        )
         own = derived[derived["specialty"] == specialty]
-        frames.append(pd.DataFrame({"specialty": specialty, "part": "growth",
-                                    "year": own["year"].to_numpy(), "value": own["growth"].to_numpy()}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "part": "growth",
+                    "year": own["year"].to_numpy(),
+                    "value": own["growth"].to_numpy(),
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -136,8 +170,13 @@ def forecast_inflow(parts_trend: pd.DataFrame | None, exit_rate_pct: float) -> p
     anything, wider than the inflow's own interval. Empty when no trend is stored.
     """
     if parts_trend is None or parts_trend.empty:
-        return pd.DataFrame({"specialty": pd.Series(dtype=str), "year": pd.Series(dtype=int),
-                             **{c: pd.Series(dtype=float) for c in TREND_COLUMNS[2:]}})
+        return pd.DataFrame(
+            {
+                "specialty": pd.Series(dtype=str),
+                "year": pd.Series(dtype=int),
+                **{c: pd.Series(dtype=float) for c in TREND_COLUMNS[2:]},
+            }
+        )
     growth = parts_trend[parts_trend["part"] == "growth"]
     stock = parts_trend[parts_trend["part"] == "specialists"].assign(year=lambda f: f["year"] + 1)
     both = growth.merge(stock, on=["specialty", "year"], suffixes=("", "_stock"))
@@ -161,8 +200,9 @@ def specialist_share(history: pd.DataFrame) -> float:
     return float(base["specialists"]) / total if total > 0 else 0.0
 
 
-def required_inflow(hist: Mapping[str, pd.DataFrame], need: pd.DataFrame,
-                    scenario: Mapping[str, float]) -> pd.DataFrame:
+def required_inflow(
+    hist: Mapping[str, pd.DataFrame], need: pd.DataFrame, scenario: Mapping[str, float]
+) -> pd.DataFrame:
     """Return the specialist need and the required inflow per specialty, base year + 1 to the horizon.
 
     Specialist need = the physician need (`physicians.physician_need`: base
@@ -175,16 +215,22 @@ def required_inflow(hist: Mapping[str, pd.DataFrame], need: pd.DataFrame,
         need_of = need[need["specialty"] == specialty].sort_values("year")
         specialist_need = need_of["need"].to_numpy() * specialist_share(history)
         before = specialist_need[:-1]
-        frames.append(pd.DataFrame({
-            "specialty": specialty, "year": need_of["year"].to_numpy()[1:].astype(int),
-            "specialist_need": specialist_need[1:],
-            "required": specialist_need[1:] - before + rate * before,
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": need_of["year"].to_numpy()[1:].astype(int),
+                    "specialist_need": specialist_need[1:],
+                    "required": specialist_need[1:] - before + rate * before,
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
-def approvals_supply(scenario: Mapping[str, float], years: pd.DataFrame,
-                     national_trend: pd.DataFrame | None = None) -> pd.DataFrame:
+def approvals_supply(
+    scenario: Mapping[str, float], years: pd.DataFrame, national_trend: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return national approvals a year and the region's share of them, for each (specialty, year) in `years`.
 
     Where the notebook stored a trend of the user's national series for a
@@ -209,15 +255,29 @@ def approvals_supply(scenario: Mapping[str, float], years: pd.DataFrame,
             national = np.full(len(year), central)
             lower, upper = np.full(len(year), max(central - spread, 0.0)), national + spread
             basis = "range"
-        frames.append(pd.DataFrame({"specialty": specialty, "year": year, "national_approvals": national,
-                                    "supply": national * share, "supply_lower": lower * share,
-                                    "supply_upper": upper * share, "supply_basis": basis}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": year,
+                    "national_approvals": national,
+                    "supply": national * share,
+                    "supply_lower": lower * share,
+                    "supply_upper": upper * share,
+                    "supply_basis": basis,
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
-def inflow_plan(hist: Mapping[str, pd.DataFrame], need: pd.DataFrame, scenario: Mapping[str, float],
-                parts_trend: pd.DataFrame | None = None,
-                national_trend: pd.DataFrame | None = None) -> pd.DataFrame:
+def inflow_plan(
+    hist: Mapping[str, pd.DataFrame],
+    need: pd.DataFrame,
+    scenario: Mapping[str, float],
+    parts_trend: pd.DataFrame | None = None,
+    national_trend: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Return required inflow, trend, approvals-based supply and shortfalls per specialty and year.
 
     Years run from the base year + 1 to the horizon. Without a stored trend
@@ -239,8 +299,9 @@ def inflow_plan(hist: Mapping[str, pd.DataFrame], need: pd.DataFrame, scenario: 
     return plan[PLAN_COLUMNS]
 
 
-def resident_pipeline(hist: Mapping[str, pd.DataFrame], plan: pd.DataFrame,
-                      scenario: Mapping[str, float]) -> pd.DataFrame:
+def resident_pipeline(
+    hist: Mapping[str, pd.DataFrame], plan: pd.DataFrame, scenario: Mapping[str, float]
+) -> pd.DataFrame:
     """Return resident FTEs planned and needed per specialty and year, base year to horizon.
 
     needed(y) = training years x required(y + training years): the residents in
@@ -257,8 +318,17 @@ def resident_pipeline(hist: Mapping[str, pd.DataFrame], plan: pd.DataFrame,
         planned = resident_posts(history["residents"], years, scenario["resident_growth_pct"]).to_numpy()
         required = plan[plan["specialty"] == specialty].set_index("year")["required"]
         needed = training * required.reindex(years + training).to_numpy()
-        frames.append(pd.DataFrame({"specialty": specialty, "year": years, "residents_planned": planned,
-                                    "residents_needed": needed, "posts_gap": needed - planned}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": years,
+                    "residents_planned": planned,
+                    "residents_needed": needed,
+                    "posts_gap": needed - planned,
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)[PIPELINE_COLUMNS]
 
 
@@ -288,25 +358,28 @@ def summary(plan: pd.DataFrame, pipeline: pd.DataFrame, scenario: Mapping[str, f
         base = int(pipe.index.min())
         deadline, late = posts_deadline(base, horizon, training)
         at_deadline = pipe.loc[deadline] if deadline in pipe.index else None
-        rows.append({
-            "specialty": specialty,
-            "required_per_year": own["required"].mean(),
-            "trend_per_year": own["trend"].mean(skipna=False),
-            "supply_per_year": own["supply"].mean(),
-            "cum_shortfall_trend": own["cum_shortfall_trend"].iloc[-1],
-            "cum_shortfall_supply": own["cum_shortfall_supply"].iloc[-1],
-            "residents_today": pipe.loc[base, "residents_planned"],
-            "residents_needed_now": pipe.loc[base, "residents_needed"],
-            "deadline_year": deadline,
-            "late": late,
-            "residents_needed_at_deadline": np.nan if at_deadline is None else at_deadline["residents_needed"],
-            "posts_gap_at_deadline": np.nan if at_deadline is None else at_deadline["posts_gap"],
-        })
+        rows.append(
+            {
+                "specialty": specialty,
+                "required_per_year": own["required"].mean(),
+                "trend_per_year": own["trend"].mean(skipna=False),
+                "supply_per_year": own["supply"].mean(),
+                "cum_shortfall_trend": own["cum_shortfall_trend"].iloc[-1],
+                "cum_shortfall_supply": own["cum_shortfall_supply"].iloc[-1],
+                "residents_today": pipe.loc[base, "residents_planned"],
+                "residents_needed_now": pipe.loc[base, "residents_needed"],
+                "deadline_year": deadline,
+                "late": late,
+                "residents_needed_at_deadline": np.nan if at_deadline is None else at_deadline["residents_needed"],
+                "posts_gap_at_deadline": np.nan if at_deadline is None else at_deadline["posts_gap"],
+            }
+        )
     return pd.DataFrame(rows).set_index("specialty")
 
 
-def approvals_from_region(hist: Mapping[str, pd.DataFrame], specialty: str, exit_rate_pct: float,
-                          region_share_pct: float) -> float:
+def approvals_from_region(
+    hist: Mapping[str, pd.DataFrame], specialty: str, exit_rate_pct: float, region_share_pct: float
+) -> float:
     """Return the national approvals a year implied by the region's own average derived inflow.
 
     mean inflow / region share: if the region takes its share of the nation's

@@ -36,26 +36,65 @@ from statsmodels.stats.multitest import multipletests
 
 from .codes import REGION, STAFF_ROLES
 
-PLAN_COLUMNS = ["role", "trust", "year", "fte", "change", "turnover_pct", "leavers",
-                "hires_needed", "excess", "cumulative_hires", "hires_share_pct", "method",
-                "leavers_people", "hires_people"]
-HISTORY_COLUMNS = ["role", "trust", "year", "leavers", "hires", "staff", "staff_basis",
-                   "turnover_pct", "hires_pct", "source"]
-FLAG_COLUMNS = ["role", "trust", "first_year", "latest_year", "latest_pct", "history_pct",
-                "leavers", "expected_leavers", "p_value", "p_adjusted", "slope_pp", "slope_z",
-                "trend_p_value", "trend_p_adjusted", "significant",
-                "rising", "flag", "note"]
+PLAN_COLUMNS = [
+    "role",
+    "trust",
+    "year",
+    "fte",
+    "change",
+    "turnover_pct",
+    "leavers",
+    "hires_needed",
+    "excess",
+    "cumulative_hires",
+    "hires_share_pct",
+    "method",
+    "leavers_people",
+    "hires_people",
+]
+HISTORY_COLUMNS = [
+    "role",
+    "trust",
+    "year",
+    "leavers",
+    "hires",
+    "staff",
+    "staff_basis",
+    "turnover_pct",
+    "hires_pct",
+    "source",
+]
+FLAG_COLUMNS = [
+    "role",
+    "trust",
+    "first_year",
+    "latest_year",
+    "latest_pct",
+    "history_pct",
+    "leavers",
+    "expected_leavers",
+    "p_value",
+    "p_adjusted",
+    "slope_pp",
+    "slope_z",
+    "trend_p_value",
+    "trend_p_adjusted",
+    "significant",
+    "rising",
+    "flag",
+    "note",
+]
 HR_COLUMNS = ["year", "trust", "role", "leavers", "hires", "avg_ftes", "headcount", "source"]
 
 # The rising-turnover flag (see turnover_flags).
-FLAG_ALPHA = 0.05          # one-sided significance level of both tests, after the correction below
+FLAG_ALPHA = 0.05  # one-sided significance level of both tests, after the correction below
 # Benjamini-Hochberg over every test of one flags table (both tests, all trusts and roles): of the
 # flags raised, at most 5 % are expected to be chance, where 46 uncorrected tests at 5 % would
 # flag about two flat series a year.
 FLAG_CORRECTION = "fdr_bh"
-FLAG_WINDOW_YEARS = 5      # the trend is the slope over the latest five years
-FLAG_MIN_YEARS = 3         # years needed: earlier years for the test, points for the slope
-FLAG_MIN_LEAVERS = 5       # leavers in the window below which the trend's z-score is not trusted
+FLAG_WINDOW_YEARS = 5  # the trend is the slope over the latest five years
+FLAG_MIN_YEARS = 3  # years needed: earlier years for the test, points for the slope
+FLAG_MIN_LEAVERS = 5  # leavers in the window below which the trend's z-score is not trusted
 
 
 def base_year(ftes: pd.DataFrame) -> int:
@@ -66,11 +105,13 @@ def base_year(ftes: pd.DataFrame) -> int:
 def _role_order(frame: pd.DataFrame) -> pd.DataFrame:
     """Return `frame` sorted by role (radiographer first, as the plan lists them), trust and year."""
     order = {r: i for i, r in enumerate(STAFF_ROLES)}
-    return frame.sort_values([c for c in ("role", "trust", "year") if c in frame],
-                             key=lambda s: s.map(order) if s.name == "role" else s)
+    return frame.sort_values(
+        [c for c in ("role", "trust", "year") if c in frame], key=lambda s: s.map(order) if s.name == "role" else s
+    )
 
 
 # --- Tabell 7: which series are usable ------------------------------------------------------
+
 
 def series_status(ftes: pd.DataFrame) -> pd.DataFrame:
     """Return per role and trust: first and last observed year, points, and a status.
@@ -92,7 +133,7 @@ def series_status(ftes: pd.DataFrame) -> pd.DataFrame:
                 rows.append((role, trust, None, None, 0, "no_data"))
                 continue
             lo, hi, count = stats.loc[(role, trust)]
-            status = ("ends_early" if hi < last else "complete" if count == n_years else "gaps")
+            status = "ends_early" if hi < last else "complete" if count == n_years else "gaps"
             rows.append((role, trust, int(lo), int(hi), int(count), status))
     out = pd.DataFrame(rows, columns=["role", "trust", "first_year", "last_year", "points", "status"])
     return out.astype({"first_year": "Int64", "last_year": "Int64"})
@@ -121,6 +162,7 @@ def trend_input(ftes: pd.DataFrame) -> pd.DataFrame:
 
 # --- Planned FTEs, leavers and hires ----------------------------------------------------------
 
+
 def _extend_linearly(trend: pd.DataFrame, horizon: int) -> pd.DataFrame:
     """Return `trend` reaching the horizon: a series stored to an earlier year goes on with its last step.
 
@@ -136,9 +178,17 @@ def _extend_linearly(trend: pd.DataFrame, horizon: int) -> pd.DataFrame:
         step = last["trend"] - rows["trend"].iloc[-2] if len(rows) > 1 else 0.0
         years = np.arange(int(last["year"]) + 1, horizon + 1)
         ahead = step * (years - int(last["year"]))
-        extra.append(pd.DataFrame({
-            "role": role, "trust": trust, "year": years, "method": last["method"],
-            **{c: np.clip(last[c] + ahead, 0, None) for c in ("trend", "trend_lower", "trend_upper")}}))
+        extra.append(
+            pd.DataFrame(
+                {
+                    "role": role,
+                    "trust": trust,
+                    "year": years,
+                    "method": last["method"],
+                    **{c: np.clip(last[c] + ahead, 0, None) for c in ("trend", "trend_lower", "trend_upper")},
+                }
+            )
+        )
     return pd.concat([trend, *extra], ignore_index=True)
 
 
@@ -182,13 +232,15 @@ def planned_ftes(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mappi
     start = _start(ftes)
     years = np.arange(base, horizon + 1)
     growth = (1 + scenario["staff_target_growth_pct"] / 100) ** (years - base)
-    path = pd.DataFrame({
-        "role": np.repeat(start["role"].to_numpy(), len(years)),
-        "trust": np.repeat(start["trust"].to_numpy(), len(years)),
-        "year": np.tile(years, len(start)),
-        "fte": np.outer(start["fte"].to_numpy(float), growth).ravel(),
-        "method": "target_growth",
-    })
+    path = pd.DataFrame(
+        {
+            "role": np.repeat(start["role"].to_numpy(), len(years)),
+            "trust": np.repeat(start["trust"].to_numpy(), len(years)),
+            "year": np.tile(years, len(start)),
+            "fte": np.outer(start["fte"].to_numpy(float), growth).ravel(),
+            "method": "target_growth",
+        }
+    )
     if int(scenario["staff_follow_trend"]) == 1 and trend is not None and not trend.empty:
         own = anchored_trend(ftes, trend, horizon)[["role", "trust", "year", "trend", "method"]]
         matched = path[["role", "trust", "year"]].merge(own, on=["role", "trust", "year"], how="left")
@@ -198,8 +250,9 @@ def planned_ftes(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mappi
     return path
 
 
-def turnover_rates(roles: np.ndarray, trusts: np.ndarray, years: np.ndarray,
-                   scenario: Mapping[str, float], base: int) -> np.ndarray:
+def turnover_rates(
+    roles: np.ndarray, trusts: np.ndarray, years: np.ndarray, scenario: Mapping[str, float], base: int
+) -> np.ndarray:
     """Return the turnover rate (%/year) for each role and trust (rows) and year (columns).
 
     rate = the role's regional rate + the trust's difference (0 for a trust
@@ -236,14 +289,24 @@ def plan_flows(path: pd.DataFrame, scenario: Mapping[str, float]) -> pd.DataFram
         share = np.where(average > 0, 100 * hires / average, np.nan)
     later = path["year"].to_numpy() > base
     per_person = np.array([scenario.get(f"fte_per_person_{r}", 1.0) for r in keys["role"]], dtype=float)[:, None]
-    return pd.DataFrame({
-        "role": path["role"].to_numpy()[later], "trust": path["trust"].to_numpy()[later],
-        "year": path["year"].to_numpy()[later], "fte": end.ravel(), "change": (end - start).ravel(),
-        "turnover_pct": rate.ravel(), "leavers": leavers.ravel(), "hires_needed": hires.ravel(),
-        "excess": np.clip(-net, 0, None).ravel(), "cumulative_hires": hires.cumsum(axis=1).ravel(),
-        "hires_share_pct": share.ravel(), "method": path["method"].to_numpy()[later],
-        "leavers_people": (leavers / per_person).ravel(), "hires_people": (hires / per_person).ravel(),
-    })[PLAN_COLUMNS]
+    return pd.DataFrame(
+        {
+            "role": path["role"].to_numpy()[later],
+            "trust": path["trust"].to_numpy()[later],
+            "year": path["year"].to_numpy()[later],
+            "fte": end.ravel(),
+            "change": (end - start).ravel(),
+            "turnover_pct": rate.ravel(),
+            "leavers": leavers.ravel(),
+            "hires_needed": hires.ravel(),
+            "excess": np.clip(-net, 0, None).ravel(),
+            "cumulative_hires": hires.cumsum(axis=1).ravel(),
+            "hires_share_pct": share.ravel(),
+            "method": path["method"].to_numpy()[later],
+            "leavers_people": (leavers / per_person).ravel(),
+            "hires_people": (hires / per_person).ravel(),
+        }
+    )[PLAN_COLUMNS]
 
 
 def staff_plan(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mapping[str, float]) -> pd.DataFrame:
@@ -263,8 +326,7 @@ def plan_totals(plan: pd.DataFrame, status: pd.DataFrame | None = None) -> pd.Da
     """
     rows = plan
     if status is not None:
-        rows = plan.merge(status.loc[status["status"] == "complete", ["role", "trust"]],
-                          on=["role", "trust"])
+        rows = plan.merge(status.loc[status["status"] == "complete", ["role", "trust"]], on=["role", "trust"])
     sums = ["fte", "change", "leavers", "hires_needed", "excess", "leavers_people", "hires_people"]
     total = rows.groupby(["role", "year"], as_index=False, sort=False)[sums].sum()
     total["trust"] = REGION
@@ -284,6 +346,7 @@ def hires_to_horizon(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- Turnover history from the HR export -------------------------------------------------------
+
 
 def turnover_history(hr: pd.DataFrame) -> pd.DataFrame:
     """Return the turnover rate per role, trust and year from the HR table.
@@ -370,17 +433,37 @@ def turnover_flags(history: pd.DataFrame, threshold_pp: float) -> pd.DataFrame:
         else:
             notes.append("few_earlier_years")
         if len(window) >= FLAG_MIN_YEARS:
-            slope, z = rate_trend(window["year"].to_numpy(float), window["leavers"].to_numpy(float),
-                                  window["staff"].to_numpy(float))
+            slope, z = rate_trend(
+                window["year"].to_numpy(float), window["leavers"].to_numpy(float), window["staff"].to_numpy(float)
+            )
             if window["leavers"].sum() < FLAG_MIN_LEAVERS:
                 z = np.nan
                 notes.append("few_leavers_for_trend")
         else:
             notes.append("few_years_for_trend")
         trend_p = float(norm.sf(z)) if not np.isnan(z) else np.nan
-        rows.append((role, trust, int(series["year"].min()), int(latest["year"]),
-                     latest["turnover_pct"], history_pct, latest["leavers"], expected, p_value, np.nan,
-                     slope, z, trend_p, np.nan, False, False, False, ";".join(notes)))
+        rows.append(
+            (
+                role,
+                trust,
+                int(series["year"].min()),
+                int(latest["year"]),
+                latest["turnover_pct"],
+                history_pct,
+                latest["leavers"],
+                expected,
+                p_value,
+                np.nan,
+                slope,
+                z,
+                trend_p,
+                np.nan,
+                False,
+                False,
+                False,
+                ";".join(notes),
+            )
+        )
     flags = pd.DataFrame(rows, columns=FLAG_COLUMNS)
     # One correction over both tests of every series: the table is read as a whole.
     tested = pd.concat([flags["p_value"], flags["trend_p_value"]], ignore_index=True)
@@ -388,7 +471,7 @@ def turnover_flags(history: pd.DataFrame, threshold_pp: float) -> pd.DataFrame:
     adjusted = np.full(len(tested), np.nan)
     if made.any():
         adjusted[made] = multipletests(tested[made].to_numpy(), alpha=FLAG_ALPHA, method=FLAG_CORRECTION)[1]
-    flags["p_adjusted"], flags["trend_p_adjusted"] = adjusted[:len(flags)], adjusted[len(flags):]
+    flags["p_adjusted"], flags["trend_p_adjusted"] = adjusted[: len(flags)], adjusted[len(flags) :]
     flags["significant"] = flags["p_adjusted"] < FLAG_ALPHA
     flags["rising"] = (flags["slope_pp"] > threshold_pp) & (flags["trend_p_adjusted"] < FLAG_ALPHA)
     flags["flag"] = flags["significant"] | flags["rising"]
@@ -445,12 +528,15 @@ def illustrative_turnover(ftes: pd.DataFrame, seed: int = ILLUSTRATIVE_SEED) -> 
                     continue
                 start, end = values[(role, trust, year - 1)], values[(role, trust, year)]
                 average = (start + end) / 2
-                own = rate + (ILLUSTRATIVE_RISE_PP * (year - ILLUSTRATIVE_RISE_FROM)
-                              if (trust, role) == (rising, "radiographer") and year > ILLUSTRATIVE_RISE_FROM
-                              else 0.0)
+                own = rate + (
+                    ILLUSTRATIVE_RISE_PP * (year - ILLUSTRATIVE_RISE_FROM)
+                    if (trust, role) == (rising, "radiographer") and year > ILLUSTRATIVE_RISE_FROM
+                    else 0.0
+                )
                 leavers = min(int(rng.poisson(own / 100 * average)), math.floor(average))
                 hires = max(0, leavers + int(round(end - start)))
-                rows.append((int(year), trust, role, leavers, hires, round(average, 1), None,
-                             illustrative_source(seed)))
+                rows.append(
+                    (int(year), trust, role, leavers, hires, round(average, 1), None, illustrative_source(seed))
+                )
     out = pd.DataFrame(rows, columns=HR_COLUMNS)
     return out.astype({"headcount": "float64"})

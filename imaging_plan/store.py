@@ -83,8 +83,17 @@ class Forecast:
 # Package files that only present results (the app, text, charts, exports, the runner's bookkeeping)
 # or only say where the fits run (parallel.py: the same results on any number of workers, tested):
 # editing them changes no forecast, so they are left out of the code hash.
-PRESENTATION = ("app", "charts", "i18n.py", "text", "reports.py", "run_history.py", "runner.py",
-                "serve.py", "parallel.py")
+PRESENTATION = (
+    "app",
+    "charts",
+    "i18n.py",
+    "text",
+    "reports.py",
+    "run_history.py",
+    "runner.py",
+    "serve.py",
+    "parallel.py",
+)
 # Notebook parameters that say where to read and write, or where to compute, not what: the inputs
 # are compared by content instead, and the backtest's results are the same on any number of workers.
 LOCATION_PARAMETERS = ("data_dir", "output_dir", "workers", "scheduler")
@@ -138,8 +147,7 @@ def _declared_defaults(notebook: str | os.PathLike) -> dict:
 
     path = _notebook_file(notebook)
     cells = json.loads(path.read_text(encoding="utf-8") or "{}").get("cells", [])
-    source = next(("".join(c["source"]) for c in cells
-                   if "parameters" in c.get("metadata", {}).get("tags", [])), "")
+    source = next(("".join(c["source"]) for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), "")
     defaults = {}
     for node in ast.parse(source).body:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
@@ -153,8 +161,9 @@ def _declared_defaults(notebook: str | os.PathLike) -> dict:
     return defaults
 
 
-def build_manifest(name: str, notebook: str, parameters: dict, inputs: dict[str, str],
-                   data_dir: Path, requested: dict | None = None) -> dict:
+def build_manifest(
+    name: str, notebook: str, parameters: dict, inputs: dict[str, str], data_dir: Path, requested: dict | None = None
+) -> dict:
     """Return the manifest of a forecast run: what it was made from, with what, and when.
 
     `parameters` are the values the run used (derived defaults filled in); `requested` are the
@@ -254,8 +263,7 @@ def published_versions(output_dir: Path, name: str) -> list[str]:
     folder = _versions_dir(output_dir, name)
     if not folder.exists():
         return []
-    return sorted((p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  reverse=True)
+    return sorted((p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), reverse=True)
 
 
 def forecast_version(output_dir: Path, name: str) -> str | None:
@@ -296,7 +304,7 @@ def _prune(output_dir: Path, name: str, keep: int = KEEP_VERSIONS) -> None:
     """Delete all but the current version and the newest `keep - 1` versions older than it."""
     current = forecast_version(output_dir, name)
     older = [v for v in published_versions(output_dir, name) if current is None or v < current]
-    kept = set(older[:max(keep - 1, 0)]) | {current}
+    kept = set(older[: max(keep - 1, 0)]) | {current}
     for version in published_versions(output_dir, name):
         if version not in kept:
             shutil.rmtree(_versions_dir(output_dir, name) / version, ignore_errors=True)
@@ -324,8 +332,7 @@ def write_forecast(output_dir: Path, name: str, tables: dict[str, pd.DataFrame],
             frame.to_csv(path, index=False)
             manifest["tables"][table] = {"rows": len(frame), "sha256": file_sha256(path)}
             _pause_point("write")
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                        encoding="utf-8")
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         # One publisher at a time per forecast: naming, switching and pruning see each other whole.
         with FileLock(versions / ".publish.lock", timeout=PUBLISH_TIMEOUT_S):
             version = _new_version()
@@ -362,12 +369,13 @@ def _load(folder: Path, name: str, version: str | None) -> Forecast:
         try:
             raw = path.read_bytes()
         except FileNotFoundError as err:
-            raise ForecastDamaged(f"forecast '{name}' ({folder}): table '{table}' is missing "
-                                  f"({path.name})") from err
+            raise ForecastDamaged(f"forecast '{name}' ({folder}): table '{table}' is missing ({path.name})") from err
         expected = recorded.get("sha256") if isinstance(recorded, dict) else None
         if expected and hashlib.sha256(raw).hexdigest() != expected:
-            raise ForecastDamaged(f"forecast '{name}' ({folder}): table '{table}' does not match its "
-                                  f"manifest (sha256 differs from the one recorded when it was written)")
+            raise ForecastDamaged(
+                f"forecast '{name}' ({folder}): table '{table}' does not match its "
+                f"manifest (sha256 differs from the one recorded when it was written)"
+            )
         tables[table] = pd.read_csv(io.BytesIO(raw))
     return Forecast(name, folder, tables, manifest, version)
 
@@ -404,8 +412,11 @@ def read_forecast(output_dir: Path, name: str) -> Forecast:
         except ForecastMissing as err:
             if forecast_version(output_dir, name) != version:  # switched (and pruned) meanwhile: read again
                 continue
-            problem = str(err) if isinstance(err, ForecastDamaged) else \
-                f"forecast '{name}': its current version {version} is gone"
+            problem = (
+                str(err)
+                if isinstance(err, ForecastDamaged)
+                else f"forecast '{name}': its current version {version} is gone"
+            )
             return _fallback(output_dir, name, version, problem)
     raise ForecastMissing(f"forecast '{name}' in {output_dir} kept changing while being read")
 
@@ -419,15 +430,16 @@ def _fallback(output_dir: Path, name: str, bad: str | None, problem: str) -> For
             good = _load(_versions_dir(output_dir, name) / version, name, version)
         except ForecastMissing:
             continue
-        message = (f"{problem}; serving the last good version instead, made "
-                   f"{good.manifest.get('created_utc', '?')} ({version})")
+        message = (
+            f"{problem}; serving the last good version instead, made "
+            f"{good.manifest.get('created_utc', '?')} ({version})"
+        )
         warnings.warn(message, RuntimeWarning, stacklevel=3)
         return Forecast(good.name, good.folder, good.tables, good.manifest, version, message)
     raise ForecastDamaged(f"{problem}; no good earlier version to fall back on")
 
 
-def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path,
-             parameters: dict | None = None) -> str | None:
+def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path, parameters: dict | None = None) -> str | None:
     """Return why forecast `name` must be rebuilt, or None when it is current.
 
     Current means made from the same content: the notebook's cells, the package code that
@@ -448,8 +460,10 @@ def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path,
         return "the notebook changed since"
     if forecast.manifest.get("code_sha256") != code_sha256():
         return "the package code changed"
-    wanted = {**_declared_defaults(notebook),
-              **{k: v for k, v in (parameters or {}).items() if k not in LOCATION_PARAMETERS}}
+    wanted = {
+        **_declared_defaults(notebook),
+        **{k: v for k, v in (parameters or {}).items() if k not in LOCATION_PARAMETERS},
+    }
     made = forecast.manifest.get("requested")
     if made is None:
         return "made without a record of its parameters"
@@ -477,8 +491,7 @@ def list_forecasts(output_dir: Path) -> list[str]:
     folder = Path(output_dir)
     if not folder.exists():
         return []
-    return sorted(p.name for p in folder.iterdir()
-                  if p.is_dir() and p.name[0] not in "._" and (p / MANIFEST).exists())
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name[0] not in "._" and (p / MANIFEST).exists())
 
 
 def run_id(manifests: dict[str, dict], when: datetime) -> str:
@@ -486,8 +499,9 @@ def run_id(manifests: dict[str, dict], when: datetime) -> str:
 
     Two runs from the same data, parameters and code share the hash part.
     """
-    made_of = {name: {k: m.get(k) for k in ("inputs", "parameters", "code_sha256")}
-               for name, m in sorted(manifests.items())}
+    made_of = {
+        name: {k: m.get(k) for k in ("inputs", "parameters", "code_sha256")} for name, m in sorted(manifests.items())
+    }
     digest = hashlib.sha256(json.dumps(made_of, sort_keys=True, default=str).encode()).hexdigest()
     return f"{when.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}-{digest[:8]}"
 
@@ -514,9 +528,13 @@ def snapshot_run(output_dir: Path, keep: int = HISTORY_KEEP, when: datetime | No
     try:
         for name in names:
             shutil.copytree(folders[name], staging / name)
-        (staging / RUN_MANIFEST).write_text(json.dumps(
-            {"run_id": target.name, "created_utc": when.isoformat(timespec="seconds"), "forecasts": names},
-            indent=2) + "\n", encoding="utf-8")
+        (staging / RUN_MANIFEST).write_text(
+            json.dumps(
+                {"run_id": target.name, "created_utc": when.isoformat(timespec="seconds"), "forecasts": names}, indent=2
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -531,8 +549,7 @@ def list_runs(output_dir: Path) -> list[str]:
     history = Path(output_dir) / HISTORY
     if not history.exists():
         return []
-    return sorted((p.name for p in history.iterdir() if p.is_dir() and (p / RUN_MANIFEST).exists()),
-                  reverse=True)
+    return sorted((p.name for p in history.iterdir() if p.is_dir() and (p / RUN_MANIFEST).exists()), reverse=True)
 
 
 def read_run(output_dir: Path, run: str) -> dict[str, Forecast]:
@@ -566,13 +583,14 @@ def lock_holder(output_dir: Path, name: str) -> dict | None:
 def _describe_holder(holder: dict | None) -> str:
     if not holder:
         return "a run that has not yet recorded itself"
-    return (f"pid {holder.get('pid')} on {holder.get('host')}, started {holder.get('started_utc')} "
-            f"({holder.get('command')})")
+    return (
+        f"pid {holder.get('pid')} on {holder.get('host')}, started {holder.get('started_utc')} "
+        f"({holder.get('command')})"
+    )
 
 
 @contextmanager
-def build_lock(output_dir: Path, name: str, wait: float = 0.0,
-               command: str | None = None) -> Iterator[dict | None]:
+def build_lock(output_dir: Path, name: str, wait: float = 0.0, command: str | None = None) -> Iterator[dict | None]:
     """Hold the build lock of forecast `name`; yield the stale holder taken over, if there was one.
 
     With `wait` 0 a lock held by a live run is refused at once; otherwise wait up to `wait`
@@ -588,15 +606,20 @@ def build_lock(output_dir: Path, name: str, wait: float = 0.0,
     except Timeout:
         holder = lock_holder(output_dir, name)
         waited = f" after waiting {wait:g} s" if wait > 0 else ""
-        raise StoreBusy(f"forecast '{name}' is being built by another run{waited}: {_describe_holder(holder)}. "
-                        f"Wait for it to finish (--wait SECONDS) or stop it.") from None
+        raise StoreBusy(
+            f"forecast '{name}' is being built by another run{waited}: {_describe_holder(holder)}. "
+            f"Wait for it to finish (--wait SECONDS) or stop it."
+        ) from None
     try:
         previous = lock_holder(output_dir, name)
         same_host = previous and previous.get("host") == socket.gethostname()
         stale = previous if previous and same_host and not _pid_alive(previous.get("pid")) else None
-        record = {"pid": os.getpid(), "host": socket.gethostname(),
-                  "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                  "command": command or " ".join([Path(sys.argv[0]).name, *sys.argv[1:]])}
+        record = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "command": command or " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+        }
         _write_json(_holder_file(output_dir, name), record)
         yield stale
     finally:
@@ -633,8 +656,11 @@ def read_progress(output_dir: Path, name: str) -> dict | None:
 
 def write_progress(output_dir: Path, name: str, **fields) -> dict:
     """Update the progress record of `name` with `fields` (atomically); return the record."""
-    record = {**(read_progress(output_dir, name) or {}), **fields,
-              "updated_utc": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    record = {
+        **(read_progress(output_dir, name) or {}),
+        **fields,
+        "updated_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
     _write_json(_progress_file(output_dir, name), record)
     return record
 
@@ -642,12 +668,22 @@ def write_progress(output_dir: Path, name: str, **fields) -> dict:
 def start_progress(output_dir: Path, name: str) -> None:
     """Record that a build of `name` starts now, in this process; keep the last build's duration."""
     last = read_progress(output_dir, name) or {}
-    _write_json(_progress_file(output_dir, name), {
-        "state": "running", "pid": os.getpid(), "host": socket.gethostname(),
-        "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"), "started": time.time(),
-        "done": 0, "total": None, "fits_started": None, "first_done": None, "first_done_at": None,
-        "last_seconds": last.get("seconds") if last.get("state") == "done" else last.get("last_seconds"),
-    })
+    _write_json(
+        _progress_file(output_dir, name),
+        {
+            "state": "running",
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "started": time.time(),
+            "done": 0,
+            "total": None,
+            "fits_started": None,
+            "first_done": None,
+            "first_done_at": None,
+            "last_seconds": last.get("seconds") if last.get("state") == "done" else last.get("last_seconds"),
+        },
+    )
 
 
 def finish_progress(output_dir: Path, name: str, ok: bool, message: str | None = None) -> None:
@@ -676,8 +712,13 @@ def fit_progress(output_dir: Path, name: str, every_s: float = 1.0) -> Callable[
         if done and not record.get("first_done"):  # the rate is measured from here: workers are up
             fields.update(first_done=int(done), first_done_at=now)
         if record.get("state") != "running":  # run outside the runner (papermill itself)
-            fields.update(state="running", pid=os.getpid(), host=socket.gethostname(), started=now,
-                          started_utc=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            fields.update(
+                state="running",
+                pid=os.getpid(),
+                host=socket.gethostname(),
+                started=now,
+                started_utc=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            )
         write_progress(output_dir, name, **fields)
 
     return report
@@ -713,6 +754,12 @@ def build_status(output_dir: Path, name: str, now: float | None = None) -> dict 
             left = (now - first_at) / (done - first) * (total - done) + TAIL_S
         elif record.get("last_seconds"):
             left = max(record["last_seconds"] - (now - started), TAIL_S)
-    return {"state": state, "done": done, "total": total, "elapsed_s": now - started,
-            "seconds_left": None if left is None else max(round(left), 1),
-            "pid": record.get("pid"), "message": record.get("message")}
+    return {
+        "state": state,
+        "done": done,
+        "total": total,
+        "elapsed_s": now - started,
+        "seconds_left": None if left is None else max(round(left), 1),
+        "pid": record.get("pid"),
+        "message": record.get("message"),
+    }

@@ -48,8 +48,9 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def fit_trend(history: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings(),
-              clip: bool = True) -> pd.DataFrame:
+def fit_trend(
+    history: pd.DataFrame, horizon: int, settings: TrendSettings = TrendSettings(), clip: bool = True
+) -> pd.DataFrame:
     """Return the Prophet trend of a yearly series from its first year to the horizon.
 
     `history` has columns year and value. Out: year, value (observed, missing
@@ -62,36 +63,41 @@ def fit_trend(history: pd.DataFrame, horizon: int, settings: TrendSettings = Tre
     series = history.dropna(subset=["value"]).sort_values("year")
     if len(series) < MIN_POINTS:
         raise ValueError(f"a trend needs at least {MIN_POINTS} yearly points; got {len(series)}")
-    frame = pd.DataFrame({"ds": pd.to_datetime(series["year"].astype(str) + "-01-01"),
-                          "y": series["value"].astype(float).to_numpy()})
+    frame = pd.DataFrame(
+        {"ds": pd.to_datetime(series["year"].astype(str) + "-01-01"), "y": series["value"].astype(float).to_numpy()}
+    )
     model = Prophet(
         growth=settings.growth,
-        yearly_seasonality=False, weekly_seasonality=False, daily_seasonality=False,
+        yearly_seasonality=False,
+        weekly_seasonality=False,
+        daily_seasonality=False,
         n_changepoints=min(settings.n_changepoints, len(series) - 2),
         changepoint_prior_scale=settings.changepoint_prior_scale,
         interval_width=settings.interval_width,
     )
     model.fit(frame)
     last = int(series["year"].max())
-    future = pd.DataFrame({"ds": pd.to_datetime(
-        [f"{y}-01-01" for y in range(int(series["year"].min()), max(horizon, last) + 1)])})
+    future = pd.DataFrame(
+        {"ds": pd.to_datetime([f"{y}-01-01" for y in range(int(series["year"].min()), max(horizon, last) + 1)])}
+    )
     np.random.seed(settings.seed)  # Prophet draws its intervals with numpy's global state
     predicted = model.predict(future)
     floor = 0 if clip else None
-    out = pd.DataFrame({
-        "year": predicted["ds"].dt.year.astype(int),
-        "trend": predicted["yhat"].clip(lower=floor),
-        "trend_lower": predicted["yhat_lower"].clip(lower=floor),
-        "trend_upper": predicted["yhat_upper"].clip(lower=floor),
-    })
+    out = pd.DataFrame(
+        {
+            "year": predicted["ds"].dt.year.astype(int),
+            "trend": predicted["yhat"].clip(lower=floor),
+            "trend_lower": predicted["yhat_lower"].clip(lower=floor),
+            "trend_upper": predicted["yhat_upper"].clip(lower=floor),
+        }
+    )
     observed = series[["year", "value"]].astype({"year": int})
-    return observed.merge(out, on="year", how="right")[
-        ["year", "value", "trend", "trend_lower", "trend_upper"]]
+    return observed.merge(out, on="year", how="right")[["year", "value", "trend", "trend_lower", "trend_upper"]]
 
 
-def grouped_trends(series: pd.DataFrame, by: list[str], horizon: int,
-                   settings: TrendSettings = TrendSettings(), clip: bool = True
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def grouped_trends(
+    series: pd.DataFrame, by: list[str], horizon: int, settings: TrendSettings = TrendSettings(), clip: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the Prophet trend of each group of a long yearly table, and which groups were fitted.
 
     `series` has the `by` columns, year and value. A group with fewer than
@@ -114,8 +120,9 @@ def grouped_trends(series: pd.DataFrame, by: list[str], horizon: int,
     return trends[columns], pd.DataFrame(status, columns=[*by, "points", "fitted"])
 
 
-def approval_trends(national: pd.DataFrame | None, horizon: int,
-                    settings: TrendSettings = TrendSettings()) -> tuple[pd.DataFrame, pd.DataFrame]:
+def approval_trends(
+    national: pd.DataFrame | None, horizon: int, settings: TrendSettings = TrendSettings()
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the Prophet trend of the user's national approvals per specialty, and what was used.
 
     `national` is the optional specialist_approvals table (None when absent).
@@ -132,8 +139,15 @@ def approval_trends(national: pd.DataFrame | None, horizon: int,
     for specialty in codes.SPECIALTIES:
         own = fitted[fitted["specialty"] == specialty]
         points = int(own["points"].iloc[0]) if len(own) else 0
-        basis = ("no_file" if national is None else "not_in_file" if points == 0
-                 else "fitted" if bool(own["fitted"].iloc[0]) else "too_few_points")
+        basis = (
+            "no_file"
+            if national is None
+            else "not_in_file"
+            if points == 0
+            else "fitted"
+            if bool(own["fitted"].iloc[0])
+            else "too_few_points"
+        )
         rows.append({"specialty": specialty, "points": points, "basis": basis})
     return trends.rename(columns={"value": "approvals"}), pd.DataFrame(rows)
 
@@ -161,5 +175,4 @@ def simple_trend(history: pd.DataFrame, horizon: int) -> tuple[pd.DataFrame, str
     trend = np.clip(last["value"] + slope * (years - last["year"]), 0, None)
     out = pd.DataFrame({"year": years, "trend": trend, "trend_lower": trend, "trend_upper": trend})
     observed = series[["year", "value"]].astype({"year": int})
-    return observed.merge(out, on="year", how="right")[
-        ["year", "value", "trend", "trend_lower", "trend_upper"]], method
+    return observed.merge(out, on="year", how="right")[["year", "value", "trend", "trend_lower", "trend_upper"]], method

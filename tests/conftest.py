@@ -34,8 +34,9 @@ def built_forecasts(tmp_path_factory) -> Path:
     with open(shared / "shared_forecasts.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            code = runner.run_all(only=["01", "02", "03", "04"], output_dir=target, if_stale=True,
-                                  progress=False, jobs=2)
+            code = runner.run_all(
+                only=["01", "02", "03", "04"], output_dir=target, if_stale=True, progress=False, jobs=2
+            )
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     assert code == 0, f"building the shared forecasts failed: see {target / '_runs'}"

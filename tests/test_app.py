@@ -14,14 +14,19 @@ from imaging_plan.inputs import TABLES, file_sha256
 @pytest.fixture
 def forecasts(tmp_path, monkeypatch):
     """A small stored physician forecast (no Prophet needed) in a scratch folder the app reads."""
-    rows = [(s, "total", y, None, 100.0 + y - 2015, 90.0 + y - 2015, 110.0 + y - 2015)
-            for s in ("radiology", "nuclear_medicine") for y in range(2015, 2051)]
-    trend = pd.DataFrame(rows, columns=["specialty", "series", "year", "fte", "trend", "trend_lower",
-                                        "trend_upper"])
+    rows = [
+        (s, "total", y, None, 100.0 + y - 2015, 90.0 + y - 2015, 110.0 + y - 2015)
+        for s in ("radiology", "nuclear_medicine")
+        for y in range(2015, 2051)
+    ]
+    trend = pd.DataFrame(rows, columns=["specialty", "series", "year", "fte", "trend", "trend_lower", "trend_upper"])
     inputs = {TABLES["physician_ftes"].file: file_sha256(paths.DATA_DIR / TABLES["physician_ftes"].file)}
-    store.write_forecast(tmp_path, "physician_ftes", {"trend": trend},
-                         store.build_manifest("physician_ftes", "01_forecast_physician_ftes.ipynb", {},
-                                              inputs, paths.DATA_DIR))
+    store.write_forecast(
+        tmp_path,
+        "physician_ftes",
+        {"trend": trend},
+        store.build_manifest("physician_ftes", "01_forecast_physician_ftes.ipynb", {}, inputs, paths.DATA_DIR),
+    )
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     return tmp_path
 
@@ -43,8 +48,7 @@ def test_page_renders_with_defaults_and_forecast(forecasts):
     at = _run()
     assert not at.exception
     assert at.title[0].value == "Legeårsverk: tilbud, behov og gap"
-    assert set(_metrics(at)) == {f"{s} {y}" for s in ("radiology", "nuclear_medicine")
-                                 for y in (2030, 2035, 2040)}
+    assert set(_metrics(at)) == {f"{s} {y}" for s in ("radiology", "nuclear_medicine") for y in (2030, 2035, 2040)}
     assert any("Prognosene ble laget" in c.value for c in at.caption)
     assert not at.warning
     # Only the page's own assumptions (and the general ones) are drawn as sliders.
@@ -56,8 +60,10 @@ EFFECTS = {
     "horizon": (2045, {"radiology 2045", "nuclear_medicine 2045"}),
     "use_growth_pct": (3.0, "all"),  # the demand index is shared by both specialties
     "recruitment_radiology_fte": (20.0, {"radiology 2030", "radiology 2035", "radiology 2040"}),
-    "recruitment_nuclear_medicine_fte": (3.0, {"nuclear_medicine 2030", "nuclear_medicine 2035",
-                                               "nuclear_medicine 2040"}),
+    "recruitment_nuclear_medicine_fte": (
+        3.0,
+        {"nuclear_medicine 2030", "nuclear_medicine 2035", "nuclear_medicine 2040"},
+    ),
     "ai_gain_pct": (20.0, "all"),
     "ai_full_year": (2030, set()),  # with the default 0 % AI gain its year changes nothing
     "fte_per_person_physician": (0.8, set()),  # people, not FTEs: the gap in FTEs stays
@@ -201,7 +207,7 @@ def test_values_set_on_one_page_survive_every_other_page_and_stay_in_the_url(for
     assert at.query_params.get("lifetime_mr_years") == "12"
     _go(at, "physicians")
     assert "lifetime_mr_years" not in {s.key for s in at.slider}  # not drawn here ...
-    assert at.query_params.get("lifetime_mr_years") == "12"        # ... but still in the link
+    assert at.query_params.get("lifetime_mr_years") == "12"  # ... but still in the link
     at.slider(key="exit_rate_pct").set_value(4.5).run()
     _go(at, "overview")
     assert at.query_params.get("lifetime_mr_years") == "12" and at.query_params.get("exit_rate_pct") == "4.5"
@@ -218,7 +224,7 @@ def test_the_population_choice_is_held_across_pages_and_in_the_link_like_a_slide
     assert at.query_params.get("population_scenario") == "LLML"
     _go(at, "equipment")
     assert "population_scenario" not in {s.key for s in at.selectbox}  # not drawn here ...
-    assert at.query_params.get("population_scenario") == "LLML"        # ... but still in the link
+    assert at.query_params.get("population_scenario") == "LLML"  # ... but still in the link
     assert any("1" in c.value for c in at.sidebar.caption if "Lenken" in c.value)
     _go(at, "overview")
     assert at.query_params.get("population_scenario") == "LLML"
@@ -239,8 +245,9 @@ def test_a_preset_chosen_on_the_overview_sets_the_sliders_of_other_pages(forecas
     at = open_page(None)
     at.selectbox(key="preset_choice").set_value("high").run()
     _go(at, "equipment")
-    assert at.slider(key="replacement_budget_mnok").value == scenario.PRESETS["high"].values[
-        "replacement_budget_mnok"][0]
+    assert (
+        at.slider(key="replacement_budget_mnok").value == scenario.PRESETS["high"].values["replacement_budget_mnok"][0]
+    )
     _go(at, "physicians")
     assert at.slider(key="exit_rate_pct").value == scenario.PRESETS["high"].values["exit_rate_pct"][0]
 
@@ -248,8 +255,9 @@ def test_a_preset_chosen_on_the_overview_sets_the_sliders_of_other_pages(forecas
 def _chart_tables(at: AppTest) -> list[tuple[str, pd.DataFrame]]:
     import pyarrow as pa
 
-    return [(c.proto.spec, pa.ipc.open_stream(c.proto.data.data).read_all().to_pandas())
-            for c in at.get("vega_lite_chart")]
+    return [
+        (c.proto.spec, pa.ipc.open_stream(c.proto.data.data).read_all().to_pandas()) for c in at.get("vega_lite_chart")
+    ]
 
 
 def test_a_slider_move_sends_new_chart_numbers_beside_the_same_cached_spec(forecasts):
@@ -263,8 +271,10 @@ def test_a_slider_move_sends_new_chart_numbers_beside_the_same_cached_spec(forec
     assert all(not d0.equals(d1) for (_, d0), (_, d1) in zip(before[:4], after[:4]))
     assert before[4][1].equals(after[4][1])  # the exit rate is supply: the demand index stays
     supply = after[0][1]
-    assert (supply.loc[supply["series"] == "Tilbud", "fte"].iloc[-1]
-            < before[0][1].loc[before[0][1]["series"] == "Tilbud", "fte"].iloc[-1])  # more exits, less supply
+    assert (
+        supply.loc[supply["series"] == "Tilbud", "fte"].iloc[-1]
+        < before[0][1].loc[before[0][1]["series"] == "Tilbud", "fte"].iloc[-1]
+    )  # more exits, less supply
 
 
 def test_values_left_at_their_default_follow_a_new_default_and_set_ones_stay():

@@ -54,9 +54,9 @@ def test_a_value_read_only_on_some_paths_still_keys_the_result():
         s = snapshot.scenario
         return s["a"] + (s["b"] if s["a"] > 1 else 0.0)
 
-    assert state.computed(plan, _snapshot(a=1.0, b=2.0)) == 1.0   # reads a only
-    assert state.computed(plan, _snapshot(a=2.0, b=2.0)) == 4.0   # now reads b too
-    assert state.computed(plan, _snapshot(a=2.0, b=5.0)) == 7.0   # b differs: not the 4.0 above
+    assert state.computed(plan, _snapshot(a=1.0, b=2.0)) == 1.0  # reads a only
+    assert state.computed(plan, _snapshot(a=2.0, b=2.0)) == 4.0  # now reads b too
+    assert state.computed(plan, _snapshot(a=2.0, b=5.0)) == 7.0  # b differs: not the 4.0 above
     assert state.computed(plan, _snapshot(a=1.0, b=5.0)) == 1.0
 
 

@@ -28,17 +28,26 @@ def test_recruitment_defaults_are_the_tabell_6_means_to_the_step(shipped_ftes):
 
 def test_no_demand_growth_from_supplys_past_is_left():
     assert not [k for k in ASSUMPTIONS if k.startswith("demand_growth")]
-    for key in ("use_growth_pct", "ai_gain_pct", "ai_full_year", "recruitment_radiology_fte",
-                "recruitment_nuclear_medicine_fte", "fte_per_person_physician"):
+    for key in (
+        "use_growth_pct",
+        "ai_gain_pct",
+        "ai_full_year",
+        "recruitment_radiology_fte",
+        "recruitment_nuclear_medicine_fte",
+        "fte_per_person_physician",
+    ):
         assert ASSUMPTIONS[key].group == "physicians", key
 
 
-@pytest.mark.parametrize("key,value,words", [
-    ("horizon", 2051, "outside the allowed range 2026 to 2050"),
-    ("exit_rate_pct", -1, "outside the allowed range"),
-    ("training_years", 4.5, "must be a whole number"),
-    ("ai_gain_pct", "lots", "is not a number"),
-])
+@pytest.mark.parametrize(
+    "key,value,words",
+    [
+        ("horizon", 2051, "outside the allowed range 2026 to 2050"),
+        ("exit_rate_pct", -1, "outside the allowed range"),
+        ("training_years", 4.5, "must be a whole number"),
+        ("ai_gain_pct", "lots", "is not a number"),
+    ],
+)
 def test_bad_values_are_refused_naming_the_parameter(shipped_ftes, key, value, words):
     with pytest.raises(AssumptionError, match=f"parameter '{key}'.*{words}"):
         assumptions.resolve({key: value}, {"physician_ftes": shipped_ftes})
@@ -50,8 +59,7 @@ def test_unknown_parameter_is_refused(shipped_ftes):
 
 
 def test_none_means_default_and_values_override(shipped_ftes):
-    s = assumptions.resolve({"exit_rate_pct": 5, "recruitment_radiology_fte": None},
-                            {"physician_ftes": shipped_ftes})
+    s = assumptions.resolve({"exit_rate_pct": 5, "recruitment_radiology_fte": None}, {"physician_ftes": shipped_ftes})
     assert s["exit_rate_pct"] == 5.0 and s["recruitment_radiology_fte"] == 11.0
 
 
@@ -90,8 +98,9 @@ def test_notebook_parameters_match_the_registry(notebook):
         expected = "None" if a.default is None else repr(a.default)
         assert default == expected, f"{notebook}, {a.key}: notebook default {default}, registry {expected}"
         help_text = declared[a.key]["help"]
-        assert f"{a.min}-{a.max}" in help_text.replace(" ", "").replace(".0", "") or \
-            f"{a.min:g}-{a.max:g}" in help_text, f"{notebook}, {a.key}: help must state the range: {help_text}"
+        assert (
+            f"{a.min}-{a.max}" in help_text.replace(" ", "").replace(".0", "") or f"{a.min:g}-{a.max:g}" in help_text
+        ), f"{notebook}, {a.key}: help must state the range: {help_text}"
     # A plan to a horizon declares it; the backcast of notebook 06 stops at the data's last year.
     for name in ("data_dir", "output_dir", *(["horizon"] if "general" in NOTEBOOK_ASSUMPTIONS[notebook] else [])):
         assert name in declared
@@ -112,6 +121,8 @@ def test_every_trust_of_tabell_7_has_a_turnover_difference_defaulting_to_the_reg
     for role in ("radiographer", "bioengineer", "secretary"):
         a = ASSUMPTIONS[f"turnover_{role}_pct"]
         assert (a.default, a.min, a.max) == (5.1, 0.0, 25.0) and "Helse Vest" in a.source
+
+
 @pytest.mark.parametrize("notebook", ["01_forecast_physician_ftes.ipynb", "05_backtest_forecasts.ipynb"])
 def test_notebook_prophet_settings_are_the_project_settings(notebook):
     """The settings the backtest chose live in forecasting.TrendSettings; notebooks default to them."""

@@ -14,11 +14,18 @@ from imaging_plan.trends import TrendSettings
 
 
 def _series(values, first=2015, sid="s:a", family="staff") -> pd.DataFrame:
-    return pd.DataFrame({"series_id": sid, "family": family, "year": range(first, first + len(values)),
-                         "value": [float(v) for v in values]})
+    return pd.DataFrame(
+        {
+            "series_id": sid,
+            "family": family,
+            "year": range(first, first + len(values)),
+            "value": [float(v) for v in values],
+        }
+    )
 
 
 # --- metrics -------------------------------------------------------------------------------------
+
 
 def test_naive_scale_is_the_mean_absolute_yearly_change():
     assert bt.naive_scale([1, 3, 2, 6]) == pytest.approx(7 / 3)  # changes 2, 1, 4
@@ -54,6 +61,7 @@ def test_interval_hits_count_the_actuals_inside_inclusive_bounds():
 
 # --- series --------------------------------------------------------------------------------------
 
+
 def test_origins_need_the_minimum_training_years_and_one_year_to_check():
     assert bt.origins(range(2015, 2026), 6) == [2020, 2021, 2022, 2023, 2024]
     assert bt.origins(range(2015, 2022), 6) == [2020]
@@ -71,8 +79,10 @@ def test_physician_series_hold_each_category_and_the_specialty_total(shipped_fte
     series = bt.physician_series(shipped_ftes).set_index(["series_id", "year"])["value"]
     assert series["physicians:radiology:total", 2015] == 445  # Tabell 6 total
     assert series["physicians:nuclear_medicine:total", 2025] == 35
-    assert series["physicians:radiology:consultant", 2015] == shipped_ftes.query(
-        "year == 2015 and specialty == 'radiology' and category == 'consultant'")["fte"].iloc[0]
+    assert (
+        series["physicians:radiology:consultant", 2015]
+        == shipped_ftes.query("year == 2015 and specialty == 'radiology' and category == 'consultant'")["fte"].iloc[0]
+    )
     assert len(series.index.get_level_values(0).unique()) == 10
 
 
@@ -89,11 +99,18 @@ def test_staff_series_skip_blank_cells_and_invent_nothing():
 
 
 def test_specialist_inflow_is_the_change_plus_the_assumed_exits():
-    ftes = pd.DataFrame([(2020, "radiology", "consultant", 80), (2020, "radiology", "specialist", 20),
-                         (2020, "radiology", "resident", 50), (2021, "radiology", "consultant", 84),
-                         (2021, "radiology", "acting_consultant", 21), (2021, "radiology", "resident", 60),
-                         (2023, "radiology", "consultant", 90)],
-                        columns=["year", "specialty", "category", "fte"])
+    ftes = pd.DataFrame(
+        [
+            (2020, "radiology", "consultant", 80),
+            (2020, "radiology", "specialist", 20),
+            (2020, "radiology", "resident", 50),
+            (2021, "radiology", "consultant", 84),
+            (2021, "radiology", "acting_consultant", 21),
+            (2021, "radiology", "resident", 60),
+            (2023, "radiology", "consultant", 90),
+        ],
+        columns=["year", "specialty", "category", "fte"],
+    )
     inflow = bt.specialist_inflow(ftes, exit_rate_pct=10).set_index("year")
     # S(2020) = 100, S(2021) = 105: inflow = 105 - 100 + 10 % of 100 = 15. 2023 follows a gap: none.
     assert inflow.loc[2021, "inflow"] == pytest.approx(15.0)
@@ -106,6 +123,7 @@ def test_build_series_refuses_an_unknown_family(shipped_ftes):
 
 
 # --- the rolling origin --------------------------------------------------------------------------
+
 
 def test_backtest_rows_on_a_hand_series_with_the_naive_method():
     history = _series([1, 2, 3, 4, 5, 6, 7, 8])  # 2015-2022: origins 2020 and 2021
@@ -148,10 +166,12 @@ def test_rolling_origin_keeps_series_ids_and_skips_series_too_short():
 
 # --- summaries -----------------------------------------------------------------------------------
 
+
 def _forecasts(rows) -> pd.DataFrame:
     """Rows (series_id, method, horizon, actual, forecast, lower, upper, scale) -> a forecasts table."""
-    frame = pd.DataFrame(rows, columns=["series_id", "method", "horizon", "actual", "forecast", "lower",
-                                        "upper", "scale"])
+    frame = pd.DataFrame(
+        rows, columns=["series_id", "method", "horizon", "actual", "forecast", "lower", "upper", "scale"]
+    )
     frame["family"] = "staff"
     frame["origin"], frame["year"] = 2020, 2020 + frame["horizon"]
     frame["scaled_error"] = (frame["actual"] - frame["forecast"]).abs() / frame["scale"].where(frame["scale"] > 0)
@@ -159,8 +179,17 @@ def _forecasts(rows) -> pd.DataFrame:
 
 
 def _overview(ids) -> pd.DataFrame:
-    return pd.DataFrame({"series_id": ids, "family": "staff", "points": 11, "first_year": 2015,
-                         "last_year": 2025, "origins": 5, "backtestable": True})
+    return pd.DataFrame(
+        {
+            "series_id": ids,
+            "family": "staff",
+            "points": 11,
+            "first_year": 2015,
+            "last_year": 2025,
+            "origins": 5,
+            "backtestable": True,
+        }
+    )
 
 
 def test_winner_has_the_lowest_mase_and_a_tie_goes_to_the_simpler_method():
@@ -179,9 +208,11 @@ def test_winner_has_the_lowest_mase_and_a_tie_goes_to_the_simpler_method():
 
 
 def test_pooled_mase_is_the_mean_over_checks_with_coverage_counts():
-    rows = [("s:a", "naive", 1, 10, 12, 9, 13, 1.0),    # scaled 2, hit
-            ("s:a", "naive", 2, 10, 13, 12, 14, 1.0),   # scaled 3, miss
-            ("s:b", "naive", 1, 10, 11, 9, 12, 2.0)]    # scaled 0.5, hit
+    rows = [
+        ("s:a", "naive", 1, 10, 12, 9, 13, 1.0),  # scaled 2, hit
+        ("s:a", "naive", 2, 10, 13, 12, 14, 1.0),  # scaled 3, miss
+        ("s:b", "naive", 1, 10, 11, 9, 12, 2.0),
+    ]  # scaled 0.5, hit
     forecasts = _forecasts(rows)
     table = bt.pooled(forecasts, pd.DataFrame({"winner": ["naive", "naive"]}), ("naive",)).iloc[0]
     assert table["mase_h1"] == pytest.approx((2 + 0.5) / 2) and table["mase_h2"] == pytest.approx(3)
@@ -200,8 +231,7 @@ def test_accuracy_per_series_method_and_horizon_counts_its_checks():
 def test_grid_table_scores_each_candidate_on_its_own_forecasts():
     settings = TrendSettings()
     grid = baselines.settings_grid(settings)
-    rows = [("s:a", baselines.grid_method(label, settings), 1, 10, 10 + i, 0, 20, 1.0)
-            for i, label in enumerate(grid)]
+    rows = [("s:a", baselines.grid_method(label, settings), 1, 10, 10 + i, 0, 20, 1.0) for i, label in enumerate(grid)]
     table = bt.grid_table(_forecasts(rows), grid, settings).set_index("label")
     assert [table.loc[label, "mase_all"] for label in grid] == list(range(len(grid)))
     assert table.loc[settings.label, "current"] and table.loc[settings.label, "best"]
@@ -217,6 +247,7 @@ def test_forward_lines_reach_the_year_asked_and_skip_series_too_short():
 
 # --- the executor seam, combinations and the default line ----------------------------------------
 
+
 def test_every_fit_goes_through_the_fit_function_handed_in():
     calls = []
 
@@ -225,16 +256,25 @@ def test_every_fit_goes_through_the_fit_function_handed_in():
         return bt.run_job(job)
 
     series = _series(range(8), sid="s:a")  # 2015-2022: origins 2020 and 2021
-    out = bt.rolling_origin(series, {"naive": baselines.naive_forecast, "drift": baselines.drift_forecast},
-                            fit=recording)
-    assert calls == [("s:a", 2020, "naive", 2020), ("s:a", 2020, "drift", 2020),
-                     ("s:a", 2021, "naive", 2021), ("s:a", 2021, "drift", 2021)]
+    out = bt.rolling_origin(
+        series, {"naive": baselines.naive_forecast, "drift": baselines.drift_forecast}, fit=recording
+    )
+    assert calls == [
+        ("s:a", 2020, "naive", 2020),
+        ("s:a", 2020, "drift", 2020),
+        ("s:a", 2021, "naive", 2021),
+        ("s:a", 2021, "drift", 2021),
+    ]
     assert len(out) == 2 * 3  # per method: 2 checks from 2020, 1 from 2021
 
 
 def test_combinations_are_the_median_and_mean_of_naive_theta_and_prophet_on_shared_checks():
-    rows = [("s:a", "naive", 1, 10, 12, 9, 13, 1.0), ("s:a", "theta", 1, 10, 14, 8, 16, 1.0),
-            ("s:a", "prophet", 1, 10, 19, 18, 20, 1.0), ("s:a", "naive", 2, 10, 12, 9, 13, 1.0)]
+    rows = [
+        ("s:a", "naive", 1, 10, 12, 9, 13, 1.0),
+        ("s:a", "theta", 1, 10, 14, 8, 16, 1.0),
+        ("s:a", "prophet", 1, 10, 19, 18, 20, 1.0),
+        ("s:a", "naive", 2, 10, 12, 9, 13, 1.0),
+    ]
     out = bt.add_combinations(_forecasts(rows))
     median = out[out["method"] == "median"]
     assert len(median) == 1  # horizon 2 lacks Theta and Prophet: not combined
@@ -262,8 +302,13 @@ def _checks(rows) -> pd.DataFrame:
 
 def test_a_candidate_beats_the_prior_only_when_its_paired_errors_are_lower_beyond_chance():
     # theta below the median on every paired check: one-sided exact Wilcoxon p = 1 / 2^n
-    five = _checks([(m, 2015 + i, 1, e) for i, d in enumerate([0.9, 0.8, 0.7, 0.6, 0.5])
-                    for m, e in (("median", 1.0), ("theta", 1.0 - d))])
+    five = _checks(
+        [
+            (m, 2015 + i, 1, e)
+            for i, d in enumerate([0.9, 0.8, 0.7, 0.6, 0.5])
+            for m, e in (("median", 1.0), ("theta", 1.0 - d))
+        ]
+    )
     tests = bt.switch_tests(five, ["naive", "theta", "median"]).set_index("method")
     assert tests.loc["theta", "pairs"] == 5 and tests.loc["theta", "p"] == pytest.approx(1 / 32)
     assert tests.loc["theta", "better"] and "naive" not in tests.index  # naive forecast nothing known
@@ -276,8 +321,11 @@ def test_a_candidate_beats_the_prior_only_when_its_paired_errors_are_lower_beyon
 
 
 def test_choice_keeps_the_prior_without_evidence_and_takes_the_best_of_the_proven_ones():
-    rows = [(m, 2015 + i, 1, e) for i in range(6) for m, e in (("median", 1.0), ("theta", 0.5 + i / 100),
-                                                               ("naive", 0.2 + i / 100), ("drift", 0.9))]
+    rows = [
+        (m, 2015 + i, 1, e)
+        for i in range(6)
+        for m, e in (("median", 1.0), ("theta", 0.5 + i / 100), ("naive", 0.2 + i / 100), ("drift", 0.9))
+    ]
     known = _checks(rows)
     # all three lower on all six checks: p = 1/64 each, Holm x3 = 0.047; of the three, naive's mean is lowest
     choice = bt.choose(known, ["naive", "drift", "theta", "median"])
@@ -300,14 +348,24 @@ def test_default_is_chosen_on_checks_known_at_each_origin_only():
     chosen = choices.set_index("origin")["chosen"].to_dict()
     # 2015: nothing known; 2016-2019: one to four better checks (p >= 1/16); 2020: five (p = 1/32);
     # 2021: the sixth known check (theta 5.0) makes theta's mean 1.33 > 1.0: back to the prior
-    assert chosen == {2015: "median", 2016: "median", 2017: "median", 2018: "median", 2019: "median",
-                      2020: "theta", 2021: "median", 2022: "median"}
+    assert chosen == {
+        2015: "median",
+        2016: "median",
+        2017: "median",
+        2018: "median",
+        2019: "median",
+        2020: "theta",
+        2021: "median",
+        2022: "median",
+    }
     assert choices.set_index("origin").loc[2015, "basis"] == "fallback"
     assert choices.set_index("origin")["drawn"].to_dict()[2022]
     # the 2020 default is theta's forecast, whatever happened after 2020
     at_2020 = default[default["origin"] == 2020]
-    assert at_2020["forecast"].tolist() == forecasts[(forecasts["method"] == "theta")
-                                                     & (forecasts["origin"] == 2020)]["forecast"].tolist()
+    assert (
+        at_2020["forecast"].tolist()
+        == forecasts[(forecasts["method"] == "theta") & (forecasts["origin"] == 2020)]["forecast"].tolist()
+    )
     assert sorted(default["origin"]) == list(range(2015, 2022))
 
 
@@ -333,8 +391,9 @@ def test_pooled_scores_the_default_on_the_same_checks_and_gives_it_no_series_won
 
 
 def test_winners_carry_the_default_lines_score_without_letting_it_compete():
-    rows = [("s:a", m, 1, 10, 10 + e, 0, 20, 1.0) for m, e in (("naive", 2), ("drift", 3), ("theta", 3),
-                                                                ("prophet", 4))]
+    rows = [
+        ("s:a", m, 1, 10, 10 + e, 0, 20, 1.0) for m, e in (("naive", 2), ("drift", 3), ("theta", 3), ("prophet", 4))
+    ]
     rows.append(("s:a", "default", 1, 10, 10.5, 10.2, 10.4, 1.0))  # best score, but its band misses
     table = bt.winners(_forecasts(rows), _overview(["s:a"])).set_index("series_id")
     assert table.loc["s:a", "winner"] == "naive" and table.loc["s:a", "mase_default"] == 0.5

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import (ARTIFACTS, changed_metrics, metrics, require_chromium,
-                             served_app, settle, shot)
+from browser_support import ARTIFACTS, changed_metrics, metrics, require_chromium, served_app, settle, shot
 
 pytestmark = pytest.mark.slow
 require_chromium()
@@ -21,14 +20,14 @@ playwright = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def app_url(built_forecasts):
     """Serve the app on the forecasts built once for the whole test run."""
-    with served_app({"IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts)},
-                    ARTIFACTS / "server-test_browser.log") as url:
+    with served_app({"IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts)}, ARTIFACTS / "server-test_browser.log") as url:
         yield url
 
 
 @pytest.fixture
 def open_page(browser, browser_pages):
     """Open a URL in a fresh browser context; pages left open by a failed test are photographed."""
+
     def open_(url: str, width: int = 1400):
         context = browser.new_context(viewport={"width": width, "height": 2000})
         context.set_default_timeout(60_000)
@@ -37,6 +36,7 @@ def open_page(browser, browser_pages):
         page.goto(url)
         settle(page)
         return context, page
+
     return open_
 
 
@@ -78,8 +78,9 @@ def test_garbage_url_falls_back_to_defaults_without_an_error_page(open_page, app
     context, page = open_page(app_url + "/physicians")
     defaults = metrics(page)
     context.close()
-    context, page = open_page(app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1"
-                                        "&training_years=5&training_years=7")
+    context, page = open_page(
+        app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1&training_years=5&training_years=7"
+    )
     assert page.locator("[data-testid=stException]").count() == 0
     assert metrics(page) == defaults
     shot(page, "physicians_garbage_url")
@@ -149,8 +150,10 @@ def test_scenario_file_is_applied_whole_or_refused_whole(open_page, app_url, tmp
     good = tmp_path / "good.yaml"
     good.write_text("exit_rate_pct: 5\ntraining_years: 6\n")
     _upload(page, good)
-    page.wait_for_function("() => location.search.includes('exit_rate_pct=5') && "
-                           "location.search.includes('training_years=6')", timeout=30_000)
+    page.wait_for_function(
+        "() => location.search.includes('exit_rate_pct=5') && location.search.includes('training_years=6')",
+        timeout=30_000,
+    )
     assert changed_metrics(page, before) != before
     context.close()
 

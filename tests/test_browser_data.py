@@ -26,8 +26,11 @@ playwright = pytest.importorskip("playwright.sync_api")
 def app_url(built_forecasts, tmp_path_factory):
     """Serve the app on the forecasts built once for the run, with a scratch folder for the workspaces."""
     workspaces = tmp_path_factory.mktemp("workspaces")
-    env = {"IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts), "IMAGING_PLAN_WORKSPACES": str(workspaces),
-           "IMAGING_PLAN_REFIT": "off"}
+    env = {
+        "IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts),
+        "IMAGING_PLAN_WORKSPACES": str(workspaces),
+        "IMAGING_PLAN_REFIT": "off",
+    }
     with served_app(env, ARTIFACTS / "server-test_browser_data.log") as url:
         yield url
     # Nothing uploaded ever reaches data/: the shipped files are as they were.
@@ -114,8 +117,7 @@ def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(brows
     context.close()
 
 
-def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(browser, browser_pages, app_url,
-                                                                          tmp_path):
+def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(browser, browser_pages, app_url, tmp_path):
     shipped = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
     bad = shipped.copy()
     bad.loc[4, "fte"] = -3  # file line 6 (line 1 is the header)

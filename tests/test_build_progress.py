@@ -16,22 +16,36 @@ BACKTEST = "backtest_forecasts"
 
 def test_progress_text_says_seconds_left_and_fits_or_time_spent():
     status = {"state": "running", "done": 120, "total": 1225, "seconds_left": 95, "elapsed_s": 30}
-    assert build_progress.progress_text(status, "en", "Model quality") == \
-        "Model quality: being computed, about 95 s left (120 of 1,225 model fits done)."
-    assert build_progress.progress_text(status, "nb", "Modellkvalitet") == \
-        "Modellkvalitet: beregnes, om lag 95 s igjen (120 av 1\u00a0225 modelltilpasninger ferdige)."
-    assert build_progress.progress_text({**status, "seconds_left": 400, "total": None}, "en", "Model quality") == \
-        "Model quality: being computed, about 7 min left."  # 6.7 minutes
+    assert (
+        build_progress.progress_text(status, "en", "Model quality")
+        == "Model quality: being computed, about 95 s left (120 of 1,225 model fits done)."
+    )
+    assert (
+        build_progress.progress_text(status, "nb", "Modellkvalitet")
+        == "Modellkvalitet: beregnes, om lag 95 s igjen (120 av 1\u00a0225 modelltilpasninger ferdige)."
+    )
+    assert (
+        build_progress.progress_text({**status, "seconds_left": 400, "total": None}, "en", "Model quality")
+        == "Model quality: being computed, about 7 min left."
+    )  # 6.7 minutes
     assert build_progress.duration(119, "nb") == "119 s" and build_progress.duration(120, "nb") == "2 min"
     unknown = {**status, "seconds_left": None, "elapsed_s": 12.4}
-    assert build_progress.progress_text(unknown, "en", "Model quality") == \
-        "Model quality: being computed (started 12 s ago)."
+    assert (
+        build_progress.progress_text(unknown, "en", "Model quality")
+        == "Model quality: being computed (started 12 s ago)."
+    )
 
 
 def _running(out, done, total, fits_for_s):
     store.start_progress(out, BACKTEST)  # this process stands in for the runner: alive
-    store.write_progress(out, BACKTEST, done=done, total=total, first_done=0 if done else None,
-                         first_done_at=time.time() - fits_for_s if done else None)
+    store.write_progress(
+        out,
+        BACKTEST,
+        done=done,
+        total=total,
+        first_done=0 if done else None,
+        first_done_at=time.time() - fits_for_s if done else None,
+    )
 
 
 def test_while_the_backtest_builds_the_page_shows_progress_instead_of_how_to_make_it(tmp_path, monkeypatch):
@@ -65,12 +79,20 @@ def _small_backtest(out, shipped_ftes):
     series = series[series["series_id"] == "physicians:radiology:total"]
     forecasts = backtesting.rolling_origin(series, methods)
     winners = backtesting.winners(forecasts, backtesting.overview(series))
-    store.write_forecast(out, BACKTEST, {
-        "series": series, "forecasts": forecasts, "accuracy": backtesting.accuracy(forecasts), "winners": winners,
-        "pooled": backtesting.pooled(forecasts, winners),
-        "prophet_grid": backtesting.grid_table(forecasts, {settings.label: settings}, settings),
-        "forward": backtesting.forward(series, baselines.forecast_methods(settings, prophet=False), 2050),
-    }, store.build_manifest(BACKTEST, "05_backtest_forecasts.ipynb", {"mape_min_actual": 5.0}, {}, out))
+    store.write_forecast(
+        out,
+        BACKTEST,
+        {
+            "series": series,
+            "forecasts": forecasts,
+            "accuracy": backtesting.accuracy(forecasts),
+            "winners": winners,
+            "pooled": backtesting.pooled(forecasts, winners),
+            "prophet_grid": backtesting.grid_table(forecasts, {settings.label: settings}, settings),
+            "forward": backtesting.forward(series, baselines.forecast_methods(settings, prophet=False), 2050),
+        },
+        store.build_manifest(BACKTEST, "05_backtest_forecasts.ipynb", {"mape_min_actual": 5.0}, {}, out),
+    )
 
 
 def test_a_rebuild_shows_the_previous_backtest_meanwhile(tmp_path, monkeypatch, shipped_ftes):

@@ -21,8 +21,17 @@ def plan(shipped_tables):
 
 def _trend():
     years = range(2015, 2051)
-    return pd.DataFrame({"specialty": "radiology", "series": "total", "year": list(years), "fte": None,
-                         "trend": [500.0] * 36, "trend_lower": [450.0] * 36, "trend_upper": [550.0] * 36})
+    return pd.DataFrame(
+        {
+            "specialty": "radiology",
+            "series": "total",
+            "year": list(years),
+            "fte": None,
+            "trend": [500.0] * 36,
+            "trend_lower": [450.0] * 36,
+            "trend_upper": [550.0] * 36,
+        }
+    )
 
 
 def test_physician_lines_hold_history_trend_supply_and_need_in_integer_years(shipped_ftes, plan):
@@ -65,6 +74,7 @@ def test_localized_spec_carries_the_number_format(plan, lang, decimal):
 
 # --- Staffing charts -----------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def staff():
     from imaging_plan import forecasting, staffing
@@ -73,16 +83,22 @@ def staff():
 
     ftes = load_table("staff_ftes", DATA_DIR)
     # drift trends (no Prophet needed), with a made-up band so the band layer is drawn
-    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2050,
-                                      min_prophet_points=99)
+    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2050, min_prophet_points=99)
     trend["trend_lower"], trend["trend_upper"] = trend["trend"] - 5, trend["trend"] + 5
     scenario = assumptions.resolve({}, {}, ("general", "staff", "staff_trusts"))
     plan = staffing.staff_plan(ftes, trend, scenario)
     status = staffing.series_status(ftes)
     hr = load_table("staff_turnover", DATA_DIR)
-    return {"ftes": ftes, "trend": trend, "plan": plan, "status": status,
-            "totals": staffing.plan_totals(plan, status), "regional": staffing.regional_history(ftes),
-            "band": staffing.anchored_trend(ftes, trend, 2040), **staffing.turnover_tables(hr, 0.5)}
+    return {
+        "ftes": ftes,
+        "trend": trend,
+        "plan": plan,
+        "status": status,
+        "totals": staffing.plan_totals(plan, status),
+        "regional": staffing.regional_history(ftes),
+        "band": staffing.anchored_trend(ftes, trend, 2040),
+        **staffing.turnover_tables(hr, 0.5),
+    }
 
 
 def test_staff_region_lines_join_history_trend_and_plan_in_integer_years(staff):
@@ -98,8 +114,9 @@ def test_staff_region_lines_join_history_trend_and_plan_in_integer_years(staff):
 
 
 def test_staff_trust_lines_draw_the_band_on_the_plan_only(staff):
-    lines = staffing_charts.staff_trust_lines("radiographer", staff["ftes"], staff["band"], staff["plan"],
-                                              ["OUS", "STHF"], "nb")
+    lines = staffing_charts.staff_trust_lines(
+        "radiographer", staff["ftes"], staff["band"], staff["plan"], ["OUS", "STHF"], "nb"
+    )
     assert set(lines["trust"]) == {"OUS", "STHF"}
     history = lines[lines["kind"] == "Historikk (Tabell 7)"]
     assert history["lower"].isna().all() and history["year"].max() == 2025
@@ -116,14 +133,16 @@ def test_staff_hires_data_stack_to_the_plan_sum(staff):
     plan = staff["plan"]
     expected = plan[(plan["role"] == "radiographer") & plan["trust"].isin(["AHUS", "OUS"])]
     assert data.groupby("year")["hires_needed"].sum().tolist() == pytest.approx(
-        expected.groupby("year")["hires_needed"].sum().tolist())
+        expected.groupby("year")["hires_needed"].sum().tolist()
+    )
     staffing_charts.staff_hires_chart(data, "x", "en").to_dict()
 
 
 def test_staff_turnover_data_marks_only_the_latest_year_of_flagged_series(staff):
     flags = staff["turnover_flags"]
-    data = staffing_charts.staff_turnover_data(staff["turnover_history"], flags, "radiographer",
-                                               list(flags["trust"]), 5.1, "en")
+    data = staffing_charts.staff_turnover_data(
+        staff["turnover_history"], flags, "radiographer", list(flags["trust"]), 5.1, "en"
+    )
     flagged = flags[(flags["role"] == "radiographer") & flags["flag"]]
     marked = data[data["flagged"]]
     assert set(zip(marked["trust"], marked["year"])) == set(zip(flagged["trust"], flagged["latest_year"]))
@@ -131,20 +150,32 @@ def test_staff_turnover_data_marks_only_the_latest_year_of_flagged_series(staff)
     spec = localized(staffing_charts.staff_turnover_chart(data, "ILLUSTRATIVE DATA: x", "en"), "en")
     assert len(spec["datasets"]) == 1  # one dataset, so a page can swap the numbers in
     assert "ILLUSTRATIVE" in str(spec["title"])
+
+
 def test_switched_trend_keeps_its_colour_under_its_own_name(shipped_ftes, plan):
-    lines = physician_charts.physician_lines("radiology", shipped_ftes, _trend(), plan, "en",
-                                             trend_label="Trend (naive)")
+    lines = physician_charts.physician_lines(
+        "radiology", shipped_ftes, _trend(), plan, "en", trend_label="Trend (naive)"
+    )
     assert "Trend (naive)" in set(lines["series"]) and "Trend (the default line, 80 % band)" not in set(lines["series"])
     domain = physician_charts.physician_chart(lines, "Radiology", "en").to_dict()["layer"][1]["encoding"]["color"]
     assert domain["scale"]["domain"][1] == "Trend (naive)"
 
 
 def _backtest():
-    series = pd.DataFrame({"series_id": "s:a", "family": "staff", "year": range(2015, 2023),
-                           "value": [1.0, 2, 3, 4, 5, 6, 7, 8]})
-    forecasts = pd.DataFrame({"series_id": "s:a", "method": ["naive", "naive", "theta"], "origin": [2020, 2020, 2021],
-                              "year": [2021, 2022, 2022], "forecast": [6.0, 6.0, 7.5], "lower": [5.0, 4.0, 7.0],
-                              "upper": [7.0, 8.0, 8.0]})
+    series = pd.DataFrame(
+        {"series_id": "s:a", "family": "staff", "year": range(2015, 2023), "value": [1.0, 2, 3, 4, 5, 6, 7, 8]}
+    )
+    forecasts = pd.DataFrame(
+        {
+            "series_id": "s:a",
+            "method": ["naive", "naive", "theta"],
+            "origin": [2020, 2020, 2021],
+            "year": [2021, 2022, 2022],
+            "forecast": [6.0, 6.0, 7.5],
+            "lower": [5.0, 4.0, 7.0],
+            "upper": [7.0, 8.0, 8.0],
+        }
+    )
     return series, forecasts
 
 
@@ -184,13 +215,17 @@ def test_gap_bars_take_the_x_range_from_their_argument_so_a_shared_spec_fits_any
     assert spec["encoding"]["x"]["scale"]["domain"] == [2025.5, 2045.5]
     other = gaps.assign(gap=-gaps["gap"])
     assert _without_data(physician_charts.gap_bars(other, "nb", years=(2026, 2045))) == _without_data(
-        physician_charts.gap_bars(gaps, "nb", years=(2026, 2045)))
+        physician_charts.gap_bars(gaps, "nb", years=(2026, 2045))
+    )
 
 
 def _fan(shift: float, panels=("Radiologi",)) -> pd.DataFrame:
-    lines = {k: pd.DataFrame([{"panel": p, "year": y, "value": base + shift + y - 2030}
-                              for p in panels for y in (2030, 2031)])
-             for k, base in (("baseline", 1.0), ("low", 0.0), ("high", 2.0), ("yours", 1.5))}
+    lines = {
+        k: pd.DataFrame(
+            [{"panel": p, "year": y, "value": base + shift + y - 2030} for p in panels for y in (2030, 2031)]
+        )
+        for k, base in (("baseline", 1.0), ("low", 0.0), ("high", 2.0), ("yours", 1.5))
+    }
     return overview_charts.fan_lines(lines, {k: k for k in lines})
 
 
@@ -203,8 +238,11 @@ def test_fan_chart_spec_reads_no_value_of_its_data(panels):
     spec = localized(one, "en")
     assert ("facet" in spec) == (len(panels) > 1)  # one small chart per panel, each on its own y scale
     colours = spec["spec"]["layer"][1] if "facet" in spec else spec["layer"][1]
-    assert colours["encoding"]["color"]["scale"]["range"] == [PALETTE[c] for c in
-                                                              ("black", "blue", "vermillion", "orange")]
+    assert colours["encoding"]["color"]["scale"]["range"] == [
+        PALETTE[c] for c in ("black", "blue", "vermillion", "orange")
+    ]
+
+
 def test_demand_index_lines_hold_each_part_and_the_product(shipped_tables):
     scenario = {**assumptions.defaults(shipped_tables), "ai_gain_pct": 10.0}
     need = physicians.physician_need(shipped_tables, scenario)
@@ -218,11 +256,19 @@ def test_demand_index_lines_hold_each_part_and_the_product(shipped_tables):
 
 
 def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
-    backcast = pd.DataFrame({
-        "origin": [2020, 2020, 2020, 2020], "family": "physicians", "series": "radiology",
-        "year": [2021, 2022, 2021, 2022], "modelled": [600.0, 610.0, 590.0, 595.0],
-        "actual": [605.0, 620.0, 605.0, 620.0], "error": 0.0, "error_pct": 0.0,
-        "variant": ["with_recruitment", "with_recruitment", "without_recruitment", "without_recruitment"]})
+    backcast = pd.DataFrame(
+        {
+            "origin": [2020, 2020, 2020, 2020],
+            "family": "physicians",
+            "series": "radiology",
+            "year": [2021, 2022, 2021, 2022],
+            "modelled": [600.0, 610.0, 590.0, 595.0],
+            "actual": [605.0, 620.0, 605.0, 620.0],
+            "error": 0.0,
+            "error_pct": 0.0,
+            "variant": ["with_recruitment", "with_recruitment", "without_recruitment", "without_recruitment"],
+        }
+    )
     lines = quality_charts.backcast_lines(backcast, "radiology", "en")
     assert lines[lines["line"] == "Actual (Tabell 6)"]["fte"].tolist() == [605.0, 620.0]
     assert set(lines["line"]) == {"Actual (Tabell 6)", "From 2020, with recruitment", "From 2020, without recruitment"}
@@ -238,10 +284,12 @@ def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
 
 # --- the package's layout: charts read codes and text, never a planning module ------------------------
 
+
 def test_chart_modules_import_only_codes_text_and_each_other():
     import ast
 
     from imaging_plan import paths
+
     allowed = {"codes", "i18n"}
     found = {}
     for path in sorted((paths.PROJECT_ROOT / "imaging_plan" / "charts").glob("*.py")):
@@ -255,6 +303,7 @@ def test_chart_modules_import_only_codes_text_and_each_other():
 
 def test_a_chart_spec_is_cached_under_its_builders_module_and_name(monkeypatch):
     from imaging_plan.app import components, state
+
     keys = []
     monkeypatch.setattr(state, "shared", lambda kind, key, build: keys.append((kind, key)) or build())
     monkeypatch.setattr(components.st, "vega_lite_chart", lambda *args, **kwargs: None)
@@ -263,6 +312,7 @@ def test_a_chart_spec_is_cached_under_its_builders_module_and_name(monkeypatch):
 
     def gap_bars(own, lang, years):  # the same name in another module: another chart
         return physician_charts.gap_bars(own, lang, years)
+
     gap_bars.__module__ = "elsewhere"
     components.show_chart_data(gap_bars, gaps, lang="nb", years=(2026, 2027))
     (kind, first), (_, second) = keys

@@ -39,6 +39,7 @@ def physicians() -> pd.DataFrame:
 
 # --- what the page says a file must hold is what the loader checks ------------------------------
 
+
 @pytest.mark.parametrize("name", SHIPPED)
 def test_every_listed_code_is_accepted_and_an_unlisted_one_refused(name):
     """The page's codes come from the schema: swapping a listed code in passes, a made-up one fails."""
@@ -66,6 +67,7 @@ def test_column_rules_name_each_column_and_its_rule_in_words():
 
 
 # --- Excel ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_the_excel_template_reads_back_as_the_shipped_table(name):
@@ -102,6 +104,7 @@ def test_trailing_empty_excel_rows_are_ignored_but_inner_ones_reported(physician
 
 # --- caps ------------------------------------------------------------------------------------------
 
+
 def test_uploads_over_the_size_or_row_cap_are_refused_with_the_limit(physicians, monkeypatch):
     huge = b"x" * (inputs.MAX_UPLOAD_BYTES + 1)
     with pytest.raises(InputDataError, match=r"big.csv: the file is 21.0 MB; the limit is 20 MB"):
@@ -113,16 +116,18 @@ def test_uploads_over_the_size_or_row_cap_are_refused_with_the_limit(physicians,
 
 # --- physician FTEs per trust ------------------------------------------------------------------------
 
+
 def _per_trust(physicians: pd.DataFrame, shares: dict[str, float]) -> pd.DataFrame:
-    return pd.concat([physicians.assign(trust=trust, fte=physicians["fte"] * share)
-                      for trust, share in shares.items()], ignore_index=True)
+    return pd.concat(
+        [physicians.assign(trust=trust, fte=physicians["fte"] * share) for trust, share in shares.items()],
+        ignore_index=True,
+    )
 
 
 def test_per_trust_ftes_sum_to_the_region_and_each_trust_is_kept(physicians, tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()
-    _per_trust(physicians, {"OUS": 0.5, "AHUS": 0.3, "SIHF": 0.2}).to_csv(folder / "physician_ftes.csv",
-                                                                         index=False)
+    _per_trust(physicians, {"OUS": 0.5, "AHUS": 0.3, "SIHF": 0.2}).to_csv(folder / "physician_ftes.csv", index=False)
     tables, _ = inputs.load_inputs(folder, ("physician_ftes",))
     region = tables["physician_ftes"].set_index(["year", "specialty", "category"])["fte"]
     expected = physicians.set_index(["year", "specialty", "category"])["fte"]
@@ -144,6 +149,7 @@ def test_a_trust_missing_rows_or_a_duplicate_per_trust_is_refused(physicians):
 
 # --- illustrative inputs recorded in manifests -------------------------------------------------------
 
+
 def test_manifest_records_which_inputs_were_illustrative(data_copy):
     files = {TABLES[n].file: "x" for n in ("physician_ftes", "staff_turnover", "equipment_register")}
     manifest = store.build_manifest("f", "nb.ipynb", {}, files, data_copy)
@@ -154,6 +160,7 @@ def test_manifest_records_which_inputs_were_illustrative(data_copy):
 
 
 # --- the workspace -------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def workspaces(tmp_path, monkeypatch):
@@ -206,7 +213,8 @@ def test_refit_status_reads_the_runner_log(tmp_path):
     (tmp_path / workspace.REFIT_LOG).write_text(
         "[1/3] 01_x.ipynb: building (input data changed: physician_ftes.csv)\n"
         "[1/3] 01_x.ipynb: done in 6.1 s (record: r)\n[2/3] 02_y.ipynb: up to date\n"
-        "[3/3] 05_z.ipynb: building (missing)\n")
+        "[3/3] 05_z.ipynb: building (missing)\n"
+    )
     (tmp_path / "refit.pid").write_text(str(os.getpid()))  # a live process
     status = workspace.refit_status(tmp_path)
     assert (status.state, status.done, status.total) == ("running", 2, 3)
@@ -248,6 +256,7 @@ def test_background_refit_fits_the_uploaded_series(physicians, workspaces, tmp_p
 
 
 # --- the page ------------------------------------------------------------------------------------------
+
 
 def test_the_data_page_lists_every_input_with_its_templates(workspaces):
     at = open_page("data")

@@ -9,8 +9,12 @@ from test_physicians import flat_population
 from imaging_plan import assumptions, demand, inputs, paths
 from imaging_plan.codes import AGE_BANDS
 
-POPULATION = ("population_observed", "population_projection_national", "population_projection_telemark",
-              "imaging_rates_by_age")
+POPULATION = (
+    "population_observed",
+    "population_projection_national",
+    "population_projection_telemark",
+    "imaging_rates_by_age",
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +23,7 @@ def population():
 
 
 def _scenario(**overrides):
-    return {"population_scenario": "MMMM", "use_growth_pct": 0.0, "ai_gain_pct": 0.0, "ai_full_year": 2040,
-            **overrides}
+    return {"population_scenario": "MMMM", "use_growth_pct": 0.0, "ai_gain_pct": 0.0, "ai_full_year": 2040, **overrides}
 
 
 def test_region_totals_match_the_sources_note(population):
@@ -66,17 +69,18 @@ def test_demography_index_weighs_the_old_at_their_higher_use():
     index = demand.demography_index(tables, "MMMM", 2025, 2036)
     share_old = 26 / 106  # ages 80-105 of 0-105, 100 persons each
     young = (0.8 - 2.2 * share_old) / (1 - share_old)
-    expected = (young * 8000 + 2.2 * 2600 * 1.01 ** 10) / (young * 8000 + 2.2 * 2600)
+    expected = (young * 8000 + 2.2 * 2600 * 1.01**10) / (young * 8000 + 2.2 * 2600)
     assert index[2025] == 1 and index[2026] == pytest.approx(1)
     assert index[2036] == pytest.approx(expected)
 
 
 def test_demand_index_is_the_product_of_its_parts(population):
     tables = {k: population[k] for k in demand.POPULATION_TABLES}
-    index = demand.demand_index(tables, _scenario(use_growth_pct=1.0, ai_gain_pct=10.0, ai_full_year=2035),
-                                2025, 2040).set_index("year")
+    index = demand.demand_index(
+        tables, _scenario(use_growth_pct=1.0, ai_gain_pct=10.0, ai_full_year=2035), 2025, 2040
+    ).set_index("year")
     assert np.allclose(index["index"], index["demography"] * index["use"] * index["ai"])
-    assert index.loc[2030, "use"] == pytest.approx(1.01 ** 5) and index.loc[2030, "ai"] == pytest.approx(0.95)
+    assert index.loc[2030, "use"] == pytest.approx(1.01**5) and index.loc[2030, "ai"] == pytest.approx(0.95)
     assert index.loc[2040, "ai"] == pytest.approx(0.90)
     low = demand.demand_index(tables, _scenario(population_scenario="LLML"), 2025, 2040).set_index("year")
     high = demand.demand_index(tables, _scenario(population_scenario="HHMH"), 2025, 2040).set_index("year")

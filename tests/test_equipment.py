@@ -24,30 +24,52 @@ def defaults(shipped):
 
 def _scenario(**overrides):
     """Every equipment assumption at a round value: lifetime 10, upgrade 3, price 1 MNOK, weight 1."""
-    base = {"horizon": 2040, "upgrade_years": 3, "replacement_budget_mnok": 100.0,
-            "replacement_age_shape": 5.0}
+    base = {"horizon": 2040, "upgrade_years": 3, "replacement_budget_mnok": 100.0, "replacement_age_shape": 5.0}
     for m in equipment.EQUIPMENT_MODALITIES:
         k = equipment.modality_key(m)
-        base.update({f"lifetime_{k}_years": 10, f"price_{k}_mnok": 1.0, f"priority_{k}": 1,
-                     f"growth_{k}_pct": 0.0, f"throughput_{k}": 1000})
+        base.update(
+            {
+                f"lifetime_{k}_years": 10,
+                f"price_{k}_mnok": 1.0,
+                f"priority_{k}": 1,
+                f"growth_{k}_pct": 0.0,
+                f"throughput_{k}": 1000,
+            }
+        )
     return {**base, **overrides}
 
 
 def _register(rows):
     """rows: (unit_id, modality, install_year, upgrade_year or None, price_nok or None)."""
-    return pd.DataFrame([
-        {"unit_id": u, "owner": "OUS", "sector": "public", "modality": m, "install_year": i,
-         "upgrade_year": np.nan if up is None else up, "price_nok": np.nan if p is None else p,
-         "source": "test"} for u, m, i, up, p in rows])
+    return pd.DataFrame(
+        [
+            {
+                "unit_id": u,
+                "owner": "OUS",
+                "sector": "public",
+                "modality": m,
+                "install_year": i,
+                "upgrade_year": np.nan if up is None else up,
+                "price_nok": np.nan if p is None else p,
+                "source": "test",
+            }
+            for u, m, i, up, p in rows
+        ]
+    )
 
 
 # --- due years and the unlimited schedule ------------------------------------------------------
 
+
 def test_a_unit_falls_due_at_exactly_its_lifetime_plus_the_upgrade_years():
-    register = _register([("plain", "CT", 2015, None, None),
-                          ("upgraded", "CT", 2015, 2020, None),     # mid-life upgrade
-                          ("late", "CT", 2000, 2015, None),         # upgrade after its life ended
-                          ("ultrasound", "UL", 2015, None, None)])
+    register = _register(
+        [
+            ("plain", "CT", 2015, None, None),
+            ("upgraded", "CT", 2015, 2020, None),  # mid-life upgrade
+            ("late", "CT", 2000, 2015, None),  # upgrade after its life ended
+            ("ultrasound", "UL", 2015, None, None),
+        ]
+    )
     fleet = equipment.fleet(register, _scenario(lifetime_ul_years=8, upgrade_years=3))
     due = dict(zip(fleet["unit_id"], fleet["due_year"]))
     assert due == {"plain": 2025, "upgraded": 2028, "late": 2018, "ultrasound": 2023}
@@ -65,8 +87,9 @@ def test_schedule_replaces_when_due_and_again_after_the_lifetime():
 
 
 def test_register_price_wins_over_the_modality_price():
-    fleet = equipment.fleet(_register([("a", "MR", 2020, None, 7e6), ("b", "MR", 2020, None, None)]),
-                            _scenario(price_mr_mnok=20.0))
+    fleet = equipment.fleet(
+        _register([("a", "MR", 2020, None, 7e6), ("b", "MR", 2020, None, None)]), _scenario(price_mr_mnok=20.0)
+    )
     assert fleet["price_nok"].tolist() == [7e6, 20e6]
 
 
@@ -83,6 +106,7 @@ def test_units_due_counts_every_year_and_group_with_zeros():
 
 # --- the budget cap --------------------------------------------------------------------------
 
+
 def test_unlimited_budget_leaves_no_backlog(shipped, defaults):
     fleet = equipment.fleet(shipped["equipment_register"], defaults)
     plan = equipment.replace_under_budget(fleet, 2025, 2040, None)
@@ -94,8 +118,7 @@ def test_unlimited_budget_leaves_no_backlog(shipped, defaults):
 
 def test_zero_budget_backlog_grows_by_each_years_due_cost():
     # Prices 1, 2, 4 MNOK; due 2024 (overdue at the start), 2027 and 2029.
-    register = _register([("a", "CT", 2014, None, 1e6), ("b", "CT", 2017, None, 2e6),
-                          ("c", "CT", 2019, None, 4e6)])
+    register = _register([("a", "CT", 2014, None, 1e6), ("b", "CT", 2017, None, 2e6), ("c", "CT", 2019, None, 4e6)])
     plan = equipment.replace_under_budget(equipment.fleet(register, _scenario()), 2025, 2030, 0.0)
     backlog = plan.yearly.set_index("year")["backlog_mnok"]
     assert backlog.to_dict() == {2026: 1.0, 2027: 3.0, 2028: 3.0, 2029: 7.0, 2030: 7.0}
@@ -113,8 +136,7 @@ def test_zero_budget_backlog_on_the_shipped_register(shipped, defaults):
 
 def test_priority_most_overdue_first_then_weight_and_the_remainder_saved_for_the_next_in_line():
     # Budget 5 MNOK. c: 3 years overdue (2 MNOK); b and a: 2 years overdue, b (MR, weight 3) before a.
-    register = _register([("a", "CT", 2014, None, 4e6), ("b", "MR", 2014, None, 3e6),
-                          ("c", "CT", 2013, None, 2e6)])
+    register = _register([("a", "CT", 2014, None, 4e6), ("b", "MR", 2014, None, 3e6), ("c", "CT", 2013, None, 2e6)])
     scenario = _scenario(priority_mr=3)
     plan = equipment.replace_under_budget(equipment.fleet(register, scenario), 2025, 2027, 5.0)
     replaced = plan.replaced.groupby("year")["unit_id"].apply(list).to_dict()
@@ -131,14 +153,15 @@ def test_the_queue_is_not_jumped_and_unspent_budget_is_saved_for_the_unit_in_lin
     register = _register([("big", "PET_CT", 2010, None, 5e6), ("small", "UL", 2016, None, 1e6)])
     plan = equipment.replace_under_budget(equipment.fleet(register, _scenario()), 2025, 2028, 3.0)
     yearly = plan.yearly.set_index("year")
-    assert yearly.loc[2026, "spent_mnok"] == 0.0          # 'small' (due 2026) waits behind 'big'
-    assert yearly.loc[2027, "spent_mnok"] == 6.0          # big (5) + small (1) from 3 + 3 saved
+    assert yearly.loc[2026, "spent_mnok"] == 0.0  # 'small' (due 2026) waits behind 'big'
+    assert yearly.loc[2027, "spent_mnok"] == 6.0  # big (5) + small (1) from 3 + 3 saved
     assert yearly.loc[2028, "spent_mnok"] == 0.0 and yearly.loc[2028, "backlog_units"] == 0
 
 
 def test_per_trust_budgets_split_by_replacement_value_and_run_separately():
-    register = pd.concat([_register([("a", "MR", 2010, None, 3e6)]),
-                          _register([("b", "MR", 2010, None, 1e6)]).assign(owner="AHUS")])
+    register = pd.concat(
+        [_register([("a", "MR", 2010, None, 3e6)]), _register([("b", "MR", 2010, None, 1e6)]).assign(owner="AHUS")]
+    )
     fleet = equipment.fleet(register, _scenario())
     budgets = equipment.trust_budgets(fleet, 2.0)
     assert budgets == {"AHUS": pytest.approx(0.5), "OUS": pytest.approx(1.5)}
@@ -149,6 +172,7 @@ def test_per_trust_budgets_split_by_replacement_value_and_run_separately():
 
 
 # --- the golden rules --------------------------------------------------------------------------
+
 
 def test_golden_rule_shares_sum_to_100_for_every_scope_and_year(shipped, defaults):
     fleet = equipment.fleet(shipped["equipment_register"], defaults)
@@ -180,12 +204,20 @@ def test_golden_rules_on_a_hand_counted_fleet():
 def test_year_ranges_and_first_year_all_rules_hold():
     assert equipment.year_ranges([2031, 2026, 2027, 2028]) == "2026-2028, 2031"
     assert equipment.year_ranges([]) == ""
-    rules = pd.DataFrame({"scope": "region", "year": [2025, 2026, 2027, 2028],
-                          "met_0-5": [False, True, False, True], "met_6-10": True, "met_over_10": True})
+    rules = pd.DataFrame(
+        {
+            "scope": "region",
+            "year": [2025, 2026, 2027, 2028],
+            "met_0-5": [False, True, False, True],
+            "met_6-10": True,
+            "met_over_10": True,
+        }
+    )
     assert equipment.first_year_all_met(rules) == 2028
 
 
 # --- uncertainty -------------------------------------------------------------------------------
+
 
 def test_band_is_seeded_and_collapses_onto_the_schedule_when_replacement_age_is_certain(shipped, defaults):
     fleet = equipment.fleet(shipped["equipment_register"], defaults)
@@ -202,9 +234,11 @@ def test_band_is_seeded_and_collapses_onto_the_schedule_when_replacement_age_is_
 
 # --- the demand check --------------------------------------------------------------------------
 
+
 def test_demand_check_grows_exams_and_divides_by_throughput():
-    exams = pd.DataFrame({"year": 2024, "specialty": "radiology", "modality": ["CT", "MR"],
-                          "exams": [10_000.0, 4_000.0]})
+    exams = pd.DataFrame(
+        {"year": 2024, "specialty": "radiology", "modality": ["CT", "MR"], "exams": [10_000.0, 4_000.0]}
+    )
     register = _register([("a", "CT", 2020, None, None), ("b", "CT", 2020, None, None)])
     scenario = _scenario(growth_ct_pct=10.0, throughput_ct=5000, throughput_mr=2000, horizon=2026)
     out = equipment.demand_check(exams, register, scenario, 2025, 2026).set_index(["modality", "year"])
@@ -233,6 +267,7 @@ def test_with_default_throughput_todays_units_carry_todays_exams(shipped, defaul
 
 
 # --- the shipped register and the calibration --------------------------------------------------
+
 
 def test_shipped_register_is_exactly_what_the_generator_makes():
     units = load_table("equipment_units", paths.DATA_DIR)
@@ -278,10 +313,25 @@ def test_price_calibration_lands_within_15_percent_of_3_billion(shipped, default
 
 
 def test_replacement_tables_hold_every_table_the_notebook_stores(shipped, defaults):
-    out = equipment.replacement_tables(shipped["equipment_register"], shipped["equipment_units"],
-                                       shipped["exams_by_modality"], defaults, draws=50, seed=1)
-    assert set(out) == {"schedule", "budget_yearly", "budget_replaced", "age_profile", "golden_rules",
-                        "rule_breaks", "per_owner", "demand", "band"}
+    out = equipment.replacement_tables(
+        shipped["equipment_register"],
+        shipped["equipment_units"],
+        shipped["exams_by_modality"],
+        defaults,
+        draws=50,
+        seed=1,
+    )
+    assert set(out) == {
+        "schedule",
+        "budget_yearly",
+        "budget_replaced",
+        "age_profile",
+        "golden_rules",
+        "rule_breaks",
+        "per_owner",
+        "demand",
+        "band",
+    }
     owners = out["per_owner"]
     assert set(owners["owner"]) == set(equipment.fleet(shipped["equipment_register"], defaults)["owner"])
     assert owners["due_to_horizon"].sum() == out["schedule"]["units"].sum()

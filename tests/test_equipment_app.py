@@ -25,9 +25,18 @@ def stored_forecast(tmp_path, monkeypatch):
     tables, hashes = load_inputs(paths.DATA_DIR, NAMES)
     scenario = assumptions.defaults(tables)
     plan = equipment.replacement_tables(*(tables[n] for n in NAMES), scenario, draws=50, seed=3)
-    store.write_forecast(tmp_path, "equipment_replacement", plan, store.build_manifest(
-        "equipment_replacement", "04_forecast_equipment_replacement.ipynb",
-        {**scenario, "draws": 50, "seed": 3}, hashes, paths.DATA_DIR))
+    store.write_forecast(
+        tmp_path,
+        "equipment_replacement",
+        plan,
+        store.build_manifest(
+            "equipment_replacement",
+            "04_forecast_equipment_replacement.ipynb",
+            {**scenario, "draws": 50, "seed": 3},
+            hashes,
+            paths.DATA_DIR,
+        ),
+    )
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     return plan
 
@@ -64,8 +73,7 @@ def test_page_renders_with_defaults_and_without_a_forecast(no_forecast):
     register = _register()
     public = register[register["sector"] == "public"]
     end = public["install_year"] + public["modality"].map({"UL": 8}).fillna(10)
-    due = end.where(public["upgrade_year"].isna(),
-                    pd.concat([end, public["upgrade_year"]], axis=1).max(axis=1) + 3)
+    due = end.where(public["upgrade_year"].isna(), pd.concat([end, public["upgrade_year"]], axis=1).max(axis=1) + 3)
     overdue = public[due < 2026]
     price = overdue["modality"].map({"CT": 10, "MR": 20, "RG": 4, "UL": 1, "PET_CT": 30, "SPECT_CT": 10})
     assert metrics["Forfalt ved start (2025)"] == _units_mnok(len(overdue), price.sum())
@@ -110,8 +118,7 @@ def test_lifetime_slider_moves_what_is_overdue_and_only_the_schedule_side(no_for
 
 
 def test_url_parameters_set_sliders_and_language(no_forecast):
-    at = open_page("equipment", {"replacement_budget_mnok": "150", "lifetime_ct_years": "12",
-                                 "lang": "English"})
+    at = open_page("equipment", {"replacement_budget_mnok": "150", "lifetime_ct_years": "12", "lang": "English"})
     assert not at.exception
     assert at.slider(key="replacement_budget_mnok").value == 150.0
     assert at.slider(key="lifetime_ct_years").value == 12
@@ -156,8 +163,11 @@ def test_an_upload_that_differs_from_tabell5_is_used_with_a_warning(no_forecast)
 
 def test_a_broken_register_in_the_data_folder_shows_the_validation_message(no_forecast, data_copy, monkeypatch):
     path = data_copy / TABLES["equipment_register"].file
-    path.write_text(path.read_text(encoding="utf-8").replace("AHUS-CT-01,AHUS,public,CT,2022,",
-                                                              "AHUS-CT-01,AHUS,public,CT,2022,2020"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "AHUS-CT-01,AHUS,public,CT,2022,", "AHUS-CT-01,AHUS,public,CT,2022,2020"
+        )
+    )
     monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
     at = open_page("equipment")
     assert not at.exception

@@ -20,20 +20,29 @@ def _error(folder, text: str) -> str:
     return str(err.value)
 
 
-@pytest.mark.parametrize("row,words", [
-    ("OUS-MRI-01,OUS,public,MRI,2015,,,test", "line 3, column 'modality': value 'MRI' must be one of"),
-    ("X-MR-01,Ullevål,public,MR,2015,,,test", "line 3, column 'owner': value 'Ullevål' must be one of"),
-    (f"OUS-MR-02,OUS,public,MR,{date.today().year + 1},,,test",
-     f"line 3, column 'install_year': value '{date.today().year + 1}' must be a whole year from 1970 to "
-     f"{date.today().year}"),
-    ("OUS-MR-02,OUS,public,MR,1969,,,test",
-     "line 3, column 'install_year': value '1969' must be a whole year from 1970"),
-    ("OUS-MR-02,OUS,public,MR,2015,,-5,test", "line 3, column 'price_nok': value '-5.0' must not be negative"),
-    ("OUS-MR-02,OUS,public,MR,2015,2019.5,,test",
-     "line 3, column 'upgrade_year': value '2019.5' must be a whole number"),
-    ("OUS-MR-02,OUS,public,MR,twenty,,,test", "line 3, column 'install_year': value 'twenty' must be a number"),
-    (",OUS,public,MR,2015,,,test", "line 3, column 'unit_id' must not be empty"),
-])
+@pytest.mark.parametrize(
+    "row,words",
+    [
+        ("OUS-MRI-01,OUS,public,MRI,2015,,,test", "line 3, column 'modality': value 'MRI' must be one of"),
+        ("X-MR-01,Ullevål,public,MR,2015,,,test", "line 3, column 'owner': value 'Ullevål' must be one of"),
+        (
+            f"OUS-MR-02,OUS,public,MR,{date.today().year + 1},,,test",
+            f"line 3, column 'install_year': value '{date.today().year + 1}' must be a whole year from 1970 to "
+            f"{date.today().year}",
+        ),
+        (
+            "OUS-MR-02,OUS,public,MR,1969,,,test",
+            "line 3, column 'install_year': value '1969' must be a whole year from 1970",
+        ),
+        ("OUS-MR-02,OUS,public,MR,2015,,-5,test", "line 3, column 'price_nok': value '-5.0' must not be negative"),
+        (
+            "OUS-MR-02,OUS,public,MR,2015,2019.5,,test",
+            "line 3, column 'upgrade_year': value '2019.5' must be a whole number",
+        ),
+        ("OUS-MR-02,OUS,public,MR,twenty,,,test", "line 3, column 'install_year': value 'twenty' must be a number"),
+        (",OUS,public,MR,2015,,,test", "line 3, column 'unit_id' must not be empty"),
+    ],
+)
 def test_bad_cells_name_line_column_and_rule(tmp_path, row, words):
     assert words in _error(tmp_path, GOOD + row + "\n")
 
@@ -64,10 +73,14 @@ def test_counts_that_disagree_with_tabell5_name_owner_modality_and_lines(data_co
         load_inputs(data_copy, ("equipment_register", "equipment_units"))
     message = str(err.value)
     assert "equipment_register.csv disagrees with the declared totals (2 problems" in message
-    assert (f"owner AHUS, modality CT: the register has 7 units (register lines {ahus_ct[0]}-{ahus_ct[-2]}); "
-            "equipment_units.csv line 2 declares 8") in message
-    assert (f"owner DHS, modality PET_CT: the register has 1 unit (register lines {len(lines)}); "
-            "equipment_units.csv line 12 declares 0") in message
+    assert (
+        f"owner AHUS, modality CT: the register has 7 units (register lines {ahus_ct[0]}-{ahus_ct[-2]}); "
+        "equipment_units.csv line 2 declares 8"
+    ) in message
+    assert (
+        f"owner DHS, modality PET_CT: the register has 1 unit (register lines {len(lines)}); "
+        "equipment_units.csv line 12 declares 0"
+    ) in message
 
 
 def test_the_shipped_register_agrees_with_tabell5():

@@ -22,8 +22,9 @@ def test_forecast_name_follows_the_notebook_name():
 def equipment_run(tmp_path_factory):
     """Run notebook 04 once through the runner, budget 150 MNOK, 400 draws, into a scratch folder."""
     out = tmp_path_factory.mktemp("forecasts")
-    code = runner.run_all(only=["04"], parameters={"replacement_budget_mnok": 150.0, "draws": 400},
-                          output_dir=out, progress=False)
+    code = runner.run_all(
+        only=["04"], parameters={"replacement_budget_mnok": 150.0, "draws": 400}, output_dir=out, progress=False
+    )
     return code, out
 
 
@@ -32,8 +33,17 @@ def test_notebook_writes_every_table_and_the_manifest(equipment_run):
     code, out = equipment_run
     assert code == 0
     forecast = store.read_forecast(out, "equipment_replacement")
-    assert set(forecast.tables) == {"schedule", "budget_yearly", "budget_replaced", "age_profile",
-                                    "golden_rules", "rule_breaks", "per_owner", "demand", "band"}
+    assert set(forecast.tables) == {
+        "schedule",
+        "budget_yearly",
+        "budget_replaced",
+        "age_profile",
+        "golden_rules",
+        "rule_breaks",
+        "per_owner",
+        "demand",
+        "band",
+    }
     m = forecast.manifest
     assert m["parameters"]["replacement_budget_mnok"] == 150.0 and m["parameters"]["draws"] == 400
     assert m["parameters"]["throughput_ct"] == 6730  # derived from Tabell 1 and 5
@@ -64,8 +74,7 @@ def test_a_failed_load_writes_nothing(equipment_run, tmp_path, capsys):
     bad = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, bad)
     register = bad / "equipment_register.csv"
-    register.write_text(register.read_text(encoding="utf-8").replace("AHUS-CT-02,", "AHUS-CT-01,", 1),
-                        encoding="utf-8")
+    register.write_text(register.read_text(encoding="utf-8").replace("AHUS-CT-02,", "AHUS-CT-01,", 1), encoding="utf-8")
     code = runner.run_all(only=["04"], data_dir=bad, output_dir=scratch, progress=False)
     printed = capsys.readouterr().out
     assert code == 1

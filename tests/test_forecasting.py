@@ -21,7 +21,7 @@ def _history(values, first=2015) -> pd.DataFrame:
 
 def test_naive_carries_the_last_value_with_a_random_walk_interval():
     out = baselines.naive_forecast(_history([10, 12, 11, 15]), 2)
-    sigma = math.sqrt((2 ** 2 + 1 ** 2 + 4 ** 2) / 3)  # changes 2, -1, 4
+    sigma = math.sqrt((2**2 + 1**2 + 4**2) / 3)  # changes 2, -1, 4
     assert out["year"].tolist() == [2019, 2020] and (out["forecast"] == 15).all()
     assert out["upper"].tolist() == pytest.approx([15 + Z80 * sigma, 15 + Z80 * sigma * math.sqrt(2)])
     assert out["lower"].tolist() == pytest.approx([15 - Z80 * sigma, 15 - Z80 * sigma * math.sqrt(2)])
@@ -30,7 +30,7 @@ def test_naive_carries_the_last_value_with_a_random_walk_interval():
 def test_drift_extends_the_first_to_last_line_with_its_interval():
     out = baselines.drift_forecast(_history([10, 12, 11, 16]), 2)  # slope (16 - 10) / 3 = 2
     assert out["forecast"].tolist() == pytest.approx([18, 20])
-    sigma = math.sqrt((0 ** 2 + 3 ** 2 + 3 ** 2) / (4 - 2))  # changes 2, -1, 5 less the slope
+    sigma = math.sqrt((0**2 + 3**2 + 3**2) / (4 - 2))  # changes 2, -1, 5 less the slope
     assert out["upper"].iloc[0] - 18 == pytest.approx(Z80 * sigma * math.sqrt(1 * (1 + 1 / 4)))
 
 
@@ -59,8 +59,9 @@ def test_prophet_forecast_is_the_stored_trend_after_the_last_year():
     trend = trends.fit_trend(history, 2023)
     trend = trend[trend["year"] > 2020]
     assert ahead["year"].tolist() == [2021, 2022, 2023]
-    np.testing.assert_allclose(ahead[["forecast", "lower", "upper"]].to_numpy(),
-                               trend[["trend", "trend_lower", "trend_upper"]].to_numpy())
+    np.testing.assert_allclose(
+        ahead[["forecast", "lower", "upper"]].to_numpy(), trend[["trend", "trend_lower", "trend_upper"]].to_numpy()
+    )
 
 
 def test_flat_growth_gives_a_level_trend():
@@ -72,8 +73,10 @@ def test_the_grid_holds_the_project_settings_and_one_change_each():
     settings = TrendSettings()
     grid = baselines.settings_grid(settings)
     assert settings.label in grid and len(grid) == 4
-    changed = [{k for k in ("n_changepoints", "changepoint_prior_scale", "growth")
-                if getattr(c, k) != getattr(settings, k)} for c in grid.values()]
+    changed = [
+        {k for k in ("n_changepoints", "changepoint_prior_scale", "growth") if getattr(c, k) != getattr(settings, k)}
+        for c in grid.values()
+    ]
     assert sorted(len(c) for c in changed) == [0, 1, 1, 1]
 
 
@@ -87,14 +90,17 @@ def test_methods_name_the_grid_candidates_apart_from_the_project_settings():
 
 # --- combinations, bands and the default line ------------------------------------------------------
 
+
 def _ahead(years, forecast, lower, upper) -> pd.DataFrame:
     return pd.DataFrame({"year": years, "forecast": forecast, "lower": lower, "upper": upper})
 
 
 def test_combination_takes_the_median_or_mean_of_each_column():
-    members = [_ahead([2026, 2027], [1.0, 10.0], [0.0, 8.0], [2.0, 12.0]),
-               _ahead([2026, 2027], [4.0, 20.0], [3.0, 18.0], [5.0, 22.0]),
-               _ahead([2026, 2027], [10.0, 30.0], [9.0, 28.0], [11.0, 32.0])]
+    members = [
+        _ahead([2026, 2027], [1.0, 10.0], [0.0, 8.0], [2.0, 12.0]),
+        _ahead([2026, 2027], [4.0, 20.0], [3.0, 18.0], [5.0, 22.0]),
+        _ahead([2026, 2027], [10.0, 30.0], [9.0, 28.0], [11.0, 32.0]),
+    ]
     median = baselines.combine(members, "median")
     assert median["forecast"].tolist() == [4.0, 20.0] and median["lower"].tolist() == [3.0, 18.0]
     assert baselines.combine(members, "mean")["forecast"].tolist() == [5.0, 20.0]
@@ -131,8 +137,9 @@ def test_default_line_band_is_the_measured_multiple_of_the_series_yearly_change(
 
 
 def test_default_trend_starts_at_the_last_observed_value_and_draws_no_fit_before():
-    trend = forecasting.default_trend(_history([10, 12, 11, 15]), 2020,
-                                      forecasting.DefaultLine("drift", (0.5, 1.0))).set_index("year")
+    trend = forecasting.default_trend(
+        _history([10, 12, 11, 15]), 2020, forecasting.DefaultLine("drift", (0.5, 1.0))
+    ).set_index("year")
     assert trend.index.tolist() == list(range(2015, 2021))
     assert trend.loc[:2017, "trend"].isna().all()
     assert trend.loc[2018, ["trend", "trend_lower", "trend_upper"]].tolist() == [15.0, 15.0, 15.0]
@@ -142,8 +149,14 @@ def test_default_trend_starts_at_the_last_observed_value_and_draws_no_fit_before
 
 
 def test_series_trends_use_the_default_line_and_short_series_the_simple_method():
-    history = pd.DataFrame({"role": "radiographer", "trust": ["A"] * 6 + ["B"] * 2,
-                            "year": [*range(2020, 2026), 2024, 2025], "fte": [10, 11, 12, 12, 13, 14, 5, 6]})
+    history = pd.DataFrame(
+        {
+            "role": "radiographer",
+            "trust": ["A"] * 6 + ["B"] * 2,
+            "year": [*range(2020, 2026), 2024, 2025],
+            "fte": [10, 11, 12, 12, 13, 14, 5, 6],
+        }
+    )
     line = forecasting.DefaultLine("naive", (1.0,))
     trends = forecasting.series_trends(history, ["role", "trust"], "fte", 2027, line, min_prophet_points=5)
     a, b = (trends[trends["trust"] == s].set_index("year") for s in ("A", "B"))
@@ -192,12 +205,21 @@ def test_the_staffing_plan_follows_the_default_line():
     """'Follow the trend' plans each series along the line series_trends stores: the default line."""
     from imaging_plan import assumptions, staffing
 
-    ftes = pd.DataFrame({"trust": "OUS", "role": "radiographer", "year": range(2020, 2026),
-                         "fte": [100.0, 102.0, 101.0, 105.0, 107.0, 110.0]})
+    ftes = pd.DataFrame(
+        {
+            "trust": "OUS",
+            "role": "radiographer",
+            "year": range(2020, 2026),
+            "fte": [100.0, 102.0, 101.0, 105.0, 107.0, 110.0],
+        }
+    )
     line = forecasting.DefaultLine("drift", (1.0,))  # (110 - 100) / 5 = 2 FTEs a year
     trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2028, line)
-    scenario = {**assumptions.resolve({}, {}, ("general", "staff", "staff_trusts")), "horizon": 2028,
-                "staff_follow_trend": 1}
+    scenario = {
+        **assumptions.resolve({}, {}, ("general", "staff", "staff_trusts")),
+        "horizon": 2028,
+        "staff_follow_trend": 1,
+    }
     plan = staffing.planned_ftes(ftes, trend, scenario).set_index("year")
     assert plan["fte"].tolist() == pytest.approx([110.0, 112.0, 114.0, 116.0])
     assert set(plan["method"]) == {"default"}

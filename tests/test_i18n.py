@@ -102,22 +102,26 @@ def test_the_dead_key_scan_finds_a_key_only_its_catalogue_defines():
     catalogues = [name for name in trees if _is_catalogue(name)]
     assert len(catalogues) == len(i18n.CATALOGUES) + 2  # the text modules, text/__init__.py and i18n.py
     trees[str(paths.PROJECT_ROOT / "imaging_plan" / "text" / "unused.py")] = ast.parse(
-        'TEXT = {"unused_heading": ("Ubrukt", "Unused")}')
+        'TEXT = {"unused_heading": ("Ubrukt", "Unused")}'
+    )
     keys = set(i18n.TEXT) | {"unused_heading"}
     assert sorted(keys - looked_up_keys(keys, trees)) == ["unused_heading"]
     # The real catalogues' definitions are no lookups either: alone they look up nothing.
     assert looked_up_keys(keys, {name: trees[name] for name in catalogues}) == set()
 
 
-@pytest.mark.parametrize("code, used", [
-    ('t("sign_in", "nb")', {"sign_in"}),
-    ('t(f"group_{g}", lang)', {"group_general", "group_staff"}),
-    ('PAGES = [("overview_page", "sign_in")]', {"sign_in"}),
-    ('_text(f"group_{g}", lang, "")', {"group_general", "group_staff"}),
-    ('f"group_{g}"', set()),  # an f-string that is no call's first argument looks nothing up
-    ('st.slider("x", key=f"group_{g}")', set()),
-    ('print("nothing")', set()),
-])
+@pytest.mark.parametrize(
+    "code, used",
+    [
+        ('t("sign_in", "nb")', {"sign_in"}),
+        ('t(f"group_{g}", lang)', {"group_general", "group_staff"}),
+        ('PAGES = [("overview_page", "sign_in")]', {"sign_in"}),
+        ('_text(f"group_{g}", lang, "")', {"group_general", "group_staff"}),
+        ('f"group_{g}"', set()),  # an f-string that is no call's first argument looks nothing up
+        ('st.slider("x", key=f"group_{g}")', set()),
+        ('print("nothing")', set()),
+    ],
+)
 def test_lookup_finder_reads_literals_and_f_string_prefixes(code, used):
     keys = {"sign_in", "group_general", "group_staff", "other"}
     assert looked_up_keys(keys, {"page.py": ast.parse(code)}) == used

@@ -19,24 +19,38 @@ def _write(folder, basis: str = "no_file", points: int = 0, inputs: dict | None 
     """Store a small specialist_inflow forecast (no Prophet): growth trend 10, specialist trend 100."""
     rows = [(s, "growth", y, None, 10.0, 8.0, 12.0) for s in SPECIALTIES for y in range(2016, 2051)]
     rows += [(s, "specialists", y, None, 100.0, 90.0, 110.0) for s in SPECIALTIES for y in range(2015, 2051)]
-    trend = pd.DataFrame(rows, columns=["specialty", "part", "year", "value", "trend", "trend_lower",
-                                        "trend_upper"])
-    status = pd.DataFrame([(s, p, 10, True) for s in SPECIALTIES for p in ("growth", "specialists")],
-                          columns=["specialty", "part", "points", "fitted"])
-    national = pd.DataFrame({"specialty": list(SPECIALTIES), "points": [points, 0],
-                             "basis": [basis, "not_in_file" if basis != "no_file" else "no_file"]})
+    trend = pd.DataFrame(rows, columns=["specialty", "part", "year", "value", "trend", "trend_lower", "trend_upper"])
+    status = pd.DataFrame(
+        [(s, p, 10, True) for s in SPECIALTIES for p in ("growth", "specialists")],
+        columns=["specialty", "part", "points", "fitted"],
+    )
+    national = pd.DataFrame(
+        {
+            "specialty": list(SPECIALTIES),
+            "points": [points, 0],
+            "basis": [basis, "not_in_file" if basis != "no_file" else "no_file"],
+        }
+    )
     years = range(2015, 2051) if basis == "fitted" else []
-    national_trend = pd.DataFrame({"specialty": "radiology", "year": list(years), "approvals": None,
-                                   "trend": 100.0, "trend_lower": 90.0, "trend_upper": 110.0},
-                                  columns=["specialty", "year", "approvals", "trend", "trend_lower",
-                                           "trend_upper"])
+    national_trend = pd.DataFrame(
+        {
+            "specialty": "radiology",
+            "year": list(years),
+            "approvals": None,
+            "trend": 100.0,
+            "trend_lower": 90.0,
+            "trend_upper": 110.0,
+        },
+        columns=["specialty", "year", "approvals", "trend", "trend_lower", "trend_upper"],
+    )
     ftes_file = TABLES["physician_ftes"].file
     inputs = inputs or {ftes_file: file_sha256(paths.DATA_DIR / ftes_file)}
-    store.write_forecast(folder, "specialist_inflow",
-                         {"inflow_trend": trend, "inflow_status": status, "national_trend": national_trend,
-                          "national_status": national},
-                         store.build_manifest("specialist_inflow", "02_forecast_specialist_inflow.ipynb", {},
-                                              inputs, paths.DATA_DIR))
+    store.write_forecast(
+        folder,
+        "specialist_inflow",
+        {"inflow_trend": trend, "inflow_status": status, "national_trend": national_trend, "national_status": national},
+        store.build_manifest("specialist_inflow", "02_forecast_specialist_inflow.ipynb", {}, inputs, paths.DATA_DIR),
+    )
 
 
 @pytest.fixture
@@ -79,11 +93,15 @@ EFFECTS = {
     "approvals_radiology": (90, {"radiology supply", "radiology cum_supply"}),
     "approvals_nuclear_medicine": (10.0, {"nuclear_medicine supply", "nuclear_medicine cum_supply"}),
     "approvals_radiology_spread": (20, set()),  # the band only
-    "exit_rate_pct": (6.0, {f"{s} {f}" for s in SPECIALTIES
-                            for f in ("required", "trend", "cum_trend", "cum_supply", "residents")}),
+    "exit_rate_pct": (
+        6.0,
+        {f"{s} {f}" for s in SPECIALTIES for f in ("required", "trend", "cum_trend", "cum_supply", "residents")},
+    ),
     "training_years": (7, {f"{s} {f}" for s in SPECIALTIES for f in ("residents", "deadline")}),
-    "use_growth_pct": (3.0, {f"{s} {f}" for s in SPECIALTIES
-                             for f in ("required", "cum_trend", "cum_supply", "residents")}),
+    "use_growth_pct": (
+        3.0,
+        {f"{s} {f}" for s in SPECIALTIES for f in ("required", "cum_trend", "cum_supply", "residents")},
+    ),
 }
 
 
@@ -136,7 +154,8 @@ def test_missing_forecast_says_how_to_make_it_and_shows_the_rest(tmp_path, monke
 
 def test_national_file_added_after_the_forecast_is_warned_about(forecasts, data_copy, monkeypatch):
     (data_copy / "specialist_approvals.csv").write_text(
-        "year,specialty,approvals,source\n2022,radiology,70,x\n2023,radiology,71,x\n2024,radiology,72,x\n")
+        "year,specialty,approvals,source\n2022,radiology,70,x\n2023,radiology,71,x\n2024,radiology,72,x\n"
+    )
     monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
     at = _run()
     assert not at.exception
@@ -154,7 +173,8 @@ def test_national_file_recorded_as_absent_is_warned_about_once_it_appears(tmp_pa
     made_without = t("national_file_new", "nb", file=national_file, cmd="python -m imaging_plan.runner --only 02")
     assert not any(national_file in w.value for w in _run().warning)  # no file yet: nothing to say
     (data_copy / national_file).write_text(
-        "year,specialty,approvals,source\n2022,radiology,70,x\n2023,radiology,71,x\n2024,radiology,72,x\n")
+        "year,specialty,approvals,source\n2022,radiology,70,x\n2023,radiology,71,x\n2024,radiology,72,x\n"
+    )
     at = _run()
     assert not at.exception
     assert made_without in [w.value for w in at.warning]  # says what is used until the rerun

@@ -25,10 +25,26 @@ def _free_port() -> int:
 @pytest.fixture
 def trivial_page():
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "benchmarks/trivial_app.py",
-                             "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=paths.PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "benchmarks/trivial_app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=paths.PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -59,9 +75,12 @@ def test_two_sessions_open_the_link_and_each_slider_move_changes_the_metric(triv
 
 def test_summary_percentiles_errors_and_drops():
     runs = [loadtest.ScriptRun("rerun", s, 1, 10) for s in (1.0, 2.0, 3.0, 4.0)]
-    results = [loadtest.SessionResult(runs=runs[:2]), loadtest.SessionResult(runs=runs[2:]),
-               loadtest.SessionResult(error="the page raised X"),
-               loadtest.SessionResult(error="TimeoutError", dropped=True)]
+    results = [
+        loadtest.SessionResult(runs=runs[:2]),
+        loadtest.SessionResult(runs=runs[2:]),
+        loadtest.SessionResult(error="the page raised X"),
+        loadtest.SessionResult(error="TimeoutError", dropped=True),
+    ]
     summary = loadtest.summarize(results, wall=5.0)
     assert (summary["finished"], summary["errors"], summary["dropped"]) == (2, 1, 1)
     assert summary["rerun"] == {"n": 4, "p50": 2.5, "p95": 4.0, "max": 4.0}

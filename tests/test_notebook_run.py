@@ -14,27 +14,34 @@ from imaging_plan.demand import DemandError
 from imaging_plan.inputs import InputDataError
 from imaging_plan.trends import TrendSettings
 
-PARAMETERS = '''data_dir: str = "data"  # inputs
+PARAMETERS = """data_dir: str = "data"  # inputs
 output_dir: str = "forecasts"  # outputs
 horizon: int = 2040  # last plan year
 exit_rate_pct: float = 3.3  # %/year
 recruitment_radiology_fte: float = None  # None: derived from Tabell 6
 population_scenario: str = "MMMM"  # SSB alternative
 trend_until: int = 2050  # last trend year
-'''
-SETTINGS = '''n_changepoints: int = 5
+"""
+SETTINGS = """n_changepoints: int = 5
 changepoint_prior_scale: float = 5.0
 interval_width: float = 0.8
 seed: int = 2025
 growth: str = "linear"
-'''
+"""
 
 
 def _notebook(folder, parameters=PARAMETERS, name="09_forecast_demo_things.ipynb"):
     """Write a notebook with a tagged parameters cell; its forecast is named after it ('demo_things')."""
-    cells = [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": parameters,
-              "outputs": [], "execution_count": None},
-             {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": None}]
+    cells = [
+        {
+            "cell_type": "code",
+            "metadata": {"tags": ["parameters"]},
+            "source": parameters,
+            "outputs": [],
+            "execution_count": None,
+        },
+        {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": None},
+    ]
     path = folder / name
     path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     return path
@@ -42,9 +49,18 @@ def _notebook(folder, parameters=PARAMETERS, name="09_forecast_demo_things.ipynb
 
 def _namespace(data, out, **values):
     """What a notebook's globals() hold after papermill's injected cell: the defaults, overridden."""
-    return {"data_dir": str(data), "output_dir": str(out), "horizon": 2040, "exit_rate_pct": 3.3,
-            "recruitment_radiology_fte": None, "population_scenario": "MMMM", "trend_until": 2050,
-            "__name__": "__main__", "pd": pd, **values}
+    return {
+        "data_dir": str(data),
+        "output_dir": str(out),
+        "horizon": 2040,
+        "exit_rate_pct": 3.3,
+        "recruitment_radiology_fte": None,
+        "population_scenario": "MMMM",
+        "trend_until": 2050,
+        "__name__": "__main__",
+        "pd": pd,
+        **values,
+    }
 
 
 @pytest.fixture
@@ -57,6 +73,7 @@ def data(tmp_path):
 
 
 # --- open -----------------------------------------------------------------------------------------
+
 
 def test_open_refuses_a_bad_table_with_the_loaders_message_naming_the_file(tmp_path, data):
     (data / "physician_ftes.csv").write_text("year,specialty,category,fte\n2025,radiology,consultant,-3\n")
@@ -72,8 +89,9 @@ def test_open_refuses_a_missing_table_and_a_broken_optional_one_naming_the_file(
         notebook_run.open_run(notebook, _namespace(data, tmp_path / "out"), ("physician_ftes", "staff_ftes"))
     (data / "staff_turnover.csv").write_text("not,the,columns\n1,2,3\n")  # present: validated, never skipped
     with pytest.raises(InputDataError, match="staff_turnover.csv"):
-        notebook_run.open_run(notebook, _namespace(data, tmp_path / "out"), ("physician_ftes",),
-                              optional=("staff_turnover",))
+        notebook_run.open_run(
+            notebook, _namespace(data, tmp_path / "out"), ("physician_ftes",), optional=("staff_turnover",)
+        )
 
 
 def test_open_refuses_an_assumption_out_of_range_and_an_unknown_population_scenario(tmp_path, data):
@@ -85,32 +103,46 @@ def test_open_refuses_an_assumption_out_of_range_and_an_unknown_population_scena
 
 
 def test_open_resolves_folders_scenario_and_settings_from_the_notebooks_parameters(tmp_path, data):
-    run = notebook_run.open_run(str(_notebook(tmp_path)), _namespace(data, "scratch/out", horizon=2045),
-                                ("physician_ftes",))
+    run = notebook_run.open_run(
+        str(_notebook(tmp_path)), _namespace(data, "scratch/out", horizon=2045), ("physician_ftes",)
+    )
     assert run.forecast == "demo_things" and run.data_dir == data
     assert run.output_dir == paths.PROJECT_ROOT / "scratch" / "out"  # relative: from the project root
     # Only the declared assumptions; None becomes the default derived from Tabell 6 (mean inflow 2016-2025,
     # tests/test_assumptions.py); a choice that is not an assumption is checked and joins the scenario.
-    assert run.scenario == {"horizon": 2045, "exit_rate_pct": 3.3, "recruitment_radiology_fte": 11.0,
-                            "population_scenario": "MMMM"}
+    assert run.scenario == {
+        "horizon": 2045,
+        "exit_rate_pct": 3.3,
+        "recruitment_radiology_fte": 11.0,
+        "population_scenario": "MMMM",
+    }
     assert run.settings is None  # the notebook does not declare the Prophet settings
     assert set(run.tables) == {"physician_ftes"}
     with_settings = notebook_run.open_run(
         str(_notebook(tmp_path, PARAMETERS + SETTINGS)),
-        {**_namespace(data, tmp_path), "n_changepoints": 3, "changepoint_prior_scale": 0.05, "interval_width": 0.9,
-         "seed": 7, "growth": "flat"}, ("physician_ftes",))
-    assert with_settings.settings == TrendSettings(n_changepoints=3, changepoint_prior_scale=0.05,
-                                                   interval_width=0.9, seed=7, growth="flat")
+        {
+            **_namespace(data, tmp_path),
+            "n_changepoints": 3,
+            "changepoint_prior_scale": 0.05,
+            "interval_width": 0.9,
+            "seed": 7,
+            "growth": "flat",
+        },
+        ("physician_ftes",),
+    )
+    assert with_settings.settings == TrendSettings(
+        n_changepoints=3, changepoint_prior_scale=0.05, interval_width=0.9, seed=7, growth="flat"
+    )
 
 
 # --- close ----------------------------------------------------------------------------------------
+
 
 def test_publish_writes_the_tables_and_a_manifest_with_requested_parameters_and_assumption_values(tmp_path, data):
     notebook = _notebook(tmp_path)
     out = tmp_path / "out"
     asked = dict(horizon=2045, exit_rate_pct=4.0, population_scenario="LLML")
-    run = notebook_run.open_run(str(notebook), {**_namespace(data, out, **asked), "unrelated": 1},
-                                ("physician_ftes",))
+    run = notebook_run.open_run(str(notebook), {**_namespace(data, out, **asked), "unrelated": 1}, ("physician_ftes",))
     table = pd.DataFrame({"year": [2025, 2026], "fte": [1.5, 2.5]})
     assert run.publish({"trend": table}, derived={"origins": [2019, 2020]}) == out / "demo_things"
 
@@ -118,11 +150,22 @@ def test_publish_writes_the_tables_and_a_manifest_with_requested_parameters_and_
     pd.testing.assert_frame_equal(forecast.tables["trend"], table)
     m = forecast.manifest
     # What was asked for: every declared parameter but the locations, None kept as None.
-    assert m["requested"] == {"horizon": 2045, "exit_rate_pct": 4.0, "recruitment_radiology_fte": None,
-                              "population_scenario": "LLML", "trend_until": 2050}
+    assert m["requested"] == {
+        "horizon": 2045,
+        "exit_rate_pct": 4.0,
+        "recruitment_radiology_fte": None,
+        "population_scenario": "LLML",
+        "trend_until": 2050,
+    }
     # What was used: the same with the derived default filled in, plus what the notebook derived.
-    assert m["parameters"] == {"horizon": 2045, "exit_rate_pct": 4.0, "recruitment_radiology_fte": 11.0,
-                               "population_scenario": "LLML", "trend_until": 2050, "origins": [2019, 2020]}
+    assert m["parameters"] == {
+        "horizon": 2045,
+        "exit_rate_pct": 4.0,
+        "recruitment_radiology_fte": 11.0,
+        "population_scenario": "LLML",
+        "trend_until": 2050,
+        "origins": [2019, 2020],
+    }
     assert m["notebook"] == "09_forecast_demo_things.ipynb" and m["forecast"] == "demo_things"
     assert m["notebook_sha256"] == store.notebook_sha256(notebook) and m["code_sha256"] == store.code_sha256()
     assert m["inputs"] == {"physician_ftes.csv": store.file_sha256(data / "physician_ftes.csv")}
@@ -132,26 +175,34 @@ def test_publish_writes_the_tables_and_a_manifest_with_requested_parameters_and_
 def test_a_published_forecast_is_current_for_what_it_was_asked_and_stale_for_anything_else(tmp_path, data):
     notebook = _notebook(tmp_path)
     out = tmp_path / "out"
-    notebook_run.open_run(str(notebook), _namespace(data, out, horizon=2045), ("physician_ftes",),
-                          optional=("specialist_approvals",)).publish({"t": pd.DataFrame({"a": [1]})})
+    notebook_run.open_run(
+        str(notebook), _namespace(data, out, horizon=2045), ("physician_ftes",), optional=("specialist_approvals",)
+    ).publish({"t": pd.DataFrame({"a": [1]})})
     assert store.is_stale(out, "demo_things", data, notebook, {"horizon": 2045}) is None
     assert store.is_stale(out, "demo_things", data, notebook) == "parameters differ: horizon 2045 -> 2040"
     # The optional file was recorded as absent: adding it later makes the forecast stale.
     assert store.read_forecast(out, "demo_things").manifest["inputs"]["specialist_approvals.csv"] is None
     (data / "specialist_approvals.csv").write_text("year,specialty,approvals,source\n2024,radiology,70,test\n")
-    assert store.is_stale(out, "demo_things", data, notebook, {"horizon": 2045}) == \
-        "input data changed: specialist_approvals.csv"
+    assert (
+        store.is_stale(out, "demo_things", data, notebook, {"horizon": 2045})
+        == "input data changed: specialist_approvals.csv"
+    )
 
 
 def test_an_optional_table_that_is_present_is_loaded_and_hashed(tmp_path, data):
     (data / "specialist_approvals.csv").write_text("year,specialty,approvals,source\n2024,radiology,70,test\n")
-    run = notebook_run.open_run(str(_notebook(tmp_path)), _namespace(data, tmp_path / "out"), ("physician_ftes",),
-                                optional=("specialist_approvals",))
+    run = notebook_run.open_run(
+        str(_notebook(tmp_path)),
+        _namespace(data, tmp_path / "out"),
+        ("physician_ftes",),
+        optional=("specialist_approvals",),
+    )
     assert run.tables["specialist_approvals"]["approvals"].tolist() == [70]
     assert run.input_hashes["specialist_approvals.csv"] == store.file_sha256(data / "specialist_approvals.csv")
 
 
 # --- a run that fails leaves no half-written forecast ---------------------------------------------
+
 
 def test_a_run_that_fails_before_publish_leaves_the_earlier_forecast_served(tmp_path, data):
     notebook = str(_notebook(tmp_path))
@@ -171,7 +222,8 @@ def test_a_publish_that_fails_midway_leaves_no_half_written_version(tmp_path, da
     notebook = str(_notebook(tmp_path))
     out = tmp_path / "out"
     notebook_run.open_run(notebook, _namespace(data, out), ("physician_ftes",)).publish(
-        {"trend": pd.DataFrame({"fte": [1.0]}), "plan": pd.DataFrame({"gap": [0.0]})})
+        {"trend": pd.DataFrame({"fte": [1.0]}), "plan": pd.DataFrame({"gap": [0.0]})}
+    )
     before = store.forecast_version(out, "demo_things")
 
     class Broken(pd.DataFrame):

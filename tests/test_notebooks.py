@@ -21,15 +21,21 @@ def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
         assert not cell.get("outputs") and not cell.get("execution_count"), notebook.name
         if cell["cell_type"] == "code":
             src = "".join(cell["source"])
-            assert "\ndef " not in "\n" + src and "\nclass " not in "\n" + src, \
+            assert "\ndef " not in "\n" + src and "\nclass " not in "\n" + src, (
                 f"{notebook.name}: move functions into the package"
+            )
     tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1, f"{notebook.name}: needs exactly one cell tagged 'parameters'"
 
 
-@pytest.mark.parametrize("notebook, family", [*forecasting.FAMILY_OF_NOTEBOOK.items(),
-                                              ("05_backtest_forecasts.ipynb", None),
-                                              ("06_backtest_planning_models.ipynb", "staff")])  # 03's trends
+@pytest.mark.parametrize(
+    "notebook, family",
+    [
+        *forecasting.FAMILY_OF_NOTEBOOK.items(),
+        ("05_backtest_forecasts.ipynb", None),
+        ("06_backtest_planning_models.ipynb", "staff"),
+    ],
+)  # 03's trends
 def test_notebook_prophet_settings_are_the_ones_the_backtest_scored(notebook, family):
     """Each notebook declares exactly the settings of its family's default line (05: those it scores)."""
     import ast
@@ -41,8 +47,9 @@ def test_notebook_prophet_settings_are_the_ones_the_backtest_scored(notebook, fa
     scored = TrendSettings() if family is None else forecasting.DEFAULT_LINES[family].settings
     for field in fields(TrendSettings):
         assert field.name in declared, f"{notebook}: no parameter {field.name}"
-        assert ast.literal_eval(declared[field.name]["default"]) == getattr(scored, field.name), \
+        assert ast.literal_eval(declared[field.name]["default"]) == getattr(scored, field.name), (
             f"{notebook}: {field.name} differs from what the backtest scored"
+        )
 
 
 def test_forecast_names_follow_the_notebook_names():
@@ -79,12 +86,26 @@ def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
     assert set(plan.columns) >= {"specialty", "year", "supply", "need", "gap"}
     m = forecast.manifest
     assert m["parameters"]["horizon"] == 2045 and m["parameters"]["exit_rate_pct"] == 3.3
-    assert set(m["inputs"]) == {"physician_ftes.csv", "population_observed.csv", "population_projection_national.csv",
-                                "imaging_rates_by_age.csv"}
+    assert set(m["inputs"]) == {
+        "physician_ftes.csv",
+        "population_observed.csv",
+        "population_projection_national.csv",
+        "imaging_rates_by_age.csv",
+    }
     assert len(m["inputs"]["physician_ftes.csv"]) == 64
     assert m["parameters"]["population_scenario"] == "MMMM" and m["parameters"]["recruitment_radiology_fte"] == 11.0
-    assert list(plan.columns) == ["specialty", "year", "specialists", "residents", "exits", "completions",
-                                  "recruited", "supply", "need", "gap"]
+    assert list(plan.columns) == [
+        "specialty",
+        "year",
+        "specialists",
+        "residents",
+        "exits",
+        "completions",
+        "recruited",
+        "supply",
+        "need",
+        "gap",
+    ]
     need = forecast.tables["need"]
     assert list(need.columns) == ["specialty", "year", "demography", "use", "ai", "index", "need"]
     assert plan.merge(need, on=["specialty", "year"]).eval("need_x == need_y").all()
@@ -130,17 +151,20 @@ def test_out_of_range_parameter_stops_before_running(tmp_path, capsys):
 
 # --- Notebook 03: staffing and turnover ----------------------------------------------------------
 
+
 def test_staffing_forecast_name():
-    assert runner.forecast_name(paths.NOTEBOOKS_DIR / "03_forecast_radiographer_turnover.ipynb") == \
-        "radiographer_turnover"
+    assert (
+        runner.forecast_name(paths.NOTEBOOKS_DIR / "03_forecast_radiographer_turnover.ipynb") == "radiographer_turnover"
+    )
 
 
 @pytest.fixture(scope="module")
 def staff_runs(tmp_path_factory):
     """Run notebook 03 once with the shipped data (HR file included) and once on a copy without the HR file."""
     with_hr = tmp_path_factory.mktemp("staff_with_hr")
-    code_with = runner.run_all(only=["03"], parameters={"horizon": 2045, "turnover_rise_pp": 0.5},
-                               output_dir=with_hr, progress=False)
+    code_with = runner.run_all(
+        only=["03"], parameters={"horizon": 2045, "turnover_rise_pp": 0.5}, output_dir=with_hr, progress=False
+    )
     data = tmp_path_factory.mktemp("data_without_hr") / "data"
     shutil.copytree(paths.DATA_DIR, data)
     (data / "staff_turnover.csv").unlink()
@@ -193,12 +217,15 @@ def test_staffing_notebook_without_hr_file_still_plans(staff_runs):
     assert forecast.tables["plan"]["year"].max() == 2040
     (data / "staff_turnover.csv").write_text((paths.DATA_DIR / "staff_turnover.csv").read_text())
     assert forecast.changed_inputs(data) == ["staff_turnover.csv"]  # an HR file added later makes it stale
+
+
 @pytest.fixture(scope="module")
 def backtest_run(tmp_path_factory):
     """Run notebook 05 once on the inflow series with the Prophet grid (the full run takes ~80 s)."""
     out = tmp_path_factory.mktemp("forecasts")
-    code = runner.run_all(only=["05"], parameters={"families": "inflow", "horizon": 2045}, output_dir=out,
-                          progress=False)
+    code = runner.run_all(
+        only=["05"], parameters={"families": "inflow", "horizon": 2045}, output_dir=out, progress=False
+    )
     return code, out
 
 
@@ -208,8 +235,17 @@ def test_backtest_notebook_writes_scores_grid_and_forward_lines(backtest_run):
     assert code == 0
     forecast = store.read_forecast(out, "backtest_forecasts")
     tables = forecast.tables
-    assert set(tables) == {"series", "forecasts", "accuracy", "winners", "pooled", "prophet_grid", "forward",
-                           "default_choices", "pooled_by_family"}
+    assert set(tables) == {
+        "series",
+        "forecasts",
+        "accuracy",
+        "winners",
+        "pooled",
+        "prophet_grid",
+        "forward",
+        "default_choices",
+        "pooled_by_family",
+    }
     assert set(tables["series"]["series_id"]) == {"inflow:radiology", "inflow:nuclear_medicine"}
     # inflow 2016-2025: origins 2021-2024, checks 4 + 3 + 2 at horizons 1, 2, 3
     prophet = tables["forecasts"][tables["forecasts"]["method"] == "prophet"]
@@ -242,13 +278,23 @@ def test_backtest_notebook_writes_scores_grid_and_forward_lines(backtest_run):
 @pytest.mark.slow
 def test_planning_backcast_notebook_writes_the_backcast_from_the_origin(tmp_path):
     # One origin keeps it short (Prophet fits the staffing trends of 2015-2020 only).
-    code = runner.run_all(only=["06"], parameters={"first_origin": 2020, "last_origin": 2020}, output_dir=tmp_path,
-                          progress=False)
+    code = runner.run_all(
+        only=["06"], parameters={"first_origin": 2020, "last_origin": 2020}, output_dir=tmp_path, progress=False
+    )
     assert code == 0
     forecast = store.read_forecast(tmp_path, "backtest_planning_models")
     backcast = forecast.tables["planning_backcast"]
-    assert list(backcast.columns) == ["origin", "family", "series", "year", "modelled", "actual", "error",
-                                      "error_pct", "variant"]
+    assert list(backcast.columns) == [
+        "origin",
+        "family",
+        "series",
+        "year",
+        "modelled",
+        "actual",
+        "error",
+        "error_pct",
+        "variant",
+    ]
     assert set(backcast["origin"]) == {2020} and set(backcast["year"]) == set(range(2021, 2026))
     physicians = backcast[backcast["family"] == "physicians"]
     assert set(physicians["series"]) == {"radiology", "nuclear_medicine"}

@@ -63,10 +63,12 @@ def test_equipment_due_in_one_to_two_years_must_be_ordered_now(snapshot):
 
 
 def test_fan_band_spans_the_three_presets_and_leaves_the_viewer_out():
-    lines = {"baseline": pd.DataFrame({"year": [2030, 2031], "value": [1.0, 2.0]}),
-             "low": pd.DataFrame({"year": [2030, 2031], "value": [0.0, 5.0]}),
-             "high": pd.DataFrame({"year": [2030, 2031], "value": [3.0, 1.0]}),
-             "yours": pd.DataFrame({"year": [2030, 2031], "value": [9.0, -9.0]})}
+    lines = {
+        "baseline": pd.DataFrame({"year": [2030, 2031], "value": [1.0, 2.0]}),
+        "low": pd.DataFrame({"year": [2030, 2031], "value": [0.0, 5.0]}),
+        "high": pd.DataFrame({"year": [2030, 2031], "value": [3.0, 1.0]}),
+        "yours": pd.DataFrame({"year": [2030, 2031], "value": [9.0, -9.0]}),
+    }
     names = {k: k.upper() for k in lines}
     fan = overview_charts.fan_lines(lines, names)
     band = fan[fan["series"] == "YOURS"].set_index("year")
@@ -90,12 +92,12 @@ def test_each_topic_fans_out_with_the_presets_in_their_stated_direction(snapshot
 
 def test_overview_and_exports_read_the_same_sections(snapshot):
     view = overview_page.compute(snapshot)
-    assert [s.title for s in view.sections] == [state.computed(t.section, snapshot).title
-                                                for t in registry.TOPICS]
+    assert [s.title for s in view.sections] == [state.computed(t.section, snapshot).title for t in registry.TOPICS]
     tables = {name for s in view.sections for name in s.tables}
     assert {"physician_plan", "staff_plan", "equipment_schedule", "specialist_inflow_plan"} <= tables
     import io
 
-    book = pd.read_excel(io.BytesIO(overview_page.excel_bytes(snapshot, view.sections, view.decisions)),
-                         sheet_name=None)
+    book = pd.read_excel(
+        io.BytesIO(overview_page.excel_bytes(snapshot, view.sections, view.decisions)), sheet_name=None
+    )
     assert book["decisions"]["sentence"].tolist() == [d.sentence for d in view.decisions]

@@ -53,8 +53,11 @@ def test_processes_return_the_serial_results_in_job_order():
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_failing_job_is_named(workers):
-    with pytest.raises(parallel.JobFailed, match=r"job 4 of 5 failed \(ValueError: three is not allowed\); "
-                                                 r"the job: 3"):
+    with pytest.raises(
+        parallel.JobFailed,
+        match=r"job 4 of 5 failed \(ValueError: three is not allowed\); "
+        r"the job: 3",
+    ):
         parallel.map_jobs(fail_on_three, range(5), workers=workers)
 
 
@@ -68,6 +71,7 @@ def test_worker_count_defaults_to_the_available_cores_and_never_exceeds_the_jobs
 
 
 # --- the backtest on real series ---------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def two_series(shipped_ftes):
@@ -84,8 +88,10 @@ def methods():
 @pytest.fixture(scope="module")
 def serial_loop(two_series, methods):
     """The backtest as the serial loop computed it before the parallel map: one series after another."""
-    frames = [backtesting.backtest_series(rows, methods).assign(series_id=sid, family=family)
-              for (sid, family), rows in two_series.groupby(["series_id", "family"], sort=False)]
+    frames = [
+        backtesting.backtest_series(rows, methods).assign(series_id=sid, family=family)
+        for (sid, family), rows in two_series.groupby(["series_id", "family"], sort=False)
+    ]
     return pd.concat(frames, ignore_index=True)[backtesting.FORECAST_COLUMNS]
 
 
@@ -104,9 +110,17 @@ def test_the_backtest_on_processes_equals_the_serial_loop(two_series, methods, s
 def dask_cluster():
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=SCHEDULER_PORT,
-        dashboard_address=None, worker_dashboard_address=None, port=f"{SCHEDULER_PORT + 1}:{SCHEDULER_PORT + 2}",
-        worker_port=f"{SCHEDULER_PORT + 3}:{SCHEDULER_PORT + 4}", silence_logs=40)
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        scheduler_port=SCHEDULER_PORT,
+        dashboard_address=None,
+        worker_dashboard_address=None,
+        port=f"{SCHEDULER_PORT + 1}:{SCHEDULER_PORT + 2}",
+        worker_port=f"{SCHEDULER_PORT + 3}:{SCHEDULER_PORT + 4}",
+        silence_logs=40,
+    )
     try:
         yield cluster.scheduler_address
     finally:
@@ -117,13 +131,15 @@ def dask_cluster():
 def test_the_backtest_on_a_dask_cluster_equals_the_serial_loop(dask_cluster, two_series, methods, serial_loop):
     assert dask_cluster == f"tcp://127.0.0.1:{SCHEDULER_PORT}"
     ticks = []
-    on_dask = backtesting.rolling_origin(two_series, methods, scheduler=dask_cluster,
-                                         progress=lambda d, t: ticks.append((d, t)))
+    on_dask = backtesting.rolling_origin(
+        two_series, methods, scheduler=dask_cluster, progress=lambda d, t: ticks.append((d, t))
+    )
     pd.testing.assert_frame_equal(on_dask, serial_loop)
     assert ticks[-1] == (40, 40)
     # numpy's global generator repeats; Python's `random` is also drawn from by Dask's own threads
-    on_dask, serial = (parallel.map_jobs(draw, JOBS, **where) for where in ({"scheduler": dask_cluster},
-                                                                             {"workers": 1}))
+    on_dask, serial = (
+        parallel.map_jobs(draw, JOBS, **where) for where in ({"scheduler": dask_cluster}, {"workers": 1})
+    )
     assert [r[:2] for r in on_dask] == [r[:2] for r in serial]
     with pytest.raises(parallel.JobFailed, match="job 4 of 5 failed on tcp://127.0.0.1"):
         parallel.map_jobs(fail_on_three, range(5), scheduler=dask_cluster)

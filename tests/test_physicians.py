@@ -22,20 +22,50 @@ def flat_population(first=2015, last_observed=2026, until=2050, old_growth_pct=0
 
     With no growth the demography index is 1 every year, so the need follows use and AI only.
     """
-    observed = pd.DataFrame([("03", "Oslo", y, a, 100.0) for y in range(first, last_observed + 1)
-                             for a in range(106)],
-                            columns=["county_code", "county_name", "year", "age", "persons"])
-    bands = {"0": 1, "1-5": 5, "6-12": 7, "13-15": 3, "16-19": 4, "20-44": 25, "45-66": 22,
-             "67-79": 13, "80-89": 10, "90+": 16}
-    projection = pd.DataFrame([
-        (scenario, y, band, 100.0 * n * ((1 + old_growth_pct / 100) ** (y - last_observed)
-                                         if band in ("80-89", "90+") else 1))
-        for scenario in ("MMMM", "LLML", "HHMH") for y in range(last_observed, until + 1)
-        for band, n in bands.items()], columns=["scenario", "year", "age_band", "persons"])
-    rates = pd.DataFrame({"age_group": ["all ages", ">80"], "year": [2021, 2021],
-                          "exams_per_person": [0.8, 2.2], "modality": "all", "source_location": "test"})
-    return {"population_observed": observed, "population_projection_national": projection,
-            "imaging_rates_by_age": rates}
+    observed = pd.DataFrame(
+        [("03", "Oslo", y, a, 100.0) for y in range(first, last_observed + 1) for a in range(106)],
+        columns=["county_code", "county_name", "year", "age", "persons"],
+    )
+    bands = {
+        "0": 1,
+        "1-5": 5,
+        "6-12": 7,
+        "13-15": 3,
+        "16-19": 4,
+        "20-44": 25,
+        "45-66": 22,
+        "67-79": 13,
+        "80-89": 10,
+        "90+": 16,
+    }
+    projection = pd.DataFrame(
+        [
+            (
+                scenario,
+                y,
+                band,
+                100.0 * n * ((1 + old_growth_pct / 100) ** (y - last_observed) if band in ("80-89", "90+") else 1),
+            )
+            for scenario in ("MMMM", "LLML", "HHMH")
+            for y in range(last_observed, until + 1)
+            for band, n in bands.items()
+        ],
+        columns=["scenario", "year", "age_band", "persons"],
+    )
+    rates = pd.DataFrame(
+        {
+            "age_group": ["all ages", ">80"],
+            "year": [2021, 2021],
+            "exams_per_person": [0.8, 2.2],
+            "modality": "all",
+            "source_location": "test",
+        }
+    )
+    return {
+        "population_observed": observed,
+        "population_projection_national": projection,
+        "imaging_rates_by_age": rates,
+    }
 
 
 def _tables(ftes, **population):
@@ -43,9 +73,17 @@ def _tables(ftes, **population):
 
 
 def _scenario(**overrides):
-    base = dict(horizon=2040, use_growth_pct=0.0, ai_gain_pct=0.0, ai_full_year=2040, exit_rate_pct=0.0,
-                training_years=5, resident_growth_pct=0.0, recruitment_radiology_fte=0.0,
-                recruitment_nuclear_medicine_fte=0.0)
+    base = dict(
+        horizon=2040,
+        use_growth_pct=0.0,
+        ai_gain_pct=0.0,
+        ai_full_year=2040,
+        exit_rate_pct=0.0,
+        training_years=5,
+        resident_growth_pct=0.0,
+        recruitment_radiology_fte=0.0,
+        recruitment_nuclear_medicine_fte=0.0,
+    )
     return {**base, **overrides}
 
 
@@ -76,12 +114,14 @@ def test_recruitment_adds_exactly_its_ftes_each_year():
 
 def test_recruitment_that_replaces_the_exits_keeps_supply_flat():
     # 5 % of 100 leave each year; 5 recruited from outside replace them: the steady state S = r / e.
-    plan = physicians.physician_plan(_tables(_ftes(100, 0)),
-                                     _scenario(exit_rate_pct=5.0, recruitment_radiology_fte=5.0))
+    plan = physicians.physician_plan(
+        _tables(_ftes(100, 0)), _scenario(exit_rate_pct=5.0, recruitment_radiology_fte=5.0)
+    )
     assert np.allclose(plan["specialists"], 100)
     later = plan.iloc[1:]
-    assert np.allclose(later["specialists"], plan["specialists"].shift().iloc[1:] * 0.95
-                       + later["completions"] + later["recruited"])
+    assert np.allclose(
+        later["specialists"], plan["specialists"].shift().iloc[1:] * 0.95 + later["completions"] + later["recruited"]
+    )
 
 
 def test_need_grows_at_exactly_the_set_use_per_person():
@@ -102,10 +142,12 @@ def test_need_follows_the_ageing_weighted_by_use():
 
 
 def test_ai_gain_is_reached_in_its_year_whatever_the_horizon():
-    near = physicians.physician_plan(_tables(_ftes(100, 0)), _scenario(ai_gain_pct=20.0, ai_full_year=2035,
-                                                                        horizon=2035)).set_index("year")["need"]
-    far = physicians.physician_plan(_tables(_ftes(100, 0)), _scenario(ai_gain_pct=20.0, ai_full_year=2035,
-                                                                       horizon=2050)).set_index("year")["need"]
+    near = physicians.physician_plan(
+        _tables(_ftes(100, 0)), _scenario(ai_gain_pct=20.0, ai_full_year=2035, horizon=2035)
+    ).set_index("year")["need"]
+    far = physicians.physician_plan(
+        _tables(_ftes(100, 0)), _scenario(ai_gain_pct=20.0, ai_full_year=2035, horizon=2050)
+    ).set_index("year")["need"]
     assert near[2025] == pytest.approx(100)
     assert near[2030] == pytest.approx(90) and far[2030] == pytest.approx(90)  # halfway: half the gain
     assert near[2035] == pytest.approx(80) and far[2035] == pytest.approx(80)
@@ -163,8 +205,18 @@ def test_shipped_need_is_todays_ftes_times_demography_use_and_nothing_of_supplys
 
 def test_plan_has_the_recruited_column_beside_exits_and_completions(shipped_tables):
     plan = physicians.physician_plan(shipped_tables, assumptions.defaults(shipped_tables))
-    assert list(plan.columns) == ["specialty", "year", "specialists", "residents", "exits", "completions",
-                                  "recruited", "supply", "need", "gap"]
+    assert list(plan.columns) == [
+        "specialty",
+        "year",
+        "specialists",
+        "residents",
+        "exits",
+        "completions",
+        "recruited",
+        "supply",
+        "need",
+        "gap",
+    ]
     rad = plan[plan["specialty"] == "radiology"].set_index("year")
     assert rad.loc[2026, "recruited"] == assumptions.defaults(shipped_tables)["recruitment_radiology_fte"]
 

@@ -42,13 +42,25 @@ FILES = {
     # name: (columns, key columns, value column, row count)
     "physician_ftes.csv": (["year", "specialty", "category", "fte"], ["year", "specialty", "category"], "fte", 88),
     "staff_ftes.csv": (["year", "trust", "role", "fte"], ["year", "trust", "role"], "fte", 253),
-    "equipment_units.csv": (["owner", "sector", "modality", "year", "units"], ["owner", "modality", "year"],
-                            "units", 78),
-    "exams_by_modality.csv": (["year", "specialty", "modality", "exams"], ["year", "specialty", "modality"],
-                              "exams", 9),
+    "equipment_units.csv": (
+        ["owner", "sector", "modality", "year", "units"],
+        ["owner", "modality", "year"],
+        "units",
+        78,
+    ),
+    "exams_by_modality.csv": (
+        ["year", "specialty", "modality", "exams"],
+        ["year", "specialty", "modality"],
+        "exams",
+        9,
+    ),
     "exams_by_trust.csv": (["year", "trust", "setting", "exams"], ["year", "trust", "setting"], "exams", 20),
-    "private_exams.csv": (["year", "hospital_area", "modality", "exams"], ["year", "hospital_area", "modality"],
-                          "exams", 28),
+    "private_exams.csv": (
+        ["year", "hospital_area", "modality", "exams"],
+        ["year", "hospital_area", "modality"],
+        "exams",
+        28,
+    ),
 }
 
 ALLOWED = {
@@ -63,8 +75,21 @@ ALLOWED = {
         "role": {"radiographer", "bioengineer", "secretary"},
     },
     "equipment_units.csv": {
-        "owner": {"AHUS", "DHS", "LDS", "OUS", "SIV", "SIHF", "STHF", "SOHF", "SSHF", "VVHF",
-                  "ALFA", "EVIDIA", "UNILABS"},
+        "owner": {
+            "AHUS",
+            "DHS",
+            "LDS",
+            "OUS",
+            "SIV",
+            "SIHF",
+            "STHF",
+            "SOHF",
+            "SSHF",
+            "VVHF",
+            "ALFA",
+            "EVIDIA",
+            "UNILABS",
+        },
         "sector": {"public", "private"},
         "modality": {"CT", "MR", "RG", "UL", "PET_CT", "SPECT_CT"},
         "year": {2025},
@@ -72,8 +97,7 @@ ALLOWED = {
     "exams_by_modality.csv": {
         "year": {2024},
         "specialty": {"radiology", "nuclear_medicine"},
-        "modality": {"CT", "MR", "RG", "UL", "INTERVENTION", "OTHER",
-                     "PET_CT", "CONVENTIONAL_NM", "NM_RADIOTHERAPY"},
+        "modality": {"CT", "MR", "RG", "UL", "INTERVENTION", "OTHER", "PET_CT", "CONVENTIONAL_NM", "NM_RADIOTHERAPY"},
     },
     "exams_by_trust.csv": {
         "year": {2024},
@@ -82,8 +106,7 @@ ALLOWED = {
     },
     "private_exams.csv": {
         "year": {2024},
-        "hospital_area": {"AKERSHUS", "INNLANDET", "OSLO", "SORLANDET", "TELEMARK_VESTFOLD",
-                          "VESTRE_VIKEN", "OSTFOLD"},
+        "hospital_area": {"AKERSHUS", "INNLANDET", "OSLO", "SORLANDET", "TELEMARK_VESTFOLD", "VESTRE_VIKEN", "OSTFOLD"},
         "modality": {"MR", "CT", "RG", "UL"},
     },
 }
@@ -92,8 +115,7 @@ ALLOWED = {
 EXPECTED_MISSING = {
     "physician_ftes.csv": set(),
     "staff_ftes.csv": {(y, "VVHF", "bioengineer") for y in (2023, 2024, 2025)},
-    "equipment_units.csv": {(o, m, 2025) for o in ("ALFA", "EVIDIA", "UNILABS")
-                            for m in ("PET_CT", "SPECT_CT")},
+    "equipment_units.csv": {(o, m, 2025) for o in ("ALFA", "EVIDIA", "UNILABS") for m in ("PET_CT", "SPECT_CT")},
     "exams_by_modality.csv": set(),
     "exams_by_trust.csv": set(),
     "private_exams.csv": set(),
@@ -307,8 +329,13 @@ T2_PRINTED = {
     "VVHF": (245_271, 27, 73),
 }
 # Tabell 2, row "Totalt": Innlagt, Poliklinikk, Totalt, % innlagt, % poliklinikk
-T2_TOTAL_ROW = {"inpatient": 606_758, "outpatient": 1_083_449, "total": 1_690_207,
-                "pct_inpatient": 36, "pct_outpatient": 64}
+T2_TOTAL_ROW = {
+    "inpatient": 606_758,
+    "outpatient": 1_083_449,
+    "total": 1_690_207,
+    "pct_inpatient": 36,
+    "pct_outpatient": 64,
+}
 
 
 def t2_wide() -> pd.DataFrame:

@@ -10,8 +10,13 @@ from imaging_plan import paths
 from imaging_plan import planning_backcast as pb
 from imaging_plan.inputs import load_inputs
 
-SCENARIO = {"exit_rate_pct": 3.3, "training_years": 5, "resident_growth_pct": 0.0, "staff_target_growth_pct": 0.0,
-            "staff_follow_trend": 1}
+SCENARIO = {
+    "exit_rate_pct": 3.3,
+    "training_years": 5,
+    "resident_growth_pct": 0.0,
+    "staff_target_growth_pct": 0.0,
+    "staff_follow_trend": 1,
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +49,10 @@ def test_recruitment_is_recalibrated_on_the_years_up_to_the_origin_only(shipped)
     # The with-recruitment line differs from the without line by the recruitment flow alone, kept
     # through exits: after n years, r x (1 - (1 - e)^n) / e.
     rec = pb.specialist_inflow.recruitment_default(
-        pb.specialist_inflow.histories(ftes[ftes["year"] <= 2018]), "radiology", 3.3, 5)
+        pb.specialist_inflow.histories(ftes[ftes["year"] <= 2018]), "radiology", 3.3, 5
+    )
     n = np.arange(1, 8)
-    assert np.allclose((rad["with_recruitment"] - rad["without_recruitment"]).to_numpy(),
-                       rec * (1 - 0.967 ** n) / 0.033)
+    assert np.allclose((rad["with_recruitment"] - rad["without_recruitment"]).to_numpy(), rec * (1 - 0.967**n) / 0.033)
     # Data after the origin cannot move it: change 2019-2025 and the modelled lines stay.
     later = ftes.assign(fte=np.where(ftes["year"] > 2018, ftes["fte"] * 2, ftes["fte"]))
     again = pb.physician_backcast(later, [2018], SCENARIO)
@@ -73,9 +78,21 @@ def test_staff_trend_variant_uses_the_trend_it_is_given(shipped):
             last = rows.dropna(subset=["fte"]).sort_values("year").iloc[-1]
             years = np.arange(int(last["year"]), horizon + 1)
             trend = last["fte"] + 10 * (years - last["year"])
-            frames.append(pd.DataFrame({"role": role, "trust": trust, "year": years, "trend": trend,
-                                        "trend_lower": trend, "trend_upper": trend, "method": "test"}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "role": role,
+                        "trust": trust,
+                        "year": years,
+                        "trend": trend,
+                        "trend_lower": trend,
+                        "trend_upper": trend,
+                        "method": "test",
+                    }
+                )
+            )
         return pd.concat(frames, ignore_index=True)
+
     out = pb.staff_backcast(shipped["staff_ftes"], [2020], SCENARIO, rising)
     wide = out[out["series"] == "radiographer"].pivot(index="year", columns="variant", values="modelled")
     status = pb.staffing.series_status(shipped["staff_ftes"])

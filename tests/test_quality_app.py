@@ -21,12 +21,26 @@ def _physician_forecast(out, gap_shift: float = 0.0, parameters: dict | None = N
     tables, hashes = inputs.load_inputs(paths.DATA_DIR, physicians.PLAN_TABLES)
     plan = physicians.physician_plan(tables, assumptions.defaults(tables))
     plan["gap"] += gap_shift
-    trend = pd.DataFrame([(s, "total", y, None, 500.0, 450.0, 550.0) for s in ("radiology", "nuclear_medicine")
-                          for y in range(2015, 2051)],
-                         columns=["specialty", "series", "year", "fte", "trend", "trend_lower", "trend_upper"])
-    store.write_forecast(out, "physician_ftes", {"trend": trend, "plan": plan},
-                         store.build_manifest("physician_ftes", "01_forecast_physician_ftes.ipynb",
-                                              parameters or {"horizon": 2040}, hashes, paths.DATA_DIR))
+    trend = pd.DataFrame(
+        [
+            (s, "total", y, None, 500.0, 450.0, 550.0)
+            for s in ("radiology", "nuclear_medicine")
+            for y in range(2015, 2051)
+        ],
+        columns=["specialty", "series", "year", "fte", "trend", "trend_lower", "trend_upper"],
+    )
+    store.write_forecast(
+        out,
+        "physician_ftes",
+        {"trend": trend, "plan": plan},
+        store.build_manifest(
+            "physician_ftes",
+            "01_forecast_physician_ftes.ipynb",
+            parameters or {"horizon": 2040},
+            hashes,
+            paths.DATA_DIR,
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,14 +56,24 @@ def stored(tmp_path_factory):
     scored = backtesting.scored_forecasts(forecasts, default)
     winners = backtesting.winners(scored, overview)
     written = {
-        "series": series, "forecasts": scored, "accuracy": backtesting.accuracy(scored), "winners": winners,
+        "series": series,
+        "forecasts": scored,
+        "accuracy": backtesting.accuracy(scored),
+        "winners": winners,
         "pooled": backtesting.pooled(scored, winners, backtesting.POOLED_METHODS),
         "prophet_grid": backtesting.grid_table(forecasts, {settings.label: settings}, settings),
         "forward": backtesting.forward(series, baselines.forecast_methods(settings, prophet=False), 2050),
-        "default_choices": choices, "pooled_by_family": backtesting.family_pooled(scored),
+        "default_choices": choices,
+        "pooled_by_family": backtesting.family_pooled(scored),
     }
-    store.write_forecast(out, "backtest_forecasts", written, store.build_manifest(
-        "backtest_forecasts", "05_backtest_forecasts.ipynb", {"mape_min_actual": 5.0}, hashes, paths.DATA_DIR))
+    store.write_forecast(
+        out,
+        "backtest_forecasts",
+        written,
+        store.build_manifest(
+            "backtest_forecasts", "05_backtest_forecasts.ipynb", {"mape_min_actual": 5.0}, hashes, paths.DATA_DIR
+        ),
+    )
     _physician_forecast(out)
     return out, written
 
@@ -65,6 +89,7 @@ def _text(at: AppTest) -> str:
 
 
 # --- the Model quality page ----------------------------------------------------------------------
+
 
 def test_quality_page_shows_reading_tables_and_chart(forecasts_dir, stored):
     at = open_page("quality")
@@ -99,9 +124,17 @@ def test_quality_page_leads_with_the_default_line_of_each_family(forecasts_dir, 
 
 
 def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_draw():
-    by_family = pd.DataFrame({"family": ["staff", "staff"], "method": ["default", "naive"],
-                              "mase_all": [0.9, 1.2], "median_all": [0.5, 0.6], "checks": [20, 20],
-                              "hits": [16, 17], "coverage": [0.8, 0.85]})
+    by_family = pd.DataFrame(
+        {
+            "family": ["staff", "staff"],
+            "method": ["default", "naive"],
+            "mase_all": [0.9, 1.2],
+            "median_all": [0.5, 0.6],
+            "checks": [20, 20],
+            "hits": [16, 17],
+            "coverage": [0.8, 0.85],
+        }
+    )
     drawn = quality_page.DEFAULT_LINES["staff"].name
     other = "drift" if drawn != "drift" else "naive"
     choices = pd.DataFrame({"family": ["staff"], "origin": [2025], "drawn": [True], "chosen": [other]})
@@ -153,9 +186,19 @@ def test_history_compares_the_current_run_with_an_earlier_one(tmp_path, monkeypa
 
 
 def test_reading_calls_a_too_narrow_interval_too_narrow():
-    pooled = pd.DataFrame({"method": ["naive", "prophet"], "mase_h1": [1.0, 1.2], "mase_h2": [1.5, 1.4],
-                           "mase_all": [1.2, 1.3], "median_all": [0.9, 1.0], "checks": [10, 10], "hits": [8, 5],
-                           "coverage": [0.8, 0.5], "series_won": [1, 1]})
+    pooled = pd.DataFrame(
+        {
+            "method": ["naive", "prophet"],
+            "mase_h1": [1.0, 1.2],
+            "mase_h2": [1.5, 1.4],
+            "mase_all": [1.2, 1.3],
+            "median_all": [0.9, 1.0],
+            "checks": [10, 10],
+            "hits": [8, 5],
+            "coverage": [0.8, 0.5],
+            "series_won": [1, 1],
+        }
+    )
     winners = pd.DataFrame({"winner": ["naive", "prophet"], "prophet_checks": [4, 6]})
     text = " ".join(quality_page.reading(pooled, winners, "en"))
     assert "**naive** had the lowest pooled MASE (1.20); Prophet scored 1.30" in text
@@ -166,31 +209,55 @@ def test_reading_calls_a_too_narrow_interval_too_narrow():
 
 # --- the note and the switch beside a forecast chart ---------------------------------------------
 
+
 def test_note_names_the_winner_and_both_scores():
-    row = pd.Series({"mase_naive": 0.8, "mase_drift": 1.0, "mase_theta": 0.9, "mase_prophet": 1.2,
-                     "winner": "naive", "prophet_checks": 12})
+    row = pd.Series(
+        {
+            "mase_naive": 0.8,
+            "mase_drift": 1.0,
+            "mase_theta": 0.9,
+            "mase_prophet": 1.2,
+            "winner": "naive",
+            "prophet_checks": 12,
+        }
+    )
     assert components.note_text("physicians:radiology:total", row, "en") == (
-        "In the backtest naive beat Prophet on Radiology, total (MASE 0.80 vs 1.20, 12 checks).")
+        "In the backtest naive beat Prophet on Radiology, total (MASE 0.80 vs 1.20, 12 checks)."
+    )
     row = row.copy()
     row["mase_prophet"], row["winner"] = 0.5, "prophet"
-    assert "Prophet had the lowest error on Radiology, total (MASE 0.50; next best naive 0.80" in \
-        components.note_text("physicians:radiology:total", row, "en")
+    assert "Prophet had the lowest error on Radiology, total (MASE 0.50; next best naive 0.80" in components.note_text(
+        "physicians:radiology:total", row, "en"
+    )
     assert "not measured" in components.note_text("staff:OUS:secretary", None, "en")
 
 
 def test_note_speaks_of_the_default_line_once_the_backtest_scores_it():
-    row = pd.Series({"mase_naive": 0.8, "mase_drift": 1.0, "mase_theta": 0.9, "mase_prophet": 1.2,
-                     "mase_default": 0.85, "winner": "naive", "prophet_checks": 12, "default_hits": 10,
-                     "default_checks": 12})
+    row = pd.Series(
+        {
+            "mase_naive": 0.8,
+            "mase_drift": 1.0,
+            "mase_theta": 0.9,
+            "mase_prophet": 1.2,
+            "mase_default": 0.85,
+            "winner": "naive",
+            "prophet_checks": 12,
+            "default_hits": 10,
+            "default_checks": 12,
+        }
+    )
     assert components.note_text("physicians:radiology:total", row, "en") == (
         "In the backtest the default line scored MASE 0.85 on Radiology, total (naive 0.80; best single "
-        "method naive 0.80); its 80 % band held 10 of 12 outcomes.")
+        "method naive 0.80); its 80 % band held 10 of 12 outcomes."
+    )
 
 
 def test_series_labels_read_as_words():
     assert components.series_label("staff:AHUS:radiographer", "nb") == "AHUS, Radiograf"
-    assert components.series_label("physicians:nuclear_medicine:acting_consultant", "en") == \
-        "Nuclear medicine, Acting consultant"
+    assert (
+        components.series_label("physicians:nuclear_medicine:acting_consultant", "en")
+        == "Nuclear medicine, Acting consultant"
+    )
     assert components.series_label("inflow:radiology", "en") == "Specialist inflow, Radiology"
 
 
@@ -261,15 +328,21 @@ def test_every_url_key_a_page_binds_is_known_to_the_scenario(forecasts_dir, code
 
 # --- the planning models against history (notebook 06) ------------------------------------------
 
+
 def test_planning_backcast_section_draws_one_chart_per_specialty_and_the_errors(tmp_path, monkeypatch):
     from imaging_plan import planning_backcast
 
     tables, hashes = inputs.load_inputs(paths.DATA_DIR, ("physician_ftes", "staff_ftes"))
     scenario = {"exit_rate_pct": 3.3, "training_years": 5, "resident_growth_pct": 0.0}
     backcast = planning_backcast.backcast(tables, [2019, 2020], scenario, None)
-    store.write_forecast(tmp_path, "backtest_planning_models", {"planning_backcast": backcast},
-                         store.build_manifest("backtest_planning_models", "06_backtest_planning_models.ipynb",
-                                              scenario, hashes, paths.DATA_DIR))
+    store.write_forecast(
+        tmp_path,
+        "backtest_planning_models",
+        {"planning_backcast": backcast},
+        store.build_manifest(
+            "backtest_planning_models", "06_backtest_planning_models.ipynb", scenario, hashes, paths.DATA_DIR
+        ),
+    )
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     at = open_page("quality", {"lang": "English"})
     assert not at.exception
@@ -277,10 +350,15 @@ def test_planning_backcast_section_draws_one_chart_per_specialty_and_the_errors(
     titles = [json.loads(n.proto.spec).get("title") for n in at.main if n.type == "vega_lite_chart"]
     assert titles == ["Radiology", "Nuclear medicine"]
     errors = at.dataframe[-1].value
-    row = errors[(errors["Series"] == "Radiology") & (errors["Origin"] == 2020)
-                 & (errors["Variant"] == "without recruitment")]
-    expected = backcast[(backcast["series"] == "radiology") & (backcast["origin"] == 2020)
-                        & (backcast["variant"] == "without_recruitment") & (backcast["year"] == 2025)]
+    row = errors[
+        (errors["Series"] == "Radiology") & (errors["Origin"] == 2020) & (errors["Variant"] == "without recruitment")
+    ]
+    expected = backcast[
+        (backcast["series"] == "radiology")
+        & (backcast["origin"] == 2020)
+        & (backcast["variant"] == "without_recruitment")
+        & (backcast["year"] == 2025)
+    ]
     assert row["Error (%)"].iloc[0] == pytest.approx(round(expected["error_pct"].iloc[0], 1))
 
 

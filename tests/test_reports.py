@@ -11,13 +11,22 @@ from imaging_plan import reports
 
 
 def _assumptions():
-    return pd.DataFrame({"label": ["Exit rate", "Horizon"], "value": [4.0, 2040], "default": [3.3, 2040],
-                         "changed": [True, False], "source": ["Assumption: 30-year career", "Plan to 2040"]})
+    return pd.DataFrame(
+        {
+            "label": ["Exit rate", "Horizon"],
+            "value": [4.0, 2040],
+            "default": [3.3, 2040],
+            "changed": [True, False],
+            "source": ["Assumption: 30-year career", "Plan to 2040"],
+        }
+    )
 
 
 def test_workbook_has_a_sheet_per_table_and_the_assumptions():
-    tables = {"physician_plan": pd.DataFrame({"year": [2025, 2026], "gap": [0.0, 1.5]}),
-              "a/very:long*name[that]exceeds thirty-one characters": pd.DataFrame({"x": [1]})}
+    tables = {
+        "physician_plan": pd.DataFrame({"year": [2025, 2026], "gap": [0.0, 1.5]}),
+        "a/very:long*name[that]exceeds thirty-one characters": pd.DataFrame({"x": [1]}),
+    }
     book = pd.read_excel(io.BytesIO(reports.excel_workbook(tables, _assumptions())), sheet_name=None)
     assert list(book)[:2] == ["cover", "assumptions"] and len(book) == 4
     assert book["physician_plan"]["gap"].tolist() == [0.0, 1.5]
@@ -33,14 +42,26 @@ def test_sheet_names_stay_unique_after_truncation():
 
 def test_board_summary_is_one_pdf_page_with_its_numbers_and_illustrative_flag():
     pypdf = pytest.importorskip("pypdf")
-    chart = pd.DataFrame({"year": [2025, 2026, 2027] * 2, "series": ["Need"] * 3 + ["Supply"] * 3,
-                          "value": [1.0, 2.0, 3.0, 1.0, 1.5, 2.0], "lower": [None] * 6, "upper": [None] * 6})
+    chart = pd.DataFrame(
+        {
+            "year": [2025, 2026, 2027] * 2,
+            "series": ["Need"] * 3 + ["Supply"] * 3,
+            "value": [1.0, 2.0, 3.0, 1.0, 1.5, 2.0],
+            "lower": [None] * 6,
+            "upper": [None] * 6,
+        }
+    )
     summary = reports.BoardSummary(
-        title="Board summary", subtitle="Scenario: baseline",
+        title="Board summary",
+        subtitle="Scenario: baseline",
         headlines=[reports.Headline("Radiology gap 2040", "412 FTEs", "Too few radiologists.")],
-        charts=[reports.SmallChart("Radiology", "FTEs", chart),
-                reports.SmallChart("Equipment", "units", chart, illustrative=True)],
-        assumptions=_assumptions(), footer="Data version abc123, made 2026-11-28")
+        charts=[
+            reports.SmallChart("Radiology", "FTEs", chart),
+            reports.SmallChart("Equipment", "units", chart, illustrative=True),
+        ],
+        assumptions=_assumptions(),
+        footer="Data version abc123, made 2026-11-28",
+    )
     pdf = pypdf.PdfReader(io.BytesIO(reports.board_summary_pdf(summary)))
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()
@@ -49,11 +70,15 @@ def test_board_summary_is_one_pdf_page_with_its_numbers_and_illustrative_flag():
 
 
 def test_illustrative_tables_say_so_on_every_row_and_on_the_cover():
-    tables = {"equipment_schedule": pd.DataFrame({"year": [2026, 2027], "units": [3, 4]}),
-              "physician_plan": pd.DataFrame({"year": [2026], "gap": [1.0]})}
+    tables = {
+        "equipment_schedule": pd.DataFrame({"year": [2026, 2027], "units": [3, 4]}),
+        "physician_plan": pd.DataFrame({"year": [2026], "gap": [1.0]}),
+    }
     label = "ILLUSTRERENDE DATA: genererte rader"
-    book = pd.read_excel(io.BytesIO(reports.excel_workbook(
-        tables, _assumptions(), illustrative={"equipment_schedule"}, label=label)), sheet_name=None)
+    book = pd.read_excel(
+        io.BytesIO(reports.excel_workbook(tables, _assumptions(), illustrative={"equipment_schedule"}, label=label)),
+        sheet_name=None,
+    )
     marked = book["equipment_schedule"]
     assert list(marked.columns) == ["illustrative", "year", "units"]
     assert (marked["illustrative"] == label).all() and marked["units"].tolist() == [3, 4]
@@ -73,16 +98,24 @@ def test_mark_illustrative_puts_the_label_first_and_once():
 
 def _long_summary(n: int = 9, label: str = "ILLUSTRERENDE DATA") -> reports.BoardSummary:
     chart = pd.DataFrame({"year": [2025, 2026, 2027], "series": ["Need"] * 3, "value": [1.0, 2.0, 3.0]})
-    headlines = [reports.Headline(
-        f"Headline {i}: nye spesialister per år, behov / fra godkjenninger i radiologi",
-        f"{50 + i},5 / 39,2 årsverk",
-        f"Sentence {i} " + "with many words that go on " * 8 + f"and ends with the word end{i}.")
-        for i in range(n)]
+    headlines = [
+        reports.Headline(
+            f"Headline {i}: nye spesialister per år, behov / fra godkjenninger i radiologi",
+            f"{50 + i},5 / 39,2 årsverk",
+            f"Sentence {i} " + "with many words that go on " * 8 + f"and ends with the word end{i}.",
+        )
+        for i in range(n)
+    ]
     return reports.BoardSummary(
-        title="Board summary", subtitle="Scenario", headlines=headlines,
+        title="Board summary",
+        subtitle="Scenario",
+        headlines=headlines,
         charts=[reports.SmallChart(f"Chart {i}", "FTEs", chart, illustrative=i == 3) for i in range(4)],
-        assumptions=_assumptions(), footer="footer", notes=["Utstyr: bygger på illustrerende data."],
-        illustrative_label=label)
+        assumptions=_assumptions(),
+        footer="footer",
+        notes=["Utstyr: bygger på illustrerende data."],
+        illustrative_label=label,
+    )
 
 
 def test_pdf_prints_every_headline_whole_in_one_page():
@@ -111,7 +144,7 @@ def test_pdf_texts_do_not_overprint():
     renderer = fig.canvas.get_renderer()
     boxes = [(txt.get_text(), txt.get_window_extent(renderer)) for txt in fig.texts if txt.get_text()]
     for i, (a, box_a) in enumerate(boxes):
-        for b, box_b in boxes[i + 1:]:
+        for b, box_b in boxes[i + 1 :]:
             assert not box_a.overlaps(box_b), f"{a[:40]!r} overprints {b[:40]!r}"
     # and no text runs into a chart
     for ax in fig.axes:
@@ -126,8 +159,15 @@ def test_only_the_tables_built_on_illustrative_rows_are_marked_in_csv():
     from imaging_plan.app.sections import Section
 
     frame = pd.DataFrame({"year": [2026], "x": [1.0]})
-    staff = Section("Staff", [], None, None, tables={"staff_plan": frame, "turnover_flags": frame},
-                    illustrative=True, illustrative_tables=("turnover_flags",))
+    staff = Section(
+        "Staff",
+        [],
+        None,
+        None,
+        tables={"staff_plan": frame, "turnover_flags": frame},
+        illustrative=True,
+        illustrative_tables=("turnover_flags",),
+    )
     equipment = Section("Equipment", [], None, None, tables={"equipment_schedule": frame}, illustrative=True)
     real = Section("Physicians", [], None, None, tables={"physician_plan": frame})
     found = [staff, equipment, real]

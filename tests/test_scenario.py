@@ -32,9 +32,17 @@ def test_default_scenario_has_an_empty_query(defaults):
 
 
 def test_bad_url_values_fall_back_to_defaults_and_are_reported(defaults):
-    parsed = scenario.from_query({"horizon": "abc", "exit_rate_pct": "99", "nope": "1",
-                                  "training_years": ["5", "7"], "ai_gain_pct": "10", "lang": "English"},
-                                 defaults)
+    parsed = scenario.from_query(
+        {
+            "horizon": "abc",
+            "exit_rate_pct": "99",
+            "nope": "1",
+            "training_years": ["5", "7"],
+            "ai_gain_pct": "10",
+            "lang": "English",
+        },
+        defaults,
+    )
     assert parsed.values == {**defaults, "ai_gain_pct": 10.0}
     reasons = " | ".join(parsed.ignored)
     assert "nope: unknown" in reasons and "'horizon': 'abc' is not a number" in reasons
@@ -104,17 +112,27 @@ def test_low_and_high_presets_bracket_the_baseline_gap(shipped_tables):
     from imaging_plan import physicians
 
     defaults = assumptions.defaults(shipped_tables)
-    gap = {name: physicians.physician_plan(shipped_tables, p.apply(defaults)).query("year == 2040")["gap"].sum()
-           for name, p in scenario.PRESETS.items()}
+    gap = {
+        name: physicians.physician_plan(shipped_tables, p.apply(defaults)).query("year == 2040")["gap"].sum()
+        for name, p in scenario.PRESETS.items()
+    }
     assert gap["low"] < gap["baseline"] < gap["high"]
 
 
 def test_app_keys_in_a_link_are_not_reported_as_ignored(defaults):
-    query = {"lang": "English", "staff_trusts": ["OUS", "SIV"], "staff_roles": "secretary",
-             "series": "inflow:radiology", "method_radiology": "naive", "method_nuclear_medicine": "theta"}
+    query = {
+        "lang": "English",
+        "staff_trusts": ["OUS", "SIV"],
+        "staff_roles": "secretary",
+        "series": "inflow:radiology",
+        "method_radiology": "naive",
+        "method_nuclear_medicine": "theta",
+    }
     assert scenario.from_query(query, defaults).ignored == []
     assert scenario.from_query({"methods": "naive", "serie": "x"}, defaults).ignored == [
-        "methods: unknown parameter", "serie: unknown parameter"]
+        "methods: unknown parameter",
+        "serie: unknown parameter",
+    ]
 
 
 def test_population_projection_travels_in_url_and_yaml_and_is_checked(defaults):

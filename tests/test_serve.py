@@ -34,8 +34,11 @@ def test_replica_command_is_headless_private_capped_and_viewer_only():
 def test_nginx_config_lists_every_replica_sticky_and_upgrades_websockets(tmp_path):
     text = serve.nginx_config("127.0.0.1", 8610, [8611, 8612, 8613], tmp_path)
     assert "{{" not in text
-    assert [line.split()[1] for line in text.splitlines() if line.strip().startswith("server 127.0.0.1:")] == \
-        ["127.0.0.1:8611", "127.0.0.1:8612", "127.0.0.1:8613"]
+    assert [line.split()[1] for line in text.splitlines() if line.strip().startswith("server 127.0.0.1:")] == [
+        "127.0.0.1:8611",
+        "127.0.0.1:8612",
+        "127.0.0.1:8613",
+    ]
     directives = [line.split("#")[0].strip() for line in text.splitlines()]
     assert "hash $sticky_key consistent;" in directives and "ip_hash;" not in directives
     assert "proxy_set_header Upgrade $http_upgrade;" in text
@@ -50,8 +53,11 @@ def test_nginx_config_lists_every_replica_sticky_and_upgrades_websockets(tmp_pat
 def test_nginx_accepts_the_config(tmp_path):
     conf = tmp_path / "nginx.conf"
     conf.write_text(serve.nginx_config("127.0.0.1", 8610, [8611, 8612], tmp_path))
-    check = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(conf)],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(conf)],
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stderr
 
 
@@ -90,9 +96,25 @@ def test_serve_routes_sessions_through_nginx_and_stops_everything_on_sigterm():
     import loadtest
 
     port = _free_run(3)
-    proc = subprocess.Popen([sys.executable, "-m", "imaging_plan.serve", "--app", "benchmarks/trivial_app.py",
-                             "--port", str(port), "--address", "127.0.0.1", "--replicas", "2"],
-                            cwd=paths.PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "imaging_plan.serve",
+            "--app",
+            "benchmarks/trivial_app.py",
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--replicas",
+            "2",
+        ],
+        cwd=paths.PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         lines = []
         deadline = time.monotonic() + 90

@@ -9,9 +9,13 @@ from streamlit.util import calc_hash
 from imaging_plan import assumptions, paths
 from imaging_plan.app.sign_in import provider
 
-AUTH = {"redirect_uri": "http://localhost:8080/oauth2callback", "cookie_secret": "test-secret",
-        "client_id": "client", "client_secret": "secret",
-        "server_metadata_url": "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration"}
+AUTH = {
+    "redirect_uri": "http://localhost:8080/oauth2callback",
+    "cookie_secret": "test-secret",
+    "client_id": "client",
+    "client_secret": "secret",
+    "server_metadata_url": "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration",
+}
 
 
 def _app(url_path: str, user: dict, secrets: dict | None = None, query: dict | None = None) -> AppTest:

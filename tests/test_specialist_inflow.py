@@ -28,9 +28,16 @@ def shipped(shipped_ftes):
 
 
 def _scenario(**overrides):
-    base = dict(horizon=2040, exit_rate_pct=0.0, training_years=5, resident_growth_pct=0.0,
-                region_share_pct=50.0, approvals_radiology=70, approvals_radiology_spread=10,
-                approvals_nuclear_medicine=3.0)
+    base = dict(
+        horizon=2040,
+        exit_rate_pct=0.0,
+        training_years=5,
+        resident_growth_pct=0.0,
+        region_share_pct=50.0,
+        approvals_radiology=70,
+        approvals_radiology_spread=10,
+        approvals_nuclear_medicine=3.0,
+    )
     return {**base, **overrides}
 
 
@@ -40,8 +47,15 @@ def _need(hist, scenario, growth_pct=0.0):
     for specialty, history in hist.items():
         base = int(history.index.max())
         years = np.arange(base, int(scenario["horizon"]) + 1)
-        frames.append(pd.DataFrame({"specialty": specialty, "year": years,
-                                    "need": float(history.loc[base].sum()) * (1 + growth_pct / 100) ** (years - base)}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": years,
+                    "need": float(history.loc[base].sum()) * (1 + growth_pct / 100) ** (years - base),
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -52,6 +66,7 @@ def shipped_need(shipped_tables):
 
 
 # --- the inflow derived from Tabell 6 -------------------------------------------------------------
+
 
 def test_derived_inflow_by_hand_from_tabell_6(shipped):
     inflow = si.derived_inflow(shipped, 3.3).set_index(["specialty", "year"])
@@ -92,11 +107,14 @@ def test_inflow_parts_add_up_to_the_inflow_at_any_exit_rate(shipped):
 
 
 def test_forecast_inflow_adds_growth_and_exits_of_the_year_before():
-    parts = pd.DataFrame([
-        ("radiology", "growth", 2026, None, 10.0, 8.0, 12.0),
-        ("radiology", "specialists", 2025, 200.0, 200.0, 190.0, 210.0),
-        ("radiology", "specialists", 2026, None, 210.0, 195.0, 225.0),
-    ], columns=["specialty", "part", "year", "value", "trend", "trend_lower", "trend_upper"])
+    parts = pd.DataFrame(
+        [
+            ("radiology", "growth", 2026, None, 10.0, 8.0, 12.0),
+            ("radiology", "specialists", 2025, 200.0, 200.0, 190.0, 210.0),
+            ("radiology", "specialists", 2026, None, 210.0, 195.0, 225.0),
+        ],
+        columns=["specialty", "part", "year", "value", "trend", "trend_lower", "trend_upper"],
+    )
     out = si.forecast_inflow(parts, 5.0)
     assert out["year"].tolist() == [2026]  # 2027 has no growth trend
     row = out.iloc[0]
@@ -105,6 +123,7 @@ def test_forecast_inflow_adds_growth_and_exits_of_the_year_before():
 
 
 # --- the required inflow ---------------------------------------------------------------------------
+
 
 def test_required_inflow_is_zero_without_growth_and_exits():
     plan = si.required_inflow(_hist(100, 25), _need(_hist(100, 25), _scenario()), _scenario())
@@ -132,10 +151,12 @@ def test_specialist_need_is_the_physician_need_at_the_base_year_mix(shipped, shi
     plan = si.required_inflow(shipped, need, scenario).set_index(["specialty", "year"])
     physician_need = need.set_index(["specialty", "year"])["need"]
     assert plan.loc[("radiology", 2026), "specialist_need"] == pytest.approx(
-        physician_need[("radiology", 2026)] * 529 / 654)
+        physician_need[("radiology", 2026)] * 529 / 654
+    )
 
 
 # --- national approvals and the shortfall ------------------------------------------------------------
+
 
 def test_range_assumption_gives_the_region_its_share_with_the_plans_band():
     years = pd.DataFrame({"specialty": ["radiology", "nuclear_medicine"], "year": [2030, 2030]})
@@ -148,8 +169,16 @@ def test_range_assumption_gives_the_region_its_share_with_the_plans_band():
 
 def test_a_stored_national_trend_replaces_the_range_for_its_specialty_only():
     years = pd.DataFrame({"specialty": ["radiology", "nuclear_medicine"], "year": [2030, 2030]})
-    trend = pd.DataFrame({"specialty": ["radiology"], "year": [2030], "approvals": [None], "trend": [90.0],
-                          "trend_lower": [80.0], "trend_upper": [100.0]})
+    trend = pd.DataFrame(
+        {
+            "specialty": ["radiology"],
+            "year": [2030],
+            "approvals": [None],
+            "trend": [90.0],
+            "trend_lower": [80.0],
+            "trend_upper": [100.0],
+        }
+    )
     supply = si.approvals_supply(_scenario(), years, trend).set_index("specialty")
     assert supply.loc["radiology", "supply_basis"] == "file"
     assert supply.loc["radiology", ["supply", "supply_lower", "supply_upper"]].tolist() == [45.0, 40.0, 50.0]
@@ -159,9 +188,11 @@ def test_a_stored_national_trend_replaces_the_range_for_its_specialty_only():
 def test_shortfalls_are_required_minus_each_line_and_cumulate():
     hist = _hist(100, 25)
     scenario = _scenario(exit_rate_pct=5.0, horizon=2030, region_share_pct=5.0)
-    parts = pd.DataFrame([("radiology", "growth", y, None, 1.0, 0.0, 2.0) for y in range(2026, 2031)]
-                         + [("radiology", "specialists", y, None, 100.0, 90.0, 110.0) for y in range(2025, 2031)],
-                         columns=["specialty", "part", "year", "value", "trend", "trend_lower", "trend_upper"])
+    parts = pd.DataFrame(
+        [("radiology", "growth", y, None, 1.0, 0.0, 2.0) for y in range(2026, 2031)]
+        + [("radiology", "specialists", y, None, 100.0, 90.0, 110.0) for y in range(2025, 2031)],
+        columns=["specialty", "part", "year", "value", "trend", "trend_lower", "trend_upper"],
+    )
     plan = si.inflow_plan(hist, _need(hist, scenario), scenario, parts)
     # required 5 a year; trend 1 + 0.05 x 100 = 6; supply 70 x 5 % = 3.5.
     assert np.allclose(plan["shortfall_trend"], -1) and np.allclose(plan["shortfall_supply"], 1.5)
@@ -179,8 +210,9 @@ def test_without_a_trend_the_rest_of_the_plan_is_complete(shipped, shipped_need)
 def test_nuclear_medicine_default_is_the_regions_inflow_over_its_share(shipped):
     # Nuclear medicine specialists 24 (2015) -> 31 (2025); S(t-1) summed over 2016-2025 is 274.
     expected = (31 - 24 + 0.033 * 274) / 10 / 0.56
-    derived = si.approvals_from_region(shipped, "nuclear_medicine", ASSUMPTIONS["exit_rate_pct"].default,
-                                       ASSUMPTIONS["region_share_pct"].default)
+    derived = si.approvals_from_region(
+        shipped, "nuclear_medicine", ASSUMPTIONS["exit_rate_pct"].default, ASSUMPTIONS["region_share_pct"].default
+    )
     assert derived == pytest.approx(expected)
     nm = ASSUMPTIONS["approvals_nuclear_medicine"]
     assert nm.default == round(derived / nm.step) * nm.step == 3.0  # the registry's literal, reasoned
@@ -191,6 +223,7 @@ def test_nuclear_medicine_default_is_the_regions_inflow_over_its_share(shipped):
 
 
 # --- the resident pipeline ----------------------------------------------------------------------------
+
 
 def test_pipeline_lag_needs_training_years_times_the_inflow_due_that_many_years_later():
     hist = _hist(100, 25)
@@ -215,12 +248,15 @@ def test_steady_state_posts_close_no_gap():
     assert np.allclose(pipe["residents_needed"], 25) and np.allclose(pipe["posts_gap"], 0)
 
 
-@pytest.mark.parametrize("base,horizon,training,expected", [
-    (2025, 2040, 5, (2035, False)),
-    (2025, 2031, 5, (2026, False)),
-    (2025, 2030, 5, (2025, True)),   # posts were due in the base year, which has passed
-    (2025, 2028, 8, (2020, True)),
-])
+@pytest.mark.parametrize(
+    "base,horizon,training,expected",
+    [
+        (2025, 2040, 5, (2035, False)),
+        (2025, 2031, 5, (2026, False)),
+        (2025, 2030, 5, (2025, True)),  # posts were due in the base year, which has passed
+        (2025, 2028, 8, (2020, True)),
+    ],
+)
 def test_posts_deadline(base, horizon, training, expected):
     assert si.posts_deadline(base, horizon, training) == expected
 
@@ -241,9 +277,9 @@ def test_summary_reads_the_deadline_and_the_averages(shipped, shipped_need):
 
 # --- the national series: bad files and too few points -------------------------------------------------
 
+
 def _national(folder, text):
-    (folder / "specialist_approvals.csv").write_text("year,specialty,approvals,source\n" + text,
-                                                     encoding="utf-8")
+    (folder / "specialist_approvals.csv").write_text("year,specialty,approvals,source\n" + text, encoding="utf-8")
 
 
 def _national_error(folder) -> str:
@@ -264,8 +300,7 @@ def test_national_gap_names_the_line_after_the_missing_year(tmp_path):
 
 
 def test_national_duplicates_negative_counts_and_empty_source_are_named(tmp_path):
-    _national(tmp_path, "2016,radiology,60,x\n2017,radiology,-5,x\n2016,radiology,62,x\n"
-                        "2017,nuclear_medicine,3,\n")
+    _national(tmp_path, "2016,radiology,60,x\n2017,radiology,-5,x\n2016,radiology,62,x\n2017,nuclear_medicine,3,\n")
     message = _national_error(tmp_path)
     assert "lines 2, 4: the same (year, specialty)" in message
     assert "line 3, column 'approvals': value '-5.0' must not be negative" in message
@@ -291,6 +326,7 @@ def test_two_years_of_history_are_too_few_for_a_trend():
 
 
 # --- charts ---------------------------------------------------------------------------------------------
+
 
 def test_inflow_chart_draws_the_negative_years_and_all_lines(shipped, shipped_need):
     scenario, need = shipped_need
@@ -322,6 +358,7 @@ def test_pipeline_and_shortfall_charts_are_valid_specs(shipped, shipped_need):
 
 # --- recruitment from outside the region's training ---------------------------------------------------
 
+
 def test_recruitment_is_the_inflow_less_own_finishers_computed_by_hand_from_tabell_6(shipped_ftes):
     # Independent of the package: specialists S and residents R per year straight from the CSV rows.
     rows = shipped_ftes[shipped_ftes["specialty"] == "radiology"]
@@ -343,8 +380,11 @@ def test_recruitment_is_zero_when_own_residents_explain_the_growth():
     hist = _hist(100, 25)
     assert si.recruitment_default(hist, "radiology", 5.0, 5) == pytest.approx(0)
     # Ten more specialists a year than the own residents give: 10 recruited a year.
-    growing = si.histories(pd.DataFrame(
-        [(y, "radiology", "consultant", 100 + 10 * (y - 2020)) for y in range(2020, 2026)]
-        + [(y, "radiology", "resident", 0) for y in range(2020, 2026)],
-        columns=["year", "specialty", "category", "fte"]))
+    growing = si.histories(
+        pd.DataFrame(
+            [(y, "radiology", "consultant", 100 + 10 * (y - 2020)) for y in range(2020, 2026)]
+            + [(y, "radiology", "resident", 0) for y in range(2020, 2026)],
+            columns=["year", "specialty", "category", "fte"],
+        )
+    )
     assert si.recruitment_default(growing, "radiology", 0.0, 5) == pytest.approx(10)

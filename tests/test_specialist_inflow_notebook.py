@@ -11,10 +11,11 @@ pytestmark = pytest.mark.slow
 
 # Five years for radiology (Prophet is fitted), one for nuclear medicine (it is not: the range is used).
 # Test input only, never shipped.
-NATIONAL = ("year,specialty,approvals,source\n"
-            + "".join(f"{y},radiology,{a},test series\n"
-                      for y, a in zip(range(2015, 2020), (62, 66, 70, 74, 78)))
-            + "2024,nuclear_medicine,4,test series\n")
+NATIONAL = (
+    "year,specialty,approvals,source\n"
+    + "".join(f"{y},radiology,{a},test series\n" for y, a in zip(range(2015, 2020), (62, 66, 70, 74, 78)))
+    + "2024,nuclear_medicine,4,test series\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +29,13 @@ def inflow_run(tmp_path_factory):
     shutil.copytree(paths.DATA_DIR, data, dirs_exist_ok=True)
     (data / "specialist_approvals.csv").write_text(NATIONAL, encoding="utf-8")
     out = tmp_path_factory.mktemp("forecasts")
-    code = runner.run_all(only=["02"], parameters={"horizon": 2045, "region_share_pct": 50.0},
-                          data_dir=data, output_dir=out, progress=False)
+    code = runner.run_all(
+        only=["02"],
+        parameters={"horizon": 2045, "region_share_pct": 50.0},
+        data_dir=data,
+        output_dir=out,
+        progress=False,
+    )
     return code, out
 
 
@@ -37,11 +43,23 @@ def test_notebook_writes_every_table_and_a_manifest_with_both_inputs(inflow_run)
     code, out = inflow_run
     assert code == 0
     forecast = store.read_forecast(out, "specialist_inflow")
-    assert set(forecast.tables) == {"derived_inflow", "inflow_trend", "inflow_status", "national_trend",
-                                    "national_status", "plan", "pipeline"}
+    assert set(forecast.tables) == {
+        "derived_inflow",
+        "inflow_trend",
+        "inflow_status",
+        "national_trend",
+        "national_status",
+        "plan",
+        "pipeline",
+    }
     m = forecast.manifest
-    assert set(m["inputs"]) == {"physician_ftes.csv", "specialist_approvals.csv", "population_observed.csv",
-                                "population_projection_national.csv", "imaging_rates_by_age.csv"}
+    assert set(m["inputs"]) == {
+        "physician_ftes.csv",
+        "specialist_approvals.csv",
+        "population_observed.csv",
+        "population_projection_national.csv",
+        "imaging_rates_by_age.csv",
+    }
     assert m["parameters"]["population_scenario"] == "MMMM"  # the need is notebook 01's
     assert m["parameters"]["horizon"] == 2045 and m["parameters"]["region_share_pct"] == 50.0
     assert m["parameters"]["approvals_nuclear_medicine"] == 3.0  # derived default
@@ -80,7 +98,8 @@ def test_national_file_is_fitted_where_it_has_three_years_and_the_range_used_els
 
 def test_bad_national_file_fails_the_run_naming_the_lines(tmp_path, capsys, data_copy):
     (data_copy / "specialist_approvals.csv").write_text(
-        "year,specialty,approvals,source\n2016,radiology,60,x\n2018,radiology,-1,x\n", encoding="utf-8")
+        "year,specialty,approvals,source\n2016,radiology,60,x\n2018,radiology,-1,x\n", encoding="utf-8"
+    )
     code = runner.run_all(only=["02"], data_dir=data_copy, output_dir=tmp_path, progress=False)
     printed = capsys.readouterr().out
     assert code == 1

@@ -30,10 +30,16 @@ def _one_series(fte_2025=100.0, trust="OUS", role="radiographer"):
 
 # --- The flow identity, by hand -------------------------------------------------------------------
 
+
 def test_hires_are_leavers_plus_change_on_a_hand_case():
     # 100 FTEs grow 10 %/year; turnover 5 % regional + 1 point at OUS = 6 %.
-    scenario = _scenario(horizon=2027, staff_follow_trend=0, staff_target_growth_pct=10.0,
-                         turnover_radiographer_pct=5.0, turnover_ous_pp=1.0)
+    scenario = _scenario(
+        horizon=2027,
+        staff_follow_trend=0,
+        staff_target_growth_pct=10.0,
+        turnover_radiographer_pct=5.0,
+        turnover_ous_pp=1.0,
+    )
     plan = staffing.staff_plan(_one_series(), None, scenario).set_index("year")
     # 2026: 100 -> 110, average 105, leavers 6 % x 105 = 6.3, hires 6.3 + 10 = 16.3
     # 2027: 110 -> 121, average 115.5, leavers 6.93, hires 6.93 + 11 = 17.93
@@ -50,16 +56,18 @@ def test_hires_are_leavers_plus_change_on_a_hand_case():
 
 def test_planned_cut_beyond_leavers_is_excess_not_negative_hires():
     # 100 FTEs shrink 5 %: 95, average 97.5, leavers 2 % = 1.95; change -5 -> hires 0, excess 3.05.
-    scenario = _scenario(horizon=2026, staff_follow_trend=0, staff_target_growth_pct=-5.0,
-                         turnover_radiographer_pct=2.0)
+    scenario = _scenario(
+        horizon=2026, staff_follow_trend=0, staff_target_growth_pct=-5.0, turnover_radiographer_pct=2.0
+    )
     row = staffing.staff_plan(_one_series(), None, scenario).iloc[0]
     assert row["hires_needed"] == 0 and row["excess"] == pytest.approx(3.05)
     assert row["hires_needed"] - row["excess"] == pytest.approx(row["leavers"] + row["change"])
 
 
 def test_identity_holds_on_every_row_of_the_shipped_plan(shipped_staff):
-    plan = staffing.staff_plan(shipped_staff, None, _scenario(turnover_rise_pp=0.7, staff_follow_trend=0,
-                                                                staff_target_growth_pct=-2.0))
+    plan = staffing.staff_plan(
+        shipped_staff, None, _scenario(turnover_rise_pp=0.7, staff_follow_trend=0, staff_target_growth_pct=-2.0)
+    )
     net = plan["hires_needed"] - plan["excess"]
     assert np.allclose(net, plan["leavers"] + plan["change"])
     assert (plan[["hires_needed", "excess", "leavers"]] >= 0).all().all()
@@ -67,26 +75,29 @@ def test_identity_holds_on_every_row_of_the_shipped_plan(shipped_staff):
 
 # --- Rising turnover ------------------------------------------------------------------------------
 
+
 def test_rising_turnover_adds_its_points_each_year_after_the_base_year():
-    scenario = _scenario(turnover_radiographer_pct=5.1, turnover_secretary_pct=3.0, turnover_rise_pp=0.5,
-                         turnover_sthf_pp=2.0)
-    rates = staffing.turnover_rates(np.array(["radiographer", "secretary"]), np.array(["OUS", "STHF"]),
-                                    np.array([2026, 2030]), scenario, base=2025)
-    assert rates[0] == pytest.approx([5.6, 7.6])           # 5.1 + 0.5 x 1, 5.1 + 0.5 x 5
+    scenario = _scenario(
+        turnover_radiographer_pct=5.1, turnover_secretary_pct=3.0, turnover_rise_pp=0.5, turnover_sthf_pp=2.0
+    )
+    rates = staffing.turnover_rates(
+        np.array(["radiographer", "secretary"]), np.array(["OUS", "STHF"]), np.array([2026, 2030]), scenario, base=2025
+    )
+    assert rates[0] == pytest.approx([5.6, 7.6])  # 5.1 + 0.5 x 1, 5.1 + 0.5 x 5
     assert rates[1] == pytest.approx([3.0 + 2.0 + 0.5, 3.0 + 2.0 + 2.5])  # STHF's own 2 points too
 
 
 def test_turnover_is_kept_within_0_and_100_percent():
     scenario = _scenario(turnover_radiographer_pct=1.0, turnover_ous_pp=-5.0)
-    rates = staffing.turnover_rates(np.array(["radiographer"]), np.array(["OUS"]), np.array([2026]),
-                                    scenario, base=2025)
+    rates = staffing.turnover_rates(
+        np.array(["radiographer"]), np.array(["OUS"]), np.array([2026]), scenario, base=2025
+    )
     assert rates[0, 0] == 0.0
 
 
 def test_a_trust_without_its_own_setting_gets_the_regional_rate():
     scenario = _scenario(turnover_bioengineer_pct=4.0)
-    rates = staffing.turnover_rates(np.array(["bioengineer"]), np.array(["DHS"]), np.array([2026]),
-                                    scenario, base=2025)
+    rates = staffing.turnover_rates(np.array(["bioengineer"]), np.array(["DHS"]), np.array([2026]), scenario, base=2025)
     assert rates[0, 0] == 4.0
 
 
@@ -103,11 +114,22 @@ def test_rising_turnover_raises_leavers_by_the_hand_computed_amount():
 
 # --- Planned FTEs: the trend, anchored ------------------------------------------------------------
 
+
 def _trend(years, values, trust="OUS", role="radiographer", method="prophet"):
     values = np.asarray(values, dtype=float)
-    return pd.DataFrame({"role": role, "trust": trust, "year": years, "fte": np.nan, "trend": values,
-                         "trend_lower": values - 4, "trend_upper": values + 4, "method": method,
-                         "last_observed": 2025})
+    return pd.DataFrame(
+        {
+            "role": role,
+            "trust": trust,
+            "year": years,
+            "fte": np.nan,
+            "trend": values,
+            "trend_lower": values - 4,
+            "trend_upper": values + 4,
+            "method": method,
+            "last_observed": 2025,
+        }
+    )
 
 
 def test_planned_ftes_follow_the_trend_shifted_to_the_printed_base_year():
@@ -139,12 +161,12 @@ def test_target_growth_replaces_the_trend_when_chosen_or_when_a_series_has_none(
     at = follow[follow["year"] == 2026].set_index("trust")
     assert at.loc["AHUS", "fte"] == 150.0 and at.loc["AHUS", "method"] == "prophet"
     assert at.loc["OUS", "fte"] == pytest.approx(102.0) and at.loc["OUS", "method"] == "target_growth"
-    off = staffing.planned_ftes(ftes, trend, _scenario(horizon=2026, staff_follow_trend=0,
-                                                        staff_target_growth_pct=2.0))
+    off = staffing.planned_ftes(ftes, trend, _scenario(horizon=2026, staff_follow_trend=0, staff_target_growth_pct=2.0))
     assert off.loc[off["year"] == 2026, "fte"].tolist() == pytest.approx([102.0, 102.0])
 
 
 # --- Tabell 7's gaps: never filled --------------------------------------------------------------
+
 
 def test_series_status_names_the_gaps_of_tabell_7(shipped_staff):
     status = staffing.series_status(shipped_staff).set_index(["role", "trust"])
@@ -181,9 +203,16 @@ def test_plan_totals_sum_the_complete_series_and_recompute_rates(shipped_staff):
 
 # --- Trends: Prophet or a stated simpler method ---------------------------------------------------
 
+
 def test_short_series_get_drift_or_last_value_and_say_so():
-    history = pd.DataFrame({"role": "radiographer", "trust": ["A"] * 3 + ["B"],
-                            "year": [2021, 2023, 2025, 2025], "fte": [10.0, 12.0, 16.0, 7.0]})
+    history = pd.DataFrame(
+        {
+            "role": "radiographer",
+            "trust": ["A"] * 3 + ["B"],
+            "year": [2021, 2023, 2025, 2025],
+            "fte": [10.0, 12.0, 16.0, 7.0],
+        }
+    )
     trends = forecasting.series_trends(history, ["role", "trust"], "fte", 2027, min_prophet_points=5)
     a = trends[trends["trust"] == "A"].set_index("year")
     b = trends[trends["trust"] == "B"].set_index("year")
@@ -210,13 +239,23 @@ def test_trend_input_holds_every_observed_trust_series_and_the_regional_totals(s
 
 # --- Turnover history and the flags ---------------------------------------------------------------
 
+
 def _history(rates_by_trust: dict, staff: float = 400.0) -> pd.DataFrame:
     rows = []
     for trust, rates in rates_by_trust.items():
         for i, rate in enumerate(rates):
-            rows.append({"year": 2016 + i, "trust": trust, "role": "radiographer",
-                         "leavers": rate / 100 * staff, "hires": 0.0, "avg_ftes": staff,
-                         "headcount": np.nan, "source": "test"})
+            rows.append(
+                {
+                    "year": 2016 + i,
+                    "trust": trust,
+                    "role": "radiographer",
+                    "leavers": rate / 100 * staff,
+                    "hires": 0.0,
+                    "avg_ftes": staff,
+                    "headcount": np.nan,
+                    "source": "test",
+                }
+            )
     return staffing.turnover_history(pd.DataFrame(rows))
 
 
@@ -267,9 +306,18 @@ def test_poisson_tail_for_a_large_expected_count(k, lam):
 
 
 def test_turnover_uses_headcount_where_given_else_average_ftes():
-    hr = pd.DataFrame({"year": [2024, 2025], "trust": "OUS", "role": "radiographer", "leavers": [10.0, 10.0],
-                       "hires": [12.0, 8.0], "avg_ftes": [80.0, 100.0], "headcount": [125.0, np.nan],
-                       "source": [None, "x"]})
+    hr = pd.DataFrame(
+        {
+            "year": [2024, 2025],
+            "trust": "OUS",
+            "role": "radiographer",
+            "leavers": [10.0, 10.0],
+            "hires": [12.0, 8.0],
+            "avg_ftes": [80.0, 100.0],
+            "headcount": [125.0, np.nan],
+            "source": [None, "x"],
+        }
+    )
     history = staffing.turnover_history(hr).set_index("year")
     assert history.loc[2024, "turnover_pct"] == 8.0 and history.loc[2024, "staff_basis"] == "headcount"
     assert history.loc[2025, "turnover_pct"] == 10.0 and history.loc[2025, "staff_basis"] == "avg_ftes"
@@ -281,6 +329,7 @@ def test_no_hr_file_means_no_turnover_tables():
 
 
 # --- Illustrative rows --------------------------------------------------------------------------
+
 
 def test_shipped_hr_rows_are_the_seeded_illustrative_ones(shipped_staff):
     shipped = (paths.DATA_DIR / "staff_turnover.csv").read_text(encoding="utf-8")
@@ -338,12 +387,19 @@ def test_trend_p_value_is_the_one_sided_normal_tail_of_its_z():
 def test_hires_and_leavers_in_people_divide_the_ftes_by_ftes_per_person():
     # Same hand case as above: 16.3 FTEs hired and 6.3 leaving in 2026; at 0.8 FTE a person that is
     # 16.3 / 0.8 = 20.375 people hired and 7.875 leaving. The default 1.0 keeps people = FTEs.
-    scenario = _scenario(horizon=2027, staff_follow_trend=0, staff_target_growth_pct=10.0,
-                         turnover_radiographer_pct=5.0, turnover_ous_pp=1.0, fte_per_person_radiographer=0.8)
+    scenario = _scenario(
+        horizon=2027,
+        staff_follow_trend=0,
+        staff_target_growth_pct=10.0,
+        turnover_radiographer_pct=5.0,
+        turnover_ous_pp=1.0,
+        fte_per_person_radiographer=0.8,
+    )
     row = staffing.staff_plan(_one_series(), None, scenario).set_index("year").loc[2026]
     assert row["hires_people"] == pytest.approx(20.375) and row["leavers_people"] == pytest.approx(7.875)
     default = staffing.staff_plan(_one_series(), None, {**scenario, "fte_per_person_radiographer": 1.0})
     assert np.allclose(default["hires_people"], default["hires_needed"])
     totals = staffing.plan_totals(staffing.staff_plan(_one_series(), None, scenario))
     assert totals["hires_people"].tolist() == pytest.approx(
-        (staffing.staff_plan(_one_series(), None, scenario)["hires_needed"] / 0.8).tolist())
+        (staffing.staff_plan(_one_series(), None, scenario)["hires_needed"] / 0.8).tolist()
+    )

@@ -18,8 +18,7 @@ GROUPS = ("general", "staff", "staff_trusts")
 def _trend() -> pd.DataFrame:
     """Drift trends of every series (the notebook's shape without Prophet), with a band."""
     ftes = load_table("staff_ftes", paths.DATA_DIR)
-    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2050,
-                                      min_prophet_points=99)
+    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2050, min_prophet_points=99)
     trend["trend_lower"], trend["trend_upper"] = trend["trend"] * 0.9, trend["trend"] * 1.1
     return trend
 
@@ -28,8 +27,13 @@ def _trend() -> pd.DataFrame:
 def staff_forecast(tmp_path, monkeypatch):
     """A stored radiographer_turnover forecast (drift trends) in a scratch folder the app reads."""
     inputs = {TABLES[n].file: file_sha256(paths.DATA_DIR / TABLES[n].file) for n in ("staff_ftes", "staff_turnover")}
-    manifest = store.build_manifest("radiographer_turnover", "03_forecast_radiographer_turnover.ipynb",
-                                    {"min_prophet_points": 5}, inputs, paths.DATA_DIR)
+    manifest = store.build_manifest(
+        "radiographer_turnover",
+        "03_forecast_radiographer_turnover.ipynb",
+        {"min_prophet_points": 5},
+        inputs,
+        paths.DATA_DIR,
+    )
     store.write_forecast(tmp_path, "radiographer_turnover", {"trend": _trend()}, manifest)
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     return tmp_path
@@ -68,8 +72,11 @@ def test_page_renders_the_hiring_plan_with_the_trend(staff_forecast):
     assert any("STHF, bioingeniør: ingen rad i Tabell 7" in c.value for c in at.caption)
     assert len(_per_trust(at)) == 8
     charts = [json.loads(c.proto.spec)["title"] for c in at.get("vega_lite_chart")]
-    assert charts[:3] == ["Radiograf: regionen", "Radiograf: årsverk per helseforetak",
-                          "Radiograf: ansettelsesbehov per år"]
+    assert charts[:3] == [
+        "Radiograf: regionen",
+        "Radiograf: årsverk per helseforetak",
+        "Radiograf: ansettelsesbehov per år",
+    ]
     assert charts[3].startswith("ILLUSTRERENDE DATA") and any("Illustrerende data" in w.value for w in at.warning)
 
 
@@ -166,8 +173,9 @@ def test_broken_hr_file_names_the_lines_and_the_plan_still_shows(staff_forecast,
     monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
     at = _run()
     assert len(at.metric) == 3
-    assert any("line 2 (year 2016, trust AHUS, role radiographer): more leavers than staff" in e.value
-               for e in at.error)
+    assert any(
+        "line 2 (year 2016, trust AHUS, role radiographer): more leavers than staff" in e.value for e in at.error
+    )
 
 
 def test_missing_forecast_says_how_to_make_it_and_plans_on_target_growth(tmp_path, monkeypatch):

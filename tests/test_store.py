@@ -36,13 +36,15 @@ def test_failed_write_leaves_the_earlier_forecast_whole(tmp_path):
             raise OSError("disk full")
 
     with pytest.raises(OSError):
-        store.write_forecast(tmp_path, "demo", {"trend": good.assign(fte=9.0), "plan": Broken(good)},
-                             _manifest(tmp_path))
+        store.write_forecast(
+            tmp_path, "demo", {"trend": good.assign(fte=9.0), "plan": Broken(good)}, _manifest(tmp_path)
+        )
     forecast = store.read_forecast(tmp_path, "demo")
     assert forecast.tables["trend"]["fte"].tolist() == [1.0]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".versions", "demo"]
-    assert [p.name for p in (tmp_path / ".versions" / "demo").iterdir() if p.name != ".publish.lock"] == \
-        [store.forecast_version(tmp_path, "demo")]  # the one good version; no staging folder left
+    assert [p.name for p in (tmp_path / ".versions" / "demo").iterdir() if p.name != ".publish.lock"] == [
+        store.forecast_version(tmp_path, "demo")
+    ]  # the one good version; no staging folder left
 
 
 def test_missing_forecast_raises(tmp_path):
@@ -50,10 +52,17 @@ def test_missing_forecast_raises(tmp_path):
         store.read_forecast(tmp_path, "nothing")
 
 
-def _notebook(path, parameters_source='horizon: int = 2040  # last year\nseed: int = 1\n', body="x = 1"):
-    cells = [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": parameters_source,
-              "outputs": [], "execution_count": None},
-             {"cell_type": "code", "metadata": {}, "source": body, "outputs": [], "execution_count": None}]
+def _notebook(path, parameters_source="horizon: int = 2040  # last year\nseed: int = 1\n", body="x = 1"):
+    cells = [
+        {
+            "cell_type": "code",
+            "metadata": {"tags": ["parameters"]},
+            "source": parameters_source,
+            "outputs": [],
+            "execution_count": None,
+        },
+        {"cell_type": "code", "metadata": {}, "source": body, "outputs": [], "execution_count": None},
+    ]
     path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     return path
 
@@ -104,8 +113,7 @@ def test_staleness_follows_the_parameters_asked_for(tmp_path):
     assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045}) is None
     assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045.0}) is None  # same number
     assert store.is_stale(out, "demo", data, notebook) == "parameters differ: horizon 2045 -> 2040"
-    assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045, "seed": 2}) == \
-        "parameters differ: seed 1 -> 2"
+    assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045, "seed": 2}) == "parameters differ: seed 1 -> 2"
     # Where to read and write is not what to compute.
     assert store.is_stale(out, "demo", data, notebook, {"horizon": 2045, "output_dir": "/x"}) is None
     # A default changed in the notebook's parameters cell is a notebook change.
@@ -116,8 +124,7 @@ def test_staleness_follows_the_parameters_asked_for(tmp_path):
 def test_a_forecast_without_a_record_of_its_parameters_is_rebuilt(tmp_path):
     notebook = _notebook(tmp_path / "00_demo.ipynb")
     store.write_forecast(tmp_path / "out", "demo", {}, store.build_manifest("demo", notebook, {}, {}, tmp_path))
-    assert store.is_stale(tmp_path / "out", "demo", tmp_path, notebook) == \
-        "made without a record of its parameters"
+    assert store.is_stale(tmp_path / "out", "demo", tmp_path, notebook) == "made without a record of its parameters"
 
 
 def test_the_code_hash_leaves_out_the_app_text_and_charts(tmp_path, monkeypatch):
@@ -140,8 +147,10 @@ def test_the_code_hash_leaves_out_the_app_text_and_charts(tmp_path, monkeypatch)
 
 
 def test_requested_parameters_are_the_declared_ones_as_run(tmp_path):
-    notebook = _notebook(tmp_path / "00_demo.ipynb",
-                         parameters_source='data_dir: str = "data"\nhorizon: int = 2040\ngrowth: float = None\n')
+    notebook = _notebook(
+        tmp_path / "00_demo.ipynb",
+        parameters_source='data_dir: str = "data"\nhorizon: int = 2040\ngrowth: float = None\n',
+    )
     namespace = {"data_dir": "/elsewhere", "horizon": 2045, "growth": None, "derived": 3.9}
     assert store.requested_parameters(notebook, namespace) == {"horizon": 2045, "growth": None}
 
@@ -155,11 +164,15 @@ def test_an_optional_input_recorded_absent_goes_stale_when_it_appears(tmp_path):
     assert forecast.changed_inputs(data) == []
     (data / "staff_turnover.csv").write_text("year\n2025\n")
     assert forecast.changed_inputs(data) == ["staff_turnover.csv"]
+
+
 # --- run history ---------------------------------------------------------------------------------
 
+
 def _write(out, name, value, inputs=None, parameters=None):
-    manifest = store.build_manifest(name, f"00_{name}.ipynb", parameters or {"horizon": 2040},
-                                    inputs or {"t.csv": "a" * 64}, out)
+    manifest = store.build_manifest(
+        name, f"00_{name}.ipynb", parameters or {"horizon": 2040}, inputs or {"t.csv": "a" * 64}, out
+    )
     store.write_forecast(out, name, {"plan": pd.DataFrame({"year": [2040], "gap": [value]})}, manifest)
 
 
@@ -227,9 +240,12 @@ def test_nothing_to_keep_without_forecasts(tmp_path):
 
 # --- versions, the pointer, hashes on read ---------------------------------------------------------
 
+
 def _plan(value: float) -> dict[str, pd.DataFrame]:
-    return {"plan": pd.DataFrame({"year": [2040], "gap": [value]}),
-            "trend": pd.DataFrame({"year": [2040], "trend": [value * 10]})}
+    return {
+        "plan": pd.DataFrame({"year": [2040], "gap": [value]}),
+        "trend": pd.DataFrame({"year": [2040], "trend": [value * 10]}),
+    }
 
 
 def _write_value(out, value: float, name: str = "demo"):
@@ -339,8 +355,9 @@ def test_a_writer_killed_at_any_step_leaves_a_whole_forecast_served(tmp_path, st
     out = tmp_path / "out"
     _write_value(out, 1.0)
     paused = tmp_path / "paused"
-    writer = _python(WRITER, out, 2.0, env={"IMAGING_PLAN_STORE_PAUSE": step,
-                                            "IMAGING_PLAN_STORE_PAUSE_FILE": str(paused)})
+    writer = _python(
+        WRITER, out, 2.0, env={"IMAGING_PLAN_STORE_PAUSE": step, "IMAGING_PLAN_STORE_PAUSE_FILE": str(paused)}
+    )
     try:
         _wait_for(paused, writer)
     finally:
@@ -354,8 +371,9 @@ def test_a_writer_killed_at_any_step_leaves_a_whole_forecast_served(tmp_path, st
     # The next write clears what the killed writer left and publishes normally.
     _write_value(out, 3.0)
     assert store.read_forecast(out, "demo").tables["plan"]["gap"].tolist() == [3.0]
-    leftovers = [p.name for p in (out / ".versions" / "demo").glob(".staging-*")] + \
-        [p.name for p in out.glob(".demo.link-*")]
+    leftovers = [p.name for p in (out / ".versions" / "demo").glob(".staging-*")] + [
+        p.name for p in out.glob(".demo.link-*")
+    ]
     assert leftovers == []
 
 
@@ -424,6 +442,7 @@ def test_a_second_build_is_refused_naming_the_holder_and_a_dead_holder_is_taken_
 
 # --- build progress --------------------------------------------------------------------------------
 
+
 def test_build_status_extrapolates_the_fits_done(tmp_path):
     store.start_progress(tmp_path, "demo")
     record = store.read_progress(tmp_path, "demo")
@@ -452,8 +471,9 @@ def test_a_build_whose_process_is_gone_is_reported_stopped(tmp_path):
     import subprocess
     import sys
 
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                          text=True, check=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     store.start_progress(tmp_path, "demo")
     store.write_progress(tmp_path, "demo", pid=int(gone.stdout))
     assert store.build_status(tmp_path, "demo")["state"] == "stopped"

@@ -31,8 +31,7 @@ def progress_text(status: dict, lang: str, what: str) -> str:
     if status.get("seconds_left") is not None:
         fits = ""
         if status.get("total"):
-            fits = t("build_fits", lang, done=fmt_number(status["done"], lang),
-                     total=fmt_number(status["total"], lang))
+            fits = t("build_fits", lang, done=fmt_number(status["done"], lang), total=fmt_number(status["total"], lang))
         return t("build_running", lang, what=what, left=duration(status["seconds_left"], lang), fits=fits)
     return t("build_running_started", lang, what=what, elapsed=fmt_number(status.get("elapsed_s", 0), lang))
 

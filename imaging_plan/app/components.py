@@ -38,8 +38,15 @@ def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) ->
     `args` or `options`), and draws all its layers from `data`, which goes to the browser as
     Arrow beside the shared spec. Altair costs ~20 ms a chart; a slider move then costs none.
     """
-    key = (builder.__module__, builder.__qualname__, tuple(map(str, data.columns)),
-           tuple(map(str, data.dtypes)), args, tuple(sorted(options.items())), lang)
+    key = (
+        builder.__module__,
+        builder.__qualname__,
+        tuple(map(str, data.columns)),
+        tuple(map(str, data.dtypes)),
+        args,
+        tuple(sorted(options.items())),
+        lang,
+    )
 
     def build() -> dict:
         spec = localized(builder(data, *args, lang, **options), lang)
@@ -72,26 +79,26 @@ def assumptions_table(ctx, groups: tuple[str, ...]) -> pd.DataFrame:
     rows = []
     for a in assumptions.in_group(*groups):
         value, default = ctx.scenario[a.key], ctx.defaults[a.key]
-        rows.append({
-            t("assumptions", ctx.lang): a.label(ctx.lang),
-            t("value", ctx.lang): value,
-            t("default", ctx.lang): default,
-            t("changed", ctx.lang): "●" if value != default else "",
-            t("source", ctx.lang): a.source,
-        })
+        rows.append(
+            {
+                t("assumptions", ctx.lang): a.label(ctx.lang),
+                t("value", ctx.lang): value,
+                t("default", ctx.lang): default,
+                t("changed", ctx.lang): "●" if value != default else "",
+                t("source", ctx.lang): a.source,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str,
-                 illustrative: str | None = None) -> None:
+def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str, illustrative: str | None = None) -> None:
     """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts).
 
     `illustrative`, when given, is the label a table built on generated rows carries in a first column.
     """
     if illustrative:
         frame = mark_illustrative(frame, illustrative)
-    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
-                       mime="text/csv", key=key)
+    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name, mime="text/csv", key=key)
 
 
 def is_illustrative(ctx, forecast_name: str, file: str) -> bool:
@@ -101,8 +108,12 @@ def is_illustrative(ctx, forecast_name: str, file: str) -> bool:
     forecast, or when the file changed since, the file itself is read the same way.
     """
     forecast = ctx.forecast(forecast_name)
-    if forecast is not None and "illustrative" in forecast.manifest and file in forecast.manifest.get("inputs", {}) \
-            and file not in forecast.changed_inputs(ctx.data_dir):
+    if (
+        forecast is not None
+        and "illustrative" in forecast.manifest
+        and file in forecast.manifest.get("inputs", {})
+        and file not in forecast.changed_inputs(ctx.data_dir)
+    ):
         return file in forecast.manifest["illustrative"]
     return file in illustrative_files(ctx.data_dir, [file])
 
@@ -138,8 +149,7 @@ def backtest_winners(ctx) -> pd.DataFrame | None:
 
 
 def _mase_columns(row: pd.Series) -> dict[str, float]:
-    return {c.removeprefix("mase_"): row[c] for c in row.index
-            if c.startswith("mase_") and pd.notna(row[c])}
+    return {c.removeprefix("mase_"): row[c] for c in row.index if c.startswith("mase_") and pd.notna(row[c])}
 
 
 def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
@@ -150,18 +160,39 @@ def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
         return t("note_unmeasured", lang, series=label)
     if "default" in scores:  # the line the pages draw, against naive and the best single method
         best = row["winner"]
-        return t("note_default", lang, series=label, mase=fmt_number(scores["default"], lang, 2),
-                 naive_mase=fmt_number(scores["naive"], lang, 2), best=t(f"method_{best}", lang),
-                 best_mase=fmt_number(scores[best], lang, 2), hits=int(row["default_hits"]),
-                 checks=int(row["default_checks"]))
+        return t(
+            "note_default",
+            lang,
+            series=label,
+            mase=fmt_number(scores["default"], lang, 2),
+            naive_mase=fmt_number(scores["naive"], lang, 2),
+            best=t(f"method_{best}", lang),
+            best_mase=fmt_number(scores[best], lang, 2),
+            hits=int(row["default_hits"]),
+            checks=int(row["default_checks"]),
+        )
     checks = int(row["prophet_checks"])
     mase = {m: fmt_number(v, lang, 2) for m, v in scores.items()}
     if row["winner"] != "prophet":
-        return t("note_beaten", lang, winner=t(f"method_{row['winner']}", lang), series=label,
-                 winner_mase=mase[row["winner"]], prophet_mase=mase["prophet"], checks=checks)
+        return t(
+            "note_beaten",
+            lang,
+            winner=t(f"method_{row['winner']}", lang),
+            series=label,
+            winner_mase=mase[row["winner"]],
+            prophet_mase=mase["prophet"],
+            checks=checks,
+        )
     runner = min((m for m in scores if m != "prophet"), key=scores.get)
-    return t("note_prophet_best", lang, series=label, prophet_mase=mase["prophet"],
-             runner=t(f"method_{runner}", lang), runner_mase=mase[runner], checks=checks)
+    return t(
+        "note_prophet_best",
+        lang,
+        series=label,
+        prophet_mase=mase["prophet"],
+        runner=t(f"method_{runner}", lang),
+        runner_mase=mase[runner],
+        checks=checks,
+    )
 
 
 def backtest_note(ctx, series_ids: str | list[str]) -> None:
@@ -191,12 +222,24 @@ def method_choice(ctx, series_id: str, key: str) -> str:
     options = ["default"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
     scores = _mase_columns(winners.loc[series_id])
     winner = winners.loc[series_id, "winner"]
-    help_text = " · ".join(f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}"
-                           + (" ★" if m == winner else "") for m in options if m in scores)
-    return url_codes.coded(
-        st.segmented_control, t("method_switch", ctx.lang), options,
-        format_func=lambda m: method_label(m, ctx.lang), default="default", key=key, required=True,
-        help=t("method_switch_help", ctx.lang, scores=help_text)) or "default"
+    help_text = " · ".join(
+        f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}" + (" ★" if m == winner else "")
+        for m in options
+        if m in scores
+    )
+    return (
+        url_codes.coded(
+            st.segmented_control,
+            t("method_switch", ctx.lang),
+            options,
+            format_func=lambda m: method_label(m, ctx.lang),
+            default="default",
+            key=key,
+            required=True,
+            help=t("method_switch_help", ctx.lang, scores=help_text),
+        )
+        or "default"
+    )
 
 
 def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:
@@ -214,7 +257,8 @@ def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:
     if ahead.empty or history.empty:
         return None
     last = history.loc[history["year"].idxmax()]
-    start = pd.DataFrame({"year": [int(last["year"])], "forecast": [last["value"]], "lower": [last["value"]],
-                          "upper": [last["value"]]})
+    start = pd.DataFrame(
+        {"year": [int(last["year"])], "forecast": [last["value"]], "lower": [last["value"]], "upper": [last["value"]]}
+    )
     both = pd.concat([start, ahead[["year", "forecast", "lower", "upper"]]], ignore_index=True)
     return both.rename(columns={"forecast": "trend", "lower": "trend_lower", "upper": "trend_upper"})

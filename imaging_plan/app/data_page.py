@@ -50,9 +50,14 @@ def codes_table(name: str, lang: str) -> pd.DataFrame:
     for column, col in inputs.TABLES[name].columns.items():
         for check in col.checks:
             if check.name == "isin":
-                rows += [{t("data_col_column", lang): column, t("data_col_code", lang): code,
-                          t("data_col_name", lang): names.get(code, "")}
-                         for code in check.statistics["allowed_values"]]
+                rows += [
+                    {
+                        t("data_col_column", lang): column,
+                        t("data_col_code", lang): code,
+                        t("data_col_name", lang): names.get(code, ""),
+                    }
+                    for code in check.statistics["allowed_values"]
+                ]
     return pd.DataFrame(rows)
 
 
@@ -125,15 +130,18 @@ def refit_progress(lang: str) -> None:
         return
     status = workspace.refit_status(workspace.root() / workspace.key(uploads))
     if status.state == "running":
-        st.progress(status.fraction, text=t("data_refit_progress", lang, done=status.done,
-                                            total=status.total or "?"))
+        st.progress(status.fraction, text=t("data_refit_progress", lang, done=status.done, total=status.total or "?"))
     elif status.state == "done":
         st.success(t("data_refit_done", lang))
     elif status.state == "failed":
         st.error(t("data_refit_failed_long", lang))
         st.code(status.log_tail, language=None)
-        st.button(t("data_refit_retry", lang), key="data_refit_retry", on_click=workspace.reset_refit,
-                  args=(workspace.root() / workspace.key(uploads),))
+        st.button(
+            t("data_refit_retry", lang),
+            key="data_refit_retry",
+            on_click=workspace.reset_refit,
+            args=(workspace.root() / workspace.key(uploads),),
+        )
 
 
 def table_block(name: str, ctx, lang: str) -> None:
@@ -142,8 +150,9 @@ def table_block(name: str, ctx, lang: str) -> None:
     uploads = workspace.session_uploads()
     title = _text(f"data_title_{name}", lang, name)
     mark = " :material/check_circle:" if name in uploads else ""
-    with st.expander(f"{title} · `{spec.file}`{mark}", expanded=name in uploads or name in
-                     st.session_state.get(REFUSED, {})):
+    with st.expander(
+        f"{title} · `{spec.file}`{mark}", expanded=name in uploads or name in st.session_state.get(REFUSED, {})
+    ):
         st.markdown(_text(f"data_about_{name}", lang, ""))
         st.caption(f"{t('source', lang)}: {source_text(name, ctx, lang)}")
         optional = [c for c, col in spec.columns.items() if not col.required]
@@ -157,17 +166,33 @@ def table_block(name: str, ctx, lang: str) -> None:
             with st.popover(t("data_codes", lang)):
                 st.dataframe(coded, hide_index=True)
         left, right = st.columns(2)
-        left.download_button(t("data_template_csv", lang), inputs.template_csv(name, workspace.paths.data_dir()),
-                             file_name=spec.file, mime="text/csv", key=f"data_tpl_csv_{name}",
-                             icon=":material/download:")
-        right.download_button(t("data_template_xlsx", lang),
-                              lambda: inputs.template_xlsx(name, workspace.paths.data_dir()),
-                              file_name=spec.file.replace(".csv", ".xlsx"), key=f"data_tpl_xlsx_{name}",
-                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              icon=":material/download:")
-        st.file_uploader(t("data_upload", lang), type=["csv", "xlsx"], key=_uploader_key(name),
-                         help=t("data_upload_help", lang, mb=inputs.MAX_UPLOAD_BYTES // (1024 * 1024),
-                                rows=f"{inputs.MAX_UPLOAD_ROWS:,}".replace(",", " ")))
+        left.download_button(
+            t("data_template_csv", lang),
+            inputs.template_csv(name, workspace.paths.data_dir()),
+            file_name=spec.file,
+            mime="text/csv",
+            key=f"data_tpl_csv_{name}",
+            icon=":material/download:",
+        )
+        right.download_button(
+            t("data_template_xlsx", lang),
+            lambda: inputs.template_xlsx(name, workspace.paths.data_dir()),
+            file_name=spec.file.replace(".csv", ".xlsx"),
+            key=f"data_tpl_xlsx_{name}",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+        )
+        st.file_uploader(
+            t("data_upload", lang),
+            type=["csv", "xlsx"],
+            key=_uploader_key(name),
+            help=t(
+                "data_upload_help",
+                lang,
+                mb=inputs.MAX_UPLOAD_BYTES // (1024 * 1024),
+                rows=f"{inputs.MAX_UPLOAD_ROWS:,}".replace(",", " "),
+            ),
+        )
         st.text_input(t("data_sheet", lang), key=f"data_sheet_{name}", placeholder=t("data_sheet_hint", lang))
         _handle_upload(name, lang)
         refused = st.session_state.get(REFUSED, {}).get(name)
@@ -184,10 +209,14 @@ def inputs_table(ctx, lang: str) -> pd.DataFrame:
     rows = []
     for name, spec in inputs.TABLES.items():
         path = ctx.data_dir / spec.file
-        rows.append({t("data_col_input", lang): _text(f"data_title_{name}", lang, name),
-                     t("data_col_file", lang): spec.file,
-                     t("source", lang): source_text(name, ctx, lang),
-                     t("data_col_rows", lang): len(pd.read_csv(path, usecols=[0])) if path.exists() else 0})
+        rows.append(
+            {
+                t("data_col_input", lang): _text(f"data_title_{name}", lang, name),
+                t("data_col_file", lang): spec.file,
+                t("source", lang): source_text(name, ctx, lang),
+                t("data_col_rows", lang): len(pd.read_csv(path, usecols=[0])) if path.exists() else 0,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -200,8 +229,13 @@ def render(ctx) -> None:
     if accepted:
         st.toast(t("data_accepted_toast", lang, file=accepted[1]))
     if uploads:
-        st.info(t("data_planning_on", lang, files=", ".join(
-            f"{u.file_name} → {inputs.TABLES[n].file}" for n, u in sorted(uploads.items()))))
+        st.info(
+            t(
+                "data_planning_on",
+                lang,
+                files=", ".join(f"{u.file_name} → {inputs.TABLES[n].file}" for n, u in sorted(uploads.items())),
+            )
+        )
         refit_progress(lang)
         st.button(t("data_remove_all", lang), on_click=_remove_all, key="data_remove_all")
     if ctx.data_error:

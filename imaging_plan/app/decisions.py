@@ -27,9 +27,9 @@ EQUIPMENT_ORDER_YEARS = (1, 2)
 
 @dataclass(frozen=True)
 class Decision:
-    topic: str      # "residents", "radiographers", "equipment"
-    by_year: int    # the year the decision must be taken (or the posts filled) by
-    number: float   # the number the sentence is about
+    topic: str  # "residents", "radiographers", "equipment"
+    by_year: int  # the year the decision must be taken (or the posts filled) by
+    number: float  # the number the sentence is about
     sentence: str
 
 
@@ -42,14 +42,21 @@ def resident_posts(snapshot: state.Snapshot) -> list[Decision]:
     for specialty, row in figures.iterrows():
         deadline, name = int(row["deadline_year"]), specialty_name(specialty, lang)
         if row["late"]:
-            text = t("dec_residents_late", lang, specialty=name, horizon=horizon, deadline=deadline,
-                     years=training)
+            text = t("dec_residents_late", lang, specialty=name, horizon=horizon, deadline=deadline, years=training)
             out.append(Decision("residents", deadline, float("nan"), text))
             continue
         needed, gap = row["residents_needed_at_deadline"], row["posts_gap_at_deadline"]
-        text = t("dec_residents", lang, specialty=name, horizon=horizon, deadline=deadline, years=training,
-                 needed=fmt_number(needed, lang), more=fmt_number(abs(gap), lang),
-                 than=t("dec_more" if gap >= 0 else "dec_fewer", lang))
+        text = t(
+            "dec_residents",
+            lang,
+            specialty=name,
+            horizon=horizon,
+            deadline=deadline,
+            years=training,
+            needed=fmt_number(needed, lang),
+            more=fmt_number(abs(gap), lang),
+            than=t("dec_more" if gap >= 0 else "dec_fewer", lang),
+        )
         out.append(Decision("residents", deadline, float(needed), text))
     return out
 
@@ -62,8 +69,15 @@ def radiographer_places(snapshot: state.Snapshot) -> Decision:
     start, horizon = first + RADIOGRAPHER_EDUCATION_YEARS, int(own["year"].max())
     later = own[own["year"] >= start]
     per_year = float(later["hires_needed"].mean()) if len(later) else float("nan")
-    text = t("dec_radiographers", snapshot.lang, n=fmt_number(per_year, snapshot.lang), start=start,
-             horizon=horizon, first=first, years=RADIOGRAPHER_EDUCATION_YEARS)
+    text = t(
+        "dec_radiographers",
+        snapshot.lang,
+        n=fmt_number(per_year, snapshot.lang),
+        start=start,
+        horizon=horizon,
+        first=first,
+        years=RADIOGRAPHER_EDUCATION_YEARS,
+    )
     return Decision("radiographers", first, per_year, text)
 
 
@@ -75,8 +89,15 @@ def equipment_orders(snapshot: state.Snapshot) -> Decision:
     schedule = view.schedule["schedule"]
     own = schedule[schedule["year"].between(*years)]
     units, mnok = float(own["units"].sum()), float(own["cost_mnok"].sum())
-    text = t("dec_equipment", snapshot.lang, units=fmt_number(units, snapshot.lang),
-             mnok=fmt_number(mnok, snapshot.lang), first=years[0], last=years[1], order=first)
+    text = t(
+        "dec_equipment",
+        snapshot.lang,
+        units=fmt_number(units, snapshot.lang),
+        mnok=fmt_number(mnok, snapshot.lang),
+        first=years[0],
+        last=years[1],
+        order=first,
+    )
     return Decision("equipment", first, units, text)
 
 

@@ -23,8 +23,14 @@ from ..codes import EQUIPMENT_MODALITIES
 from ..i18n import fmt_number, modality_name, t
 from ..reports import Headline, SmallChart
 from . import state
-from .components import (assumptions_table, data_error_shown, download_csv, forecast_status, is_illustrative,
-                         show_chart_data)
+from .components import (
+    assumptions_table,
+    data_error_shown,
+    download_csv,
+    forecast_status,
+    is_illustrative,
+    show_chart_data,
+)
 from .sections import Section
 
 FORECAST = "equipment_replacement"
@@ -104,6 +110,7 @@ def stored_band(forecast, scenario, uploaded: bool) -> pd.DataFrame | None:
 
 # --- The three parts, each computed once per scenario values it reads ---------------------------
 
+
 def schedule_part(snapshot: state.Snapshot, register: Register) -> dict:
     """Return what falls due when (per year, owner and modality), the fleet's value and the due lines with band."""
     units, scenario = snapshot.tables["equipment_units"], snapshot.scenario
@@ -111,8 +118,13 @@ def schedule_part(snapshot: state.Snapshot, register: Register) -> dict:
     planned = equipment.fleet(register.table, scenario)
     events = equipment.replacement_schedule(planned, first, horizon)
     stored = stored_band(snapshot.forecast(FORECAST), scenario, register.digest is not None)
-    band = stored if stored is not None else equipment.replacement_band(
-        planned, first, horizon, scenario["replacement_age_shape"], APP_DRAWS, equipment.REGISTER_SEED)
+    band = (
+        stored
+        if stored is not None
+        else equipment.replacement_band(
+            planned, first, horizon, scenario["replacement_age_shape"], APP_DRAWS, equipment.REGISTER_SEED
+        )
+    )
     due = equipment.units_due(events, planned, ("year",), first, horizon)
     return {
         "first": first,
@@ -128,19 +140,25 @@ def budget_part(snapshot: state.Snapshot, register: Register) -> dict:
     """Return the replacements the budget pays for, the backlog, and the golden rules of the fleet's age."""
     units, scenario = snapshot.tables["equipment_units"], snapshot.scenario
     reference, horizon = equipment.reference_year(units), int(scenario["horizon"])
-    plan = equipment.replace_under_budget(equipment.fleet(register.table, scenario), reference, horizon,
-                                          scenario["replacement_budget_mnok"])
+    plan = equipment.replace_under_budget(
+        equipment.fleet(register.table, scenario), reference, horizon, scenario["replacement_budget_mnok"]
+    )
     rules = equipment.golden_rules(plan.age_profile)
-    return {"yearly": plan.yearly, "rules": rules, "breaks": equipment.rule_breaks(rules),
-            "lines": equipment_charts.budget_lines(plan.yearly)}
+    return {
+        "yearly": plan.yearly,
+        "rules": rules,
+        "breaks": equipment.rule_breaks(rules),
+        "lines": equipment_charts.budget_lines(plan.yearly),
+    }
 
 
 def demand_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
     """Return units on hand against units needed per modality and year."""
     units = snapshot.tables["equipment_units"]
     reference, horizon = equipment.reference_year(units), int(snapshot.scenario["horizon"])
-    return equipment.demand_check(snapshot.tables["exams_by_modality"], register.table, snapshot.scenario,
-                                  reference, horizon)
+    return equipment.demand_check(
+        snapshot.tables["exams_by_modality"], register.table, snapshot.scenario, reference, horizon
+    )
 
 
 @dataclass(frozen=True)
@@ -157,52 +175,82 @@ def compute(snapshot: state.Snapshot, register: Register | None = None) -> Equip
     """Return the page's numbers for the snapshot's scenario and a register (the shipped one by default)."""
     register = register or Register(snapshot.tables["equipment_register"])
     sched = state.computed(schedule_part, snapshot, register)
-    return EquipmentView(int(snapshot.scenario["horizon"]), sched["first"], sched,
-                         state.computed(budget_part, snapshot, register),
-                         state.computed(demand_part, snapshot, register),
-                         register_illustrative(snapshot, register))
+    return EquipmentView(
+        int(snapshot.scenario["horizon"]),
+        sched["first"],
+        sched,
+        state.computed(budget_part, snapshot, register),
+        state.computed(demand_part, snapshot, register),
+        register_illustrative(snapshot, register),
+    )
 
 
 def _localized(frame: pd.DataFrame) -> dict:
     """Return column settings that show a table's numbers in the user's locale."""
-    return {c: st.column_config.NumberColumn(format="localized")
-            for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    return {
+        c: st.column_config.NumberColumn(format="localized")
+        for c in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[c])
+    }
 
 
 def _table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=_localized(frame))
 
 
-def headline(owners: pd.DataFrame, yearly: pd.DataFrame, rules: pd.DataFrame, fleet_value: float,
-             first: int, horizon: int, lang: str) -> None:
+def headline(
+    owners: pd.DataFrame,
+    yearly: pd.DataFrame,
+    rules: pd.DataFrame,
+    fleet_value: float,
+    first: int,
+    horizon: int,
+    lang: str,
+) -> None:
     """Show the fleet's value, what is overdue now, the backlog at the horizon and the golden rules."""
     last = yearly.set_index("year").loc[horizon]
     since = equipment.first_year_all_met(rules)
     grey = {"delta_color": "off", "delta_arrow": "off"}
     cols = st.columns(4)
-    cols[0].metric(t("metric_value", lang), f"{fmt_number(fleet_value, lang)} MNOK",
-                   help=t("metric_value_help", lang))
-    cols[1].metric(t("metric_overdue", lang, year=first - 1),
-                   t("n_units", lang, units=fmt_number(owners["overdue_at_start"].sum(), lang)),
-                   f"{fmt_number(owners['overdue_cost_mnok'].sum(), lang)} MNOK",
-                   help=t("metric_overdue_help", lang), **grey)
-    cols[2].metric(t("metric_backlog", lang, year=horizon),
-                   t("n_units", lang, units=fmt_number(last["backlog_units"], lang)),
-                   f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
-                   help=t("metric_backlog_help", lang), **grey)
-    cols[3].metric(t("metric_rules", lang), str(since) if since else t("rules_no", lang),
-                   None if since else t("rules_never", lang, year=horizon),
-                   help=t("metric_rules_help", lang), **grey)
+    cols[0].metric(t("metric_value", lang), f"{fmt_number(fleet_value, lang)} MNOK", help=t("metric_value_help", lang))
+    cols[1].metric(
+        t("metric_overdue", lang, year=first - 1),
+        t("n_units", lang, units=fmt_number(owners["overdue_at_start"].sum(), lang)),
+        f"{fmt_number(owners['overdue_cost_mnok'].sum(), lang)} MNOK",
+        help=t("metric_overdue_help", lang),
+        **grey,
+    )
+    cols[2].metric(
+        t("metric_backlog", lang, year=horizon),
+        t("n_units", lang, units=fmt_number(last["backlog_units"], lang)),
+        f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
+        help=t("metric_backlog_help", lang),
+        **grey,
+    )
+    cols[3].metric(
+        t("metric_rules", lang),
+        str(since) if since else t("rules_no", lang),
+        None if since else t("rules_never", lang, year=horizon),
+        help=t("metric_rules_help", lang),
+        **grey,
+    )
 
 
 def breaks_table(breaks: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the golden-rule breaks with words for scope and rule."""
     scope = breaks["scope"].map(lambda s: t("region", lang) if s == "region" else modality_name(s, lang))
-    rule = [t(f"rule_{b}", lang, limit=f"{lim:g}", age=t(f"age_{c}", lang))
-            for c, b, lim in zip(breaks["age_class"], breaks["bound"], breaks["limit_pct"])]
-    return pd.DataFrame({t("col_scope", lang): scope, t("col_rule", lang): rule,
-                         t("col_years_broken", lang): breaks["years_broken"],
-                         t("col_broken_in", lang): breaks["broken_in"]})
+    rule = [
+        t(f"rule_{b}", lang, limit=f"{lim:g}", age=t(f"age_{c}", lang))
+        for c, b, lim in zip(breaks["age_class"], breaks["bound"], breaks["limit_pct"])
+    ]
+    return pd.DataFrame(
+        {
+            t("col_scope", lang): scope,
+            t("col_rule", lang): rule,
+            t("col_years_broken", lang): breaks["years_broken"],
+            t("col_broken_in", lang): breaks["broken_in"],
+        }
+    )
 
 
 def owner_table(owners: pd.DataFrame, soon: int, horizon: int, lang: str) -> pd.DataFrame:
@@ -223,12 +271,14 @@ def owner_table(owners: pd.DataFrame, soon: int, horizon: int, lang: str) -> pd.
 def demand_table(demand: pd.DataFrame, horizon: int, lang: str) -> pd.DataFrame:
     """Return units on hand, needed and short per modality at the horizon."""
     last = demand[demand["year"] == horizon]
-    return pd.DataFrame({
-        t("col_modality", lang): last["modality"].map(lambda m: modality_name(m, lang)),
-        t("col_on_hand", lang): last["units_on_hand"],
-        t("col_needed", lang, year=horizon): last["units_needed"].round(1),
-        t("col_short", lang, year=horizon): last["gap_units"].round(1),
-    })
+    return pd.DataFrame(
+        {
+            t("col_modality", lang): last["modality"].map(lambda m: modality_name(m, lang)),
+            t("col_on_hand", lang): last["units_on_hand"],
+            t("col_needed", lang, year=horizon): last["units_needed"].round(1),
+            t("col_short", lang, year=horizon): last["gap_units"].round(1),
+        }
+    )
 
 
 def render(snapshot: state.Snapshot) -> None:
@@ -250,12 +300,19 @@ def render(snapshot: state.Snapshot) -> None:
     left, right = st.columns(2)
     for col, value, title in ((left, "units", "due_units_title"), (right, "cost_mnok", "due_cost_title")):
         with col:
-            show_chart_data(equipment_charts.due_chart, sched["due_lines"][value], value, t(title, lang), note,
-                            lang=lang)
-    st.caption(t("band_stored", lang, draws=forecast.manifest["parameters"].get("draws"))
-               if sched["band_stored"] else
-               t("band_recomputed", lang, draws=APP_DRAWS,
-                 stored=forecast.manifest["parameters"].get("draws") if forecast is not None else "–"))
+            show_chart_data(
+                equipment_charts.due_chart, sched["due_lines"][value], value, t(title, lang), note, lang=lang
+            )
+    st.caption(
+        t("band_stored", lang, draws=forecast.manifest["parameters"].get("draws"))
+        if sched["band_stored"]
+        else t(
+            "band_recomputed",
+            lang,
+            draws=APP_DRAWS,
+            stored=forecast.manifest["parameters"].get("draws") if forecast is not None else "–",
+        )
+    )
 
     left, right = st.columns(2)
     with left:
@@ -263,11 +320,19 @@ def render(snapshot: state.Snapshot) -> None:
     with right:
         rules = plan["rules"]
         scopes = ["region", *[m for m in EQUIPMENT_MODALITIES if m in set(rules["scope"])]]
-        scope = st.selectbox(t("age_scope", lang), scopes, key="equipment_age_scope",
-                             format_func=lambda s: t("region", lang) if s == "region" else modality_name(s, lang))
-        show_chart_data(equipment_charts.age_profile_chart,
-                        equipment_charts.age_lines(rules[rules["scope"] == scope], lang),
-                        t("age_title", lang), note, lang=lang)
+        scope = st.selectbox(
+            t("age_scope", lang),
+            scopes,
+            key="equipment_age_scope",
+            format_func=lambda s: t("region", lang) if s == "region" else modality_name(s, lang),
+        )
+        show_chart_data(
+            equipment_charts.age_profile_chart,
+            equipment_charts.age_lines(rules[rules["scope"] == scope], lang),
+            t("age_title", lang),
+            note,
+            lang=lang,
+        )
 
     st.subheader(t("breaks_title", lang))
     if note:
@@ -276,17 +341,25 @@ def render(snapshot: state.Snapshot) -> None:
 
     st.subheader(t("trust_title", lang))
     st.caption(t("trust_note", lang) + (f" {note}" if note else ""))
-    download_csv(sched["schedule"].round(3), t("download_schedule", lang),
-                 f"equipment_schedule_{horizon}.csv", "download_equipment_schedule",
-                 illustrative=t("illustrative_column", lang) if note else None)
+    download_csv(
+        sched["schedule"].round(3),
+        t("download_schedule", lang),
+        f"equipment_schedule_{horizon}.csv",
+        "download_equipment_schedule",
+        illustrative=t("illustrative_column", lang) if note else None,
+    )
     if st.toggle(t("show_table", lang), key="equipment_show_owners"):
         _table(owner_table(sched["per_owner"], soon, horizon, lang))
 
     st.subheader(t("demand_title", lang))
     st.markdown(t("demand_intro", lang))
     names = {m: modality_name(m, lang) for m in EQUIPMENT_MODALITIES}
-    show_chart_data(equipment_charts.demand_chart, equipment_charts.demand_lines(demand, names, lang),
-                    tuple(names.values()), lang=lang)
+    show_chart_data(
+        equipment_charts.demand_chart,
+        equipment_charts.demand_lines(demand, names, lang),
+        tuple(names.values()),
+        lang=lang,
+    )
     _table(demand_table(demand, horizon, lang))
 
     if st.toggle(t("show_sources", lang), key="equipment_show_sources"):
@@ -306,39 +379,63 @@ def section(snapshot: state.Snapshot) -> Section | None:
     overdue_mnok = owners["overdue_cost_mnok"].sum()
     rules = t("rules_from_year", lang, year=since) if since else t("rules_not_by", lang, year=horizon)
     headlines = [
-        Headline(t("metric_value", lang), f"{fmt_number(value, lang)} MNOK",
-                 t("ov_eq_value", lang, units=fmt_number(owners["units"].sum(), lang))),
-        Headline(t("metric_overdue", lang, year=first - 1),
-                 f"{t('n_units', lang, units=fmt_number(overdue, lang))}, {fmt_number(overdue_mnok, lang)} MNOK",
-                 t("ov_eq_overdue", lang, year=first)),
-        Headline(t("metric_backlog", lang, year=horizon),
-                 f"{t('n_units', lang, units=fmt_number(last['backlog_units'], lang))}, "
-                 f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
-                 t("ov_eq_backlog", lang, budget=fmt_number(snapshot.scenario["replacement_budget_mnok"], lang),
-                   rules=rules)),
+        Headline(
+            t("metric_value", lang),
+            f"{fmt_number(value, lang)} MNOK",
+            t("ov_eq_value", lang, units=fmt_number(owners["units"].sum(), lang)),
+        ),
+        Headline(
+            t("metric_overdue", lang, year=first - 1),
+            f"{t('n_units', lang, units=fmt_number(overdue, lang))}, {fmt_number(overdue_mnok, lang)} MNOK",
+            t("ov_eq_overdue", lang, year=first),
+        ),
+        Headline(
+            t("metric_backlog", lang, year=horizon),
+            f"{t('n_units', lang, units=fmt_number(last['backlog_units'], lang))}, "
+            f"{fmt_number(last['backlog_mnok'], lang)} MNOK",
+            t(
+                "ov_eq_backlog",
+                lang,
+                budget=fmt_number(snapshot.scenario["replacement_budget_mnok"], lang),
+                rules=rules,
+            ),
+        ),
     ]
     yearly = plan["yearly"]
     due = sched["due_lines"]["cost_mnok"]
-    long = pd.concat([
-        pd.DataFrame({"year": due["year"], "series": t("ov_eq_due", lang), "value": due["due"]}),
-        pd.DataFrame({"year": yearly["year"], "series": t("spent", lang), "value": yearly["spent_mnok"]}),
-        pd.DataFrame({"year": yearly["year"], "series": t("backlog", lang), "value": yearly["backlog_mnok"]}),
-    ], ignore_index=True)
-    colours = {t("ov_eq_due", lang): PALETTE["blue"], t("spent", lang): PALETTE["green"],
-               t("backlog", lang): PALETTE["vermillion"]}
+    long = pd.concat(
+        [
+            pd.DataFrame({"year": due["year"], "series": t("ov_eq_due", lang), "value": due["due"]}),
+            pd.DataFrame({"year": yearly["year"], "series": t("spent", lang), "value": yearly["spent_mnok"]}),
+            pd.DataFrame({"year": yearly["year"], "series": t("backlog", lang), "value": yearly["backlog_mnok"]}),
+        ],
+        ignore_index=True,
+    )
+    colours = {
+        t("ov_eq_due", lang): PALETTE["blue"],
+        t("spent", lang): PALETTE["green"],
+        t("backlog", lang): PALETTE["vermillion"],
+    }
     chart = overview_charts.overview_lines(long, t("mnok_per_year", lang), lang, height=330, colours=colours)
     return Section(
-        title=t("equipment_title", lang), headlines=headlines, chart=localized(chart, lang),
-        pdf_chart=SmallChart(t("page_equipment", lang), t("mnok_per_year", lang), long,
-                             illustrative=view.illustrative, colours=colours),
-        tables={"equipment_schedule": sched["schedule"].round(3),
-                "equipment_budget": plan["yearly"].round(3),
-                "equipment_per_owner": owners.round(3), "equipment_rule_breaks": plan["breaks"]},
-        groups=GROUPS, illustrative=view.illustrative)
+        title=t("equipment_title", lang),
+        headlines=headlines,
+        chart=localized(chart, lang),
+        pdf_chart=SmallChart(
+            t("page_equipment", lang), t("mnok_per_year", lang), long, illustrative=view.illustrative, colours=colours
+        ),
+        tables={
+            "equipment_schedule": sched["schedule"].round(3),
+            "equipment_budget": plan["yearly"].round(3),
+            "equipment_per_owner": owners.round(3),
+            "equipment_rule_breaks": plan["breaks"],
+        },
+        groups=GROUPS,
+        illustrative=view.illustrative,
+    )
 
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the replacement backlog (MNOK) per year: one line of the overview's fan."""
     yearly = state.computed(budget_part, snapshot, Register(snapshot.tables["equipment_register"]))["yearly"]
     return pd.DataFrame({"year": yearly["year"], "value": yearly["backlog_mnok"]})
-

@@ -21,8 +21,14 @@ from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
 from ..reports import Headline, SmallChart
 from . import state
-from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
-                         show_chart_data)
+from .components import (
+    assumptions_table,
+    backtest_note,
+    data_error_shown,
+    download_csv,
+    forecast_status,
+    show_chart_data,
+)
 from .sections import Section
 
 FORECAST = "specialist_inflow"
@@ -36,9 +42,9 @@ GROUPS = ("general", "physicians", "inflow")
 
 @dataclass(frozen=True)
 class InflowView:
-    hist: dict             # specialty -> specialist and resident history (Tabell 6)
+    hist: dict  # specialty -> specialist and resident history (Tabell 6)
     derived: pd.DataFrame  # inflow derived from the history
-    plan: pd.DataFrame     # specialist_inflow.inflow_plan
+    plan: pd.DataFrame  # specialist_inflow.inflow_plan
     pipeline: pd.DataFrame  # resident posts planned and needed
     figures: pd.DataFrame  # specialist_inflow.summary (index: specialty)
 
@@ -48,11 +54,17 @@ def compute(snapshot: state.Snapshot) -> InflowView:
     scenario, forecast = snapshot.scenario, snapshot.forecast(FORECAST)
     hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
     need = physicians.physician_need(snapshot.tables, scenario)  # the physician page's need
-    plan = specialist_inflow.inflow_plan(hist, need, scenario, _stored(forecast, "inflow_trend"),
-                                         _stored(forecast, "national_trend"))
+    plan = specialist_inflow.inflow_plan(
+        hist, need, scenario, _stored(forecast, "inflow_trend"), _stored(forecast, "national_trend")
+    )
     pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
-    return InflowView(hist, specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"]), plan, pipeline,
-                      specialist_inflow.summary(plan, pipeline, scenario))
+    return InflowView(
+        hist,
+        specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"]),
+        plan,
+        pipeline,
+        specialist_inflow.summary(plan, pipeline, scenario),
+    )
 
 
 def _stored(forecast, table: str) -> pd.DataFrame | None:
@@ -79,9 +91,16 @@ def basis_notes(ctx, forecast, specialty: str) -> list[str]:
             return notes
     central = scenario[f"approvals_{specialty}"]
     spread = scenario.get(f"approvals_{specialty}_spread", 0)
-    notes.append(t(f"range_{specialty}", lang, central=fmt_number(central, lang, 1 if central % 1 else 0),
-                   low=fmt_number(max(central - spread, 0), lang), high=fmt_number(central + spread, lang),
-                   share=fmt_number(scenario["region_share_pct"], lang)))
+    notes.append(
+        t(
+            f"range_{specialty}",
+            lang,
+            central=fmt_number(central, lang, 1 if central % 1 else 0),
+            low=fmt_number(max(central - spread, 0), lang),
+            high=fmt_number(central + spread, lang),
+            share=fmt_number(scenario["region_share_pct"], lang),
+        )
+    )
     return notes
 
 
@@ -119,26 +138,44 @@ def headline(ctx, row: pd.Series, first: int, last: int) -> None:
     lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
     span = dict(first=first, last=last)
     cols = st.columns(3)
-    cols[0].metric(t("m_required", lang), fmt_number(row["required_per_year"], lang, 1),
-                   help=t("m_required_help", lang, **span))
-    cols[1].metric(t("m_trend", lang), fmt_number(row["trend_per_year"], lang, 1),
-                   help=t("m_trend_help", lang, **span))
-    cols[2].metric(t("m_supply", lang), fmt_number(row["supply_per_year"], lang, 1),
-                   help=t("m_supply_help", lang, **span))
+    cols[0].metric(
+        t("m_required", lang), fmt_number(row["required_per_year"], lang, 1), help=t("m_required_help", lang, **span)
+    )
+    cols[1].metric(t("m_trend", lang), fmt_number(row["trend_per_year"], lang, 1), help=t("m_trend_help", lang, **span))
+    cols[2].metric(
+        t("m_supply", lang), fmt_number(row["supply_per_year"], lang, 1), help=t("m_supply_help", lang, **span)
+    )
     deadline, training = int(row["deadline_year"]), int(ctx.scenario["training_years"])
     gap = row["posts_gap_at_deadline"]
     cols = st.columns(4)
-    cols[0].metric(t("m_cum_trend", lang, year=horizon), fmt_number(row["cum_shortfall_trend"], lang),
-                   help=t("m_cum_help", lang, **span))
-    cols[1].metric(t("m_cum_supply", lang, year=horizon), fmt_number(row["cum_shortfall_supply"], lang),
-                   help=t("m_cum_help", lang, **span))
-    cols[2].metric(t("m_residents", lang, year=deadline), fmt_number(row["residents_needed_at_deadline"], lang),
-                   delta=None if pd.isna(gap) else fmt_number(gap, lang, signed=True), delta_color="inverse",
-                   help=t("m_residents_help", lang, year=deadline, finish=deadline + training,
-                          planned=fmt_number(row["residents_needed_at_deadline"] - gap, lang)
-                          if pd.notna(gap) else "–"))
-    cols[3].metric(t("m_deadline", lang), t("already_late", lang) if row["late"] else str(deadline),
-                   help=t("m_deadline_help", lang, horizon=horizon, years=training))
+    cols[0].metric(
+        t("m_cum_trend", lang, year=horizon),
+        fmt_number(row["cum_shortfall_trend"], lang),
+        help=t("m_cum_help", lang, **span),
+    )
+    cols[1].metric(
+        t("m_cum_supply", lang, year=horizon),
+        fmt_number(row["cum_shortfall_supply"], lang),
+        help=t("m_cum_help", lang, **span),
+    )
+    cols[2].metric(
+        t("m_residents", lang, year=deadline),
+        fmt_number(row["residents_needed_at_deadline"], lang),
+        delta=None if pd.isna(gap) else fmt_number(gap, lang, signed=True),
+        delta_color="inverse",
+        help=t(
+            "m_residents_help",
+            lang,
+            year=deadline,
+            finish=deadline + training,
+            planned=fmt_number(row["residents_needed_at_deadline"] - gap, lang) if pd.notna(gap) else "–",
+        ),
+    )
+    cols[3].metric(
+        t("m_deadline", lang),
+        t("already_late", lang) if row["late"] else str(deadline),
+        help=t("m_deadline_help", lang, horizon=horizon, years=training),
+    )
 
 
 def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> None:
@@ -150,8 +187,12 @@ def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> None:
     shown[numbers] = shown[numbers].astype(float).round(1)
     names = {c: t(f"inflow_col_{c}", lang) for c in shown.columns if c not in ("specialty", "year")}
     names.update(specialty=t("col_specialty", lang), year=t("year", lang))
-    st.dataframe(shown.rename(columns=names), hide_index=True, width="stretch",
-                 column_config={names[c]: st.column_config.NumberColumn(format="localized") for c in numbers})
+    st.dataframe(
+        shown.rename(columns=names),
+        hide_index=True,
+        width="stretch",
+        column_config={names[c]: st.column_config.NumberColumn(format="localized") for c in numbers},
+    )
 
 
 def render(ctx) -> None:
@@ -163,8 +204,11 @@ def render(ctx) -> None:
     scenario = ctx.scenario
     horizon = int(scenario["horizon"])
     forecast = forecast_status(ctx, FORECAST, RUN_COMMAND, "inflow_forecast_missing")
-    if forecast is not None and (ctx.data_dir / NATIONAL_FILE).exists() \
-            and forecast.manifest.get("inputs", {}).get(NATIONAL_FILE) is None:  # made without it
+    if (
+        forecast is not None
+        and (ctx.data_dir / NATIONAL_FILE).exists()
+        and forecast.manifest.get("inputs", {}).get(NATIONAL_FILE) is None
+    ):  # made without it
         st.warning(t("national_file_new", lang, file=NATIONAL_FILE, cmd=RUN_COMMAND))
     inflow_trend = _stored(forecast, "inflow_trend")
     if inflow_trend is not None and not inflow_trend.empty and inflow_trend["year"].max() < horizon:
@@ -181,29 +225,40 @@ def render(ctx) -> None:
         row = figures.loc[specialty]
         headline(ctx, row, first, last)
         if row["late"]:
-            st.info(t("late_note", lang, years=int(scenario["training_years"]), horizon=horizon,
-                      base=first - 1))
-        notes = [*basis_notes(ctx, forecast, specialty), trend_note(ctx, forecast, specialty),
-                 negative_note(derived, specialty, lang)]
+            st.info(t("late_note", lang, years=int(scenario["training_years"]), horizon=horizon, base=first - 1))
+        notes = [
+            *basis_notes(ctx, forecast, specialty),
+            trend_note(ctx, forecast, specialty),
+            negative_note(derived, specialty, lang),
+        ]
         st.caption(" ".join(n for n in notes if n))
         backtest_note(ctx, f"inflow:{specialty}")
-        show_chart_data(inflow_charts.inflow_chart, inflow_charts.inflow_lines(specialty, derived, plan, lang), None,
-                        lang=lang)
-        st.caption(t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
-                   if scored_rate is not None else t("band_meaning", lang))
+        show_chart_data(
+            inflow_charts.inflow_chart, inflow_charts.inflow_lines(specialty, derived, plan, lang), None, lang=lang
+        )
+        st.caption(
+            t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
+            if scored_rate is not None
+            else t("band_meaning", lang)
+        )
         show_chart_data(inflow_charts.shortfall_chart, inflow_charts.shortfall_lines(plan, specialty, lang), lang=lang)
-        show_chart_data(inflow_charts.pipeline_chart, inflow_charts.pipeline_lines(specialty, hist, pipeline, lang),
-                        int(row["deadline_year"]), bool(row["late"]), lang=lang)
+        show_chart_data(
+            inflow_charts.pipeline_chart,
+            inflow_charts.pipeline_lines(specialty, hist, pipeline, lang),
+            int(row["deadline_year"]),
+            bool(row["late"]),
+            lang=lang,
+        )
 
     # The tables are for analysts: downloads, drawn on the page only when asked for.
     st.subheader(t("inflow_table", lang))
-    download_csv(plan.round(3), t("download_csv", lang), f"specialist_inflow_{horizon}.csv",
-                 "download_inflow_plan")
+    download_csv(plan.round(3), t("download_csv", lang), f"specialist_inflow_{horizon}.csv", "download_inflow_plan")
     if st.toggle(t("show_table", lang), key="inflow_show_plan"):
         localized_table(plan, PLAN_NUMBERS, lang)
     st.subheader(t("pipeline_table", lang))
-    download_csv(pipeline.round(3), t("download_csv", lang), f"resident_pipeline_{horizon}.csv",
-                 "download_inflow_pipeline")
+    download_csv(
+        pipeline.round(3), t("download_csv", lang), f"resident_pipeline_{horizon}.csv", "download_inflow_pipeline"
+    )
     if st.toggle(t("show_table", lang), key="inflow_show_pipeline"):
         localized_table(pipeline, PIPELINE_NUMBERS, lang)
     if st.toggle(t("how_derived", lang), key="inflow_show_derived"):
@@ -225,16 +280,29 @@ def section(snapshot: state.Snapshot) -> Section | None:
     headlines = []
     for specialty, row in figures.iterrows():
         name = specialty_name(specialty, lang)
-        headlines.append(Headline(
-            t("ov_inflow_label", lang, specialty=name),
-            t("ov_inflow_value", lang, required=fmt_number(row["required_per_year"], lang, 1),
-              supply=fmt_number(row["supply_per_year"], lang, 1)),
-            t("ov_inflow_sentence", lang, first=first, last=last,
-              shortfall=fmt_number(row["cum_shortfall_supply"], lang),
-              needed=fmt_number(row["residents_needed_now"], lang),
-              today=fmt_number(row["residents_today"], lang))))
+        headlines.append(
+            Headline(
+                t("ov_inflow_label", lang, specialty=name),
+                t(
+                    "ov_inflow_value",
+                    lang,
+                    required=fmt_number(row["required_per_year"], lang, 1),
+                    supply=fmt_number(row["supply_per_year"], lang, 1),
+                ),
+                t(
+                    "ov_inflow_sentence",
+                    lang,
+                    first=first,
+                    last=last,
+                    shortfall=fmt_number(row["cum_shortfall_supply"], lang),
+                    needed=fmt_number(row["residents_needed_now"], lang),
+                    today=fmt_number(row["residents_today"], lang),
+                ),
+            )
+        )
     rows = plan[["specialty", "year", "required", "supply"]].melt(
-        id_vars=["specialty", "year"], var_name="kind", value_name="value")
+        id_vars=["specialty", "year"], var_name="kind", value_name="value"
+    )
     names = {"required": t("ov_inflow_required", lang), "supply": t("ov_inflow_supply", lang)}
     rows["series"] = rows["kind"].map(names)
     rows["panel"] = [specialty_name(s, lang) for s in rows["specialty"]]
@@ -242,16 +310,27 @@ def section(snapshot: state.Snapshot) -> Section | None:
     unit = t("ov_inflow_unit", lang)
     radiology = rows[rows["specialty"] == "radiology"]
     return Section(
-        title=t("inflow_title", lang), headlines=headlines,
+        title=t("inflow_title", lang),
+        headlines=headlines,
         chart=localized(overview_charts.overview_lines(rows, unit, lang, colours=colours), lang),
-        pdf_chart=SmallChart(f"{t('page_inflow', lang)}: {specialty_name('radiology', lang)}", unit,
-                             radiology[["year", "series", "value"]], colours=colours),
+        pdf_chart=SmallChart(
+            f"{t('page_inflow', lang)}: {specialty_name('radiology', lang)}",
+            unit,
+            radiology[["year", "series", "value"]],
+            colours=colours,
+        ),
         tables={"specialist_inflow_plan": plan.round(3), "resident_pipeline": pipeline.round(3)},
-        groups=GROUPS)
+        groups=GROUPS,
+    )
 
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the yearly shortfall of new specialists against national approvals, per specialty (panel)."""
     plan = state.computed(compute, snapshot).plan
-    return pd.DataFrame({"panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
-                         "year": plan["year"], "value": plan["shortfall_supply"]})
+    return pd.DataFrame(
+        {
+            "panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
+            "year": plan["year"],
+            "value": plan["shortfall_supply"],
+        }
+    )

@@ -31,7 +31,7 @@ FAN_PRESETS = ("baseline", "low", "high")
 @dataclass(frozen=True)
 class OverviewView:
     sections: list[Section]
-    fans: list[tuple[Topic, pd.DataFrame]]   # per topic: fan_lines' long table
+    fans: list[tuple[Topic, pd.DataFrame]]  # per topic: fan_lines' long table
     decisions: list[decisions.Decision]
 
 
@@ -45,9 +45,12 @@ def fan(snapshot: state.Snapshot, topic: Topic) -> pd.DataFrame:
     """Return the topic's fan: its series under the three presets and the viewer's scenario."""
     lines = {name: state.computed(topic.fan, preset_snapshot(snapshot, name)) for name in FAN_PRESETS}
     lines["yours"] = state.computed(topic.fan, snapshot)
-    names = {"baseline": scenario.PRESETS["baseline"].label(snapshot.lang),
-             "low": scenario.PRESETS["low"].label(snapshot.lang),
-             "high": scenario.PRESETS["high"].label(snapshot.lang), "yours": t("fan_yours", snapshot.lang)}
+    names = {
+        "baseline": scenario.PRESETS["baseline"].label(snapshot.lang),
+        "low": scenario.PRESETS["low"].label(snapshot.lang),
+        "high": scenario.PRESETS["high"].label(snapshot.lang),
+        "yours": t("fan_yours", snapshot.lang),
+    }
     return overview_charts.fan_lines(lines, names)
 
 
@@ -55,18 +58,37 @@ def compute(snapshot: state.Snapshot) -> OverviewView:
     """Return every topic's section and fan, and the decisions with their lead times."""
     found = [(topic, state.computed(topic.section, snapshot)) for topic in TOPICS]
     found = [(topic, section) for topic, section in found if section is not None]
-    return OverviewView([s for _, s in found], [(topic, fan(snapshot, topic)) for topic, _ in found],
-                        decisions.decisions(snapshot))
+    return OverviewView(
+        [s for _, s in found], [(topic, fan(snapshot, topic)) for topic, _ in found], decisions.decisions(snapshot)
+    )
 
 
 def all_assumptions(ctx) -> pd.DataFrame:
     """Return every assumption (and scenario choice) with value, default, changed flag and source (for exports)."""
-    rows = [{"key": a.key, "label": a.label(ctx.lang), "unit": a.unit, "value": ctx.scenario[a.key],
-             "default": ctx.defaults[a.key], "changed": ctx.scenario[a.key] != ctx.defaults[a.key],
-             "source": a.source} for a in assumptions.ASSUMPTIONS.values()]
-    rows += [{"key": key, "label": t(key, ctx.lang), "unit": "", "value": ctx.scenario[key],
-              "default": ctx.defaults[key], "changed": ctx.scenario[key] != ctx.defaults[key],
-              "source": t(f"{key}_help", ctx.lang)} for key in scenario.CHOICES]
+    rows = [
+        {
+            "key": a.key,
+            "label": a.label(ctx.lang),
+            "unit": a.unit,
+            "value": ctx.scenario[a.key],
+            "default": ctx.defaults[a.key],
+            "changed": ctx.scenario[a.key] != ctx.defaults[a.key],
+            "source": a.source,
+        }
+        for a in assumptions.ASSUMPTIONS.values()
+    ]
+    rows += [
+        {
+            "key": key,
+            "label": t(key, ctx.lang),
+            "unit": "",
+            "value": ctx.scenario[key],
+            "default": ctx.defaults[key],
+            "changed": ctx.scenario[key] != ctx.defaults[key],
+            "source": t(f"{key}_help", ctx.lang),
+        }
+        for key in scenario.CHOICES
+    ]
     return pd.DataFrame(rows)
 
 
@@ -84,8 +106,12 @@ def data_label(ctx) -> str:
 
 def illustrative_tables(found: list[Section]) -> set[str]:
     """Return the names of the tables built on illustrative rows (every table of such a section)."""
-    return {name for s in found if s.illustrative
-            for name in (s.tables if s.illustrative_tables is None else s.illustrative_tables)}
+    return {
+        name
+        for s in found
+        if s.illustrative
+        for name in (s.tables if s.illustrative_tables is None else s.illustrative_tables)
+    }
 
 
 def excel_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = ()) -> bytes:
@@ -94,12 +120,20 @@ def excel_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = (
     tables = {name: frame for s in found for name, frame in s.tables.items()}
     if decided:
         tables["decisions"] = pd.DataFrame([vars(d) for d in decided])
-    cover = [(t("cover_title", lang), ""), (t("cover_made", lang), date.today().isoformat()),
-             (t("cover_data_version", lang), ctx.data_version),
-             (t("cover_data", lang), data_label(ctx))]
+    cover = [
+        (t("cover_title", lang), ""),
+        (t("cover_made", lang), date.today().isoformat()),
+        (t("cover_data_version", lang), ctx.data_version),
+        (t("cover_data", lang), data_label(ctx)),
+    ]
     cover += [(t("illustrative_in_section", lang, title=s.title), "") for s in found if s.illustrative]
-    return reports.excel_workbook(tables, all_assumptions(ctx), illustrative=illustrative_tables(found),
-                                  cover=cover, label=t("illustrative_column", lang))
+    return reports.excel_workbook(
+        tables,
+        all_assumptions(ctx),
+        illustrative=illustrative_tables(found),
+        cover=cover,
+        label=t("illustrative_column", lang),
+    )
 
 
 def csv_bytes(ctx, found: list[Section], name: str, frame: pd.DataFrame) -> bytes:
@@ -121,7 +155,8 @@ def pdf_bytes(ctx, found: list[Section]) -> bytes:
         assumptions=all_assumptions(ctx).sort_values("changed", ascending=False, kind="stable"),
         footer=t("ov_pdf_footer", lang, version=ctx.data_version, package=__version__),
         notes=[t("illustrative_in_section", lang, title=s.title) for s in found if s.illustrative],
-        illustrative_label=t("illustrative_mark", lang))
+        illustrative_label=t("illustrative_mark", lang),
+    )
     return reports.board_summary_pdf(summary)
 
 
@@ -130,8 +165,9 @@ def render(snapshot: state.Snapshot) -> None:
     st.title(t("ov_title", lang))
     if data_error_shown(snapshot):
         return
-    changed = [key for key in (*assumptions.ASSUMPTIONS, *scenario.CHOICES)
-               if snapshot.scenario[key] != snapshot.defaults[key]]
+    changed = [
+        key for key in (*assumptions.ASSUMPTIONS, *scenario.CHOICES) if snapshot.scenario[key] != snapshot.defaults[key]
+    ]
     st.markdown(t("ov_intro_changed" if changed else "ov_intro_default", lang, n=len(changed)))
     view = state.computed(compute, snapshot)
 
@@ -151,9 +187,15 @@ def render(snapshot: state.Snapshot) -> None:
                 st.metric(h.label, h.value)
                 st.caption(h.sentence)
         with right:
-            show_chart_data(overview_charts.fan_chart, fan_data, t(topic.fan_title, lang), t(topic.fan_unit, lang),
-                            lang=lang, series=tuple(dict.fromkeys(fan_data["series"])),
-                            panels=tuple(dict.fromkeys(fan_data["panel"])))
+            show_chart_data(
+                overview_charts.fan_chart,
+                fan_data,
+                t(topic.fan_title, lang),
+                t(topic.fan_unit, lang),
+                lang=lang,
+                series=tuple(dict.fromkeys(fan_data["series"])),
+                panels=tuple(dict.fromkeys(fan_data["panel"])),
+            )
         if section.chart is not None and st.toggle(t("ov_show_detail", lang), key=f"ov_detail_{topic.name}"):
             show_chart(section.chart, lang)
             st.dataframe(assumptions_table(snapshot, section.groups), hide_index=True, width="stretch")
@@ -161,17 +203,32 @@ def render(snapshot: state.Snapshot) -> None:
 
     st.subheader(t("ov_exports", lang))
     c1, c2 = st.columns(2)
-    c1.download_button(t("ov_pdf", lang), data=lambda: pdf_bytes(snapshot, view.sections),
-                       file_name=f"board_summary_{date.today().isoformat()}.pdf",
-                       mime="application/pdf", key="download_pdf", icon=":material/picture_as_pdf:")
-    c2.download_button(t("ov_excel", lang), data=lambda: excel_bytes(snapshot, view.sections, view.decisions),
-                       file_name="imaging_planning.xlsx", key="download_excel", icon=":material/table:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    c1.download_button(
+        t("ov_pdf", lang),
+        data=lambda: pdf_bytes(snapshot, view.sections),
+        file_name=f"board_summary_{date.today().isoformat()}.pdf",
+        mime="application/pdf",
+        key="download_pdf",
+        icon=":material/picture_as_pdf:",
+    )
+    c2.download_button(
+        t("ov_excel", lang),
+        data=lambda: excel_bytes(snapshot, view.sections, view.decisions),
+        file_name="imaging_planning.xlsx",
+        key="download_excel",
+        icon=":material/table:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     if st.toggle(t("ov_csv", lang), key="ov_show_csv"):
         for s in view.sections:
             for name, frame in s.tables.items():
-                st.download_button(f"{name}.csv", csv_bytes(snapshot, view.sections, name, frame),
-                                   file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}")
+                st.download_button(
+                    f"{name}.csv",
+                    csv_bytes(snapshot, view.sections, name, frame),
+                    file_name=f"{name}.csv",
+                    mime="text/csv",
+                    key=f"csv_{name}",
+                )
     if st.toggle(t("sources", lang), key="ov_show_sources"):
         groups = tuple(dict.fromkeys(a.group for a in assumptions.ASSUMPTIONS.values()))
         st.dataframe(assumptions_table(snapshot, groups), hide_index=True, width="stretch")

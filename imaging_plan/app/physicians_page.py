@@ -21,15 +21,33 @@ from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
 from . import state
-from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
-                         forward_trend, method_choice, show_chart_data)
+from .components import (
+    assumptions_table,
+    backtest_note,
+    data_error_shown,
+    download_csv,
+    forecast_status,
+    forward_trend,
+    method_choice,
+    show_chart_data,
+)
 from .sections import Section
 
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.runner --only 01"
 HEADLINE_YEARS = (2030, 2035)
-TABLE_COLUMNS = ("specialists", "residents", "exits", "completions", "recruited", "supply", "need", "gap",
-                 "exits_people", "recruited_people")
+TABLE_COLUMNS = (
+    "specialists",
+    "residents",
+    "exits",
+    "completions",
+    "recruited",
+    "supply",
+    "need",
+    "gap",
+    "exits_people",
+    "recruited_people",
+)
 GROUPS = ("general", "physicians")
 
 
@@ -44,12 +62,12 @@ class PhysicianView:
 
     horizon: int
     years: list[int]
-    plan: pd.DataFrame        # physicians.physician_plan for the scenario
-    baseline: pd.DataFrame    # the same for the defaults at the scenario's horizon
-    gaps: pd.DataFrame        # gap per specialty (index) at `years` (columns)
+    plan: pd.DataFrame  # physicians.physician_plan for the scenario
+    baseline: pd.DataFrame  # the same for the defaults at the scenario's horizon
+    gaps: pd.DataFrame  # gap per specialty (index) at `years` (columns)
     baseline_gaps: pd.DataFrame
     trend: pd.DataFrame | None  # the stored Prophet trend (notebook 01), None when not made
-    ftes: pd.DataFrame        # Tabell 6, the history drawn
+    ftes: pd.DataFrame  # Tabell 6, the history drawn
 
     @property
     def specialties(self) -> list[str]:
@@ -75,10 +93,16 @@ def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView
     baseline = physicians.physician_plan(tables, defaults)
     years = headline_years(horizon)
     forecast = snapshot.forecast(FORECAST)
-    return PhysicianView(horizon, years, plan, baseline, physicians.gap_at(plan, years),
-                         physicians.gap_at(baseline, years).reindex(columns=years),
-                         forecast.tables.get("trend") if forecast is not None and trust is None else None,
-                         ftes)
+    return PhysicianView(
+        horizon,
+        years,
+        plan,
+        baseline,
+        physicians.gap_at(plan, years),
+        physicians.gap_at(baseline, years).reindex(columns=years),
+        forecast.tables.get("trend") if forecast is not None and trust is None else None,
+        ftes,
+    )
 
 
 def headline_metrics(view: PhysicianView, lang: str) -> None:
@@ -87,9 +111,13 @@ def headline_metrics(view: PhysicianView, lang: str) -> None:
         now, base = view.gaps.loc[specialty], view.baseline_gaps.loc[specialty]
         for col, year in zip(st.columns(len(view.years)), view.years):
             delta = now[year] - base[year] if pd.notna(base.get(year)) else None
-            col.metric(t("gap_at", lang, year=year), fmt_number(now[year], lang),
-                       delta=None if delta is None or abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
-                       delta_color="inverse", help=t("gap_help", lang))
+            col.metric(
+                t("gap_at", lang, year=year),
+                fmt_number(now[year], lang),
+                delta=None if delta is None or abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
+                delta_color="inverse",
+                help=t("gap_help", lang),
+            )
 
 
 def with_people(plan: pd.DataFrame, scenario) -> pd.DataFrame:
@@ -103,8 +131,11 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = plan.copy()
     shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, lang))
     shown[list(TABLE_COLUMNS)] = shown[list(TABLE_COLUMNS)].round(1)
-    names = {"specialty": t("col_specialty", lang), "year": t("year", lang),
-             **{c: t(f"col_{c}", lang) for c in TABLE_COLUMNS}}
+    names = {
+        "specialty": t("col_specialty", lang),
+        "year": t("year", lang),
+        **{c: t(f"col_{c}", lang) for c in TABLE_COLUMNS},
+    }
     return shown.rename(columns=names)
 
 
@@ -131,9 +162,12 @@ def scope(snapshot: state.Snapshot) -> str | None:
     lang, by_trust = snapshot.lang, snapshot.tables.get("physician_ftes_by_trust")
     if by_trust is None:
         return None
-    trust = st.selectbox(t("phys_scope", lang), [None, *sorted(by_trust["trust"].unique())], key="phys_trust",
-                         format_func=lambda c: t("phys_scope_region", lang) if c is None
-                         else f"{c} – {codes.TRUSTS[c]}")
+    trust = st.selectbox(
+        t("phys_scope", lang),
+        [None, *sorted(by_trust["trust"].unique())],
+        key="phys_trust",
+        format_func=lambda c: t("phys_scope_region", lang) if c is None else f"{c} – {codes.TRUSTS[c]}",
+    )
     if trust is not None:
         st.caption(t("phys_trust_view", lang, trust=codes.TRUSTS[trust]))
     return trust
@@ -158,12 +192,17 @@ def render(snapshot: state.Snapshot) -> None:
     for specialty in view.specialties:
         shown, label = chosen_trend(snapshot, specialty, view.trend) if trust is None else (None, None)
         lines = physician_charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
-        show_chart_data(physician_charts.physician_chart, lines, specialty_name(specialty, lang), lang=lang,
-                        trend_label=label)
+        show_chart_data(
+            physician_charts.physician_chart, lines, specialty_name(specialty, lang), lang=lang, trend_label=label
+        )
         if label is None and shown is not None:  # the default line: its band is calibrated on the backtest
             st.caption(t("band_meaning", lang))
-        show_chart_data(physician_charts.gap_bars, physician_charts.gap_data(view.plan, specialty, lang), lang=lang,
-                        years=(first, view.horizon))
+        show_chart_data(
+            physician_charts.gap_bars,
+            physician_charts.gap_data(view.plan, specialty, lang),
+            lang=lang,
+            years=(first, view.horizon),
+        )
 
     need_parts_section(snapshot)
     recruitment_section(snapshot)
@@ -171,12 +210,21 @@ def render(snapshot: state.Snapshot) -> None:
     # The full table is for analysts: a download, drawn on the page only when asked for.
     st.subheader(t("table", lang))
     scope_name = f"{trust}_" if trust else ""
-    download_csv(view.plan.round(3), t("download_csv", lang), f"physician_plan_{scope_name}{view.horizon}.csv",
-                 "download_physician_plan")
+    download_csv(
+        view.plan.round(3),
+        t("download_csv", lang),
+        f"physician_plan_{scope_name}{view.horizon}.csv",
+        "download_physician_plan",
+    )
     if st.toggle(t("show_table", lang), key="physicians_show_table"):
-        st.dataframe(plan_table(with_people(view.plan, snapshot.scenario), lang), hide_index=True, width="stretch",
-                     column_config={t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized")
-                                    for c in TABLE_COLUMNS})
+        st.dataframe(
+            plan_table(with_people(view.plan, snapshot.scenario), lang),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized") for c in TABLE_COLUMNS
+            },
+        )
     if st.toggle(t("show_sources", lang), key="physicians_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
 
@@ -190,14 +238,22 @@ def need_parts(snapshot: state.Snapshot) -> dict:
     first, last = demand.PLAN_ACTIVITY_YEARS
     at_end = need[need["specialty"] == need["specialty"].iloc[0]].iloc[-1]
     code = demand.check_population_scenario(scenario.get("population_scenario"))
-    text = t("demand_text", lang, base=int(need["year"].min()), horizon=int(at_end["year"]),
-             scenario=codes.POPULATION_SCENARIOS[code][lang == "en"],
-             old=fmt_number(weights[demand.OLD_BANDS[0]], lang, 2), young=fmt_number(weights["20-44"], lang, 2),
-             demography=fmt_number(at_end["demography"], lang, 3), use=fmt_number(scenario["use_growth_pct"], lang, 1),
-             use_default=fmt_number(snapshot.defaults.get("use_growth_pct", float("nan")), lang, 1),
-             demo_past=fmt_number(demand.demography_growth(snapshot.tables, first, last), lang, 3),
-             ai=fmt_number(scenario["ai_gain_pct"], lang), ai_year=int(scenario["ai_full_year"]),
-             index=fmt_number(at_end["index"], lang, 3))
+    text = t(
+        "demand_text",
+        lang,
+        base=int(need["year"].min()),
+        horizon=int(at_end["year"]),
+        scenario=codes.POPULATION_SCENARIOS[code][lang == "en"],
+        old=fmt_number(weights[demand.OLD_BANDS[0]], lang, 2),
+        young=fmt_number(weights["20-44"], lang, 2),
+        demography=fmt_number(at_end["demography"], lang, 3),
+        use=fmt_number(scenario["use_growth_pct"], lang, 1),
+        use_default=fmt_number(snapshot.defaults.get("use_growth_pct", float("nan")), lang, 1),
+        demo_past=fmt_number(demand.demography_growth(snapshot.tables, first, last), lang, 3),
+        ai=fmt_number(scenario["ai_gain_pct"], lang),
+        ai_year=int(scenario["ai_full_year"]),
+        index=fmt_number(at_end["index"], lang, 3),
+    )
     return {"lines": demand_charts.demand_index_lines(need, lang), "text": text, "horizon": int(at_end["year"])}
 
 
@@ -217,8 +273,15 @@ def recruitment(snapshot: state.Snapshot) -> dict:
     rows = specialist_inflow.recruitment_history(hist, exit_rate, years)
     means = rows.groupby("specialty", sort=False)["recruited"].mean()
     summary = "; ".join(f"{specialty_name(s, lang).lower()} {fmt_number(v, lang, 1)}" for s, v in means.items())
-    text = t("recruitment_text", lang, exit=fmt_number(exit_rate, lang, 1), years=years,
-             first=int(rows["year"].min()), last=int(rows["year"].max()), summary=summary)
+    text = t(
+        "recruitment_text",
+        lang,
+        exit=fmt_number(exit_rate, lang, 1),
+        years=years,
+        first=int(rows["year"].min()),
+        last=int(rows["year"].max()),
+        summary=summary,
+    )
     return {"rows": rows, "text": text}
 
 
@@ -233,9 +296,12 @@ def recruitment_section(snapshot: state.Snapshot) -> None:
     shown["specialty"] = shown["specialty"].map(lambda s: specialty_name(s, lang))
     numbers = {c: t(f"rec_col_{c}", lang) for c in ("inflow", "own_finishers", "recruited")}
     shown[list(numbers)] = shown[list(numbers)].round(1)
-    st.dataframe(shown.rename(columns={**numbers, "specialty": t("col_specialty", lang), "year": t("year", lang)}),
-                 hide_index=True, width="stretch",
-                 column_config={v: st.column_config.NumberColumn(format="localized") for v in numbers.values()})
+    st.dataframe(
+        shown.rename(columns={**numbers, "specialty": t("col_specialty", lang), "year": t("year", lang)}),
+        hide_index=True,
+        width="stretch",
+        column_config={v: st.column_config.NumberColumn(format="localized") for v in numbers.values()},
+    )
 
 
 def section(snapshot: state.Snapshot) -> Section | None:
@@ -249,27 +315,48 @@ def section(snapshot: state.Snapshot) -> Section | None:
     for specialty in view.specialties:
         at = view.gaps.loc[specialty]
         values = " / ".join(fmt_number(at[y], lang) for y in years)
-        sentence = t("ov_phys_sentence", lang, specialty=specialty_name(specialty, lang).lower(),
-                     gap=fmt_number(abs(at[horizon]), lang), year=horizon,
-                     kind=t("ov_short" if at[horizon] > 0 else "ov_surplus", lang))
-        headlines.append(Headline(f"{specialty_name(specialty, lang)}: {t('gap', lang)} "
-                                  f"{'/'.join(map(str, years))}", f"{values} {t('fte_unit', lang)}", sentence))
-    long = plan.melt(id_vars=["specialty", "year"], value_vars=["supply", "need"], var_name="kind",
-                     value_name="value")
+        sentence = t(
+            "ov_phys_sentence",
+            lang,
+            specialty=specialty_name(specialty, lang).lower(),
+            gap=fmt_number(abs(at[horizon]), lang),
+            year=horizon,
+            kind=t("ov_short" if at[horizon] > 0 else "ov_surplus", lang),
+        )
+        headlines.append(
+            Headline(
+                f"{specialty_name(specialty, lang)}: {t('gap', lang)} {'/'.join(map(str, years))}",
+                f"{values} {t('fte_unit', lang)}",
+                sentence,
+            )
+        )
+    long = plan.melt(id_vars=["specialty", "year"], value_vars=["supply", "need"], var_name="kind", value_name="value")
     long["series"] = [t(k, lang) for k in long["kind"]]
     long["panel"] = [specialty_name(s, lang) for s in long["specialty"]]
     colours = {t("supply", lang): PALETTE["green"], t("need", lang): PALETTE["vermillion"]}
     radiology = long[long["specialty"] == "radiology"]
     return Section(
-        title=t("physicians_title", lang), headlines=headlines,
+        title=t("physicians_title", lang),
+        headlines=headlines,
         chart=localized(overview_charts.overview_lines(long, t("fte", lang), lang, colours=colours), lang),
-        pdf_chart=SmallChart(f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)}",
-                             t("fte", lang), radiology[["year", "series", "value"]], colours=colours),
-        tables={"physician_plan": plan.round(3)}, groups=GROUPS)
+        pdf_chart=SmallChart(
+            f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)}",
+            t("fte", lang),
+            radiology[["year", "series", "value"]],
+            colours=colours,
+        ),
+        tables={"physician_plan": plan.round(3)},
+        groups=GROUPS,
+    )
 
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the gap per specialty (panel) and year: one line of the overview's fan."""
     plan = physicians.physician_plan(snapshot.tables, snapshot.scenario)
-    return pd.DataFrame({"panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
-                         "year": plan["year"], "value": plan["gap"]})
+    return pd.DataFrame(
+        {
+            "panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
+            "year": plan["year"],
+            "value": plan["gap"],
+        }
+    )

@@ -49,14 +49,31 @@ def default_sentences(by_family: pd.DataFrame, choices: pd.DataFrame, lang: str)
         drawn = DEFAULT_LINES[family].name
         change = (row["mase_all"] / naive["mase_all"] - 1) * 100
         key = "default_better" if change < 0 else "default_worse"
-        lines.append(t("default_family", lang, family=t(f"family_{family}", lang), method=_method(drawn, lang),
-                       mase=fmt_number(row["mase_all"], lang, 2), naive_mase=fmt_number(naive["mase_all"], lang, 2),
-                       change=t(key, lang, pct=fmt_number(abs(change), lang)), checks=int(row["checks"]),
-                       share=_share(row["coverage"], lang), hits=int(row["hits"])))
+        lines.append(
+            t(
+                "default_family",
+                lang,
+                family=t(f"family_{family}", lang),
+                method=_method(drawn, lang),
+                mase=fmt_number(row["mase_all"], lang, 2),
+                naive_mase=fmt_number(naive["mase_all"], lang, 2),
+                change=t(key, lang, pct=fmt_number(abs(change), lang)),
+                checks=int(row["checks"]),
+                share=_share(row["coverage"], lang),
+                hits=int(row["hits"]),
+            )
+        )
         chosen = choices[(choices["family"] == family) & choices["drawn"]]
         if len(chosen) and chosen["chosen"].iloc[0] != drawn:
-            lines.append(t("default_differs", lang, chosen=_method(chosen["chosen"].iloc[0], lang),
-                           family=t(f"family_{family}", lang).lower(), method=_method(drawn, lang)))
+            lines.append(
+                t(
+                    "default_differs",
+                    lang,
+                    chosen=_method(chosen["chosen"].iloc[0], lang),
+                    family=t(f"family_{family}", lang).lower(),
+                    method=_method(drawn, lang),
+                )
+            )
     return lines
 
 
@@ -64,8 +81,12 @@ def settings_label(row: pd.Series, lang: str) -> str:
     """Return a Prophet grid candidate in words: growth, changepoints and prior."""
     if row["growth"] == "flat":
         return t("settings_flat", lang)
-    return t("settings_linear", lang, n=int(row["n_changepoints"]),
-             prior=fmt_number(row["changepoint_prior_scale"], lang, 2).rstrip("0").rstrip(",."))
+    return t(
+        "settings_linear",
+        lang,
+        n=int(row["n_changepoints"]),
+        prior=fmt_number(row["changepoint_prior_scale"], lang, 2).rstrip("0").rstrip(",."),
+    )
 
 
 def _share(value: float, lang: str) -> str:
@@ -74,8 +95,9 @@ def _share(value: float, lang: str) -> str:
 
 def show_table(frame: pd.DataFrame) -> None:
     """Draw a sortable table whose numbers follow the user's locale."""
-    numbers = {c: st.column_config.NumberColumn(format="localized") for c in frame
-               if pd.api.types.is_float_dtype(frame[c])}
+    numbers = {
+        c: st.column_config.NumberColumn(format="localized") for c in frame if pd.api.types.is_float_dtype(frame[c])
+    }
     st.dataframe(frame, hide_index=True, width="stretch", column_config=numbers)
 
 
@@ -86,24 +108,53 @@ def reading(pooled: pd.DataFrame, winners: pd.DataFrame, lang: str) -> list[str]
     last = max(int(c.removeprefix("mase_h")) for c in table if c.startswith("mase_h"))
     h1, hl = "mase_h1", f"mase_h{last}"
     measured = winners[winners["winner"].notna()]
-    lines = [t("reading_best", lang, series=len(measured), checks=int(table.loc[best, "checks"]),
-               best=_method(best, lang), best_mase=fmt_number(table.loc[best, "mase_all"], lang, 2),
-               prophet_mase=fmt_number(table.loc["prophet", "mase_all"], lang, 2)),
-             t("reading_horizons", lang, h1_best=_method(table[h1].idxmin(), lang),
-               h1_mase=fmt_number(table[h1].min(), lang, 2), last=last,
-               hl_best=_method(table[hl].idxmin(), lang), hl_mase=fmt_number(table[hl].min(), lang, 2)),
-             t("reading_wins", lang, wins=", ".join(
-                 f"{_method(m, lang)} {int(table.loc[m, 'series_won'])}" for m in METHODS if m in table.index))]
+    lines = [
+        t(
+            "reading_best",
+            lang,
+            series=len(measured),
+            checks=int(table.loc[best, "checks"]),
+            best=_method(best, lang),
+            best_mase=fmt_number(table.loc[best, "mase_all"], lang, 2),
+            prophet_mase=fmt_number(table.loc["prophet", "mase_all"], lang, 2),
+        ),
+        t(
+            "reading_horizons",
+            lang,
+            h1_best=_method(table[h1].idxmin(), lang),
+            h1_mase=fmt_number(table[h1].min(), lang, 2),
+            last=last,
+            hl_best=_method(table[hl].idxmin(), lang),
+            hl_mase=fmt_number(table[hl].min(), lang, 2),
+        ),
+        t(
+            "reading_wins",
+            lang,
+            wins=", ".join(
+                f"{_method(m, lang)} {int(table.loc[m, 'series_won'])}" for m in METHODS if m in table.index
+            ),
+        ),
+    ]
     ahead = table.loc["prophet", "mase_all"] < table.loc["naive", "mase_all"]
     lines.append(t("reading_prophet_ahead" if ahead else "reading_prophet_behind", lang))
     coverage = table.loc["prophet", "coverage"]
     verdict = "verdict_narrow" if coverage < NARROW else "verdict_wide" if coverage > WIDE else "verdict_fair"
-    lines.append(t("reading_coverage", lang, hits=int(table.loc["prophet", "hits"]),
-                   checks=int(table.loc["prophet", "checks"]), share=_share(coverage, lang),
-                   verdict=t(verdict, lang)))
+    lines.append(
+        t(
+            "reading_coverage",
+            lang,
+            hits=int(table.loc["prophet", "hits"]),
+            checks=int(table.loc["prophet", "checks"]),
+            share=_share(coverage, lang),
+            verdict=t(verdict, lang),
+        )
+    )
     checks = measured["prophet_checks"]
-    lines.append(t("reading_median", lang, median=fmt_number(table.loc["prophet", "median_all"], lang, 2))
-                 + " " + t("reading_noisy", lang, fewest=int(checks.min()), most=int(checks.max())))
+    lines.append(
+        t("reading_median", lang, median=fmt_number(table.loc["prophet", "median_all"], lang, 2))
+        + " "
+        + t("reading_noisy", lang, fewest=int(checks.min()), most=int(checks.max()))
+    )
     return lines
 
 
@@ -123,30 +174,36 @@ def pooled_table(pooled: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def accuracy_table(winners: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return one row per series: MASE of each method, the winner (★) and Prophet's interval hits/checks."""
-    shown = pd.DataFrame({
-        t("col_series", lang): winners["series_id"].map(lambda s: series_label(s, lang)),
-        t("family", lang): winners["family"].map(lambda f: t(f"family_{f}", lang)),
-        t("col_points", lang): winners["points"],
-    })
+    shown = pd.DataFrame(
+        {
+            t("col_series", lang): winners["series_id"].map(lambda s: series_label(s, lang)),
+            t("family", lang): winners["family"].map(lambda f: t(f"family_{f}", lang)),
+            t("col_points", lang): winners["points"],
+        }
+    )
     for m in METHODS:
         shown[t("col_mase", lang, method=_method(m, lang))] = winners[f"mase_{m}"].round(2)
-    shown[t("col_winner", lang)] = [f"★ {_method(w, lang, True)}" if isinstance(w, str)
-                                    else t("not_backtestable", lang) for w in winners["winner"]]
-    shown[t("col_prophet_coverage", lang)] = (winners["prophet_hits"].astype(str) + "/"
-                                              + winners["prophet_checks"].astype(str))
+    shown[t("col_winner", lang)] = [
+        f"★ {_method(w, lang, True)}" if isinstance(w, str) else t("not_backtestable", lang) for w in winners["winner"]
+    ]
+    shown[t("col_prophet_coverage", lang)] = (
+        winners["prophet_hits"].astype(str) + "/" + winners["prophet_checks"].astype(str)
+    )
     return shown
 
 
 def detail_table(accuracy: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return MASE, MAPE and coverage per series, method and horizon, translated."""
-    return pd.DataFrame({
-        t("col_series", lang): accuracy["series_id"].map(lambda s: series_label(s, lang)),
-        t("col_method", lang): accuracy["method"].map(lambda m: _method(m, lang, True)),
-        t("col_horizon", lang): accuracy["horizon"],
-        "MASE": accuracy["mase"].round(2),
-        t("col_mape", lang): accuracy["mape"].round(1),
-        t("col_hits", lang): accuracy["hits"].astype(str) + "/" + accuracy["checks"].astype(str),
-    })
+    return pd.DataFrame(
+        {
+            t("col_series", lang): accuracy["series_id"].map(lambda s: series_label(s, lang)),
+            t("col_method", lang): accuracy["method"].map(lambda m: _method(m, lang, True)),
+            t("col_horizon", lang): accuracy["horizon"],
+            "MASE": accuracy["mase"].round(2),
+            t("col_mape", lang): accuracy["mape"].round(1),
+            t("col_hits", lang): accuracy["hits"].astype(str) + "/" + accuracy["checks"].astype(str),
+        }
+    )
 
 
 def grid_section(grid: pd.DataFrame, lang: str) -> None:
@@ -156,12 +213,25 @@ def grid_section(grid: pd.DataFrame, lang: str) -> None:
         st.caption(t("grid_not_run", lang))
     current, best = grid[grid["current"]].iloc[0], grid[grid["best"]].iloc[0]
     if current["label"] == best["label"]:
-        st.markdown(t("grid_best_is_current", lang, label=settings_label(current, lang),
-                      mase=fmt_number(current["mase_all"], lang, 2)))
+        st.markdown(
+            t(
+                "grid_best_is_current",
+                lang,
+                label=settings_label(current, lang),
+                mase=fmt_number(current["mase_all"], lang, 2),
+            )
+        )
     else:
-        st.markdown(t("grid_best_differs", lang, best=settings_label(best, lang),
-                      best_mase=fmt_number(best["mase_all"], lang, 2), label=settings_label(current, lang),
-                      mase=fmt_number(current["mase_all"], lang, 2)))
+        st.markdown(
+            t(
+                "grid_best_differs",
+                lang,
+                best=settings_label(best, lang),
+                best_mase=fmt_number(best["mase_all"], lang, 2),
+                label=settings_label(current, lang),
+                mase=fmt_number(current["mase_all"], lang, 2),
+            )
+        )
     horizons = [c for c in grid if c.startswith("mase_h")]
     shown = pd.DataFrame({t("col_settings", lang): [settings_label(r, lang) for _, r in grid.iterrows()]})
     for c in horizons:
@@ -177,14 +247,23 @@ def chart_section(ctx, winners: pd.DataFrame) -> None:
     lang = ctx.lang
     st.subheader(t("chart_title", lang))
     measured = winners[winners["winner"].notna()]["series_id"].tolist()
-    chosen = url_codes.coded(st.selectbox, t("choose_series", lang), measured,
-                             format_func=lambda s: series_label(s, lang),
-                             default=FIRST_SERIES if FIRST_SERIES in measured else measured[0], key="series")
+    chosen = url_codes.coded(
+        st.selectbox,
+        t("choose_series", lang),
+        measured,
+        format_func=lambda s: series_label(s, lang),
+        default=FIRST_SERIES if FIRST_SERIES in measured else measured[0],
+        key="series",
+    )
     winner = winners.set_index("series_id").loc[chosen, "winner"]
-    methods = st.pills(t("choose_methods", lang), list(METHODS), selection_mode="multi",
-                       default=list(dict.fromkeys([winner, "prophet"])),
-                       format_func=lambda m: _method(m, lang, True),
-                       key=f"methods_{chosen}")
+    methods = st.pills(
+        t("choose_methods", lang),
+        list(METHODS),
+        selection_mode="multi",
+        default=list(dict.fromkeys([winner, "prophet"])),
+        format_func=lambda m: _method(m, lang, True),
+        key=f"methods_{chosen}",
+    )
     st.caption(t("chart_help", lang))
     st.vega_lite_chart(state.computed(chart_spec, ctx, chosen, tuple(methods or ())), width="stretch")
 
@@ -219,23 +298,39 @@ def history_section(ctx) -> None:
     st.caption(t("history_help", lang))
     made_now = {name: f.manifest.get("created_utc") for name, f in ctx.forecasts.items()}
     # By default the newest kept run that differs from what is shown now.
-    same = [r for r in runs[:2] if {n: f.manifest.get("created_utc")
-                                    for n, f in _kept_run(ctx.forecasts_dir, r).items()} == made_now]
+    same = [
+        r
+        for r in runs[:2]
+        if {n: f.manifest.get("created_utc") for n, f in _kept_run(ctx.forecasts_dir, r).items()} == made_now
+    ]
     default = next((i for i, r in enumerate(runs) if r not in same), 0)
     run = st.selectbox(t("choose_run", lang), runs, index=default, key="run")
     changes, why = state.computed(comparison, ctx, run)
     label = f"label_{'en' if lang == 'en' else 'nb'}"
-    show_table(pd.DataFrame({
-        t("col_figure", lang): changes[label],
-        t("col_earlier", lang): changes["earlier"].round(2),
-        t("col_now", lang): changes["current"].round(2),
-        t("col_run_change", lang): changes["change"].round(2),
-    }))
-    st.dataframe(why.rename(columns={
-        "forecast": t("col_forecast", lang), "made_earlier": t("col_made_earlier", lang),
-        "made_current": t("col_made_now", lang), "data_changed": t("col_data_changed", lang),
-        "parameters_changed": t("col_parameters_changed", lang), "code_changed": t("col_code_changed", lang),
-    }), hide_index=True, width="stretch")
+    show_table(
+        pd.DataFrame(
+            {
+                t("col_figure", lang): changes[label],
+                t("col_earlier", lang): changes["earlier"].round(2),
+                t("col_now", lang): changes["current"].round(2),
+                t("col_run_change", lang): changes["change"].round(2),
+            }
+        )
+    )
+    st.dataframe(
+        why.rename(
+            columns={
+                "forecast": t("col_forecast", lang),
+                "made_earlier": t("col_made_earlier", lang),
+                "made_current": t("col_made_now", lang),
+                "data_changed": t("col_data_changed", lang),
+                "parameters_changed": t("col_parameters_changed", lang),
+                "code_changed": t("col_code_changed", lang),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def render(ctx) -> None:
@@ -251,8 +346,12 @@ def render(ctx) -> None:
         if choices is not None and "candidates" in choices:
             st.caption(t("default_rule", lang, candidates=int(choices["candidates"].max())))
         if "pooled_by_family" in tables and "default_choices" in tables:
-            st.markdown("\n".join(f"- {line}" for line in default_sentences(
-                tables["pooled_by_family"], tables["default_choices"], lang)))
+            st.markdown(
+                "\n".join(
+                    f"- {line}"
+                    for line in default_sentences(tables["pooled_by_family"], tables["default_choices"], lang)
+                )
+            )
         else:
             st.info(t("default_not_run", lang, cmd=BACKTEST_COMMAND))
         st.subheader(t("reading_title", lang))
@@ -269,8 +368,9 @@ def render(ctx) -> None:
             minimum = backtest.manifest.get("parameters", {}).get("mape_min_actual", MAPE_MIN_ACTUAL)
             st.caption(t("detail_help", lang, min=fmt_number(minimum, lang)))
             show_table(detail_table(tables["accuracy"], lang))
-            download_csv(tables["accuracy"], t("download_csv", lang), "backtest_accuracy.csv",
-                         "download_backtest_accuracy")
+            download_csv(
+                tables["accuracy"], t("download_csv", lang), "backtest_accuracy.csv", "download_backtest_accuracy"
+            )
 
         chart_section(ctx, winners)
         grid_section(tables["prophet_grid"], lang)
@@ -286,8 +386,10 @@ PLANNING_COMMAND = "python -m imaging_plan.runner --only 06"
 def backcast_error_table(backcast: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the last year's error per family, series, origin and variant, with translated headers."""
     last = backcast[backcast["year"] == backcast["year"].max()].copy()
-    last["series"] = [specialty_name(s, lang) if f == "physicians" else role_name(s, lang)
-                      for f, s in zip(last["family"], last["series"])]
+    last["series"] = [
+        specialty_name(s, lang) if f == "physicians" else role_name(s, lang)
+        for f, s in zip(last["family"], last["series"])
+    ]
     last["variant"] = [t(f"backcast_{v}", lang) for v in last["variant"]]
     columns = ["series", "origin", "variant", "modelled", "actual", "error_pct"]
     shown = last[columns].round({"modelled": 1, "actual": 1, "error_pct": 1})

@@ -23,8 +23,8 @@ class Topic:
     name: str
     section: Callable[[Snapshot], Section | None]
     fan: Callable[[Snapshot], pd.DataFrame]  # year, value (and panel)
-    fan_title: str                            # i18n key of what the fan shows
-    fan_unit: str                             # i18n key of its unit
+    fan_title: str  # i18n key of what the fan shows
+    fan_unit: str  # i18n key of its unit
 
 
 TOPICS = [

@@ -22,7 +22,7 @@ from .. import codes, scenario
 from ..assumptions import ASSUMPTIONS, in_group
 from ..i18n import t
 
-SCENARIO = "_scenario"   # session key: every assumption's value
+SCENARIO = "_scenario"  # session key: every assumption's value
 HELD_DEFAULTS = "_scenario_defaults"  # session key: the defaults the held values were set against
 NOTES = "_url_notes"
 UPLOAD = "scenario_upload"
@@ -81,8 +81,15 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -
             for a in in_group(group):
                 cast = int if a.is_int else float
                 held[a.key] = st.slider(
-                    a.label(lang), min_value=cast(a.min), max_value=cast(a.max), value=cast(held[a.key]),
-                    step=cast(a.step), key=a.key, help=a.source, format="%d" if a.is_int else "%.1f")
+                    a.label(lang),
+                    min_value=cast(a.min),
+                    max_value=cast(a.max),
+                    value=cast(held[a.key]),
+                    step=cast(a.step),
+                    key=a.key,
+                    help=a.source,
+                    format="%d" if a.is_int else "%.1f",
+                )
             if group == "physicians":
                 held["population_scenario"] = population_choice(held, lang)
     st.session_state[SCENARIO] = dict(held)
@@ -101,8 +108,13 @@ def population_choice(held: Mapping, lang: str) -> str:
     language (the help names them).
     """
     options = list(codes.POPULATION_SCENARIOS)
-    return st.selectbox(t("population_scenario", lang), options, index=options.index(held["population_scenario"]),
-                        key="population_scenario", help=t("population_scenario_help", lang))
+    return st.selectbox(
+        t("population_scenario", lang),
+        options,
+        index=options.index(held["population_scenario"]),
+        key="population_scenario",
+        help=t("population_scenario_help", lang),
+    )
 
 
 def write_url(held: Mapping, defaults: Mapping) -> None:
@@ -156,22 +168,38 @@ def scenario_panel(snapshot, box) -> None:
     """Draw, in `box`, the scenario expander: preset, share link, download and upload of the scenario."""
     lang = snapshot.lang
     with box.expander(t("scenario", lang), expanded=False):
-        st.selectbox(t("preset", lang), list(scenario.PRESETS), index=None,
-                     format_func=lambda name: scenario.PRESETS[name].label(lang),
-                     placeholder=t("preset_choose", lang), key="preset_choice",
-                     on_change=_apply_preset, args=(dict(snapshot.defaults),), help=t("preset_help", lang))
+        st.selectbox(
+            t("preset", lang),
+            list(scenario.PRESETS),
+            index=None,
+            format_func=lambda name: scenario.PRESETS[name].label(lang),
+            placeholder=t("preset_choose", lang),
+            key="preset_choice",
+            on_change=_apply_preset,
+            args=(dict(snapshot.defaults),),
+            help=t("preset_help", lang),
+        )
         base = (st.context.url or "http://localhost:8501").split("?")[0]
         extra = {"lang": "English"} if lang == "en" else {}
         if st.query_params.get("data"):  # made on uploaded data: the link says so (it cannot carry the file)
             extra["data"] = st.query_params["data"]
         st.caption(t("share", lang))
-        st.code(scenario.share_link(base, snapshot.scenario, snapshot.defaults, extra), language=None,
-                wrap_lines=True)
-        st.download_button(t("scenario_download", lang), scenario.to_yaml(snapshot.scenario),
-                           file_name="scenario.yaml", mime="application/x-yaml", key="scenario_download")
+        st.code(scenario.share_link(base, snapshot.scenario, snapshot.defaults, extra), language=None, wrap_lines=True)
+        st.download_button(
+            t("scenario_download", lang),
+            scenario.to_yaml(snapshot.scenario),
+            file_name="scenario.yaml",
+            mime="application/x-yaml",
+            key="scenario_download",
+        )
         st.file_uploader(t("scenario_upload", lang), type=["yaml", "yml"], key=UPLOAD)
-        st.button(t("scenario_apply", lang), on_click=_apply_upload, args=(dict(snapshot.defaults), lang),
-                  key="scenario_apply", disabled=st.session_state.get(UPLOAD) is None)
+        st.button(
+            t("scenario_apply", lang),
+            on_click=_apply_upload,
+            args=(dict(snapshot.defaults), lang),
+            key="scenario_apply",
+            disabled=st.session_state.get(UPLOAD) is None,
+        )
         if st.session_state.get("_upload_error"):
             st.error(st.session_state["_upload_error"])
     if st.session_state.get(NOTES):

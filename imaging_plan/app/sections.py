@@ -18,12 +18,12 @@ from ..reports import Headline, SmallChart
 @dataclass(frozen=True)
 class Section:
     title: str
-    headlines: list[Headline]          # label, formatted value, one plain sentence
-    chart: dict | None                 # the small chart on screen, a finished Vega-Lite spec
-    pdf_chart: SmallChart | None       # the same data for the PDF
+    headlines: list[Headline]  # label, formatted value, one plain sentence
+    chart: dict | None  # the small chart on screen, a finished Vega-Lite spec
+    pdf_chart: SmallChart | None  # the same data for the PDF
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # for CSV and Excel
-    groups: tuple[str, ...] = ()       # assumption groups behind the numbers
-    illustrative: bool = False         # built on generated demonstration rows
+    groups: tuple[str, ...] = ()  # assumption groups behind the numbers
+    illustrative: bool = False  # built on generated demonstration rows
     # the tables built on those rows (labelled in exports); None: every table of an illustrative section
     illustrative_tables: tuple[str, ...] | None = None
-    note: str | None = None            # e.g. "forecast missing: run ..."
+    note: str | None = None  # e.g. "forecast missing: run ..."

@@ -20,15 +20,23 @@ from ..inputs import InputDataError, load_inputs
 from . import scenario_controls, sign_in, state, workspace
 
 # The tables the app reads; their content hash keys the cache.
-APP_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register",
-              "population_observed", "population_projection_national", "imaging_rates_by_age")
+APP_TABLES = (
+    "physician_ftes",
+    "staff_ftes",
+    "equipment_units",
+    "exams_by_modality",
+    "equipment_register",
+    "population_observed",
+    "population_projection_national",
+    "imaging_rates_by_age",
+)
 
 
 class Page(NamedTuple):
-    module: str                # module in this package with render(snapshot)
-    title: str                 # i18n key of the menu title
-    url: str                   # URL path
-    groups: tuple[str, ...]    # assumption groups drawn as sliders on this page
+    module: str  # module in this package with render(snapshot)
+    title: str  # i18n key of the menu title
+    url: str  # URL path
+    groups: tuple[str, ...]  # assumption groups drawn as sliders on this page
     icon: str
 
 
@@ -59,11 +67,12 @@ def _load(data_dir: str, version: str) -> tuple[dict, dict | None, str | None]:
 def inputs(data_dir: Path) -> tuple[str, dict, dict, str | None]:
     """Return the data version, the tables, the defaults (complete) and the data error; read once per version."""
     version = state.data_version(data_dir)
-    tables, defaults, error = state.shared("inputs", (str(data_dir), version),
-                                           lambda: _load(str(data_dir), version))
+    tables, defaults, error = state.shared("inputs", (str(data_dir), version), lambda: _load(str(data_dir), version))
     # No usable data: data-derived defaults fall back to the slider's lower end.
-    defaults = {a.key: (defaults or {}).get(a.key, a.default if a.default is not None else a.min)
-                for a in assumptions.ASSUMPTIONS.values()}
+    defaults = {
+        a.key: (defaults or {}).get(a.key, a.default if a.default is not None else a.min)
+        for a in assumptions.ASSUMPTIONS.values()
+    }
     defaults.update({key: default for key, (_, default) in scenario.CHOICES.items()})  # the population projection
     return version, tables, defaults, error
 
@@ -71,8 +80,14 @@ def inputs(data_dir: Path) -> tuple[str, dict, dict, str | None]:
 def language_switch() -> str:
     """Return 'nb' or 'en' from the sidebar switch (bound to the URL as ?lang=en)."""
     return st.sidebar.segmented_control(
-        "Språk / Language", options=list(LANGUAGES), format_func=LANGUAGES.get,
-        default="nb", key="lang", bind="query-params", required=True)
+        "Språk / Language",
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        default="nb",
+        key="lang",
+        bind="query-params",
+        required=True,
+    )
 
 
 def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> state.Snapshot:
@@ -83,27 +98,46 @@ def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> state.Sn
     scenario = scenario_controls.sliders(held, defaults, lang, groups)
     scenario_controls.write_url(scenario, defaults)
     versions = state.forecast_versions(forecasts_dir)
-    return state.freeze(lang, scenario, defaults, data_version=version, forecast_versions=versions,
-                        tables=tables, forecasts=state.stored_forecasts(forecasts_dir, versions),
-                        data_error=error, data_dir=data_dir, forecasts_dir=forecasts_dir)
+    return state.freeze(
+        lang,
+        scenario,
+        defaults,
+        data_version=version,
+        forecast_versions=versions,
+        tables=tables,
+        forecasts=state.stored_forecasts(forecasts_dir, versions),
+        data_error=error,
+        data_dir=data_dir,
+        forecasts_dir=forecasts_dir,
+    )
 
 
-def snapshot_for(lang: str = "nb", values: dict | None = None, data_dir: Path | None = None,
-                 forecasts_dir: Path | None = None) -> state.Snapshot:
+def snapshot_for(
+    lang: str = "nb", values: dict | None = None, data_dir: Path | None = None, forecasts_dir: Path | None = None
+) -> state.Snapshot:
     """Return a snapshot without the sidebar: the defaults overlaid with `values` (exports, benchmarks, tests)."""
     data_dir = Path(data_dir or paths.data_dir())
     forecasts_dir = Path(forecasts_dir or paths.forecasts_dir())
     version, tables, defaults, error = inputs(data_dir)
     versions = state.forecast_versions(forecasts_dir)
-    return state.freeze(lang, {**defaults, **(values or {})}, defaults, data_version=version,
-                        forecast_versions=versions, tables=tables,
-                        forecasts=state.stored_forecasts(forecasts_dir, versions), data_error=error,
-                        data_dir=data_dir, forecasts_dir=forecasts_dir)
+    return state.freeze(
+        lang,
+        {**defaults, **(values or {})},
+        defaults,
+        data_version=version,
+        forecast_versions=versions,
+        tables=tables,
+        forecasts=state.stored_forecasts(forecasts_dir, versions),
+        data_error=error,
+        data_dir=data_dir,
+        forecasts_dir=forecasts_dir,
+    )
 
 
 def _page(module: str, holder: dict):
     def render() -> None:
         importlib.import_module(f"{__package__}.{module}").render(holder["snapshot"])
+
     render.__name__ = module
     return render
 
@@ -114,9 +148,10 @@ def main() -> None:
     lang = language_switch() or "nb"
     scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}
-    pages = {p.url: st.Page(_page(p.module, holder), title=t(p.title, lang), url_path=p.url, icon=p.icon,
-                            default=i == 0)
-             for i, p in enumerate(PAGES)}
+    pages = {
+        p.url: st.Page(_page(p.module, holder), title=t(p.title, lang), url_path=p.url, icon=p.icon, default=i == 0)
+        for i, p in enumerate(PAGES)
+    }
     current = st.navigation(list(pages.values()))
     groups = next((p.groups for p in PAGES if pages[p.url] is current), PAGES[0].groups)
     holder["snapshot"] = build_context(lang, groups)

@@ -45,6 +45,5 @@ def require_sign_in() -> None:
         return
     st.title(t("sign_in_title", lang))
     st.write(t("sign_in_text", lang))
-    st.button(t("sign_in", lang), type="primary", on_click=st.login, args=(provider(settings),),
-              key="sign_in")
+    st.button(t("sign_in", lang), type="primary", on_click=st.login, args=(provider(settings),), key="sign_in")
     st.stop()

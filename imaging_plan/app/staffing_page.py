@@ -23,8 +23,15 @@ from ..i18n import fmt_number, role_name, t
 from ..inputs import TABLES, InputDataError, load_optional
 from ..reports import Headline, SmallChart
 from . import state
-from .components import (assumptions_table, backtest_note, data_error_shown, download_csv, forecast_status,
-                         is_illustrative, show_chart_data)
+from .components import (
+    assumptions_table,
+    backtest_note,
+    data_error_shown,
+    download_csv,
+    forecast_status,
+    is_illustrative,
+    show_chart_data,
+)
 from . import url_codes
 from .sections import Section
 
@@ -32,11 +39,23 @@ FORECAST = "radiographer_turnover"
 RUN_COMMAND = "python -m imaging_plan.runner --only 03"
 GROUPS = ("general", "staff", "staff_trusts")
 URL_KEYS = ("staff_trusts", "staff_roles")  # the page's own URL keys (not assumptions)
-PLAN_TABLE = ("fte", "change", "turnover_pct", "leavers", "hires_needed", "excess",
-              "cumulative_hires", "hires_share_pct", "leavers_people", "hires_people")
-HR_EXAMPLE = ("year,trust,role,leavers,hires,avg_ftes,headcount,source\n"
-              "2024,OUS,radiographer,21,25,398.0,431,HR export 2025-01-15\n"
-              "2025,OUS,radiographer,19,16,397.5,,HR export 2025-01-15\n")  # made-up example rows
+PLAN_TABLE = (
+    "fte",
+    "change",
+    "turnover_pct",
+    "leavers",
+    "hires_needed",
+    "excess",
+    "cumulative_hires",
+    "hires_share_pct",
+    "leavers_people",
+    "hires_people",
+)
+HR_EXAMPLE = (
+    "year,trust,role,leavers,hires,avg_ftes,headcount,source\n"
+    "2024,OUS,radiographer,21,25,398.0,431,HR export 2025-01-15\n"
+    "2025,OUS,radiographer,19,16,397.5,,HR export 2025-01-15\n"
+)  # made-up example rows
 
 
 def _trend(snapshot: state.Snapshot) -> pd.DataFrame | None:
@@ -72,10 +91,10 @@ class StaffView:
     status: pd.DataFrame
     regional: pd.DataFrame
     band: pd.DataFrame | None
-    plan: pd.DataFrame       # the scenario's flows per trust, role and year
-    constant: pd.DataFrame   # the same with today's turnover (no rise)
-    baseline: pd.DataFrame   # the defaults' flows at the scenario's horizon
-    totals: pd.DataFrame     # the plan summed over the region per role and year
+    plan: pd.DataFrame  # the scenario's flows per trust, role and year
+    constant: pd.DataFrame  # the same with today's turnover (no rise)
+    baseline: pd.DataFrame  # the defaults' flows at the scenario's horizon
+    totals: pd.DataFrame  # the plan summed over the region per role and year
 
 
 def _flows(snapshot: state.Snapshot) -> pd.DataFrame:
@@ -90,35 +109,66 @@ def compute(snapshot: state.Snapshot) -> StaffView:
     plan = _flows(snapshot)
     constant = _flows(snapshot.with_values(turnover_rise_pp=0.0)) if scenario["turnover_rise_pp"] else plan
     baseline = _flows(snapshot.with_scenario({**snapshot.defaults, "horizon": horizon}))
-    return StaffView(snapshot.tables["staff_ftes"], _trend(snapshot), status, regional, band, plan, constant,
-                     baseline, staffing.plan_totals(plan, status))
+    return StaffView(
+        snapshot.tables["staff_ftes"],
+        _trend(snapshot),
+        status,
+        regional,
+        band,
+        plan,
+        constant,
+        baseline,
+        staffing.plan_totals(plan, status),
+    )
 
 
 # --- Page pieces -------------------------------------------------------------------------------
+
 
 def pick(ftes: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     """Return the trusts and roles chosen (both bound to the URL)."""
     trusts = sorted(ftes["trust"].unique())
     roles = [r for r in STAFF_ROLES if r in set(ftes["role"])]
-    chosen_trusts = url_codes.coded(st.multiselect, t("staff_trusts", lang), trusts, default=trusts,
-                                    key=URL_KEYS[0], multi=True)
-    chosen_roles = url_codes.coded(st.multiselect, t("staff_roles", lang), roles, default=roles[:1],
-                                   key=URL_KEYS[1], format_func=lambda r: role_name(r, lang), multi=True)
+    chosen_trusts = url_codes.coded(
+        st.multiselect, t("staff_trusts", lang), trusts, default=trusts, key=URL_KEYS[0], multi=True
+    )
+    chosen_roles = url_codes.coded(
+        st.multiselect,
+        t("staff_roles", lang),
+        roles,
+        default=roles[:1],
+        key=URL_KEYS[1],
+        format_func=lambda r: role_name(r, lang),
+        multi=True,
+    )
     return chosen_trusts, chosen_roles
 
 
 def show_table(frame: pd.DataFrame, lang: str) -> None:
     """Draw a table with its numbers in the user's format (years as they are)."""
     numbers = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
-    st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.NumberColumn(format="localized") for c in numbers})
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={c: st.column_config.NumberColumn(format="localized") for c in numbers},
+    )
 
 
 def status_notes(status: pd.DataFrame, base: int, lang: str) -> list[str]:
     """Return one sentence per series that is not complete, saying how it is handled."""
-    return [t(f"staff_status_{row.status}", lang, trust=row.trust, role=role_name(row.role, lang).lower(),
-              first=row.first_year, last=row.last_year, base=base)
-            for row in status[status["status"] != "complete"].itertuples()]
+    return [
+        t(
+            f"staff_status_{row.status}",
+            lang,
+            trust=row.trust,
+            role=role_name(row.role, lang).lower(),
+            first=row.first_year,
+            last=row.last_year,
+            base=base,
+        )
+        for row in status[status["status"] != "complete"].itertuples()
+    ]
 
 
 def mean_share(plan: pd.DataFrame) -> float:
@@ -134,17 +184,29 @@ def headline(plan: pd.DataFrame, baseline: pd.DataFrame, roles: list[str], lang:
         own, base = plan[plan["role"] == role], baseline[baseline["role"] == role]
         st.markdown(f"**{role_name(role, lang)}**")
         figures = [
-            (t("staff_hires_to", lang, first=first, horizon=last), own["hires_needed"].sum(),
-             base["hires_needed"].sum(), t("staff_metric_help", lang)),
-            (t("staff_hires_in", lang, year=first), own.loc[own["year"] == first, "hires_needed"].sum(),
-             base.loc[base["year"] == first, "hires_needed"].sum(), t("staff_metric_help", lang)),
+            (
+                t("staff_hires_to", lang, first=first, horizon=last),
+                own["hires_needed"].sum(),
+                base["hires_needed"].sum(),
+                t("staff_metric_help", lang),
+            ),
+            (
+                t("staff_hires_in", lang, year=first),
+                own.loc[own["year"] == first, "hires_needed"].sum(),
+                base.loc[base["year"] == first, "hires_needed"].sum(),
+                t("staff_metric_help", lang),
+            ),
             (t("staff_share_mean", lang), mean_share(own), mean_share(base), t("staff_share_help", lang)),
         ]
         for i, (col, (label, now, before, help_text)) in enumerate(zip(st.columns(3), figures)):
             delta = now - before
-            col.metric(label, fmt_number(now, lang, 1 if i == 2 else 0),
-                       delta=None if abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
-                       delta_color="inverse", help=help_text)
+            col.metric(
+                label,
+                fmt_number(now, lang, 1 if i == 2 else 0),
+                delta=None if abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
+                delta_color="inverse",
+                help=help_text,
+            )
 
 
 def per_trust_table(plan: pd.DataFrame, constant: pd.DataFrame, base: int, lang: str) -> pd.DataFrame:
@@ -153,16 +215,18 @@ def per_trust_table(plan: pd.DataFrame, constant: pd.DataFrame, base: int, lang:
     today = staffing.hires_to_horizon(constant)
     first = plan[plan["year"] == base + 1]
     horizon = int(plan["year"].max())
-    return pd.DataFrame({
-        t("col_trust", lang): rising["trust"],
-        t("col_role", lang): [role_name(r, lang) for r in rising["role"]],
-        t("col_fte_at", lang, year=base): (first["fte"] - first["change"]).round(1).to_numpy(),
-        t("col_fte_at", lang, year=horizon): rising["fte"].round(1),
-        t("col_rate_first", lang, year=base + 1): first["turnover_pct"].round(1).to_numpy(),
-        t("col_hires_today", lang): today["cumulative_hires"].round(1),
-        t("col_hires_rising", lang): rising["cumulative_hires"].round(1),
-        t("col_hires_share_pct", lang): rising["hires_share_pct"].round(1),
-    })
+    return pd.DataFrame(
+        {
+            t("col_trust", lang): rising["trust"],
+            t("col_role", lang): [role_name(r, lang) for r in rising["role"]],
+            t("col_fte_at", lang, year=base): (first["fte"] - first["change"]).round(1).to_numpy(),
+            t("col_fte_at", lang, year=horizon): rising["fte"].round(1),
+            t("col_rate_first", lang, year=base + 1): first["turnover_pct"].round(1).to_numpy(),
+            t("col_hires_today", lang): today["cumulative_hires"].round(1),
+            t("col_hires_rising", lang): rising["cumulative_hires"].round(1),
+            t("col_hires_share_pct", lang): rising["hires_share_pct"].round(1),
+        }
+    )
 
 
 def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -171,9 +235,14 @@ def plan_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown["role"] = [role_name(r, lang) for r in shown["role"]]
     shown["method"] = [t(f"staff_method_{m}", lang) for m in shown["method"]]
     shown[list(PLAN_TABLE)] = shown[list(PLAN_TABLE)].round(1)
-    names = {"role": t("col_role", lang), "trust": t("col_trust", lang), "year": t("year", lang),
-             "method": t("col_method", lang), "fte": t("col_staff_fte", lang),
-             **{c: t(f"col_{c}", lang) for c in PLAN_TABLE if c != "fte"}}
+    names = {
+        "role": t("col_role", lang),
+        "trust": t("col_trust", lang),
+        "year": t("year", lang),
+        "method": t("col_method", lang),
+        "fte": t("col_staff_fte", lang),
+        **{c: t(f"col_{c}", lang) for c in PLAN_TABLE if c != "fte"},
+    }
     return shown.rename(columns=names)
 
 
@@ -181,21 +250,24 @@ def flags_table(flags: pd.DataFrame, plan: pd.DataFrame, lang: str) -> pd.DataFr
     """Return the flags with the rate the plan uses (first plan year) beside the latest observed one."""
     used = plan[plan["year"] == plan["year"].min()][["role", "trust", "turnover_pct"]]
     own = flags.merge(used.rename(columns={"turnover_pct": "rate_used"}), on=["role", "trust"], how="left")
-    notes = ["; ".join(t(f"staff_note_{code}", lang) for code in str(n).split(";") if code and n == n)
-             for n in own["note"]]
-    return pd.DataFrame({
-        t("col_trust", lang): own["trust"],
-        t("col_role", lang): [role_name(r, lang) for r in own["role"]],
-        t("col_flag", lang): ["▲ " + t("staff_yes", lang) if f else "" for f in own["flag"]],
-        t("col_latest_pct", lang): own["latest_pct"].round(1),
-        t("col_history_pct", lang): own["history_pct"].round(1),
-        t("col_p_value", lang): own["p_value"].round(3),
-        t("col_p_adjusted", lang): own["p_adjusted"].round(3),
-        t("col_trend_p_adjusted", lang): own["trend_p_adjusted"].round(3),
-        t("col_slope_pp", lang): own["slope_pp"].round(2),
-        t("col_rate_used", lang): own["rate_used"].round(1),
-        t("col_note", lang): notes,
-    })
+    notes = [
+        "; ".join(t(f"staff_note_{code}", lang) for code in str(n).split(";") if code and n == n) for n in own["note"]
+    ]
+    return pd.DataFrame(
+        {
+            t("col_trust", lang): own["trust"],
+            t("col_role", lang): [role_name(r, lang) for r in own["role"]],
+            t("col_flag", lang): ["▲ " + t("staff_yes", lang) if f else "" for f in own["flag"]],
+            t("col_latest_pct", lang): own["latest_pct"].round(1),
+            t("col_history_pct", lang): own["history_pct"].round(1),
+            t("col_p_value", lang): own["p_value"].round(3),
+            t("col_p_adjusted", lang): own["p_adjusted"].round(3),
+            t("col_trend_p_adjusted", lang): own["trend_p_adjusted"].round(3),
+            t("col_slope_pp", lang): own["slope_pp"].round(2),
+            t("col_rate_used", lang): own["rate_used"].round(1),
+            t("col_note", lang): notes,
+        }
+    )
 
 
 def staff_charts(view: StaffView, band, role: str, trusts: list[str], lang: str) -> None:
@@ -208,11 +280,22 @@ def staff_charts(view: StaffView, band, role: str, trusts: list[str], lang: str)
     covered = view.status[(view.status["role"] == role) & (view.status["status"] == "complete")]["trust"]
     st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
     by_trust = staffing_charts.staff_trust_lines(role, view.ftes, band, plan, trusts, lang)
-    show_chart_data(staffing_charts.staff_trust_chart, by_trust, t("staff_by_trust", lang, role=name), lang=lang,
-                    trusts=tuple(sorted(set(by_trust["trust"]))))
+    show_chart_data(
+        staffing_charts.staff_trust_chart,
+        by_trust,
+        t("staff_by_trust", lang, role=name),
+        lang=lang,
+        trusts=tuple(sorted(set(by_trust["trust"]))),
+    )
     hires = staffing_charts.staff_hires_data(plan, role, trusts)
-    show_chart_data(staffing_charts.staff_hires_chart, hires, t("staff_hires_by_trust", lang, role=name), lang=lang,
-                    trusts=tuple(sorted(set(hires["trust"]))), years=years)
+    show_chart_data(
+        staffing_charts.staff_hires_chart,
+        hires,
+        t("staff_hires_by_trust", lang, role=name),
+        lang=lang,
+        trusts=tuple(sorted(set(hires["trust"]))),
+        years=years,
+    )
 
 
 def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str]) -> None:
@@ -233,21 +316,36 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
     illustrative = is_illustrative(ctx, FORECAST, TABLES["staff_turnover"].file)
     if illustrative:
         st.warning(t("illustrative_notice", lang))
-    st.caption(t("staff_flag_rule", lang, window=staffing.FLAG_WINDOW_YEARS,
-                 threshold=fmt_number(ctx.scenario["turnover_flag_pp"], lang, 1))
-               + " " + t("staff_flag_correction", lang))
+    st.caption(
+        t(
+            "staff_flag_rule",
+            lang,
+            window=staffing.FLAG_WINDOW_YEARS,
+            threshold=fmt_number(ctx.scenario["turnover_flag_pp"], lang, 1),
+        )
+        + " "
+        + t("staff_flag_correction", lang)
+    )
     shown = flags[flags["trust"].isin(trusts) & flags["role"].isin(roles)]
     hits = shown[shown["flag"]]
-    st.markdown(t("staff_flagged_list", lang, items=", ".join(
-        f"{r.trust} ({role_name(r.role, lang).lower()})" for r in hits.itertuples()))
-        if not hits.empty else t("staff_none_flagged", lang))
+    st.markdown(
+        t(
+            "staff_flagged_list",
+            lang,
+            items=", ".join(f"{r.trust} ({role_name(r.role, lang).lower()})" for r in hits.itertuples()),
+        )
+        if not hits.empty
+        else t("staff_none_flagged", lang)
+    )
     prefix = f"{t('illustrative_mark', lang)}: " if illustrative else ""
     for role in roles:
-        data = staffing_charts.staff_turnover_data(history, flags, role, trusts,
-                                                   ctx.scenario[f"turnover_{role}_pct"], lang)
+        data = staffing_charts.staff_turnover_data(
+            history, flags, role, trusts, ctx.scenario[f"turnover_{role}_pct"], lang
+        )
         title = prefix + t("staff_turnover_title", lang, role=role_name(role, lang))
-        show_chart_data(staffing_charts.staff_turnover_chart, data, title, lang=lang,
-                        trusts=tuple(sorted(set(data["trust"]))))
+        show_chart_data(
+            staffing_charts.staff_turnover_chart, data, title, lang=lang, trusts=tuple(sorted(set(data["trust"])))
+        )
     st.markdown(f"**{prefix}{t('staff_flags', lang)}**")
     show_table(flags_table(shown, plan, lang), lang)
 
@@ -286,18 +384,30 @@ def render(ctx) -> None:
     for role in roles:
         staff_charts(view, shown_band, role, trusts, lang)
         if st.toggle(t("staff_backtest", lang, role=role_name(role, lang).lower()), key=f"staff_backtest_{role}"):
-            backtest_note(ctx, [f"staff:{trust}:{role}" for trust in trusts
-                                if not status[(status["trust"] == trust) & (status["role"] == role)
-                                              & (status["status"] == "no_data")].shape[0]])
+            backtest_note(
+                ctx,
+                [
+                    f"staff:{trust}:{role}"
+                    for trust in trusts
+                    if not status[
+                        (status["trust"] == trust) & (status["role"] == role) & (status["status"] == "no_data")
+                    ].shape[0]
+                ],
+            )
     if forecast is not None:
-        st.caption(t("staff_methods_default", lang, method=t(f"method_{DEFAULT_LINES['staff'].method}", lang),
-                     n=forecast.manifest["parameters"].get("min_prophet_points", "?")))
+        st.caption(
+            t(
+                "staff_methods_default",
+                lang,
+                method=t(f"method_{DEFAULT_LINES['staff'].method}", lang),
+                n=forecast.manifest["parameters"].get("min_prophet_points", "?"),
+            )
+        )
 
     turnover_section(ctx, plan, trusts, roles)
 
     st.subheader(t("staff_table", lang))
-    download_csv(plan[chosen].round(3), t("download_csv", lang), f"staff_plan_{horizon}.csv",
-                 "download_staff_plan")
+    download_csv(plan[chosen].round(3), t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan")
     if st.toggle(t("show_table", lang), key="staff_show_table"):
         show_table(plan_table(plan[chosen], lang), lang)
     if st.toggle(t("show_sources", lang), key="staff_show_sources"):
@@ -305,6 +415,7 @@ def render(ctx) -> None:
 
 
 # --- The board's overview ----------------------------------------------------------------------
+
 
 def section(snapshot: state.Snapshot) -> Section | None:
     """Return, for the board: radiographer hires needed to the horizon, and which trusts' turnover is rising."""
@@ -316,42 +427,66 @@ def section(snapshot: state.Snapshot) -> Section | None:
     first, last = int(plan["year"].min()), int(plan["year"].max())
     radiographers = totals[totals["role"] == "radiographer"]
     hires = radiographers["hires_needed"].sum()
-    headlines = [Headline(
-        t("ov_staff_label", lang, first=first, last=last), f"{fmt_number(hires, lang)} {t('fte_unit', lang)}",
-        t("ov_staff_sentence" if scenario["turnover_rise_pp"] else "ov_staff_sentence_steady", lang,
-          hires=fmt_number(hires, lang),
-          per_year=fmt_number(hires / len(radiographers), lang),
-          rate=fmt_number(scenario["turnover_radiographer_pct"], lang, 1),
-          rise=fmt_number(scenario["turnover_rise_pp"], lang, 1), year=last))]
+    headlines = [
+        Headline(
+            t("ov_staff_label", lang, first=first, last=last),
+            f"{fmt_number(hires, lang)} {t('fte_unit', lang)}",
+            t(
+                "ov_staff_sentence" if scenario["turnover_rise_pp"] else "ov_staff_sentence_steady",
+                lang,
+                hires=fmt_number(hires, lang),
+                per_year=fmt_number(hires / len(radiographers), lang),
+                rate=fmt_number(scenario["turnover_radiographer_pct"], lang, 1),
+                rise=fmt_number(scenario["turnover_rise_pp"], lang, 1),
+                year=last,
+            ),
+        )
+    ]
     tables, error = state.computed(hr_part, snapshot)
     illustrative = tables is not None and is_illustrative(snapshot, FORECAST, TABLES["staff_turnover"].file)
     if tables is not None:
         flags = tables["turnover_flags"]
         hits = flags[flags["flag"]]
         names = ", ".join(f"{r.trust} ({role_name(r.role, lang).lower()})" for r in hits.itertuples())
-        headlines.append(Headline(
-            t("ov_staff_flags", lang), t("ov_staff_flag_count", lang, n=len(hits), of=len(flags)),
-            t("ov_staff_flags_sentence", lang, names=names or t("ov_staff_none", lang))
-            + (" " + t("illustrative_notice", lang) if illustrative else "")))
+        headlines.append(
+            Headline(
+                t("ov_staff_flags", lang),
+                t("ov_staff_flag_count", lang, n=len(hits), of=len(flags)),
+                t("ov_staff_flags_sentence", lang, names=names or t("ov_staff_none", lang))
+                + (" " + t("illustrative_notice", lang) if illustrative else ""),
+            )
+        )
     else:
-        headlines.append(Headline(t("ov_staff_flags", lang), "–",
-                                  t("ov_staff_hr_error" if error else "ov_staff_no_hr", lang)))
+        headlines.append(
+            Headline(t("ov_staff_flags", lang), "–", t("ov_staff_hr_error" if error else "ov_staff_no_hr", lang))
+        )
     series = {"leavers": t("col_leavers", lang), "hires_needed": t("col_hires_needed", lang)}
     long = radiographers.melt(id_vars=["year"], value_vars=list(series), var_name="kind", value_name="value")
     long["series"] = long["kind"].map(series)
     colours = {series["leavers"]: PALETTE["sky_blue"], series["hires_needed"]: PALETTE["orange"]}
-    chart = localized(overview_charts.overview_lines(long[["year", "series", "value"]], t("fte", lang), lang,
-                                                     height=300, colours=colours)
-                      .properties(title=t("ov_staff_region", lang)), lang)
+    chart = localized(
+        overview_charts.overview_lines(
+            long[["year", "series", "value"]], t("fte", lang), lang, height=300, colours=colours
+        ).properties(title=t("ov_staff_region", lang)),
+        lang,
+    )
     return Section(
-        title=t("page_staffing", lang), headlines=headlines, chart=chart,
-        pdf_chart=SmallChart(t("ov_staff_region", lang), t("fte", lang), long[["year", "series", "value"]],
-                             colours=colours),
+        title=t("page_staffing", lang),
+        headlines=headlines,
+        chart=chart,
+        pdf_chart=SmallChart(
+            t("ov_staff_region", lang), t("fte", lang), long[["year", "series", "value"]], colours=colours
+        ),
         # The staff plan is Tabell 7 and the assumed rates; only the turnover flags come from the HR rows.
-        tables={"staff_plan": plan.round(3),
-                **({"turnover_flags": tables["turnover_flags"]} if tables is not None else {})},
-        groups=GROUPS, illustrative=illustrative, illustrative_tables=("turnover_flags",),
-        note=None if view.trend is not None else t("staff_forecast_missing", lang, cmd=RUN_COMMAND))
+        tables={
+            "staff_plan": plan.round(3),
+            **({"turnover_flags": tables["turnover_flags"]} if tables is not None else {}),
+        },
+        groups=GROUPS,
+        illustrative=illustrative,
+        illustrative_tables=("turnover_flags",),
+        note=None if view.trend is not None else t("staff_forecast_missing", lang, cmd=RUN_COMMAND),
+    )
 
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:

@@ -78,6 +78,7 @@ def freeze(lang: str, scenario: Mapping, defaults: Mapping, **rest) -> Snapshot:
 
 # --- The one cache ------------------------------------------------------------------------------
 
+
 @st.cache_resource(show_spinner=False, max_entries=MAX_ENTRIES, ttl=TTL_SECONDS)
 def _entry(key: tuple, _build: Callable[[], Any]) -> Any:
     return _build()
@@ -129,10 +130,15 @@ def key_for(fn: Callable, snapshot: Snapshot, args: tuple) -> tuple:
     name = name_of(fn)
     with _LOCK:
         reads = _READS.get(name)
-    scenario = None if reads is None else tuple(
-        (k, snapshot.scenario.get(k)) for k in sorted(reads))
-    return (name, snapshot.lang, snapshot.data_version, snapshot.forecast_versions,
-            tuple(_arg_key(a) for a in args), scenario)
+    scenario = None if reads is None else tuple((k, snapshot.scenario.get(k)) for k in sorted(reads))
+    return (
+        name,
+        snapshot.lang,
+        snapshot.data_version,
+        snapshot.forecast_versions,
+        tuple(_arg_key(a) for a in args),
+        scenario,
+    )
 
 
 def computed(fn: Callable[..., Any], snapshot: Snapshot, *args: Any) -> Any:
@@ -142,6 +148,7 @@ def computed(fn: Callable[..., Any], snapshot: Snapshot, *args: Any) -> Any:
     scenario. The set of keys a function reads only grows, and the key names the keys it
     holds, so an entry is never found for a scenario that differs in a key it read.
     """
+
     def build() -> Any:
         recording = _Recording(snapshot.scenario)
         result = fn(replace(snapshot, scenario=recording), *args)
@@ -161,6 +168,7 @@ def computed(fn: Callable[..., Any], snapshot: Snapshot, *args: Any) -> Any:
 
 
 # --- Versions: what makes cached results stale --------------------------------------------------
+
 
 def data_version(data_dir: Path, names=None) -> str:
     """Return a short fingerprint of the input files (all of them, or `names`), printed on exports."""
@@ -190,8 +198,9 @@ def stored_forecasts(forecasts_dir: Path, versions: tuple) -> dict[str, Forecast
     """Return every stored forecast at `versions`, read once per version and shared (read-only)."""
     found = {}
     for name, stamp in versions:
-        forecast = _entry(("forecast", str(forecasts_dir), name, stamp),
-                          lambda name=name: _read_forecast(str(forecasts_dir), name))
+        forecast = _entry(
+            ("forecast", str(forecasts_dir), name, stamp), lambda name=name: _read_forecast(str(forecasts_dir), name)
+        )
         if forecast is not None:
             found[name] = forecast
     return found

@@ -34,13 +34,23 @@ def to_url(key: str, value: Any, default: Any, multi: bool) -> None:
         st.query_params[key] = codes if multi else codes[0]
 
 
-def coded(widget: Callable, label: str, options: Sequence[str], *, key: str, default: Any,
-          format_func: Callable[[Any], str] = str, multi: bool = False, **kwargs) -> Any:
+def coded(
+    widget: Callable,
+    label: str,
+    options: Sequence[str],
+    *,
+    key: str,
+    default: Any,
+    format_func: Callable[[Any], str] = str,
+    multi: bool = False,
+    **kwargs,
+) -> Any:
     """Draw `widget` (st.multiselect, st.selectbox, st.segmented_control, ...) over codes, bound to the URL by code."""
     options = list(options)
     current = st.session_state.get(key)
     stale = key in st.session_state and (
-        current is not None and (any(v not in options for v in current) if multi else current not in options))
+        current is not None and (any(v not in options for v in current) if multi else current not in options)
+    )
     if key not in st.session_state or stale:
         st.session_state[key] = from_url(key, options, default, multi)
     value = widget(label, options, key=key, format_func=format_func, **kwargs)

@@ -40,8 +40,7 @@ REFIT_LOG = "refit.log"
 REFIT_RC = "refit.rc"
 REFIT_STARTED = "refit.started"
 # The tables the app and the notebooks read; an upload is checked with them, as the app loads them.
-CHECKED_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality",
-                  "equipment_register")
+CHECKED_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
 
 
 def root() -> Path:
@@ -60,8 +59,7 @@ class Upload:
     csv: bytes  # the file itself for a CSV upload; the validated sheet written as CSV for Excel
 
 
-def accept(table: str, content: bytes, file_name: str, others: dict[str, Upload],
-           sheet: str | None = None) -> Upload:
+def accept(table: str, content: bytes, file_name: str, others: dict[str, Upload], sheet: str | None = None) -> Upload:
     """Return the upload of `content` as table `table`, or raise InputDataError with the loader's messages.
 
     Validated with the table's schema, then together with the session's other uploads and
@@ -171,18 +169,33 @@ def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | N
         name = forecast_name(notebook)
         # Only forecasts still true of the uploaded data are kept; the others are rebuilt, and
         # until then the pages say the forecast is missing rather than show a trend of other data.
-        if name in list_forecasts(shipped) and not (folder / "forecasts" / name).exists() \
-                and is_stale(shipped, name, folder / "data", notebook) is None:
+        if (
+            name in list_forecasts(shipped)
+            and not (folder / "forecasts" / name).exists()
+            and is_stale(shipped, name, folder / "data", notebook) is None
+        ):
             shutil.copytree(shipped / name, folder / "forecasts" / name)
-    command = [sys.executable, "-m", "imaging_plan.runner", "--if-stale", "--no-progress",
-               "--data-dir", str(folder / "data"), "--output-dir", str(folder / "forecasts")]
+    command = [
+        sys.executable,
+        "-m",
+        "imaging_plan.runner",
+        "--if-stale",
+        "--no-progress",
+        "--data-dir",
+        str(folder / "data"),
+        "--output-dir",
+        str(folder / "forecasts"),
+    ]
     if only:
         command += ["--only", *only]
     log = open(folder / REFIT_LOG, "w", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(paths.PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    process = subprocess.Popen(command, cwd=paths.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                               env=env, start_new_session=True)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(paths.PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
+    }
+    process = subprocess.Popen(
+        command, cwd=paths.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+    )
     (folder / "refit.pid").write_text(str(process.pid))
 
     def wait() -> None:
@@ -221,8 +234,7 @@ def refit_status(folder: Path) -> RefitStatus:
     """Return how far the workspace's refit is, read from the runner's log (one line per notebook)."""
     if not (folder / REFIT_STARTED).exists():
         return RefitStatus("not_started", 0, 0)
-    text = (folder / REFIT_LOG).read_text(encoding="utf-8", errors="replace") \
-        if (folder / REFIT_LOG).exists() else ""
+    text = (folder / REFIT_LOG).read_text(encoding="utf-8", errors="replace") if (folder / REFIT_LOG).exists() else ""
     totals = _TOTAL.findall(text)
     if totals:
         total = int(totals[0])

@@ -13,8 +13,14 @@ from ..i18n import t
 # Okabe-Ito palette. Note: Streamlit fits a chart's `height` around its axes and
 # legend too, so heights here are for the whole chart, not the plot area.
 PALETTE = {
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
 }
 
 YEAR_AXIS = alt.Axis(format="d", tickMinStep=1, labelAngle=0)
@@ -27,8 +33,7 @@ def year_x(lang: str) -> alt.X:
 
 # d3-format locale for Vega: "1 234,5" in bokmål (thin grouping by no-break space).
 NUMBER_LOCALE = {
-    "nb": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"],
-           "minus": "\u2212"},
+    "nb": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"], "minus": "\u2212"},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " NOK"]},
 }
 

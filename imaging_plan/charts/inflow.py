@@ -32,13 +32,27 @@ def inflow_lines(specialty: str, derived: pd.DataFrame, plan: pd.DataFrame, lang
     years = own["year"].to_numpy()
     frames = [_long(hist["year"].to_numpy(), t("derived_inflow", lang), hist["inflow"].to_numpy())]
     if own["trend"].notna().any():
-        frames.append(_long(years, t("trend", lang), own["trend"].to_numpy(), own["trend_lower"].to_numpy(),
-                            own["trend_upper"].to_numpy()))
+        frames.append(
+            _long(
+                years,
+                t("trend", lang),
+                own["trend"].to_numpy(),
+                own["trend_lower"].to_numpy(),
+                own["trend_upper"].to_numpy(),
+            )
+        )
     frames.append(_long(years, t("required_inflow", lang), own["required"].to_numpy()))
     lower, upper = own["supply_lower"].to_numpy(), own["supply_upper"].to_numpy()
     has_band = bool((abs(upper - lower) > 1e-9).any())
-    frames.append(_long(years, t("approvals_supply", lang), own["supply"].to_numpy(),
-                        lower if has_band else None, upper if has_band else None))
+    frames.append(
+        _long(
+            years,
+            t("approvals_supply", lang),
+            own["supply"].to_numpy(),
+            lower if has_band else None,
+            upper if has_band else None,
+        )
+    )
     out = pd.concat(frames, ignore_index=True)
     out["year"] = out["year"].astype(int)
     return out
@@ -55,48 +69,83 @@ def inflow_chart(lines: pd.DataFrame, title: str | None, lang: str) -> alt.Layer
     colour = alt.Color("series:N", scale=scale, legend=alt.Legend(orient="top", title=None, labelLimit=320))
     quiet = alt.Color("series:N", scale=scale, legend=None)
     y = alt.Y("value:Q", title=t("new_specialists", lang))
-    tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
-               alt.Tooltip("series:N", title=t("series", lang)),
-               alt.Tooltip("value:Q", title=t("value", lang), format=",.1f")]
+    tooltip = [
+        alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+        alt.Tooltip("series:N", title=t("series", lang)),
+        alt.Tooltip("value:Q", title=t("value", lang), format=",.1f"),
+    ]
     x = year_x(lang)
-    bands = (alt.Chart().transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
-             .mark_area(opacity=0.18).encode(x=x, y="lower:Q", y2="upper:Q", color=quiet))
+    bands = (
+        alt.Chart()
+        .transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
+        .mark_area(opacity=0.18)
+        .encode(x=x, y="lower:Q", y2="upper:Q", color=quiet)
+    )
     zero = once().mark_rule(color="#999999", size=1).encode(y=alt.YDatum(0))
-    curves = (alt.Chart().transform_filter(alt.datum.series != order[0])
-              .mark_line(strokeWidth=2).encode(x=x, y=y, color=colour, tooltip=tooltip))
-    history = (alt.Chart().transform_filter(alt.datum.series == order[0])
-               .mark_line(point=True, strokeWidth=1.5).encode(x=x, y=y, color=quiet, tooltip=tooltip))
+    curves = (
+        alt.Chart()
+        .transform_filter(alt.datum.series != order[0])
+        .mark_line(strokeWidth=2)
+        .encode(x=x, y=y, color=colour, tooltip=tooltip)
+    )
+    history = (
+        alt.Chart()
+        .transform_filter(alt.datum.series == order[0])
+        .mark_line(point=True, strokeWidth=1.5)
+        .encode(x=x, y=y, color=quiet, tooltip=tooltip)
+    )
     titled = {} if title is None else {"title": title}
-    return alt.layer(bands, zero, curves, history, data=lines, height=380, **titled,
-                     resolve=alt.Resolve(legend=alt.LegendResolveMap(color="independent")))
+    return alt.layer(
+        bands,
+        zero,
+        curves,
+        history,
+        data=lines,
+        height=380,
+        **titled,
+        resolve=alt.Resolve(legend=alt.LegendResolveMap(color="independent")),
+    )
 
 
 def shortfall_lines(plan: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
     """Return the long table a shortfall chart draws: year, series, value (required - trend, required - supply)."""
     own = plan[plan["specialty"] == specialty]
     years = own["year"].to_numpy().astype(int)
-    return pd.concat([_long(years, t("shortfall_vs_trend", lang), own["shortfall_trend"].to_numpy()),
-                      _long(years, t("shortfall_vs_supply", lang), own["shortfall_supply"].to_numpy())],
-                     ignore_index=True).dropna(subset=["value"])[["year", "series", "value"]]
+    return pd.concat(
+        [
+            _long(years, t("shortfall_vs_trend", lang), own["shortfall_trend"].to_numpy()),
+            _long(years, t("shortfall_vs_supply", lang), own["shortfall_supply"].to_numpy()),
+        ],
+        ignore_index=True,
+    ).dropna(subset=["value"])[["year", "series", "value"]]
 
 
 def shortfall_chart(lines: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Return the yearly shortfall against the trend and against approvals, with a zero line."""
     names = [t("shortfall_vs_trend", lang), t("shortfall_vs_supply", lang)]
-    curves = alt.Chart().mark_line(point=True, strokeWidth=2).encode(
-        x=year_x(lang),
-        y=alt.Y("value:Q", title=t("shortfall_axis", lang)),
-        color=alt.Color("series:N", scale=alt.Scale(domain=names, range=[PALETTE["blue"], PALETTE["green"]]),
-                        legend=alt.Legend(orient="top", title=None, labelLimit=320)),
-        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
-                 alt.Tooltip("series:N", title=t("series", lang)),
-                 alt.Tooltip("value:Q", title=t("shortfall_axis", lang), format=",.1f")])
+    curves = (
+        alt.Chart()
+        .mark_line(point=True, strokeWidth=2)
+        .encode(
+            x=year_x(lang),
+            y=alt.Y("value:Q", title=t("shortfall_axis", lang)),
+            color=alt.Color(
+                "series:N",
+                scale=alt.Scale(domain=names, range=[PALETTE["blue"], PALETTE["green"]]),
+                legend=alt.Legend(orient="top", title=None, labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+                alt.Tooltip("series:N", title=t("series", lang)),
+                alt.Tooltip("value:Q", title=t("shortfall_axis", lang), format=",.1f"),
+            ],
+        )
+    )
     zero = once().mark_rule(color="#999999", size=1).encode(y=alt.YDatum(0))
     return alt.layer(zero, curves, data=lines, height=220)
 
 
-def pipeline_lines(specialty: str, hist: dict[str, pd.DataFrame], pipeline: pd.DataFrame,
-                   lang: str) -> pd.DataFrame:
+def pipeline_lines(specialty: str, hist: dict[str, pd.DataFrame], pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the long table a pipeline chart draws: year, series, fte (LiS history, planned, needed).
 
     `hist` is `specialist_inflow.histories(ftes)`.
@@ -104,11 +153,14 @@ def pipeline_lines(specialty: str, hist: dict[str, pd.DataFrame], pipeline: pd.D
     residents = hist[specialty]["residents"]
     own = pipeline[pipeline["specialty"] == specialty]
     years = own["year"].to_numpy()
-    out = pd.concat([
-        _long(residents.index.to_numpy(), t("residents_history", lang), residents.to_numpy()),
-        _long(years, t("residents_planned", lang), own["residents_planned"].to_numpy()),
-        _long(years, t("residents_needed", lang), own["residents_needed"].to_numpy()),
-    ], ignore_index=True).dropna(subset=["value"])
+    out = pd.concat(
+        [
+            _long(residents.index.to_numpy(), t("residents_history", lang), residents.to_numpy()),
+            _long(years, t("residents_planned", lang), own["residents_planned"].to_numpy()),
+            _long(years, t("residents_needed", lang), own["residents_needed"].to_numpy()),
+        ],
+        ignore_index=True,
+    ).dropna(subset=["value"])
     out["year"] = out["year"].astype(int)
     return out.rename(columns={"value": "fte"})[["year", "series", "fte"]]
 
@@ -116,16 +168,30 @@ def pipeline_lines(specialty: str, hist: dict[str, pd.DataFrame], pipeline: pd.D
 def pipeline_chart(lines: pd.DataFrame, deadline: int, late: bool, lang: str) -> alt.LayerChart:
     """Return resident FTEs: history, planned posts and residents needed, with the deadline year marked."""
     order = [t(k, lang) for k in ("residents_history", "residents_planned", "residents_needed")]
-    colour = alt.Color("series:N", scale=alt.Scale(domain=order, range=[PALETTE["black"], PALETTE["sky_blue"],
-                                                                        PALETTE["vermillion"]]),
-                       legend=alt.Legend(orient="top", title=None, labelLimit=320))
-    lines_layer = alt.Chart().mark_line(point=True, strokeWidth=2).encode(
-        x=year_x(lang), y=alt.Y("fte:Q", title=t("residents_axis", lang)), color=colour,
-        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
-                 alt.Tooltip("series:N", title=t("series", lang)),
-                 alt.Tooltip("fte:Q", title=t("residents_axis", lang), format=",.1f")])
+    colour = alt.Color(
+        "series:N",
+        scale=alt.Scale(domain=order, range=[PALETTE["black"], PALETTE["sky_blue"], PALETTE["vermillion"]]),
+        legend=alt.Legend(orient="top", title=None, labelLimit=320),
+    )
+    lines_layer = (
+        alt.Chart()
+        .mark_line(point=True, strokeWidth=2)
+        .encode(
+            x=year_x(lang),
+            y=alt.Y("fte:Q", title=t("residents_axis", lang)),
+            color=colour,
+            tooltip=[
+                alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+                alt.Tooltip("series:N", title=t("series", lang)),
+                alt.Tooltip("fte:Q", title=t("residents_axis", lang), format=",.1f"),
+            ],
+        )
+    )
     text = t("posts_by", lang, year=deadline) + (f": {t('already_late', lang)}" if late else "")
     rule = once().mark_rule(strokeDash=[4, 4], color=PALETTE["orange"]).encode(x=alt.XDatum(deadline))
-    label = (once().mark_text(align="left", dx=4, dy=-6, fontSize=12, color=PALETTE["orange"], text=text)
-             .encode(x=alt.XDatum(deadline), y=alt.YValue(10)))
+    label = (
+        once()
+        .mark_text(align="left", dx=4, dy=-6, fontSize=12, color=PALETTE["orange"], text=text)
+        .encode(x=alt.XDatum(deadline), y=alt.YValue(10))
+    )
     return alt.layer(lines_layer, rule, label, data=lines, height=260)

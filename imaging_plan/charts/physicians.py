@@ -9,8 +9,14 @@ from ..i18n import t
 from .common import PALETTE, YEAR_AXIS, year_x
 
 
-def physician_lines(specialty: str, history: pd.DataFrame, trend: pd.DataFrame | None,
-                    plan: pd.DataFrame, lang: str, trend_label: str | None = None) -> pd.DataFrame:
+def physician_lines(
+    specialty: str,
+    history: pd.DataFrame,
+    trend: pd.DataFrame | None,
+    plan: pd.DataFrame,
+    lang: str,
+    trend_label: str | None = None,
+) -> pd.DataFrame:
     """Return the long table a physician chart draws: year, series, fte, lower, upper.
 
     `trend_label` names the trend line when it is not Prophet's (the planner switched method).
@@ -22,9 +28,17 @@ def physician_lines(specialty: str, history: pd.DataFrame, trend: pd.DataFrame |
     if trend is not None and not trend.empty:
         tr = trend[(trend["specialty"] == specialty) & (trend["series"] == "total")]
         tr = tr[tr["year"] <= plan["year"].max()]
-        frames.append(pd.DataFrame({"year": tr["year"], "fte": tr["trend"],
-                                    "lower": tr["trend_lower"], "upper": tr["trend_upper"],
-                                    "series": names["trend"]}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "year": tr["year"],
+                    "fte": tr["trend"],
+                    "lower": tr["trend_lower"],
+                    "upper": tr["trend_upper"],
+                    "series": names["trend"],
+                }
+            )
+        )
     own = plan[plan["specialty"] == specialty]
     frames.append(own[["year", "supply"]].rename(columns={"supply": "fte"}).assign(series=names["supply"]))
     frames.append(own[["year", "need"]].rename(columns={"need": "fte"}).assign(series=names["need"]))
@@ -44,23 +58,36 @@ def physician_chart(lines: pd.DataFrame, title: str, lang: str, trend_label: str
         trend_label = next((s for s in lines["series"].unique() if s not in order), None)
     order[1] = trend_label or order[1]
     colours = [PALETTE["black"], PALETTE["blue"], PALETTE["green"], PALETTE["vermillion"]]
-    colour = alt.Color("series:N", title=t("series", lang),
-                       scale=alt.Scale(domain=order, range=colours),
-                       legend=alt.Legend(orient="top", title=None, labelLimit=320))
+    colour = alt.Color(
+        "series:N",
+        title=t("series", lang),
+        scale=alt.Scale(domain=order, range=colours),
+        legend=alt.Legend(orient="top", title=None, labelLimit=320),
+    )
     y = alt.Y("fte:Q", title=t("fte", lang), scale=alt.Scale(zero=False))
-    tooltip = [alt.Tooltip("year:Q", title=t("year", lang), format="d"),
-               alt.Tooltip("series:N", title=t("series", lang)),
-               alt.Tooltip("fte:Q", title=t("fte", lang), format=",.1f")]
+    tooltip = [
+        alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+        alt.Tooltip("series:N", title=t("series", lang)),
+        alt.Tooltip("fte:Q", title=t("fte", lang), format=",.1f"),
+    ]
     base = alt.Chart(lines).encode(x=year_x(lang))
     layers = []
     if "lower" in lines:
-        layers.append(base.transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
-                      .mark_area(opacity=0.2, color=PALETTE["sky_blue"])
-                      .encode(y="lower:Q", y2="upper:Q"))
-    layers.append(base.transform_filter(alt.datum.series != order[0])
-                  .mark_line(strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
-    layers.append(base.transform_filter(alt.datum.series == order[0])
-                  .mark_line(point=True, strokeWidth=2).encode(y=y, color=colour, tooltip=tooltip))
+        layers.append(
+            base.transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
+            .mark_area(opacity=0.2, color=PALETTE["sky_blue"])
+            .encode(y="lower:Q", y2="upper:Q")
+        )
+    layers.append(
+        base.transform_filter(alt.datum.series != order[0])
+        .mark_line(strokeWidth=2)
+        .encode(y=y, color=colour, tooltip=tooltip)
+    )
+    layers.append(
+        base.transform_filter(alt.datum.series == order[0])
+        .mark_line(point=True, strokeWidth=2)
+        .encode(y=y, color=colour, tooltip=tooltip)
+    )
     return alt.layer(*layers).properties(title=title, height=380)
 
 
@@ -80,15 +107,30 @@ def gap_chart(plan: pd.DataFrame, specialty: str, lang: str) -> alt.Chart:
 
 def gap_bars(own: pd.DataFrame, lang: str, years: tuple[int, int]) -> alt.Chart:
     """Return gap_data's bars on an x axis from `years[0]` to `years[1]` (the spec reads no value of `own`)."""
-    x = alt.X("year:Q", title=t("year", lang), axis=YEAR_AXIS,
-              scale=alt.Scale(domain=[years[0] - 0.5, years[1] + 0.5], nice=False))
-    return alt.Chart(own).mark_bar(size=9).encode(
-        x=x,
-        y=alt.Y("gap:Q", title=t("gap_fte", lang)),
-        color=alt.Color("kind:N", title=t("gap", lang),
-                        scale=alt.Scale(domain=[t("shortage", lang), t("surplus", lang)],
-                                        range=[PALETTE["vermillion"], PALETTE["blue"]]),
-                        legend=alt.Legend(orient="top", title=None)),
-        tooltip=[alt.Tooltip("year:Q", title=t("year", lang), format="d"),
-                 alt.Tooltip("gap:Q", title=t("gap_fte", lang), format=",.1f")],
-    ).properties(height=220)
+    x = alt.X(
+        "year:Q",
+        title=t("year", lang),
+        axis=YEAR_AXIS,
+        scale=alt.Scale(domain=[years[0] - 0.5, years[1] + 0.5], nice=False),
+    )
+    return (
+        alt.Chart(own)
+        .mark_bar(size=9)
+        .encode(
+            x=x,
+            y=alt.Y("gap:Q", title=t("gap_fte", lang)),
+            color=alt.Color(
+                "kind:N",
+                title=t("gap", lang),
+                scale=alt.Scale(
+                    domain=[t("shortage", lang), t("surplus", lang)], range=[PALETTE["vermillion"], PALETTE["blue"]]
+                ),
+                legend=alt.Legend(orient="top", title=None),
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+                alt.Tooltip("gap:Q", title=t("gap_fte", lang), format=",.1f"),
+            ],
+        )
+        .properties(height=220)
+    )

@@ -22,7 +22,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "modality's weight; the rest is backlog. The age profile is measured against COCIR's "
         "golden rules (at least 60 % of units 0–5 years old, at most 30 % 6–10, at most 10 % "
         "over 10). The plan covers the public units (trusts and hospitals); private providers' "
-        "units count only in the demand check."),
+        "units count only in the demand check.",
+    ),
     "register_upload": ("Bruk ditt eget utstyrsregister", "Use your own equipment register"),
     "register_upload_help": (
         "En CSV-fil med samme kolonner som data/equipment_register.csv: unit_id, owner, sector, "
@@ -30,47 +31,62 @@ TEXT: dict[str, tuple[str, str]] = {
         "Filen sjekkes før den brukes og lagres ikke på serveren.",
         "A CSV file with the columns of data/equipment_register.csv: unit_id, owner, sector, "
         "modality, install_year, upgrade_year (may be blank), price_nok (may be blank) and "
-        "source. The file is checked before use and not saved on the server."),
+        "source. The file is checked before use and not saved on the server.",
+    ),
     "register_file": ("Registerfil (CSV)", "Register file (CSV)"),
-    "register_used": ("Bruker ditt register {file}: {units} enheter (ikke lagret).",
-                      "Using your register {file}: {units} units (not saved)."),
-    "register_rejected": ("Registeret ditt kan ikke brukes; det innebygde registeret vises. Feil:",
-                          "Your register cannot be used; the shipped register is shown. Problems:"),
+    "register_used": (
+        "Bruker ditt register {file}: {units} enheter (ikke lagret).",
+        "Using your register {file}: {units} units (not saved).",
+    ),
+    "register_rejected": (
+        "Registeret ditt kan ikke brukes; det innebygde registeret vises. Feil:",
+        "Your register cannot be used; the shipped register is shown. Problems:",
+    ),
     "register_counts_differ": (
         "Registeret ditt avviker fra Tabell 5 (data/equipment_units.csv) og brukes likevel:",
-        "Your register differs from Tabell 5 (data/equipment_units.csv) and is used anyway:"),
-    "register_shipped": ("Register: data/equipment_register.csv ({units} enheter).",
-                         "Register: data/equipment_register.csv ({units} units)."),
+        "Your register differs from Tabell 5 (data/equipment_units.csv) and is used anyway:",
+    ),
+    "register_shipped": (
+        "Register: data/equipment_register.csv ({units} enheter).",
+        "Register: data/equipment_register.csv ({units} units).",
+    ),
     "metric_value": ("Gjenkjøpsverdi, offentlige enheter", "Replacement value, public units"),
     "metric_value_help": (
         "Sum av prisene for de offentlige enhetene. Fagplanen: «nyanskaffelsesverdi/"
         "gjenkjøpsverdi nær 3 milliarder kroner i sykehusene i helseregionen».",
         "Sum of the prices of the public units. The plan: 'nyanskaffelsesverdi/gjenkjøpsverdi "
-        "nær 3 milliarder kroner i sykehusene i helseregionen' (close to 3 billion NOK)."),
+        "nær 3 milliarder kroner i sykehusene i helseregionen' (close to 3 billion NOK).",
+    ),
     "metric_overdue": ("Forfalt ved start ({year})", "Overdue at the start ({year})"),
-    "metric_overdue_help": ("Enheter som har passert levetiden før første planår, og prisen for å "
-                            "skifte dem.",
-                            "Units past their lifetime before the first plan year, and the cost "
-                            "of replacing them."),
+    "metric_overdue_help": (
+        "Enheter som har passert levetiden før første planår, og prisen for å skifte dem.",
+        "Units past their lifetime before the first plan year, and the cost of replacing them.",
+    ),
     "metric_backlog": ("Etterslep {year}", "Backlog {year}"),
-    "metric_backlog_help": ("Enheter som har forfalt, men ikke er skiftet ut innen budsjettet, "
-                            "ved slutten av året.",
-                            "Units due but not replaced within the budget, at the end of the year."),
+    "metric_backlog_help": (
+        "Enheter som har forfalt, men ikke er skiftet ut innen budsjettet, ved slutten av året.",
+        "Units due but not replaced within the budget, at the end of the year.",
+    ),
     "metric_rules": ("Gylne regler oppfylt fra", "Golden rules met from"),
-    "metric_rules_help": ("Første år fra da alle tre reglene holder for regionen ut horisonten.",
-                          "The first year from which all three rules hold for the region to the "
-                          "horizon."),
+    "metric_rules_help": (
+        "Første år fra da alle tre reglene holder for regionen ut horisonten.",
+        "The first year from which all three rules hold for the region to the horizon.",
+    ),
     "rules_no": ("–", "–"),
     "rules_from_year": ("gylne regler oppfylt fra {year}", "golden rules met from {year}"),
     "rules_not_by": ("gylne regler ikke oppfylt innen {year}", "golden rules not met by {year}"),
-    "ov_eq_value": ("Prisene i forutsetningene for de {units} offentlige enhetene; fagplanen sier "
-                    "«nær 3 milliarder kroner».",
-                    "The assumptions' prices for the {units} public units; the plan says close to "
-                    "3 billion NOK."),
-    "ov_eq_overdue": ("Enheter over levetiden før {year}, og hva det koster å skifte dem.",
-                      "Units past their lifetime before {year}, and what replacing them costs."),
-    "ov_eq_backlog": ("Med {budget} MNOK i året til utskifting er dette igjen ved horisonten; {rules}.",
-                      "With {budget} MNOK a year for replacement this is left at the horizon; {rules}."),
+    "ov_eq_value": (
+        "Prisene i forutsetningene for de {units} offentlige enhetene; fagplanen sier «nær 3 milliarder kroner».",
+        "The assumptions' prices for the {units} public units; the plan says close to 3 billion NOK.",
+    ),
+    "ov_eq_overdue": (
+        "Enheter over levetiden før {year}, og hva det koster å skifte dem.",
+        "Units past their lifetime before {year}, and what replacing them costs.",
+    ),
+    "ov_eq_backlog": (
+        "Med {budget} MNOK i året til utskifting er dette igjen ved horisonten; {rules}.",
+        "With {budget} MNOK a year for replacement this is left at the horizon; {rules}.",
+    ),
     "ov_eq_due": ("Forfaller (levetid)", "Falls due (lifetime)"),
     "rules_never": ("ikke innen {year}", "not by {year}"),
     "n_units": ("{units} enheter", "{units} units"),
@@ -83,20 +99,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "schedule": ("Ved levetid", "At lifetime"),
     "band_median": ("Median", "Median"),
     "band": ("80 % intervall", "80 % interval"),
-    "band_stored": ("Søylene: hver enhet forfaller ved levetiden. Median og 80 % intervall: "
-                    "utskiftingsalder trukket fra en Weibull-fordeling rundt levetiden, lest fra "
-                    "prognosen ({draws} trekk).",
-                    "Bars: each unit falls due at its lifetime. Median and 80 % interval: replacement "
-                    "age drawn from a Weibull distribution around the lifetime, read from the forecast "
-                    "({draws} draws)."),
-    "band_recomputed": ("Søylene: hver enhet forfaller ved levetiden. Median og 80 % intervall: "
-                        "utskiftingsalder trukket fra en Weibull-fordeling rundt levetiden, regnet "
-                        "her med {draws} trekk (forutsetningene eller registeret avviker fra "
-                        "prognosen, som har {stored} trekk).",
-                        "Bars: each unit falls due at its lifetime. Median and 80 % interval: "
-                        "replacement age drawn from a Weibull distribution around the lifetime, "
-                        "computed here with {draws} draws (the assumptions or the register differ "
-                        "from the forecast's, which has {stored} draws)."),
+    "band_stored": (
+        "Søylene: hver enhet forfaller ved levetiden. Median og 80 % intervall: "
+        "utskiftingsalder trukket fra en Weibull-fordeling rundt levetiden, lest fra "
+        "prognosen ({draws} trekk).",
+        "Bars: each unit falls due at its lifetime. Median and 80 % interval: replacement "
+        "age drawn from a Weibull distribution around the lifetime, read from the forecast "
+        "({draws} draws).",
+    ),
+    "band_recomputed": (
+        "Søylene: hver enhet forfaller ved levetiden. Median og 80 % intervall: "
+        "utskiftingsalder trukket fra en Weibull-fordeling rundt levetiden, regnet "
+        "her med {draws} trekk (forutsetningene eller registeret avviker fra "
+        "prognosen, som har {stored} trekk).",
+        "Bars: each unit falls due at its lifetime. Median and 80 % interval: "
+        "replacement age drawn from a Weibull distribution around the lifetime, "
+        "computed here with {draws} draws (the assumptions or the register differ "
+        "from the forecast's, which has {stored} draws).",
+    ),
     "budget_title": ("Utskifting under budsjettet og etterslep", "Replacement under the budget and backlog"),
     "spent": ("Brukt", "Spent"),
     "backlog": ("Etterslep", "Backlog"),
@@ -120,10 +140,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_years_broken": ("Antall år brutt", "Years broken"),
     "col_broken_in": ("Brutt i", "Broken in"),
     "trust_title": ("Per helseforetak og modalitet", "Per trust and modality"),
-    "trust_note": ("Ubegrenset budsjett: hver enhet skiftes når den forfaller; en enhet som "
-                   "skiftes to ganger før horisonten telles to ganger.",
-                   "Unlimited budget: each unit is replaced when due; a unit replaced twice "
-                   "before the horizon counts twice."),
+    "trust_note": (
+        "Ubegrenset budsjett: hver enhet skiftes når den forfaller; en enhet som "
+        "skiftes to ganger før horisonten telles to ganger.",
+        "Unlimited budget: each unit is replaced when due; a unit replaced twice before the horizon counts twice.",
+    ),
     "col_owner": ("Eier", "Owner"),
     "col_modality": ("Modalitet", "Modality"),
     "col_units": ("Enheter", "Units"),
@@ -131,13 +152,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_due_by": ("Forfaller t.o.m. {year}", "Due by {year}"),
     "col_cost_to_horizon": ("Kostnad t.o.m. {year} (MNOK)", "Cost by {year} (MNOK)"),
     "download_schedule": ("Last ned utskiftingsplanen (CSV)", "Download the replacement schedule (CSV)"),
-    "demand_title": ("Behovssjekk: enheter som trengs mot enheter i dag",
-                     "Demand check: units needed against units on hand"),
+    "demand_title": (
+        "Behovssjekk: enheter som trengs mot enheter i dag",
+        "Demand check: units needed against units on hand",
+    ),
     "demand_intro": (
         "Undersøkelser i 2024 (Tabell 1) vokst med modalitetens vekst, delt på undersøkelser per "
         "enhet; mot dagens enheter, offentlige og private (Tabell 5 / registeret).",
         "Exams in 2024 (Tabell 1) grown at the modality's growth rate, divided by exams per unit; "
-        "against today's units, public and private (Tabell 5 / the register)."),
+        "against today's units, public and private (Tabell 5 / the register).",
+    ),
     "needed": ("Enheter som trengs", "Units needed"),
     "on_hand": ("Enheter i dag", "Units on hand"),
     "col_needed": ("Trengs {year}", "Needed {year}"),
@@ -147,5 +171,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Prognosen for utstyr mangler ennå. Lag den med `{cmd}` (eller start appen med "
         "`make app`). Alt under regnes likevel her; intervallet med færre trekk.",
         "The equipment forecast has not been made yet. Make it with `{cmd}` (or start the app "
-        "with `make app`). Everything below is still computed here; the interval with fewer draws."),
+        "with `make app`). Everything below is still computed here; the interval with fewer draws.",
+    ),
 }

@@ -7,20 +7,21 @@ Each entry is key: (bokmål, English); `imaging_plan.i18n` merges the catalogues
 from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
-    "ov_inflow_label": ("{specialty}: nye spesialister per år, behov / fra godkjenninger",
-                        "{specialty}: new specialists a year, needed / from approvals"),
+    "ov_inflow_label": (
+        "{specialty}: nye spesialister per år, behov / fra godkjenninger",
+        "{specialty}: new specialists a year, needed / from approvals",
+    ),
     "ov_inflow_value": ("{required} / {supply}", "{required} / {supply}"),
-    "ov_inflow_sentence": ("Mangel summert {first}–{last}: {shortfall} spesialister. LiS-årsverk som "
-                           "trengs nå: {needed} (i dag {today}).",
-                           "Shortfall summed {first}–{last}: {shortfall} specialists. Resident FTEs "
-                           "needed now: {needed} (today {today})."),
+    "ov_inflow_sentence": (
+        "Mangel summert {first}–{last}: {shortfall} spesialister. LiS-årsverk som trengs nå: {needed} (i dag {today}).",
+        "Shortfall summed {first}–{last}: {shortfall} specialists. Resident FTEs needed now: {needed} (today {today}).",
+    ),
     "ov_inflow_required": ("Behov for nye", "New needed"),
     "ov_inflow_supply": ("Fra nasjonale godkjenninger", "From national approvals"),
     "ov_inflow_unit": ("Spesialister per år", "Specialists a year"),
     "group_inflow": ("Nye spesialister", "New specialists"),
     "page_inflow": ("Nye spesialister", "New specialists"),
-    "inflow_title": ("Nye spesialister: behov, kurs og utdanning",
-                     "New specialists: need, course and training"),
+    "inflow_title": ("Nye spesialister: behov, kurs og utdanning", "New specialists: need, course and training"),
     "inflow_intro": (
         "Hvor mange nye spesialister trenger regionen hvert år, hvor mange er den på vei til å få, "
         "og hvor mange LiS-stillinger trengs for å tette gapet? Tre linjer per spesialitet: "
@@ -31,92 +32,115 @@ TEXT: dict[str, tuple[str, str]] = {
         "get, and how many resident (LiS) posts would close the gap? Three lines per specialty: "
         "**required inflow** (growth of the specialist need + exits), **trend** (the default line "
         "of the inflow derived from Tabell 6) and **from national approvals** (the nation's "
-        "specialist approvals × the region's share)."),
+        "specialist approvals × the region's share).",
+    ),
     "inflow_forecast_missing": (
         "Trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
         "(eller start appen med `make app`). Nødvendig tilgang, godkjenninger (fra forutsetningene) "
         "og LiS-behov under regnes uten trenden.",
         "The trend of the inflow is missing: the forecast has not been made yet. Make it "
         "with `{cmd}` (or start the app with `make app`). Required inflow, approvals (from the "
-        "assumptions) and resident need below are computed without it."),
+        "assumptions) and resident need below are computed without it.",
+    ),
     "national_file_new": (
         "`{file}` finnes, men prognosen ble laget uten den: kjør på nytt med `{cmd}` for å bruke "
         "den. Til da brukes forutsetningene.",
         "`{file}` exists, but the forecast was made without it: rerun `{cmd}` to use it. Until "
-        "then the assumptions are used."),
-    "basis_fitted": ("Nasjonale godkjenninger: Prophet-trend av filen din ({points} år, 80 % "
-                     "intervall). Glidebryterne for godkjenninger brukes ikke for denne spesialiteten.",
-                     "National approvals: Prophet trend of your file ({points} years, 80 % "
-                     "interval). The approvals sliders are not used for this specialty."),
-    "basis_too_few_points": ("Filen med nasjonale godkjenninger har bare {points} år for denne "
-                             "spesialiteten: for få til en trend (minst 3), så Prophet er ikke "
-                             "brukt. Forutsetningen brukes i stedet:",
-                             "The national approvals file has only {points} year(s) for this "
-                             "specialty: too few for a trend (at least 3), so Prophet was not "
-                             "fitted. The assumption is used instead:"),
-    "basis_not_in_file": ("Filen med nasjonale godkjenninger har ingen rader for denne "
-                          "spesialiteten, så forutsetningen brukes:",
-                          "The national approvals file has no rows for this specialty, so "
-                          "the assumption is used:"),
-    "basis_no_file": ("Ingen nasjonal tidsserie (`specialist_approvals.csv`), så "
-                      "forutsetningen brukes:",
-                      "No national series (`specialist_approvals.csv`), so the assumption "
-                      "is used:"),
-    "range_radiology": ("Radiologi: fagplanens spenn, {low}–{high} godkjenninger i året i landet "
-                        "(sentralt {central}), × regionens andel {share} %.",
-                        "Radiology: the plan's range, {low}–{high} approvals a year nationally "
-                        "(central {central}), × the region's share {share} %."),
+        "then the assumptions are used.",
+    ),
+    "basis_fitted": (
+        "Nasjonale godkjenninger: Prophet-trend av filen din ({points} år, 80 % "
+        "intervall). Glidebryterne for godkjenninger brukes ikke for denne spesialiteten.",
+        "National approvals: Prophet trend of your file ({points} years, 80 % "
+        "interval). The approvals sliders are not used for this specialty.",
+    ),
+    "basis_too_few_points": (
+        "Filen med nasjonale godkjenninger har bare {points} år for denne "
+        "spesialiteten: for få til en trend (minst 3), så Prophet er ikke "
+        "brukt. Forutsetningen brukes i stedet:",
+        "The national approvals file has only {points} year(s) for this "
+        "specialty: too few for a trend (at least 3), so Prophet was not "
+        "fitted. The assumption is used instead:",
+    ),
+    "basis_not_in_file": (
+        "Filen med nasjonale godkjenninger har ingen rader for denne spesialiteten, så forutsetningen brukes:",
+        "The national approvals file has no rows for this specialty, so the assumption is used:",
+    ),
+    "basis_no_file": (
+        "Ingen nasjonal tidsserie (`specialist_approvals.csv`), så forutsetningen brukes:",
+        "No national series (`specialist_approvals.csv`), so the assumption is used:",
+    ),
+    "range_radiology": (
+        "Radiologi: fagplanens spenn, {low}–{high} godkjenninger i året i landet "
+        "(sentralt {central}), × regionens andel {share} %.",
+        "Radiology: the plan's range, {low}–{high} approvals a year nationally "
+        "(central {central}), × the region's share {share} %.",
+    ),
     "range_nuclear_medicine": (
         "Nukleærmedisin: antagelse, {central} godkjenninger i året i landet, × regionens andel "
         "{share} %. Fagplanen gir ikke noe tall, bare at utviklingen har vært flat; standarden er "
         "regionens egen avledede tilgang 2016–2025 delt på regionens andel (se kilder).",
         "Nuclear medicine: assumption, {central} approvals a year nationally, × the region's "
         "share {share} %. The plan gives no number, only that it has been flat; the default is "
-        "the region's own derived inflow 2016–2025 divided by the region's share (see sources)."),
-    "trend_not_fitted": ("For få år i Tabell 6 for en trend av tilgangen ({points}, minst 3): "
-                         "ingen trend for denne spesialiteten.",
-                         "Too few years in Tabell 6 for a trend of the inflow ({points}, at "
-                         "least 3): no trend for this specialty."),
-    "negative_inflow": ("Avledet tilgang er negativ i {years}: spesialistårsverkene falt mer enn "
-                        "anslått avgang. Vist som den er, ikke avkuttet.",
-                        "The derived inflow is negative in {years}: specialist FTEs fell by more "
-                        "than the estimated exits. Shown as it is, not clipped."),
+        "the region's own derived inflow 2016–2025 divided by the region's share (see sources).",
+    ),
+    "trend_not_fitted": (
+        "For få år i Tabell 6 for en trend av tilgangen ({points}, minst 3): ingen trend for denne spesialiteten.",
+        "Too few years in Tabell 6 for a trend of the inflow ({points}, at least 3): no trend for this specialty.",
+    ),
+    "negative_inflow": (
+        "Avledet tilgang er negativ i {years}: spesialistårsverkene falt mer enn "
+        "anslått avgang. Vist som den er, ikke avkuttet.",
+        "The derived inflow is negative in {years}: specialist FTEs fell by more "
+        "than the estimated exits. Shown as it is, not clipped.",
+    ),
     "m_required": ("Nødvendig tilgang per år", "Required inflow a year"),
-    "m_required_help": ("Gjennomsnitt {first}–{last}: vekst i spesialistbehovet + avgang, i årsverk.",
-                        "Average {first}–{last}: growth of the specialist need + exits, in FTEs."),
+    "m_required_help": (
+        "Gjennomsnitt {first}–{last}: vekst i spesialistbehovet + avgang, i årsverk.",
+        "Average {first}–{last}: growth of the specialist need + exits, in FTEs.",
+    ),
     "m_trend": ("På kurs (trend) per år", "On course (trend) a year"),
-    "m_trend_help": ("Gjennomsnitt {first}–{last} av standardlinjen av tilgangen avledet fra "
-                     "Tabell 6.",
-                     "Average {first}–{last} of the default line of the inflow derived from "
-                     "Tabell 6."),
+    "m_trend_help": (
+        "Gjennomsnitt {first}–{last} av standardlinjen av tilgangen avledet fra Tabell 6.",
+        "Average {first}–{last} of the default line of the inflow derived from Tabell 6.",
+    ),
     "m_supply": ("Fra nasjonale godkjenninger per år", "From national approvals a year"),
-    "m_supply_help": ("Gjennomsnitt {first}–{last}: godkjenninger i landet × regionens andel.",
-                      "Average {first}–{last}: national approvals × the region's share."),
+    "m_supply_help": (
+        "Gjennomsnitt {first}–{last}: godkjenninger i landet × regionens andel.",
+        "Average {first}–{last}: national approvals × the region's share.",
+    ),
     "m_cum_trend": ("Mangel til {year}, mot trend", "Shortfall to {year}, vs trend"),
     "m_cum_supply": ("Mangel til {year}, mot godkj.", "Shortfall to {year}, vs approvals"),
-    "m_cum_help": ("Nødvendig tilgang minus linjen (trend eller nasjonale godkjenninger), summert "
-                   "over årene {first}–{last}, i årsverk; positivt betyr for få.",
-                   "Required inflow minus the line (trend or national approvals), summed over the "
-                   "years {first}–{last}, in FTEs; positive means too few."),
+    "m_cum_help": (
+        "Nødvendig tilgang minus linjen (trend eller nasjonale godkjenninger), summert "
+        "over årene {first}–{last}, i årsverk; positivt betyr for få.",
+        "Required inflow minus the line (trend or national approvals), summed over the "
+        "years {first}–{last}, in FTEs; positive means too few.",
+    ),
     "m_residents": ("LiS-årsverk som trengs i {year}", "Resident FTEs needed in {year}"),
-    "m_residents_help": ("Utdanningstid × nødvendig tilgang {finish}: så mange må være i "
-                         "utdanning i {year} for at nok blir ferdige. Endringen viser forskjellen "
-                         "fra planlagte LiS-stillinger ({planned}).",
-                         "Training time × required inflow in {finish}: this many must be in "
-                         "training in {year} for enough to finish. The change shows the "
-                         "difference from the planned resident posts ({planned})."),
+    "m_residents_help": (
+        "Utdanningstid × nødvendig tilgang {finish}: så mange må være i "
+        "utdanning i {year} for at nok blir ferdige. Endringen viser forskjellen "
+        "fra planlagte LiS-stillinger ({planned}).",
+        "Training time × required inflow in {finish}: this many must be in "
+        "training in {year} for enough to finish. The change shows the "
+        "difference from the planned resident posts ({planned}).",
+    ),
     "m_deadline": ("Stillinger må opprettes innen", "Posts must be created by"),
-    "m_deadline_help": ("Horisont {horizon} minus utdanningstid {years} år: LiS som starter senere, "
-                        "blir ikke ferdige innen horisonten.",
-                        "Horizon {horizon} minus training time {years} years: residents who "
-                        "start later do not finish by the horizon."),
+    "m_deadline_help": (
+        "Horisont {horizon} minus utdanningstid {years} år: LiS som starter senere, "
+        "blir ikke ferdige innen horisonten.",
+        "Horizon {horizon} minus training time {years} years: residents who start later do not finish by the horizon.",
+    ),
     "already_late": ("for sent", "too late"),
-    "late_note": ("Utdanningstiden ({years} år) er lengre enn tiden fram til horisonten {horizon} "
-                  "fra {base}: nye LiS-stillinger rekker ikke å gi ferdige spesialister innen da. "
-                  "Velg en senere horisont eller dekk behovet med rekruttering.",
-                  "The training time ({years} years) is longer than the time from {base} to the "
-                  "horizon {horizon}: new resident posts cannot produce specialists by then. "
-                  "Choose a later horizon or cover the need by recruitment."),
+    "late_note": (
+        "Utdanningstiden ({years} år) er lengre enn tiden fram til horisonten {horizon} "
+        "fra {base}: nye LiS-stillinger rekker ikke å gi ferdige spesialister innen da. "
+        "Velg en senere horisont eller dekk behovet med rekruttering.",
+        "The training time ({years} years) is longer than the time from {base} to the "
+        "horizon {horizon}: new resident posts cannot produce specialists by then. "
+        "Choose a later horizon or cover the need by recruitment.",
+    ),
     "derived_inflow": ("Avledet tilgang (Tabell 6)", "Derived inflow (Tabell 6)"),
     "required_inflow": ("Nødvendig tilgang", "Required inflow"),
     "approvals_supply": ("Fra nasjonale godkjenninger", "From national approvals"),
@@ -164,7 +188,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "years, else the assumptions) × the region's share.\n"
         "- **Shortfall** = required − the line; positive means too few. **Residents needed** in "
         "year y = training time × required inflow in year y + training time (a resident post "
-        "yields 1/training time finished specialists a year)."),
+        "yields 1/training time finished specialists a year).",
+    ),
     "inflow_col_specialist_need": ("Spesialistbehov (årsverk)", "Specialist need (FTEs)"),
     "inflow_col_required": ("Nødvendig tilgang", "Required inflow"),
     "inflow_col_trend": ("Trend", "Trend"),
@@ -194,5 +219,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "backtestens utfall lå innenfor et så bredt bånd 1–3 år fram.",
         "The trend is the default line the backtest scored at an exit rate of {rate} %; at another rate "
         "the difference in exits is added on the specialists' own line (not scored). The band: 80 % of "
-        "the backtest's outcomes fell inside a band this wide 1-3 years ahead."),
+        "the backtest's outcomes fell inside a band this wide 1-3 years ahead.",
+    ),
 }

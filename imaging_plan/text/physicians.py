@@ -17,10 +17,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "History from Tabell 6 of the plan (2015–2025), the default line with its 80 % "
         "band, and planned supply (specialists leaving, residents finishing, specialists "
         "recruited from outside) against need (today's FTEs × the demand index: population and "
-        "age, use per person and AI). Gap = need − supply; a positive gap means too few physicians."),
+        "age, use per person and AI). Gap = need − supply; a positive gap means too few physicians.",
+    ),
     "gap_at": ("Gap {year}", "Gap {year}"),
-    "gap_help": ("Behov minus tilbud i årsverk; endring mot standardforutsetningene under.",
-                 "Need minus supply in FTEs; change against the default assumptions below."),
+    "gap_help": (
+        "Behov minus tilbud i årsverk; endring mot standardforutsetningene under.",
+        "Need minus supply in FTEs; change against the default assumptions below.",
+    ),
     "gap_fte": ("Gap (årsverk)", "Gap (FTEs)"),
     "history": ("Historikk (Tabell 6)", "History (Tabell 6)"),
     "trend": ("Trend (standardlinjen, 80 % bånd)", "Trend (the default line, 80 % band)"),
@@ -29,12 +32,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap": ("Gap", "Gap"),
     "shortage": ("Mangel", "Shortage"),
     "surplus": ("Overskudd", "Surplus"),
-    "forecast_missing": ("Trenden mangler: prognosene er ikke laget ennå. Lag dem med "
-                         "`{cmd}` (eller start appen med `make app`). Tilbud, behov og gap "
-                         "under regnes uten trenden.",
-                         "The trend is missing: forecasts have not been made yet. Make "
-                         "them with `{cmd}` (or start the app with `make app`). Supply, need "
-                         "and gap below are computed without it."),
+    "forecast_missing": (
+        "Trenden mangler: prognosene er ikke laget ennå. Lag dem med "
+        "`{cmd}` (eller start appen med `make app`). Tilbud, behov og gap "
+        "under regnes uten trenden.",
+        "The trend is missing: forecasts have not been made yet. Make "
+        "them with `{cmd}` (or start the app with `make app`). Supply, need "
+        "and gap below are computed without it.",
+    ),
     "col_specialists": ("Spesialister (årsverk)", "Specialists (FTEs)"),
     "col_residents": ("LiS (årsverk)", "Residents (FTEs)"),
     "col_exits": ("Avgang (årsverk)", "Exits (FTEs)"),
@@ -42,8 +47,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_supply": ("Tilbud (årsverk)", "Supply (FTEs)"),
     "col_need": ("Behov (årsverk)", "Need (FTEs)"),
     "col_gap": ("Gap (årsverk)", "Gap (FTEs)"),
-    "ov_phys_sentence": ("Med disse forutsetningene har {specialty} {gap} årsverk for {kind} i {year}.",
-                         "Under these assumptions {specialty} has {gap} FTEs too {kind} in {year}."),
+    "ov_phys_sentence": (
+        "Med disse forutsetningene har {specialty} {gap} årsverk for {kind} i {year}.",
+        "Under these assumptions {specialty} has {gap} FTEs too {kind} in {year}.",
+    ),
     "ov_short": ("lite", "few"),
     "ov_surplus": ("mye", "many"),
     "trend_method": ("Trend ({method}, 80 % intervall)", "Trend ({method}, 80 % interval)"),
@@ -53,7 +60,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "nasjonal vekst. Regionens befolkning per aldersgruppe føres fram med landets vekst i hver gruppe.",
         "Statistics Norway's 2026 projection (table 14746): the main alternative MMMM, low (LLML) or high "
         "(HHMH) national growth. The region's population per age band is carried forward with the "
-        "nation's growth in each band."),
+        "nation's growth in each band.",
+    ),
     "col_recruited": ("Rekruttert utenfra (årsverk)", "Recruited from outside (FTEs)"),
     "col_exits_people": ("Avgang (personer)", "Exits (people)"),
     "col_recruited_people": ("Rekruttert utenfra (personer)", "Recruited from outside (people)"),
@@ -81,9 +89,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{demography} in {horizon}. **Use per person beyond demography**: {use} %/year (default "
         "{use_default}: the plan's +24 % outpatient activity 2015-2024 less demography's ×{demo_past} "
         "over the same years). **AI**: a {ai} % gain reached in {ai_year}, linear from {base}. The "
-        "index in {horizon}: {index}."),
-    "recruitment_title": ("Rekruttering utenfra: hvordan standardverdien er avledet",
-                          "Recruitment from outside: how the default is derived"),
+        "index in {horizon}: {index}.",
+    ),
+    "recruitment_title": (
+        "Rekruttering utenfra: hvordan standardverdien er avledet",
+        "Recruitment from outside: how the default is derived",
+    ),
     "recruitment_text": (
         "Tilgang av spesialister per år (Tabell 6: vekst i spesialistårsverk + avgang {exit} %) minus "
         "egne ferdige LiS (LiS {years} år før / {years}). Resten kom fra andre regioner eller "
@@ -92,14 +103,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "Specialist inflow a year (Tabell 6: growth of specialist FTEs + exits at {exit} %) minus the "
         "region's own finishing residents (residents {years} years earlier / {years}). The rest came from "
         "other regions or abroad, or fewer left than the exit rate says. Mean {first}-{last}: {summary}. "
-        "The default is this mean (rounded); at 0 the specialists grow only from the region's own residents."),
+        "The default is this mean (rounded); at 0 the specialists grow only from the region's own residents.",
+    ),
     "rec_col_inflow": ("Tilgang (årsverk)", "Inflow (FTEs)"),
     "rec_col_own_finishers": ("Egne ferdige LiS (årsverk)", "Own finishing residents (FTEs)"),
     "rec_col_recruited": ("Rekruttert utenfra (årsverk)", "Recruited from outside (FTEs)"),
     "phys_scope": ("Region eller helseforetak", "Region or trust"),
     "phys_scope_region": ("Hele regionen (summen)", "The whole region (the sum)"),
-    "phys_trust_view": ("Viser {trust}: planen regnes på foretakets egne årsverk; trenden er regionens og "
-                        "vises ikke her.",
-                        "Showing {trust}: the plan is computed on the trust's own FTEs; the trend is the "
-                        "region's and is not shown here."),
+    "phys_trust_view": (
+        "Viser {trust}: planen regnes på foretakets egne årsverk; trenden er regionens og vises ikke her.",
+        "Showing {trust}: the plan is computed on the trust's own FTEs; the trend is the "
+        "region's and is not shown here.",
+    ),
 }
