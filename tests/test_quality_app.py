@@ -366,3 +366,16 @@ def test_missing_planning_backcast_says_how_to_make_it(tmp_path, monkeypatch):
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     at = open_page("quality", {"lang": "English"})
     assert any("--only 06" in i.value for i in at.info)
+
+
+def test_compute_gives_the_pages_sentences_and_tables_without_streamlit(stored):
+    """The view is a pure function of the snapshot: the stored backtest, in the snapshot's language."""
+    from imaging_plan.app.shell import snapshot_for
+
+    view = quality_page.compute(snapshot_for("en", forecasts_dir=stored[0]))
+    tables = stored[1]
+    assert view.rule.startswith("How it is chosen") and "for 5 candidates" in view.rule
+    assert len(view.lead) == 2 and view.lead[0].startswith("**Physicians**")  # physicians and inflow stored
+    assert len(view.pooled) == len(tables["pooled"]) and len(view.accuracy) == len(tables["winners"])
+    assert not view.grid_run and "●" in set(view.grid.iloc[:, -1])  # only the settings in use were scored
+    assert quality_page.compute(snapshot_for("en", forecasts_dir=stored[0] / "none")) is None

@@ -6,6 +6,7 @@ heavy, so a slider move elsewhere costs this page only a few table lookups.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -206,31 +207,24 @@ def detail_table(accuracy: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def grid_section(grid: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("grid_title", lang))
-    st.caption(t("grid_help", lang))
-    if len(grid) < 2:
-        st.caption(t("grid_not_run", lang))
+def grid_view(grid: pd.DataFrame, lang: str) -> tuple[str, pd.DataFrame]:
+    """Return the Prophet settings grid in a sentence (the best against the settings in use) and as a table."""
     current, best = grid[grid["current"]].iloc[0], grid[grid["best"]].iloc[0]
     if current["label"] == best["label"]:
-        st.markdown(
-            t(
-                "grid_best_is_current",
-                lang,
-                label=settings_label(current, lang),
-                mase=fmt_number(current["mase_all"], lang, 2),
-            )
+        summary = t(
+            "grid_best_is_current",
+            lang,
+            label=settings_label(current, lang),
+            mase=fmt_number(current["mase_all"], lang, 2),
         )
     else:
-        st.markdown(
-            t(
-                "grid_best_differs",
-                lang,
-                best=settings_label(best, lang),
-                best_mase=fmt_number(best["mase_all"], lang, 2),
-                label=settings_label(current, lang),
-                mase=fmt_number(current["mase_all"], lang, 2),
-            )
+        summary = t(
+            "grid_best_differs",
+            lang,
+            best=settings_label(best, lang),
+            best_mase=fmt_number(best["mase_all"], lang, 2),
+            label=settings_label(current, lang),
+            mase=fmt_number(current["mase_all"], lang, 2),
         )
     horizons = [c for c in grid if c.startswith("mase_h")]
     shown = pd.DataFrame({t("col_settings", lang): [settings_label(r, lang) for _, r in grid.iterrows()]})
@@ -240,7 +234,47 @@ def grid_section(grid: pd.DataFrame, lang: str) -> None:
     shown[t("col_median", lang)] = grid["median_all"].round(2)
     shown[t("col_hits", lang)] = grid["hits"].astype(str) + "/" + grid["checks"].astype(str)
     shown[t("col_in_use", lang)] = grid["current"].map({True: "●", False: ""})
-    show_table(shown)
+    return summary, shown
+
+
+@dataclass(frozen=True)
+class QualityView:
+    """What the page shows of the stored backtest, in the viewer's language."""
+
+    rule: str | None  # how the default line is chosen; None for a backtest made before the rule
+    lead: list[str] | None  # one sentence per family; None for a backtest made before the default line
+    reading: list[str]
+    pooled: pd.DataFrame
+    accuracy: pd.DataFrame
+    grid_summary: str
+    grid: pd.DataFrame
+    grid_run: bool  # more than the settings in use were scored
+
+
+def compute(snapshot: state.Snapshot) -> QualityView | None:
+    """Return the page's sentences and tables from the stored backtest (None when there is none)."""
+    backtest = snapshot.forecast(BACKTEST)
+    if backtest is None:
+        return None
+    tables, lang = backtest.tables, snapshot.lang
+    choices = tables.get("default_choices")
+    rule = None
+    if choices is not None and "candidates" in choices:
+        rule = t("default_rule", lang, candidates=int(choices["candidates"].max()))
+    lead = None
+    if "pooled_by_family" in tables and choices is not None:
+        lead = default_sentences(tables["pooled_by_family"], choices, lang)
+    summary, grid = grid_view(tables["prophet_grid"], lang)
+    return QualityView(
+        rule=rule,
+        lead=lead,
+        reading=reading(tables["pooled"], tables["winners"], lang),
+        pooled=pooled_table(tables["pooled"], lang),
+        accuracy=accuracy_table(tables["winners"], lang),
+        grid_summary=summary,
+        grid=grid,
+        grid_run=len(tables["prophet_grid"]) > 1,
+    )
 
 
 def chart_section(ctx, winners: pd.DataFrame) -> None:
@@ -333,47 +367,48 @@ def history_section(ctx) -> None:
     )
 
 
+def _bullets(lines: list[str]) -> None:
+    st.markdown("\n".join(f"- {line}" for line in lines))
+
+
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("quality_title", lang))
     st.markdown(t("quality_intro", lang))
     backtest = forecast_or_progress(ctx, BACKTEST, BACKTEST_COMMAND, "backtest_missing", t("page_quality", lang))
-    if backtest is not None:
-        tables = backtest.tables
-        winners, pooled = tables["winners"], tables["pooled"]
+    view = state.computed(compute, ctx) if backtest is not None else None
+    if view is not None:
         st.subheader(t("default_title", lang))
-        choices = tables.get("default_choices")
-        if choices is not None and "candidates" in choices:
-            st.caption(t("default_rule", lang, candidates=int(choices["candidates"].max())))
-        if "pooled_by_family" in tables and "default_choices" in tables:
-            st.markdown(
-                "\n".join(
-                    f"- {line}"
-                    for line in default_sentences(tables["pooled_by_family"], tables["default_choices"], lang)
-                )
-            )
+        if view.rule:
+            st.caption(view.rule)
+        if view.lead is not None:
+            _bullets(view.lead)
         else:
             st.info(t("default_not_run", lang, cmd=BACKTEST_COMMAND))
         st.subheader(t("reading_title", lang))
-        st.markdown("\n".join(f"- {line}" for line in reading(pooled, winners, lang)))
+        _bullets(view.reading)
 
         st.subheader(t("pooled_title", lang))
         st.caption(t("pooled_help", lang))
-        show_table(pooled_table(pooled, lang))
+        show_table(view.pooled)
 
         st.subheader(t("accuracy_title", lang))
         st.caption(t("accuracy_help", lang))
-        show_table(accuracy_table(winners, lang))
+        show_table(view.accuracy)
         if st.toggle(t("detail_title", lang), key="quality_show_detail"):
+            accuracy = backtest.tables["accuracy"]
             minimum = backtest.manifest.get("parameters", {}).get("mape_min_actual", MAPE_MIN_ACTUAL)
             st.caption(t("detail_help", lang, min=fmt_number(minimum, lang)))
-            show_table(detail_table(tables["accuracy"], lang))
-            download_csv(
-                tables["accuracy"], t("download_csv", lang), "backtest_accuracy.csv", "download_backtest_accuracy"
-            )
+            show_table(detail_table(accuracy, lang))
+            download_csv(accuracy, t("download_csv", lang), "backtest_accuracy.csv", "download_backtest_accuracy")
 
-        chart_section(ctx, winners)
-        grid_section(tables["prophet_grid"], lang)
+        chart_section(ctx, backtest.tables["winners"])
+        st.subheader(t("grid_title", lang))
+        st.caption(t("grid_help", lang))
+        if not view.grid_run:
+            st.caption(t("grid_not_run", lang))
+        st.markdown(view.grid_summary)
+        show_table(view.grid)
     history_section(ctx)
     planning_backcast_section(ctx)
 

@@ -100,11 +100,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Series won (lowest MASE on the series): {wins}.",
     ),
     "reading_prophet_behind": (
-        "Prophet slo ikke den naive metoden i snitt: les trendlinjene som "
-        "retning, ikke som presise tall, og se notisen ved hver graf.",
-        "Prophet did not beat the naive method on average: read the trend "
-        "lines as a direction, not as precise numbers, and see the note "
-        "beside each chart.",
+        "Prophet alene slo ikke den naive metoden i snitt; hvilken linje sidene tegner, og hvor godt den "
+        "traff, står under «Linjen som tegnes» over.",
+        "Prophet alone did not beat the naive method on average; which line the pages draw, and how well "
+        "it did, is under “The line drawn” above.",
     ),
     "reading_prophet_ahead": ("Prophet slo den naive metoden i snitt.", "Prophet beat the naive method on average."),
     "reading_coverage": (
