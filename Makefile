@@ -80,10 +80,9 @@ lint: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# Every core, one test module per worker (module fixtures such as a served app run once), the
-# longest modules first in the order tests/conftest.py gives (not xdist's most-tests-first).
+# Every core, one test module per worker (module fixtures such as a served app run once).
 test: $(DEVSTAMP) chromium nginx lint
-	$(PY) -m pytest -n auto --dist loadscope --no-loadscope-reorder
+	$(PY) -m pytest -n auto --dist loadscope
 
 benchmark: $(DEVSTAMP)
 	$(PY) benchmarks/benchmark.py

@@ -73,18 +73,6 @@ def browser_pages(request):
                 pass
 
 
-# The longest modules first (about 150, 100, 90 and 35 s on this 2-core machine): xdist's
-# loadscope hands whole modules to the workers in collection order, so a long module collected
-# late would run alone on one core at the end while the other idles.
-LONGEST_FIRST = ("test_browser.py", "test_notebooks.py", "test_browser_data.py", "test_parallel.py")
-
-
-def pytest_collection_modifyitems(config, items):
-    """Run the longest modules first (a stable sort: each module keeps its own order)."""
-    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(LONGEST_FIRST)))
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     """Keep each phase's report on the test item, so fixtures can see whether the test failed."""
