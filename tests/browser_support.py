@@ -104,14 +104,16 @@ def served_app(env: dict[str, str], log: Path, script: str | Path = "app.py"):
                 proc.wait(timeout=10)
 
 
-def settle(page, timeout_ms: int = 60_000) -> None:
+def settle(page, timeout_ms: int = 60_000, metrics: bool = True) -> None:
     """Wait until the script has finished its run and the page shows its numbers.
 
     A metric appears only once a run has started; the run is over when the state says so after it
-    (the state reads notRunning before the first run starts, too).
+    (the state reads notRunning before the first run starts, too). `metrics=False` for a page
+    without numbers (the Data page).
     """
     page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
-    page.wait_for_selector("[data-testid=stMetricValue]", timeout=timeout_ms)
+    if metrics:
+        page.wait_for_selector("[data-testid=stMetricValue]", timeout=timeout_ms)
     page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
     page.wait_for_timeout(800)
     page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
@@ -133,8 +135,8 @@ def changed_metrics(page, before: list[str], timeout: float = 30) -> list[str]:
     return metrics(page)
 
 
-def shot(page, name: str) -> Path:
+def shot(page, name: str, full_page: bool = False) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
+    page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -73,6 +73,26 @@ def browser_pages(request):
                 pass
 
 
+@pytest.fixture
+def open_in_browser(browser, browser_pages):
+    """Return open_(url, width): the URL in a fresh browser context (downloads accepted), once its numbers show.
+
+    Pages a failed test left open are photographed (`browser_pages`).
+    """
+    from browser_support import settle
+
+    def open_(url: str, width: int = 1400, metrics: bool = True):
+        context = browser.new_context(viewport={"width": width, "height": 2000}, accept_downloads=True)
+        context.set_default_timeout(60_000)
+        page = context.new_page()
+        browser_pages.append(page)
+        page.goto(url)
+        settle(page, metrics=metrics)
+        return context, page
+
+    return open_
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     """Keep each phase's report on the test item, so fixtures can see whether the test failed."""

@@ -24,24 +24,8 @@ def app_url(built_forecasts):
         yield url
 
 
-@pytest.fixture
-def open_page(browser, browser_pages):
-    """Open a URL in a fresh browser context; pages left open by a failed test are photographed."""
-
-    def open_(url: str, width: int = 1400):
-        context = browser.new_context(viewport={"width": width, "height": 2000})
-        context.set_default_timeout(60_000)
-        page = context.new_page()
-        browser_pages.append(page)
-        page.goto(url)
-        settle(page)
-        return context, page
-
-    return open_
-
-
-def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_page, app_url):
-    context, page = open_page(app_url)
+def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_in_browser, app_url):
+    context, page = open_in_browser(app_url)
     overview_before = metrics(page)
     shot(page, "overview_default")
     page.get_by_role("link", name="Legeårsverk").click()
@@ -62,7 +46,7 @@ def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_page, app_url):
     shot(page, "physicians_exit_rate_4")
     context.close()
 
-    fresh, page2 = open_page(shared)
+    fresh, page2 = open_in_browser(shared)
     assert metrics(page2) == moved
     assert "4.0" in page2.locator("[data-testid=stSlider]").filter(has_text="Avgang spesialister").inner_text()
     # The scenario stays in the URL across pages: the overview shows the moved numbers too.
@@ -74,11 +58,11 @@ def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_page, app_url):
     fresh.close()
 
 
-def test_garbage_url_falls_back_to_defaults_without_an_error_page(open_page, app_url):
-    context, page = open_page(app_url + "/physicians")
+def test_garbage_url_falls_back_to_defaults_without_an_error_page(open_in_browser, app_url):
+    context, page = open_in_browser(app_url + "/physicians")
     defaults = metrics(page)
     context.close()
-    context, page = open_page(
+    context, page = open_in_browser(
         app_url + "/physicians?horizon=abc&exit_rate_pct=99&nope=1&training_years=5&training_years=7"
     )
     assert page.locator("[data-testid=stException]").count() == 0
@@ -87,21 +71,21 @@ def test_garbage_url_falls_back_to_defaults_without_an_error_page(open_page, app
     context.close()
 
 
-def test_english_switch_and_tablet_width(open_page, app_url):
-    context, page = open_page(app_url + "/physicians?lang=English", width=820)
+def test_english_switch_and_tablet_width(open_in_browser, app_url):
+    context, page = open_in_browser(app_url + "/physicians?lang=English", width=820)
     assert page.get_by_text("Physician FTEs: supply, need and gap").count() == 1
     assert page.locator("[data-testid=stException]").count() == 0
     shot(page, "physicians_english_tablet")
     context.close()
 
 
-def test_board_downloads_pdf_and_excel_with_the_screen_numbers(open_page, app_url, tmp_path):
+def test_board_downloads_pdf_and_excel_with_the_screen_numbers(open_in_browser, app_url, tmp_path):
     import io
 
     import pandas as pd
     import pypdf
 
-    context, page = open_page(app_url + "/?exit_rate_pct=4.5")
+    context, page = open_in_browser(app_url + "/?exit_rate_pct=4.5")
     shown = metrics(page)
     with page.expect_download(timeout=60_000) as pdf_download:
         page.get_by_text("Styresammendrag (PDF, én side)").click()
@@ -133,8 +117,8 @@ def _upload(page, path) -> None:
     button.click()
 
 
-def test_scenario_file_is_applied_whole_or_refused_whole(open_page, app_url, tmp_path):
-    context, page = open_page(app_url + "/physicians")
+def test_scenario_file_is_applied_whole_or_refused_whole(open_in_browser, app_url, tmp_path):
+    context, page = open_in_browser(app_url + "/physicians")
     before = metrics(page)
     page.get_by_text("Scenario: del, lagre, last inn").click()
     bad = tmp_path / "bad.yaml"
@@ -162,8 +146,8 @@ def _wait_for_query(page, text: str) -> None:
     page.wait_for_function(f"() => location.search.includes('{text}')", timeout=30_000)
 
 
-def test_a_value_set_on_equipment_survives_other_pages_and_a_copied_link(open_page, app_url):
-    context, page = open_page(app_url + "/equipment")
+def test_a_value_set_on_equipment_survives_other_pages_and_a_copied_link(open_in_browser, app_url):
+    context, page = open_in_browser(app_url + "/equipment")
     slider = page.locator("[data-testid=stSlider]").filter(has_text="Levetid MR")
     slider.locator("input[type=range]").focus()
     for _ in range(2):  # 10 -> 12 years
@@ -184,7 +168,7 @@ def test_a_value_set_on_equipment_survives_other_pages_and_a_copied_link(open_pa
     shot(page, "overview_carrying_equipment_value")
     context.close()
 
-    fresh, page2 = open_page(shared)
+    fresh, page2 = open_in_browser(shared)
     page2.get_by_role("link", name="Utstyr").click()
     page2.wait_for_url("**/equipment**")
     settle(page2)

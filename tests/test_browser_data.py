@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from browser_support import ARTIFACTS, require_chromium, served_app
+from browser_support import ARTIFACTS, metrics, require_chromium, served_app, settle, shot
 from imaging_plan import paths
 
 pytestmark = pytest.mark.slow
@@ -37,112 +37,84 @@ def app_url(built_forecasts, tmp_path_factory):
     assert not any(p.name.startswith("_") for p in paths.DATA_DIR.iterdir())
 
 
-def _settle(page, metrics: bool = True) -> None:
-    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=60_000)
-    if metrics:
-        page.wait_for_selector("[data-testid=stMetricValue]", timeout=60_000)
-    page.wait_for_timeout(800)
-    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=60_000)
-
-
-def _metrics(page) -> list[str]:
-    return page.locator("[data-testid=stMetricValue]").all_inner_texts()
-
-
-def _shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
 def _figures(page) -> tuple[list[str], list[str]]:
     """Return the Overview's and the Physicians page's metrics, reached through the menu (same session)."""
     page.get_by_role("link", name="Oversikt").click()
     page.wait_for_url(lambda url: "/physicians" not in url and "/data" not in url)
-    _settle(page)
-    overview = _metrics(page)
+    settle(page)
+    overview = metrics(page)
     page.get_by_role("link", name="Legeårsverk").click()
     page.wait_for_url("**/physicians**")
-    _settle(page)
-    return overview, _metrics(page)
+    settle(page)
+    return overview, metrics(page)
 
 
 def _upload_physicians(page, path: Path) -> None:
     page.get_by_role("link", name="Data").click()
     page.wait_for_url("**/data**")
-    _settle(page, metrics=False)
+    settle(page, metrics=False)
     block = page.locator("[data-testid=stExpander]").filter(has_text="physician_ftes.csv").first
     if block.locator("input[type=file]").count() == 0 or not block.locator("input[type=file]").is_visible():
         block.locator("summary").first.click()
     block.locator("input[type=file]").set_input_files(str(path))
     page.wait_for_timeout(1500)
-    _settle(page, metrics=False)
+    settle(page, metrics=False)
 
 
-def _open(browser, url: str, pages: list):
-    """Open `url` in a fresh context; `pages` (the browser_pages fixture) photographs it if the test fails."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
-    context.set_default_timeout(60_000)
-    page = context.new_page()
-    pages.append(page)
-    page.goto(url)
-    _settle(page)
-    return context, page
-
-
-def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(browser, browser_pages, app_url, tmp_path):
+def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(open_in_browser, app_url, tmp_path):
     shipped = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
     doubled = shipped.assign(fte=shipped["fte"] * 2)
     path = tmp_path / "physicians_doubled.csv"
     doubled.to_csv(path, index=False)
 
-    context, page = _open(browser, app_url, browser_pages)
+    context, page = open_in_browser(app_url)
     before = _figures(page)
     _upload_physicians(page, path)
     assert page.get_by_text("Din fil physicians_doubled.csv brukes i denne økten.").count() == 1
-    _shot(page, "data_doubled_accepted")
+    shot(page, "data_doubled_accepted", full_page=True)
     after = _figures(page)
     assert after[0] != before[0] and after[1] != before[1]
     assert len(after[0]) == len(before[0]) and len(after[1]) == len(before[1])
     # The radiology gap at the horizon doubles (need and supply both scale with the FTEs).
     gap = lambda text: float(text.split(" / ")[-1].split(" ")[0].replace("\u00a0", "").replace(",", "."))
     assert gap(after[0][0]) == pytest.approx(2 * gap(before[0][0]), abs=1.0)
-    _shot(page, "physicians_doubled")
+    shot(page, "physicians_doubled", full_page=True)
     # The share link says it was made on uploaded data; opened without the data, it says so.
     assert "data=" in page.url
-    fresh, page2 = _open(browser, page.url, browser_pages)
+    fresh, page2 = open_in_browser(page.url)
     assert page2.get_by_text("Denne lenken ble laget på opplastede data").count() == 1
-    assert _metrics(page2) == before[1]  # the shipped figures, and the page says they are
-    _shot(page2, "physicians_link_without_data")
+    assert metrics(page2) == before[1]  # the shipped figures, and the page says they are
+    shot(page2, "physicians_link_without_data", full_page=True)
     fresh.close()
     context.close()
 
 
-def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(browser, browser_pages, app_url, tmp_path):
+def test_negative_fte_is_refused_naming_line_and_column_and_changes_nothing(open_in_browser, app_url, tmp_path):
     shipped = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
     bad = shipped.copy()
     bad.loc[4, "fte"] = -3  # file line 6 (line 1 is the header)
     path = tmp_path / "physicians_negative.csv"
     bad.to_csv(path, index=False)
 
-    context, page = _open(browser, app_url, browser_pages)
+    context, page = open_in_browser(app_url)
     before = _figures(page)
     _upload_physicians(page, path)
     alert = page.locator("[data-testid=stAlert]").filter(has_text="avvist")
     assert alert.count() == 1
     text = alert.inner_text()
     assert "line 6, column 'fte'" in text and "must not be negative" in text
-    _shot(page, "data_negative_refused")
+    shot(page, "data_negative_refused", full_page=True)
     assert _figures(page) == before
     context.close()
 
 
-def test_the_excel_template_filled_in_is_accepted(browser, browser_pages, app_url, tmp_path):
+def test_the_excel_template_filled_in_is_accepted(open_in_browser, app_url, tmp_path):
     from openpyxl import load_workbook
 
-    context, page = _open(browser, app_url, browser_pages)
+    context, page = open_in_browser(app_url)
     page.get_by_role("link", name="Data").click()
     page.wait_for_url("**/data**")
-    _settle(page, metrics=False)
+    settle(page, metrics=False)
     block = page.locator("[data-testid=stExpander]").filter(has_text="physician_ftes.csv").first
     block.locator("summary").first.click()
     with page.expect_download(timeout=60_000) as download:
@@ -163,5 +135,5 @@ def test_the_excel_template_filled_in_is_accepted(browser, browser_pages, app_ur
     _upload_physicians(page, filled)
     assert page.get_by_text("Din fil legeårsverk_utfylt.xlsx brukes i denne økten.").count() == 1
     assert page.locator("[data-testid=stException]").count() == 0
-    _shot(page, "data_excel_accepted")
+    shot(page, "data_excel_accepted", full_page=True)
     context.close()
