@@ -51,3 +51,29 @@ def localized(chart, lang: str) -> dict:
 def once() -> alt.Chart:
     """Return a layer that draws one mark, not one per row of the inherited data (rules, labels)."""
     return alt.Chart().transform_aggregate(rows="count()")
+
+
+def band_and_lines(base: alt.Chart, band: bool, history: str, y, colour, tooltip) -> list:
+    """Return the layers of a history-and-trend chart: the 80 % band, the lines, the history with points.
+
+    `base` carries the x encoding (and the data, or inherits it); `band` says whether the
+    data has lower/upper columns; `history` is the series drawn with points (observed values).
+    """
+    layers = []
+    if band:
+        layers.append(
+            base.transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
+            .mark_area(opacity=0.2, color=PALETTE["sky_blue"])
+            .encode(y="lower:Q", y2="upper:Q")
+        )
+    layers.append(
+        base.transform_filter(alt.datum.series != history)
+        .mark_line(strokeWidth=2)
+        .encode(y=y, color=colour, tooltip=tooltip)
+    )
+    layers.append(
+        base.transform_filter(alt.datum.series == history)
+        .mark_line(point=True, strokeWidth=2)
+        .encode(y=y, color=colour, tooltip=tooltip)
+    )
+    return layers

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..i18n import t
-from .common import PALETTE, YEAR_AXIS, year_x
+from .common import PALETTE, YEAR_AXIS, band_and_lines, year_x
 
 
 def physician_lines(
@@ -71,23 +71,7 @@ def physician_chart(lines: pd.DataFrame, title: str, lang: str, trend_label: str
         alt.Tooltip("fte:Q", title=t("fte", lang), format=",.1f"),
     ]
     base = alt.Chart(lines).encode(x=year_x(lang))
-    layers = []
-    if "lower" in lines:
-        layers.append(
-            base.transform_filter(alt.datum.lower != None)  # noqa: E711 (Vega expression)
-            .mark_area(opacity=0.2, color=PALETTE["sky_blue"])
-            .encode(y="lower:Q", y2="upper:Q")
-        )
-    layers.append(
-        base.transform_filter(alt.datum.series != order[0])
-        .mark_line(strokeWidth=2)
-        .encode(y=y, color=colour, tooltip=tooltip)
-    )
-    layers.append(
-        base.transform_filter(alt.datum.series == order[0])
-        .mark_line(point=True, strokeWidth=2)
-        .encode(y=y, color=colour, tooltip=tooltip)
-    )
+    layers = band_and_lines(base, "lower" in lines, order[0], y, colour, tooltip)
     return alt.layer(*layers).properties(title=title, height=380)
 
 
