@@ -104,19 +104,64 @@ def served_app(env: dict[str, str], log: Path, script: str | Path = "app.py"):
                 proc.wait(timeout=10)
 
 
-def settle(page, timeout_ms: int = 60_000, metrics: bool = True) -> None:
-    """Wait until the script has finished its run and the page shows its numbers.
+# Counts the script runs the page has started (window.__runs): added to every browser context
+# (`conftest.open_in_browser`), so a test can wait for the run its click or key press started
+# rather than for a fixed time.
+COUNT_RUNS = """
+window.__runs = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.target.getAttribute('data-test-script-state') === 'running' && r.oldValue !== 'running') window.__runs++;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
 
-    A metric appears only once a run has started; the run is over when the state says so after it
-    (the state reads notRunning before the first run starts, too). `metrics=False` for a page
-    without numbers (the Data page).
+# True once the script has finished a run (after the `after`-th, when given) and nothing on the page
+# is left over from an earlier one or still to be drawn: the run state says so, no element is marked stale
+# and no placeholder (skeleton) waits for its content, the page has
+# drawn its title (every page has one) and, when asked, its numbers.
+_SETTLED = """([needMetrics, after]) => {
+  if (after !== null && !(window.__runs > after)) return false;
+  const state = document.querySelector('[data-test-script-state]');
+  if (!state || state.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-stale="true"], [data-testid=stSkeleton]')) return false;
+  if (!document.querySelector('[data-testid=stMain] h1')) return false;
+  return !needMetrics || document.querySelector('[data-testid=stMetricValue]') !== null;
+}"""
+
+# True once the metrics on the page differ from `before` (same count) and the page has settled.
+_CHANGED = (
+    """([before, needMetrics]) => {
+  if (!("""
+    + _SETTLED
+    + """)([needMetrics, null])) return false;
+  const now = [...document.querySelectorAll('[data-testid=stMetricValue]')].map((e) => e.innerText);
+  return now.length === before.length && now.some((text, i) => text !== before[i]);
+}"""
+)
+
+
+def runs(page) -> int:
+    """Return how many script runs the page has started (see COUNT_RUNS)."""
+    return int(page.evaluate("() => window.__runs || 0"))
+
+
+def settle(page, timeout_ms: int = 60_000, metrics: bool = True, after: int | None = None) -> None:
+    """Wait until the script has finished its run and the page shows its numbers (a condition, no fixed time).
+
+    `after`: the run count (`runs`) read before a click or key press; the wait then also needs a run
+    started since, so the old page's content is not taken for the new one. `metrics=False` for a
+    page without numbers (the Data page).
     """
-    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
-    if metrics:
-        page.wait_for_selector("[data-testid=stMetricValue]", timeout=timeout_ms)
-    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
-    page.wait_for_timeout(800)
-    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
+    page.wait_for_function(_SETTLED, arg=[metrics, after], timeout=timeout_ms, polling="raf")
+
+
+def go_to(page, link: str, metrics: bool = True) -> None:
+    """Click the menu entry `link` and wait for the page it opens to settle."""
+    before = runs(page)
+    page.get_by_role("link", name=link).click()
+    settle(page, metrics=metrics, after=before)
 
 
 def metrics(page) -> list[str]:
@@ -124,14 +169,12 @@ def metrics(page) -> list[str]:
 
 
 def changed_metrics(page, before: list[str], timeout: float = 30) -> list[str]:
-    """Return the metrics once the rerun after an input has replaced `before` (or after `timeout`)."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        settle(page)
-        now = metrics(page)
-        if now != before and len(now) == len(before):
-            return now
-        page.wait_for_timeout(300)
+    """Return the metrics once the rerun after an input has replaced `before` (or, after `timeout`, as they are)."""
+    try:
+        page.wait_for_function(_CHANGED, arg=[before, True], timeout=timeout * 1000, polling="raf")
+    except Exception as err:  # the caller's assertion says what did not change
+        if "Timeout" not in type(err).__name__:
+            raise
     return metrics(page)
 
 

@@ -79,11 +79,12 @@ def open_in_browser(browser, browser_pages):
 
     Pages a failed test left open are photographed (`browser_pages`).
     """
-    from browser_support import settle
+    from browser_support import COUNT_RUNS, settle
 
     def open_(url: str, width: int = 1400, metrics: bool = True):
         context = browser.new_context(viewport={"width": width, "height": 2000}, accept_downloads=True)
         context.set_default_timeout(60_000)
+        context.add_init_script(COUNT_RUNS)
         page = context.new_page()
         browser_pages.append(page)
         page.goto(url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import ARTIFACTS, changed_metrics, metrics, require_chromium, served_app, settle, shot
+from browser_support import ARTIFACTS, changed_metrics, go_to, metrics, require_chromium, runs, served_app, settle, shot
 
 pytestmark = pytest.mark.slow
 require_chromium()
@@ -28,9 +28,7 @@ def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_in_browser, app
     context, page = open_in_browser(app_url)
     overview_before = metrics(page)
     shot(page, "overview_default")
-    page.get_by_role("link", name="Legeårsverk").click()
-    page.wait_for_url("**/physicians**")
-    settle(page)
+    go_to(page, "Legeårsverk")
     before = metrics(page)
     assert len(before) == 6 and page.locator("[data-testid=stException]").count() == 0
     shot(page, "physicians_default")
@@ -50,9 +48,8 @@ def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_in_browser, app
     assert metrics(page2) == moved
     assert "4.0" in page2.locator("[data-testid=stSlider]").filter(has_text="Avgang spesialister").inner_text()
     # The scenario stays in the URL across pages: the overview shows the moved numbers too.
-    page2.get_by_role("link", name="Oversikt").click()
+    go_to(page2, "Oversikt")
     page2.wait_for_function("() => location.search.includes('exit_rate_pct=4')", timeout=30_000)
-    settle(page2)
     assert changed_metrics(page2, overview_before) != overview_before
     shot(page2, "overview_exit_rate_4")
     fresh.close()
@@ -150,18 +147,16 @@ def test_a_value_set_on_equipment_survives_other_pages_and_a_copied_link(open_in
     context, page = open_in_browser(app_url + "/equipment")
     slider = page.locator("[data-testid=stSlider]").filter(has_text="Levetid MR")
     slider.locator("input[type=range]").focus()
+    before = runs(page)
     for _ in range(2):  # 10 -> 12 years
         page.keyboard.press("ArrowRight")
     _wait_for_query(page, "lifetime_mr_years=12")
-    settle(page)
+    settle(page, after=before)
     # The physicians page does not draw the equipment sliders, yet keeps the value in the link.
-    page.get_by_role("link", name="Legeårsverk").click()
-    page.wait_for_url("**/physicians**")
-    settle(page)
+    go_to(page, "Legeårsverk")
     assert page.locator("[data-testid=stSlider]").filter(has_text="Levetid MR").count() == 0
     _wait_for_query(page, "lifetime_mr_years=12")
-    page.get_by_role("link", name="Oversikt").click()
-    settle(page)
+    go_to(page, "Oversikt")
     _wait_for_query(page, "lifetime_mr_years=12")
     assert page.locator("[data-testid=stException]").count() == 0
     shared = page.url
@@ -169,9 +164,7 @@ def test_a_value_set_on_equipment_survives_other_pages_and_a_copied_link(open_in
     context.close()
 
     fresh, page2 = open_in_browser(shared)
-    page2.get_by_role("link", name="Utstyr").click()
-    page2.wait_for_url("**/equipment**")
-    settle(page2)
+    go_to(page2, "Utstyr")
     value = page2.locator("[data-testid=stSlider]").filter(has_text="Levetid MR")
     assert "12" in value.locator("[data-testid=stSliderThumbValue]").inner_text()
     shot(page2, "equipment_from_copied_link")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from browser_support import ARTIFACTS, metrics, require_chromium, served_app, settle, shot
+from browser_support import ARTIFACTS, go_to, metrics, require_chromium, runs, served_app, settle, shot
 from imaging_plan import paths
 
 pytestmark = pytest.mark.slow
@@ -39,26 +39,23 @@ def app_url(built_forecasts, tmp_path_factory):
 
 def _figures(page) -> tuple[list[str], list[str]]:
     """Return the Overview's and the Physicians page's metrics, reached through the menu (same session)."""
-    page.get_by_role("link", name="Oversikt").click()
-    page.wait_for_url(lambda url: "/physicians" not in url and "/data" not in url)
-    settle(page)
+    go_to(page, "Oversikt")
     overview = metrics(page)
-    page.get_by_role("link", name="Legeårsverk").click()
-    page.wait_for_url("**/physicians**")
-    settle(page)
+    go_to(page, "Legeårsverk")
+    assert "/physicians" in page.url
     return overview, metrics(page)
 
 
 def _upload_physicians(page, path: Path) -> None:
-    page.get_by_role("link", name="Data").click()
-    page.wait_for_url("**/data**")
-    settle(page, metrics=False)
+    go_to(page, "Data", metrics=False)
     block = page.locator("[data-testid=stExpander]").filter(has_text="physician_ftes.csv").first
     if block.locator("input[type=file]").count() == 0 or not block.locator("input[type=file]").is_visible():
         block.locator("summary").first.click()
+    before = runs(page)
     block.locator("input[type=file]").set_input_files(str(path))
-    page.wait_for_timeout(1500)
-    settle(page, metrics=False)
+    # Accepted or refused, the file's block says so once the upload's rerun is over.
+    settle(page, metrics=False, after=before)
+    block.locator("[data-testid=stAlert]").first.wait_for(timeout=60_000)
 
 
 def test_doubled_physician_ftes_change_the_overview_and_physicians_figures(open_in_browser, app_url, tmp_path):
@@ -112,9 +109,7 @@ def test_the_excel_template_filled_in_is_accepted(open_in_browser, app_url, tmp_
     from openpyxl import load_workbook
 
     context, page = open_in_browser(app_url)
-    page.get_by_role("link", name="Data").click()
-    page.wait_for_url("**/data**")
-    settle(page, metrics=False)
+    go_to(page, "Data", metrics=False)
     block = page.locator("[data-testid=stExpander]").filter(has_text="physician_ftes.csv").first
     block.locator("summary").first.click()
     with page.expect_download(timeout=60_000) as download:

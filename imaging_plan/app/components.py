@@ -98,7 +98,14 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str, illu
     """
     if illustrative:
         frame = mark_illustrative(frame, illustrative)
-    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name, mime="text/csv", key=key)
+    st.download_button(
+        label,
+        frame.to_csv(index=False).encode("utf-8"),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+    )
 
 
 def is_illustrative(ctx, forecast_name: str, file: str) -> bool:

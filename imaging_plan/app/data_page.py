@@ -173,6 +173,7 @@ def table_block(name: str, ctx, lang: str) -> None:
             mime="text/csv",
             key=f"data_tpl_csv_{name}",
             icon=":material/download:",
+            on_click="ignore",
         )
         right.download_button(
             t("data_template_xlsx", lang),
@@ -181,6 +182,7 @@ def table_block(name: str, ctx, lang: str) -> None:
             key=f"data_tpl_xlsx_{name}",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
+            on_click="ignore",  # a rerun on the click would revoke the file the browser is fetching
         )
         st.file_uploader(
             t("data_upload", lang),

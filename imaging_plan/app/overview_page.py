@@ -210,6 +210,7 @@ def render(snapshot: state.Snapshot) -> None:
         mime="application/pdf",
         key="download_pdf",
         icon=":material/picture_as_pdf:",
+        on_click="ignore",  # a rerun on the click would revoke the file the browser is fetching
     )
     c2.download_button(
         t("ov_excel", lang),
@@ -217,6 +218,7 @@ def render(snapshot: state.Snapshot) -> None:
         file_name="imaging_planning.xlsx",
         key="download_excel",
         icon=":material/table:",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     if st.toggle(t("ov_csv", lang), key="ov_show_csv"):
@@ -228,6 +230,7 @@ def render(snapshot: state.Snapshot) -> None:
                     file_name=f"{name}.csv",
                     mime="text/csv",
                     key=f"csv_{name}",
+                    on_click="ignore",
                 )
     if st.toggle(t("sources", lang), key="ov_show_sources"):
         groups = tuple(dict.fromkeys(a.group for a in assumptions.ASSUMPTIONS.values()))
