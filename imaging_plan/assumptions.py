@@ -61,21 +61,28 @@ class Assumption:
         return int(number) if self.is_int else number
 
 
-def _recruitment_fte(specialty: str) -> Callable[[Mapping[str, pd.DataFrame]], float]:
-    def derive(tables: Mapping[str, pd.DataFrame]) -> float:
-        from . import specialist_inflow  # imports the planning modules, which never import this one
+def _recruitment_window(tables: Mapping[str, pd.DataFrame]) -> float:
+    from . import physicians, recruitment  # the planning modules never import this one
 
-        hist = specialist_inflow.histories(tables["physician_ftes"])
-        if specialty not in hist or len(hist[specialty]) < 2:
-            raise AssumptionError(
-                f"recruitment for {specialty}: needs FTEs for at least two years to derive a "
-                "default; set the parameter explicitly"
-            )
-        return specialist_inflow.recruitment_default(
-            hist, specialty, ASSUMPTIONS["exit_rate_pct"].default, ASSUMPTIONS["training_years"].default
-        )
+    hist = physicians.histories(tables["physician_ftes"])
+    if not hist or min(len(h) for h in hist.values()) < 2:
+        raise AssumptionError("recruitment window: needs physician FTEs for two years or more; set it explicitly")
+    backcast = recruitment.window_backcast(
+        hist, ASSUMPTIONS["exit_rate_pct"].default, ASSUMPTIONS["training_years"].default
+    )
+    if backcast.empty:  # too short a history to look back from 2018-2020: the longest window
+        return float(max(recruitment.WINDOWS))
+    return float(recruitment.best_window(backcast))
 
-    return derive
+
+def _nuclear_medicine_use_growth(tables: Mapping[str, pd.DataFrame]) -> float:
+    exams = tables["exams_by_modality"]
+    latest = exams[(exams["year"] == exams["year"].max()) & (exams["specialty"] == "nuclear_medicine")]
+    pet = float(latest.loc[latest["modality"] == "PET_CT", "exams"].sum())
+    other = float(latest.loc[latest["modality"] == "CONVENTIONAL_NM", "exams"].sum())
+    if pet + other <= 0:
+        raise AssumptionError("nuclear medicine use growth: needs PET/CT and conventional exams (Tabell 1)")
+    return (pet * _GROWTH["PET_CT"][0] + other * _GROWTH["SPECT_CT"][0]) / (pet + other)
 
 
 def _use_growth_pct(tables: Mapping[str, pd.DataFrame]) -> float:
@@ -89,13 +96,39 @@ def _use_growth_pct(tables: Mapping[str, pd.DataFrame]) -> float:
         ) from None
 
 
-_RECRUITMENT_SOURCE = (
-    "Calibrated on Tabell 6: the mean over 2016-2025 of the derived inflow (growth of specialist "
-    "FTEs plus exits at the default exit rate, 3.3 %) minus the region's own finishers "
-    "(residents five years earlier / 5, the first year's residents before 2015), as the supply "
-    "model counts them. Radiology 33.2 - 22.1 = 11.1 FTEs a year, nuclear medicine 1.6 - 0.6 = "
-    "1.0: specialists from other regions or abroad, or fewer leavers than the exit rate says. "
-    "Derived again from the data (specialist_inflow.recruitment_history); rounded to the step."
+_RECRUITMENT_EXTRA_SOURCE = (
+    "Assumption: 0 = recruitment stays at its calibration. The recruitment itself is not a "
+    "slider: it is calibrated on Tabell 6 for the scenario's exit rate and training years over "
+    "the calibration window (the mean of growth of specialist FTEs + exits at the exit rate - the "
+    "region's own finishers, residents a training time earlier / training years; "
+    "imaging_plan.recruitment). Set FTEs a year here to plan for more (a recruitment drive) or "
+    "fewer (other regions and countries lack radiologists too: the plan, 'det er ikke gitt at "
+    "økt rekruttering er mulig')."
+)
+
+_WINDOW_SOURCE = (
+    "Chosen out of sample by the planning backcast (notebook 06, recruitment.window_backcast): "
+    "from the origins 2018, 2019 and 2020, recruitment calibrated on the latest 3, 5 or 10 years "
+    "known then, the supply projected to 2025 and compared with Tabell 6's 2025 FTEs; the window "
+    "with the lowest mean absolute error is the default, at the registry's exit rate and "
+    "training years. Derived again from the data."
+)
+
+_UNMET_SOURCE = (
+    "Assumption: 0 %, none, because the plan reports unfilled radiologist posts, locums "
+    "('eksterne vikarer') and cut production ('Rekruttering av leger til bildediagnostikk'; "
+    "workload SOURCES.md 6.8) but gives no count, and no Norwegian vacancy rate was found "
+    "(SOURCES.md section 6). For scale: the UK's funded consultant radiologist vacancy rate was "
+    "10 % in 2021 (SOURCES.md 6.1). Added to the unmet need of data/unmet_need.csv when given."
+)
+
+_NM_USE_SOURCE = (
+    "Derived from the exam growth keys, weighted by Tabell 1's nuclear-medicine exams in 2024: "
+    "PET/CT 12,228 at growth_pet_ct_pct (5 %/year) and conventional nuclear medicine 14,201 at "
+    "growth_spect_ct_pct (-1 %/year): (12,228 x 5 - 14,201 x 1) / 26,429 = 1.8 %/year. The plan "
+    "expects nuclear medicine's staffing need to keep rising with advanced PET/CT and "
+    "theranostics (the paragraph after Tabell 6); DSA counted PET/CT at about 3,000 exams in 2008 "
+    "and 7,000 in 2014, +19 % in 2014-15 (SOURCES.md 7.5), growth no plan can carry forward to 2040."
 )
 
 _USE_SOURCE = (
@@ -338,26 +371,64 @@ ASSUMPTIONS: dict[str, Assumption] = {
             source="Assumption: 2040, the end of the regional development plan (Regional "
             "utviklingsplan 2040), so at the default horizon the gain is phased in as before.",
         ),
+        Assumption(
+            key="use_growth_nuclear_medicine_pct",
+            label_nb="Bruk per innbygger utover demografi, nukleærmedisin (%/år)",
+            label_en="Use per person beyond demography, nuclear medicine (%/year)",
+            unit="%/year",
+            default=None,
+            min=-2.0,
+            max=8.0,
+            step=0.1,
+            group="physicians",
+            source=_NM_USE_SOURCE,
+            derive=_nuclear_medicine_use_growth,
+            tables=("exams_by_modality",),
+        ),
+        Assumption(
+            key="recruitment_window_years",
+            label_nb="Rekruttering kalibrert på de siste (år)",
+            label_en="Recruitment calibrated on the latest (years)",
+            unit="years",
+            default=None,
+            min=1,
+            max=10,
+            step=1,
+            group="physicians",
+            source=_WINDOW_SOURCE,
+            derive=_recruitment_window,
+            tables=("physician_ftes",),
+        ),
         *[
             Assumption(
-                key=f"recruitment_{specialty}_fte",
-                label_nb=f"Rekruttering utenfra, {nb.lower()} (årsverk/år)",
-                label_en=f"Recruitment from outside, {en.lower()} (FTEs/year)",
+                key=f"recruitment_{specialty}_extra_fte",
+                label_nb=f"Rekruttering utenfra utover kalibreringen, {nb.lower()} (årsverk/år)",
+                label_en=f"Recruitment from outside beyond the calibration, {en.lower()} (FTEs/year)",
                 unit="FTEs/year",
-                default=None,
+                default=0.0,
                 min=lo,
                 max=hi,
                 step=step,
                 group="physicians",
-                source=_RECRUITMENT_SOURCE,
-                derive=_recruitment_fte(specialty),
-                tables=("physician_ftes",),
+                source=_RECRUITMENT_EXTRA_SOURCE,
             )
             for specialty, (nb, en), (lo, hi, step) in (
-                ("radiology", codes.SPECIALTIES["radiology"], (-20.0, 60.0, 0.5)),
+                ("radiology", codes.SPECIALTIES["radiology"], (-30.0, 40.0, 0.5)),
                 ("nuclear_medicine", codes.SPECIALTIES["nuclear_medicine"], (-5.0, 10.0, 0.1)),
             )
         ],
+        Assumption(
+            key="unmet_need_pct",
+            label_nb="Udekket behov i basisåret (% av årsverkene)",
+            label_en="Unmet need in the base year (% of FTEs)",
+            unit="% of FTEs",
+            default=0.0,
+            min=0.0,
+            max=30.0,
+            step=0.5,
+            group="physicians",
+            source=_UNMET_SOURCE,
+        ),
         Assumption(
             key="fte_per_person_physician",
             label_nb="Årsverk per person, leger",

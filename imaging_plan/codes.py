@@ -123,3 +123,13 @@ POPULATION_SCENARIOS = {
     "LLML": ("Lav nasjonal vekst (LLML)", "Low national growth (LLML)"),
     "HHMH": ("Høy nasjonal vekst (HHMH)", "High national growth (HHMH)"),
 }
+
+# Kinds of unmet physician need in the base year (data/unmet_need.csv): posts or work the FTEs
+# in Tabell 6 do not cover (the plan: trusts that cannot fill radiologist posts buy locums or cut
+# production).
+UNMET_NEED_KINDS = {
+    "vacancy": ("Ubesatt stilling", "Vacant post"),
+    "locum": ("Innleie / eksterne vikarer", "Locums, hired-in"),
+    "overtime": ("Overtid", "Overtime"),
+    "bought_reading": ("Kjøpt tolking (teleradiologi, private)", "Bought reading (teleradiology, private)"),
+}

@@ -248,6 +248,20 @@ def _specs() -> dict[str, TableSpec]:
             ("year", "specialty"),
             checks=(_no_year_gaps("specialty"),),
         ),
+        # Optional user file (absent by default: the plan reports unfilled posts but gives no
+        # count): the base year's unmet physician need per trust, specialty and kind, in FTEs.
+        "unmet_need": TableSpec(
+            "unmet_need.csv",
+            {
+                "year": _year(),
+                "trust": _code(codes.TRUSTS),
+                "specialty": _code(codes.SPECIALTIES),
+                "kind": _code(codes.UNMET_NEED_KINDS),
+                "fte": _count(),
+                "source": pa.Column(str, nullable=False),
+            },
+            ("year", "trust", "specialty", "kind"),
+        ),
         # Statistics Norway's population: observed by county and single age (table 07459),
         # projected by age band (table 14746), and the imaging rates by age of Hofmann et al. 2024.
         "population_observed": TableSpec(
@@ -342,7 +356,7 @@ def _sector_matches_owner() -> pa.Check:
 
 TABLES = _specs()
 # Tables the user may add; absent by default, each with a stated fallback where it is used.
-OPTIONAL_TABLES = ("specialist_approvals",)
+OPTIONAL_TABLES = ("specialist_approvals", "unmet_need")
 
 
 def file_sha256(path: Path) -> str:

@@ -3,7 +3,7 @@
 From each origin year the physician supply (stock and flow) and the staffing
 plan are rerun with only the data up to that origin and the defaults that
 data gives (the recruitment flow is recalibrated on the years up to the
-origin; the exit rate and training time are the registry's defaults, which do
+origin over the scenario's window; the exit rate and training time are the registry's defaults, which do
 not come from the data). Each later year of the data is then compared with
 what the model said. Error = modelled - actual (positive: the model said more
 FTEs than there were); error_pct = 100 x error / actual.
@@ -26,7 +26,7 @@ from typing import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from . import specialist_inflow, staffing
+from . import recruitment, specialist_inflow, staffing
 from .physicians import supply_projection
 
 COLUMNS = ["origin", "family", "series", "year", "modelled", "actual", "error", "error_pct", "variant"]
@@ -62,7 +62,8 @@ def physician_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Ma
             last = int(history.index.max())
             if known.empty or last <= origin:
                 continue
-            recruited = specialist_inflow.recruitment_default({specialty: known}, specialty, exit_rate, training)
+            window = int(scenario.get("recruitment_window_years", max(recruitment.WINDOWS)))
+            recruited = recruitment.calibrated_fte(known, window, exit_rate, training)
             actual = history.sum(axis=1)
             for variant, flow in zip(PHYSICIAN_VARIANTS, (recruited, 0.0)):
                 supply = supply_projection(known, last, exit_rate, training, scenario["resident_growth_pct"], flow)

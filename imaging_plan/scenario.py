@@ -227,12 +227,11 @@ PRESETS = {
                 ),
                 "ai_gain_pct": (0.0, "The plan: do not plan fewer radiologists on vague assumptions about AI."),
                 "exit_rate_pct": (4.0, "Assumption: a 25-year specialist career (earlier retirement, more leaving)."),
-                "recruitment_radiology_fte": (
-                    5.5,
-                    _NOT_GIVEN + "half the 2016-2025 mean of 11 FTEs a year, as "
-                    "other regions and countries lack radiologists too.",
+                "recruitment_window_years": (
+                    3,
+                    _NOT_GIVEN + "recruitment as in the latest three years of Tabell 6, the lowest "
+                    "the data show, as other regions and countries lack radiologists too.",
                 ),
-                "recruitment_nuclear_medicine_fte": (0.5, _NOT_GIVEN + "half the 2016-2025 mean of 1.0 FTE a year."),
                 "turnover_rise_pp": (
                     0.5,
                     "Assumption: staff turnover rises half a point a year, the signal the "

@@ -6,6 +6,9 @@ Per specialty and year, from the year after the base year to the horizon:
   specialist FTEs to follow the need: growth of the specialist need plus the
   exits from it, need(t) - need(t-1) + exit rate x need(t-1). With no growth
   and no exits it is zero.
+- **planned inflow**: new specialists a year in the physician plan
+  (`physicians.physician_plan`: own finishers + recruited from outside), the
+  same figure the Physicians page and the Overview show.
 - **forecast inflow (trend)**: where the region's own intake is heading. The
   inflow is derived from Tabell 6 (growth of specialist FTEs plus exits at the
   exit rate); Prophet (in the notebook) fits its two parts, and
@@ -31,8 +34,8 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from .codes import SPECIALTIES
-from .physicians import resident_posts, specialist_and_resident_history
+from .physicians import histories as _histories
+from .physicians import resident_posts
 
 INFLOW_COLUMNS = ["specialty", "year", "specialists", "growth", "exits", "inflow"]
 RECRUITMENT_COLUMNS = [*INFLOW_COLUMNS, "own_finishers", "recruited"]
@@ -45,13 +48,16 @@ PLAN_COLUMNS = [
     "trend",
     "trend_lower",
     "trend_upper",
+    "planned",
     "national_approvals",
     "supply",
     "supply_lower",
     "supply_upper",
     "supply_basis",
+    "shortfall_planned",
     "shortfall_trend",
     "shortfall_supply",
+    "cum_shortfall_planned",
     "cum_shortfall_trend",
     "cum_shortfall_supply",
 ]
@@ -59,13 +65,8 @@ PIPELINE_COLUMNS = ["specialty", "year", "residents_planned", "residents_needed"
 
 
 def histories(ftes: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Return {specialty: specialist and resident FTEs per year} for the specialties in the table.
-
-    The backbone's `physicians.specialist_and_resident_history`, computed once
-    and handed to every function below (a slider move then costs no regrouping).
-    """
-    present = set(ftes["specialty"])
-    return {s: specialist_and_resident_history(ftes, s) for s in SPECIALTIES if s in present}
+    """Return {specialty: specialist and resident FTEs per year} (`physicians.histories`)."""
+    return _histories(ftes)
 
 
 def _specialists_by_year(history: pd.DataFrame) -> pd.Series:
@@ -123,14 +124,6 @@ def recruitment_history(hist: Mapping[str, pd.DataFrame], exit_rate_pct: float, 
         own["recruited"] = own["inflow"] - own["own_finishers"]
         frames.append(own)
     return pd.concat(frames, ignore_index=True)[RECRUITMENT_COLUMNS]
-
-
-def recruitment_default(
-    hist: Mapping[str, pd.DataFrame], specialty: str, exit_rate_pct: float, training_years: int
-) -> float:
-    """Return the mean yearly recruitment from outside the region's training over the data's years (FTEs)."""
-    rows = recruitment_history({specialty: hist[specialty]}, exit_rate_pct, training_years)
-    return float(rows["recruited"].mean())
 
 
 def inflow_parts(hist: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -277,36 +270,53 @@ def inflow_plan(
     scenario: Mapping[str, float],
     parts_trend: pd.DataFrame | None = None,
     national_trend: pd.DataFrame | None = None,
+    physician_plan: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return required inflow, trend, approvals-based supply and shortfalls per specialty and year.
+    """Return required inflow, planned inflow, trend, approvals-based supply and shortfalls per specialty and year.
 
     Years run from the base year + 1 to the horizon. Without a stored trend
     the trend columns and the shortfall against it are missing (NaN), the rest
     is complete. Shortfalls are required minus the line (positive: too few).
-    `need` is the physician need of `physicians.physician_need`.
+    `need` is the physician need of `physicians.physician_need`; `physician_plan`
+    (`physicians.physician_plan`) gives the planned new specialists (own finishers
+    + recruited), missing without it.
     """
     plan = required_inflow(hist, need, scenario)
     trend = forecast_inflow(parts_trend, scenario["exit_rate_pct"])
     plan = plan.merge(trend, on=["specialty", "year"], how="left")
+    if physician_plan is not None:
+        planned = physician_plan[["specialty", "year", "new_specialists"]].rename(
+            columns={"new_specialists": "planned"}
+        )
+        plan = plan.merge(planned, on=["specialty", "year"], how="left")
+    else:
+        plan["planned"] = np.nan
     supply = approvals_supply(scenario, plan[["specialty", "year"]], national_trend)
     plan = pd.concat([plan, supply.drop(columns=["specialty", "year"])], axis=1)  # same rows, same order
+    plan["shortfall_planned"] = plan["required"] - plan["planned"]
     plan["shortfall_trend"] = plan["required"] - plan["trend"]
     plan["shortfall_supply"] = plan["required"] - plan["supply"]
     by = plan.groupby("specialty", sort=False)
     # A missing trend year leaves the running total missing from then on, never silently zero.
+    plan["cum_shortfall_planned"] = by["shortfall_planned"].cumsum(skipna=False)
     plan["cum_shortfall_trend"] = by["shortfall_trend"].cumsum(skipna=False)
     plan["cum_shortfall_supply"] = by["shortfall_supply"].cumsum(skipna=False)
     return plan[PLAN_COLUMNS]
 
 
 def resident_pipeline(
-    hist: Mapping[str, pd.DataFrame], plan: pd.DataFrame, scenario: Mapping[str, float]
+    hist: Mapping[str, pd.DataFrame],
+    plan: pd.DataFrame,
+    scenario: Mapping[str, float],
+    physician_plan: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return resident FTEs planned and needed per specialty and year, base year to horizon.
 
     needed(y) = training years x required(y + training years): the residents in
     post in year y finish, one cohort of residents / training years a year,
     in y + training years. Missing where y + training years is past the horizon.
+    With the `physician_plan`, its `residents_needed` is used instead: the same, less
+    what recruitment from outside brings (the one figure every page shows).
     Planned posts are today's LiS FTEs grown at the resident-post growth
     (`physicians.resident_posts`). posts_gap = needed - planned.
     """
@@ -316,8 +326,12 @@ def resident_pipeline(
         base = int(history.index.max())
         years = np.arange(base, horizon + 1)
         planned = resident_posts(history["residents"], years, scenario["resident_growth_pct"]).to_numpy()
-        required = plan[plan["specialty"] == specialty].set_index("year")["required"]
-        needed = training * required.reindex(years + training).to_numpy()
+        if physician_plan is not None:
+            own = physician_plan[physician_plan["specialty"] == specialty].set_index("year")
+            needed = own["residents_needed"].reindex(years).to_numpy()
+        else:
+            required = plan[plan["specialty"] == specialty].set_index("year")["required"]
+            needed = training * required.reindex(years + training).to_numpy()
         frames.append(
             pd.DataFrame(
                 {
@@ -362,8 +376,10 @@ def summary(plan: pd.DataFrame, pipeline: pd.DataFrame, scenario: Mapping[str, f
             {
                 "specialty": specialty,
                 "required_per_year": own["required"].mean(),
+                "planned_per_year": own["planned"].mean(skipna=False),
                 "trend_per_year": own["trend"].mean(skipna=False),
                 "supply_per_year": own["supply"].mean(),
+                "cum_shortfall_planned": own["cum_shortfall_planned"].iloc[-1],
                 "cum_shortfall_trend": own["cum_shortfall_trend"].iloc[-1],
                 "cum_shortfall_supply": own["cum_shortfall_supply"].iloc[-1],
                 "residents_today": pipe.loc[base, "residents_planned"],

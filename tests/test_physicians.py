@@ -81,8 +81,9 @@ def _scenario(**overrides):
         exit_rate_pct=0.0,
         training_years=5,
         resident_growth_pct=0.0,
-        recruitment_radiology_fte=0.0,
-        recruitment_nuclear_medicine_fte=0.0,
+        recruitment_window_years=10,
+        recruitment_radiology_extra_fte=0.0,
+        recruitment_nuclear_medicine_extra_fte=0.0,
     )
     return {**base, **overrides}
 
@@ -106,7 +107,7 @@ def test_zero_exit_with_residents_adds_exactly_the_completions():
 
 
 def test_recruitment_adds_exactly_its_ftes_each_year():
-    plan = physicians.physician_plan(_tables(_ftes(100, 0)), _scenario(recruitment_radiology_fte=7.0))
+    plan = physicians.physician_plan(_tables(_ftes(100, 0)), _scenario(recruitment_radiology_extra_fte=7.0))
     own = plan.set_index("year")
     assert own.loc[2025, "recruited"] == 0 and np.allclose(own.loc[2026:, "recruited"], 7)
     assert own.loc[2035, "specialists"] == pytest.approx(100 + 7 * 10)
@@ -115,7 +116,7 @@ def test_recruitment_adds_exactly_its_ftes_each_year():
 def test_recruitment_that_replaces_the_exits_keeps_supply_flat():
     # 5 % of 100 leave each year; 5 recruited from outside replace them: the steady state S = r / e.
     plan = physicians.physician_plan(
-        _tables(_ftes(100, 0)), _scenario(exit_rate_pct=5.0, recruitment_radiology_fte=5.0)
+        _tables(_ftes(100, 0)), _scenario(exit_rate_pct=5.0, recruitment_radiology_extra_fte=5.0)
     )
     assert np.allclose(plan["specialists"], 100)
     later = plan.iloc[1:]
@@ -223,7 +224,7 @@ def test_plan_has_the_recruited_column_beside_exits_and_completions(shipped_tabl
 
 def test_a_trust_gets_its_share_of_the_regions_recruitment():
     region, trust = _ftes(100, 20), _ftes(25, 5)  # a quarter of every FTE
-    scenario = _scenario(exit_rate_pct=4.0, use_growth_pct=2.0, recruitment_radiology_fte=8.0)
+    scenario = _scenario(exit_rate_pct=4.0, use_growth_pct=2.0, recruitment_radiology_extra_fte=8.0)
     own = physicians.share_of_recruitment(scenario, region, trust)
     assert own["recruitment_radiology_fte"] == pytest.approx(2.0)  # 8 x 30 / 120
     assert own["recruitment_nuclear_medicine_fte"] == 0.0 and own["exit_rate_pct"] == 4.0

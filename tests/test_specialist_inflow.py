@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, forecasting, physicians
+from imaging_plan import assumptions, forecasting, physicians, recruitment
 from imaging_plan.charts import inflow as inflow_charts
 from imaging_plan.assumptions import ASSUMPTIONS
 from imaging_plan import specialist_inflow as si
@@ -372,7 +372,9 @@ def test_recruitment_is_the_inflow_less_own_finishers_computed_by_hand_from_tabe
     # The reading of Tabell 6: about 33 a year came in, about 22 from the region's own residents.
     assert own["inflow"].mean() == pytest.approx(33.2, abs=0.05)
     assert own["own_finishers"].mean() == pytest.approx(22.1, abs=0.05)
-    assert si.recruitment_default(si.histories(shipped_ftes), "radiology", 3.3, 5) == pytest.approx(np.mean(by_hand))
+    history = si.histories(shipped_ftes)["radiology"]
+    assert recruitment.calibrated_fte(history, 10, 3.3, 5) == pytest.approx(np.mean(by_hand))
+    assert recruitment.calibrated_fte(history, 3, 3.3, 5) == pytest.approx(np.mean(by_hand[-3:]))
 
 
 def test_recruitment_is_zero_when_own_residents_explain_the_growth():

@@ -16,7 +16,7 @@ import streamlit as st
 
 from .. import assumptions, paths, scenario
 from ..i18n import LANGUAGES, t
-from ..inputs import InputDataError, load_inputs
+from ..inputs import InputDataError, load_inputs, load_optional
 from . import scenario_controls, sign_in, state, workspace
 
 # The tables the app reads; their content hash keys the cache.
@@ -56,8 +56,11 @@ def _load(data_dir: str, version: str) -> tuple[dict, dict | None, str | None]:
     """Return the app's tables, the defaults they imply, and the data error (if any)."""
     try:
         tables = load_inputs(Path(data_dir), APP_TABLES)[0]  # also checks tables that must agree
+        unmet = load_optional("unmet_need", Path(data_dir))[0]  # absent: no unmet need beyond the slider's
     except InputDataError as err:
         return {}, None, str(err)
+    if unmet is not None:
+        tables["unmet_need"] = unmet
     try:
         return tables, assumptions.defaults(tables), None
     except (KeyError, assumptions.AssumptionError):
