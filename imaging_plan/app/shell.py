@@ -15,9 +15,9 @@ from typing import NamedTuple
 import streamlit as st
 
 from .. import assumptions, paths, scenario
-from ..i18n import LANGUAGES, t
+from ..i18n import LANGUAGE_LABELS, LANGUAGES, t
 from ..inputs import InputDataError, load_inputs
-from . import scenario_controls, sign_in, state, workspace
+from . import scenario_controls, sign_in, state, url_codes, workspace
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = (
@@ -78,14 +78,20 @@ def inputs(data_dir: Path) -> tuple[str, dict, dict, str | None]:
 
 
 def language_switch() -> str:
-    """Return 'nb' or 'en' from the sidebar switch (bound to the URL as ?lang=en)."""
-    return st.sidebar.segmented_control(
+    """Return 'nb' or 'en' from the sidebar switch; the URL holds the code (?lang=en), bokmål leaves it out.
+
+    Not `bind="query-params"`: Streamlit writes a bound widget's label into the URL
+    (?lang=English) and drops a code it finds there (?lang=en) as an unknown option. An
+    older link's label still opens English, and its URL is rewritten with the code.
+    """
+    return url_codes.coded(
+        st.sidebar.segmented_control,
         "Språk / Language",
-        options=list(LANGUAGES),
-        format_func=LANGUAGES.get,
-        default="nb",
+        list(LANGUAGES),
         key="lang",
-        bind="query-params",
+        default="nb",
+        format_func=LANGUAGES.get,
+        aliases=LANGUAGE_LABELS,
         required=True,
     )
 

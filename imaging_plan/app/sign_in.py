@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import t
+from ..i18n import language_code, t
 
 
 def auth_settings() -> dict | None:
@@ -38,7 +38,7 @@ def require_sign_in() -> None:
     settings = auth_settings()
     if settings is None:
         return
-    lang = "en" if st.query_params.get("lang") == "English" else "nb"
+    lang = language_code(st.query_params.get("lang"))
     if st.user.is_logged_in:
         name = st.user.get("name") or st.user.get("email") or ""
         st.sidebar.button(t("sign_out", lang, name=name), on_click=st.logout, key="sign_out")
