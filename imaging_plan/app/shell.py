@@ -150,7 +150,7 @@ def _page(module: str, holder: dict):
 
 def main() -> None:
     st.set_page_config(page_title="Bildediagnostikk HSØ", layout="wide")
-    sign_in.require_sign_in()
+    link = sign_in.require_sign_in()  # back from the provider: the link opened before signing in
     lang = language_switch() or "nb"
     scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}
@@ -159,6 +159,8 @@ def main() -> None:
         for i, p in enumerate(PAGES)
     }
     current = st.navigation(list(pages.values()))
+    if link is not None and pages.get(link.page, current) is not current:
+        st.switch_page(pages[link.page], query_params=link.query)
     groups = next((p.groups for p in PAGES if pages[p.url] is current), PAGES[0].groups)
     holder["snapshot"] = build_context(lang, groups)
     scenario_controls.scenario_panel(holder["snapshot"], scenario_box)
