@@ -100,6 +100,12 @@ def test_the_link_opened_before_signing_in_opens_after_it(back_from_provider):
     assert at.title[0].value == "Physician FTEs: supply, need and gap"
     assert at.slider(key="exit_rate_pct").value == 4.5
     assert "Sign out (Kari Nordmann)" in [b.label for b in at.sidebar.button]
+    # A link to the landing page reopens there, in its language from the first run on.
+    back_from_provider("%2F%3Fexit_rate_pct%3D4.5%26lang%3Den")
+    landing = _app("overview", {"is_logged_in": True, "name": "Kari Nordmann"}, {"auth": AUTH})
+    assert landing.title[0].value == "Overview for the board"
+    assert "Sign out (Kari Nordmann)" in [b.label for b in landing.sidebar.button]
+    assert landing.query_params["exit_rate_pct"] in ("4.5", ["4.5"])
     # A viewer who opens a link of their own gets that link, not the kept one.
     back_from_provider("%2Fphysicians%3Fexit_rate_pct%3D4.5")
     own = _app("overview", {"is_logged_in": True}, {"auth": AUTH}, {"training_years": "6"})

@@ -101,14 +101,15 @@ def require_sign_in() -> Link | None:
     settings = auth_settings()
     if settings is None:
         return None
-    lang = language_code(st.query_params.get("lang"))
     if st.user.is_logged_in:
-        link = returning_link()
+        link = returning_link()  # first: it may put the link's language in the URL
+        lang = language_code(st.query_params.get("lang"))
         name = st.user.get("name") or st.user.get("email") or ""
         st.sidebar.button(t("sign_out", lang, name=name), on_click=st.logout, key="sign_out")
         if LINK_COOKIE in st.context.cookies:  # kept for this sign-in only: gone once back
             st.sidebar.html(_FORGET_JS.format(name=LINK_COOKIE), unsafe_allow_javascript=True)
         return link
+    lang = language_code(st.query_params.get("lang"))
     st.title(t("sign_in_title", lang))
     st.write(t("sign_in_text", lang))
     st.html(_REMEMBER_JS.format(name=LINK_COOKIE, age=LINK_MAX_AGE_S), unsafe_allow_javascript=True)
