@@ -12,7 +12,18 @@ import math
 from . import codes
 from .text import build, common, data, equipment, inflow, overview, physicians, quality, staffing
 
-LANGUAGES = {"nb": "Norsk", "en": "English"}  # the label is the URL value: ?lang=English
+# Code -> label on the switch. The URL holds the code (?lang=en); bokmål, the default, leaves it out.
+LANGUAGES = {"nb": "Norsk", "en": "English"}
+# Links made before the URL held the code carry the label (?lang=English): read as its code.
+LANGUAGE_LABELS = {label: code for code, label in LANGUAGES.items()}
+
+
+def language_code(value: str | None) -> str:
+    """Return the language a link asks for ('nb' or 'en'): its code, an older link's label, else bokmål."""
+    if value in LANGUAGES:
+        return value
+    return LANGUAGE_LABELS.get(value, "nb")
+
 
 # The catalogues, one module per page or topic (imaging_plan/text/), merged into one table.
 CATALOGUES = (common, overview, physicians, inflow, staffing, equipment, quality, data, build)

@@ -50,12 +50,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def served_app(env: dict[str, str], log: Path, script: str | Path = "app.py"):
-    """Yield the URL of `streamlit run script` on a free localhost port; output goes to `log`.
+def served_app(env: dict[str, str], log: Path, script: str | Path = "app.py", port: int | None = None):
+    """Yield the URL of `streamlit run script` on `port` (default: a free one) of 127.0.0.1; output goes to `log`.
 
     The server is stopped (killed if it will not stop) when the block ends.
     """
-    port = free_port()
+    port = port or free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "wb") as out:
         proc = subprocess.Popen(

@@ -104,11 +104,32 @@ def test_population_projection_choice_moves_every_gap_and_travels_in_the_url(for
 
 
 def test_url_parameter_sets_its_slider_and_language(forecasts):
-    at = _run({"exit_rate_pct": "5.5", "lang": "English", "training_years": "6"})
+    at = _run({"exit_rate_pct": "5.5", "lang": "en", "training_years": "6"})
     assert at.slider(key="exit_rate_pct").value == 5.5
     assert at.slider(key="training_years").value == 6
     assert at.title[0].value == "Physician FTEs: supply, need and gap"
     assert _metrics(at) != _metrics(_run())
+
+
+def _url_lang(at: AppTest) -> list[str]:
+    value = at.query_params.get("lang", [])  # a str as the test set it, a list once the app wrote it
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_language_is_a_code_in_the_url_both_ways(forecasts):
+    # A link's code opens English and stays in the URL (Streamlit's own binding dropped it).
+    at = _run({"lang": "en"})
+    assert at.title[0].value == "Physician FTEs: supply, need and gap"
+    assert _url_lang(at) == ["en"] and at.button_group(key="lang").value == "en"
+    assert "lang=en" in at.sidebar.code[0].value  # the share link carries the code too
+    # The switch writes the code, never the label; bokmål, the default, leaves the key out.
+    at.button_group(key="lang").set_value("nb").run()
+    assert at.title[0].value == "Legeårsverk: tilbud, behov og gap" and "lang" not in at.query_params
+    at.button_group(key="lang").set_value("en").run()
+    assert _url_lang(at) == ["en"] and "lang=en" in at.sidebar.code[0].value
+    # A link made before the URL held the code (?lang=English) opens English, rewritten as the code.
+    older = _run({"lang": "English"})
+    assert older.title[0].value == "Physician FTEs: supply, need and gap" and _url_lang(older) == ["en"]
 
 
 def test_out_of_range_url_value_falls_back_to_the_default(forecasts):

@@ -68,11 +68,40 @@ def test_garbage_url_falls_back_to_defaults_without_an_error_page(open_in_browse
     context.close()
 
 
-def test_english_switch_and_tablet_width(open_in_browser, app_url):
-    context, page = open_in_browser(app_url + "/physicians?lang=English", width=820)
+def _lang_in_url(page) -> list[str]:
+    return page.evaluate("() => new URLSearchParams(location.search).getAll('lang')")
+
+
+def test_english_link_opens_in_english_at_tablet_width(open_in_browser, app_url):
+    # The README's link, opened fresh: English, and the code stays in the address.
+    context, page = open_in_browser(app_url + "/physicians?lang=en", width=820)
     assert page.get_by_text("Physician FTEs: supply, need and gap").count() == 1
     assert page.locator("[data-testid=stException]").count() == 0
+    assert _lang_in_url(page) == ["en"]
     shot(page, "physicians_english_tablet")
+    context.close()
+
+
+def test_language_switch_writes_its_code_and_the_code_survives_pages(open_in_browser, app_url):
+    context, page = open_in_browser(app_url + "/?lang=en")
+    page.get_by_role("heading", name="Overview for the board").wait_for()
+    assert _lang_in_url(page) == ["en"]
+    switch = page.locator("[data-testid=stSidebar] [data-testid=stButtonGroup]")
+    # Bokmål is the default: the key leaves the address.
+    switch.get_by_text("Norsk", exact=True).click()
+    page.get_by_role("heading", name="Oversikt for styret").wait_for()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('lang')", timeout=30_000)
+    # English writes the code, never the label.
+    switch.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Overview for the board").wait_for()
+    _wait_for_query(page, "lang=en")
+    assert _lang_in_url(page) == ["en"]
+    page.get_by_role("link", name="Physician FTEs").click()
+    page.wait_for_url("**/physicians**")
+    page.get_by_role("heading", name="Physician FTEs: supply, need and gap").wait_for()
+    _wait_for_query(page, "lang=en")
+    settle(page)
+    assert _lang_in_url(page) == ["en"]
     context.close()
 
 

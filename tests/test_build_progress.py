@@ -53,7 +53,7 @@ def test_while_the_backtest_builds_the_page_shows_progress_instead_of_how_to_mak
     _running(tmp_path, done=400, total=500, fits_for_s=20)  # 400 fits in 20 s: 100 left take 5 s, + the write
     fits_started = store.read_progress(tmp_path, BACKTEST)["first_done_at"]
     before = time.time()
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     after = time.time()
     assert not at.exception
     info = "\n".join(i.value for i in at.info)
@@ -66,7 +66,7 @@ def test_while_the_backtest_builds_the_page_shows_progress_instead_of_how_to_mak
 
     # it ends without a forecast (failed): the page says so and how to see why
     store.finish_progress(tmp_path, BACKTEST, ok=False, message="ValueError: bad data")
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     assert any("the last build failed (ValueError: bad data)" in w.value for w in at.warning)
     assert any("has not been made yet" in i.value for i in at.info)
 
@@ -101,7 +101,7 @@ def test_a_rebuild_shows_the_previous_backtest_meanwhile(tmp_path, monkeypatch, 
     _running(tmp_path, done=0, total=None, fits_for_s=0)
     status = store.build_status(tmp_path, BACKTEST)
     assert status["state"] == "running" and status["pid"] == os.getpid()
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     assert not at.exception
     infos = "\n".join(i.value for i in at.info)
     assert "Model quality: being computed (started" in infos
@@ -109,5 +109,5 @@ def test_a_rebuild_shows_the_previous_backtest_meanwhile(tmp_path, monkeypatch, 
     assert len(at.dataframe) >= 2  # the previous backtest's tables are on the page
 
     store.finish_progress(tmp_path, BACKTEST, ok=True)  # done: no notice left
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     assert not at.exception and not any("being computed" in i.value for i in at.info)

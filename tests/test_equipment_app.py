@@ -118,13 +118,13 @@ def test_lifetime_slider_moves_what_is_overdue_and_only_the_schedule_side(no_for
 
 
 def test_url_parameters_set_sliders_and_language(no_forecast):
-    at = open_page("equipment", {"replacement_budget_mnok": "150", "lifetime_ct_years": "12", "lang": "English"})
+    at = open_page("equipment", {"replacement_budget_mnok": "150", "lifetime_ct_years": "12", "lang": "en"})
     assert not at.exception
     assert at.slider(key="replacement_budget_mnok").value == 150.0
     assert at.slider(key="lifetime_ct_years").value == 12
     assert at.title[0].value == "Equipment: replacement, budget and age"
     assert "Backlog 2040" in _metrics(at)
-    assert _metrics(at)["Backlog 2040"] != _metrics(open_page("equipment", {"lang": "English"}))["Backlog 2040"]
+    assert _metrics(at)["Backlog 2040"] != _metrics(open_page("equipment", {"lang": "en"}))["Backlog 2040"]
 
 
 def test_a_valid_upload_is_used_and_not_saved(no_forecast, tmp_path):

@@ -133,3 +133,9 @@ def test_lookup_finder_reads_literals_and_f_string_prefixes(code, used):
 def test_numbers_rounded_to_zero_show_no_minus_sign():
     assert i18n.fmt_number(-0.4, "nb") == "0" and i18n.fmt_number(-0.04, "en", 1) == "0.0"
     assert i18n.fmt_number(-0.6, "nb") == "\u22121" and i18n.fmt_number(-1234.5, "nb", 1) == "\u22121\u00a0234,5"
+
+
+def test_a_link_names_its_language_by_code_and_an_older_label_still_reads():
+    assert i18n.language_code("en") == "en" and i18n.language_code("nb") == "nb"
+    assert i18n.language_code("English") == "en" and i18n.language_code("Norsk") == "nb"
+    assert i18n.language_code(None) == "nb" and i18n.language_code("xx") == "nb"

@@ -109,7 +109,7 @@ def test_quality_page_shows_reading_tables_and_chart(forecasts_dir, stored):
 
 
 def test_quality_page_leads_with_the_default_line_of_each_family(forecasts_dir, stored):
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     assert not at.exception
     assert at.subheader[0].value == "The line drawn"
     lead = at.markdown[1].value  # after the intro
@@ -149,7 +149,7 @@ def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_d
 
 
 def test_url_sets_the_series_and_language(forecasts_dir):
-    at = open_page("quality", {"lang": "English", "series": "inflow:radiology"})
+    at = open_page("quality", {"lang": "en", "series": "inflow:radiology"})
     assert not at.exception
     assert at.title[0].value == "Model quality: how well did the forecasts do?"
     assert at.selectbox(key="series").value == "inflow:radiology"
@@ -177,7 +177,7 @@ def test_history_compares_the_current_run_with_an_earlier_one(tmp_path, monkeypa
     store.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
     _physician_forecast(tmp_path, gap_shift=10.0, parameters={"horizon": 2040, "exit_rate_pct": 4.0})
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     assert not at.exception
     assert at.selectbox(key="run").value.startswith("20260101T000000Z-")
     figures = at.dataframe[0].value.set_index("Headline figure")
@@ -294,7 +294,7 @@ def test_switching_a_chart_to_another_method_draws_its_stored_line(forecasts_dir
     at.button_group(key="method_radiology").set_value("theta").run()
     assert at.query_params["method_radiology"] == "theta"  # the code, not the label "Theta"
     # The same link in English draws the same method.
-    english = open_page("physicians", {"method_radiology": "naive", "lang": "English"})
+    english = open_page("physicians", {"method_radiology": "naive", "lang": "en"})
     assert english.button_group(key="method_radiology").value == "naive"
     assert not any("ignored" in c.value.lower() for c in english.sidebar.caption)
 
@@ -346,7 +346,7 @@ def test_planning_backcast_section_draws_one_chart_per_specialty_and_the_errors(
         ),
     )
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     assert not at.exception
     assert "The planning models against history" in [s.value for s in at.subheader]
     titles = [json.loads(n.proto.spec).get("title") for n in at.main if n.type == "vega_lite_chart"]
@@ -366,7 +366,7 @@ def test_planning_backcast_section_draws_one_chart_per_specialty_and_the_errors(
 
 def test_missing_planning_backcast_says_how_to_make_it(tmp_path, monkeypatch):
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
-    at = open_page("quality", {"lang": "English"})
+    at = open_page("quality", {"lang": "en"})
     assert any("--only 06" in i.value for i in at.info)
 
 

@@ -39,7 +39,7 @@ def test_bad_url_values_fall_back_to_defaults_and_are_reported(defaults):
             "nope": "1",
             "training_years": ["5", "7"],
             "ai_gain_pct": "10",
-            "lang": "English",
+            "lang": "en",
         },
         defaults,
     )
@@ -121,7 +121,7 @@ def test_low_and_high_presets_bracket_the_baseline_gap(shipped_tables):
 
 def test_app_keys_in_a_link_are_not_reported_as_ignored(defaults):
     query = {
-        "lang": "English",
+        "lang": "en",
         "staff_trusts": ["OUS", "SIV"],
         "staff_roles": "secretary",
         "series": "inflow:radiology",

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from imaging_plan import assumptions, paths
-from imaging_plan.app.sign_in import provider
+from imaging_plan.app.sign_in import LINK_COOKIE, parse_link, provider
 
 AUTH = {
     "redirect_uri": "http://localhost:8080/oauth2callback",
@@ -65,3 +65,49 @@ def test_provider_inline_or_named():
     assert provider(AUTH) is None
     named = {"redirect_uri": "x", "cookie_secret": "y", "microsoft": {"client_id": "c"}}
     assert provider(named) == "microsoft"
+
+
+def test_a_kept_link_is_read_as_a_page_and_its_query():
+    link = parse_link("%2Fphysicians%3Fexit_rate_pct%3D4.5%26staff_trusts%3DOUS%26staff_trusts%3DSIV%26lang%3Den")
+    assert link == ("physicians", {"exit_rate_pct": ["4.5"], "staff_trusts": ["OUS", "SIV"], "lang": ["en"]})
+    assert parse_link("%2Fbildeplan%2F") == ("bildeplan", {})  # a base path: no page of ours, the landing page
+    assert parse_link(None) is None and parse_link("") is None and parse_link("x" * 5000) is None
+
+
+@pytest.fixture
+def back_from_provider(monkeypatch):
+    """Return set(cookie_value): the next AppTest run sees the link cookie, as the first run after the callback."""
+    import streamlit
+
+    class Context:
+        def __init__(self, real, cookies):
+            self._real, self.cookies = real, cookies
+
+        def __getattr__(self, name):
+            return getattr(self._real, name)
+
+    def set_(value: str) -> None:
+        monkeypatch.setattr(streamlit, "context", Context(streamlit.context, {LINK_COOKIE: value}))
+
+    return set_
+
+
+def test_the_link_opened_before_signing_in_opens_after_it(back_from_provider):
+    # The callback lands on the bare root; the cookie holds the page and query the viewer opened.
+    back_from_provider("%2Fphysicians%3Fexit_rate_pct%3D4.5%26lang%3Den")
+    at = _app("overview", {"is_logged_in": True, "name": "Kari Nordmann"}, {"auth": AUTH})
+    assert not at.exception
+    assert at.title[0].value == "Physician FTEs: supply, need and gap"
+    assert at.slider(key="exit_rate_pct").value == 4.5
+    assert "Sign out (Kari Nordmann)" in [b.label for b in at.sidebar.button]
+    # A link to the landing page reopens there, in its language from the first run on.
+    back_from_provider("%2F%3Fexit_rate_pct%3D4.5%26lang%3Den")
+    landing = _app("overview", {"is_logged_in": True, "name": "Kari Nordmann"}, {"auth": AUTH})
+    assert landing.title[0].value == "Overview for the board"
+    assert "Sign out (Kari Nordmann)" in [b.label for b in landing.sidebar.button]
+    assert landing.query_params["exit_rate_pct"] in ("4.5", ["4.5"])
+    # A viewer who opens a link of their own gets that link, not the kept one.
+    back_from_provider("%2Fphysicians%3Fexit_rate_pct%3D4.5")
+    own = _app("overview", {"is_logged_in": True}, {"auth": AUTH}, {"training_years": "6"})
+    assert own.title[0].value == "Oversikt for styret" and "exit_rate_pct" not in own.query_params
+    assert own.query_params["training_years"] in ("6", ["6"])

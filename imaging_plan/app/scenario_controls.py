@@ -180,7 +180,7 @@ def scenario_panel(snapshot, box) -> None:
             help=t("preset_help", lang),
         )
         base = (st.context.url or "http://localhost:8501").split("?")[0]
-        extra = {"lang": "English"} if lang == "en" else {}
+        extra = {"lang": lang} if lang != "nb" else {}  # the code, as the switch writes it
         if st.query_params.get("data"):  # made on uploaded data: the link says so (it cannot carry the file)
             extra["data"] = st.query_params["data"]
         st.caption(t("share", lang))

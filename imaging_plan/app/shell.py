@@ -15,9 +15,9 @@ from typing import NamedTuple
 import streamlit as st
 
 from .. import assumptions, paths, scenario
-from ..i18n import LANGUAGES, t
+from ..i18n import LANGUAGE_LABELS, LANGUAGES, t
 from ..inputs import InputDataError, load_inputs, load_optional
-from . import scenario_controls, sign_in, state, workspace
+from . import scenario_controls, sign_in, state, url_codes, workspace
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = (
@@ -81,14 +81,20 @@ def inputs(data_dir: Path) -> tuple[str, dict, dict, str | None]:
 
 
 def language_switch() -> str:
-    """Return 'nb' or 'en' from the sidebar switch (bound to the URL as ?lang=en)."""
-    return st.sidebar.segmented_control(
+    """Return 'nb' or 'en' from the sidebar switch; the URL holds the code (?lang=en), bokmål leaves it out.
+
+    Not `bind="query-params"`: Streamlit writes a bound widget's label into the URL
+    (?lang=English) and drops a code it finds there (?lang=en) as an unknown option. An
+    older link's label still opens English, and its URL is rewritten with the code.
+    """
+    return url_codes.coded(
+        st.sidebar.segmented_control,
         "Språk / Language",
-        options=list(LANGUAGES),
-        format_func=LANGUAGES.get,
-        default="nb",
+        list(LANGUAGES),
         key="lang",
-        bind="query-params",
+        default="nb",
+        format_func=LANGUAGES.get,
+        aliases=LANGUAGE_LABELS,
         required=True,
     )
 
@@ -147,7 +153,7 @@ def _page(module: str, holder: dict):
 
 def main() -> None:
     st.set_page_config(page_title="Bildediagnostikk HSØ", layout="wide")
-    sign_in.require_sign_in()
+    link = sign_in.require_sign_in()  # back from the provider: the link opened before signing in
     lang = language_switch() or "nb"
     scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}
@@ -156,6 +162,8 @@ def main() -> None:
         for i, p in enumerate(PAGES)
     }
     current = st.navigation(list(pages.values()))
+    if link is not None and pages.get(link.page, current) is not current:
+        st.switch_page(pages[link.page], query_params=link.query)
     groups = next((p.groups for p in PAGES if pages[p.url] is current), PAGES[0].groups)
     holder["snapshot"] = build_context(lang, groups)
     scenario_controls.scenario_panel(holder["snapshot"], scenario_box)

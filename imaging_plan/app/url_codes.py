@@ -10,14 +10,20 @@ as Streamlit does for bound widgets). A code that is not an option is skipped.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import streamlit as st
 
 
-def from_url(key: str, options: Sequence[str], default: Any, multi: bool) -> Any:
-    """Return the value the URL asks for: the valid codes under `key`, or `default` when there are none."""
-    valid = [code for code in dict.fromkeys(st.query_params.get_all(key)) if code in options]
+def from_url(
+    key: str, options: Sequence[str], default: Any, multi: bool, aliases: Mapping[str, str] | None = None
+) -> Any:
+    """Return the value the URL asks for: the valid codes under `key`, or `default` when there are none.
+
+    `aliases` maps other spellings an older link may carry (a label) to their code.
+    """
+    given = [(aliases or {}).get(value, value) for value in st.query_params.get_all(key)]
+    valid = [code for code in dict.fromkeys(given) if code in options]
     if not valid:
         return default
     return valid if multi else valid[0]
@@ -43,16 +49,21 @@ def coded(
     default: Any,
     format_func: Callable[[Any], str] = str,
     multi: bool = False,
+    aliases: Mapping[str, str] | None = None,
     **kwargs,
 ) -> Any:
-    """Draw `widget` (st.multiselect, st.selectbox, st.segmented_control, ...) over codes, bound to the URL by code."""
+    """Draw `widget` (st.multiselect, st.selectbox, st.segmented_control, ...) over codes, bound to the URL by code.
+
+    `aliases` (spelling -> code) lets an older link's label open the same choice; the URL is then
+    rewritten with the code.
+    """
     options = list(options)
     current = st.session_state.get(key)
     stale = key in st.session_state and (
         current is not None and (any(v not in options for v in current) if multi else current not in options)
     )
     if key not in st.session_state or stale:
-        st.session_state[key] = from_url(key, options, default, multi)
+        st.session_state[key] = from_url(key, options, default, multi, aliases)
     value = widget(label, options, key=key, format_func=format_func, **kwargs)
     to_url(key, value, default, multi)
     return value
