@@ -375,6 +375,26 @@ def supply_projection(
     return out
 
 
+def share_of_recruitment(scenario: Mapping[str, object], region: pd.DataFrame, part: pd.DataFrame) -> dict[str, object]:
+    """Return the scenario with each specialty's extra recruitment scaled to `part`'s share of the region.
+
+    The calibrated recruitment of a trust comes from its own history (it adds up to the
+    region's); the extra the planner sets is a figure for the region (FTEs a year), of which a
+    trust gets the share it holds of the specialty's base-year FTEs.
+    """
+    out = dict(scenario)
+    for specialty in SPECIALTIES:
+        key = f"recruitment_{specialty}_extra_fte"
+        own, whole = part[part["specialty"] == specialty], region[region["specialty"] == specialty]
+        if key not in out or own.empty or whole.empty:
+            continue
+        base = int(whole["year"].max())
+        total = float(whole.loc[whole["year"] == base, "fte"].sum())
+        share = float(own.loc[own["year"] == base, "fte"].sum()) / total if total > 0 else 0.0
+        out[key] = float(out[key]) * share
+    return out
+
+
 def gap_at(plan: pd.DataFrame, years: list[int], column: str = "gap") -> pd.DataFrame:
     """Return a column of the plan (default the gap) per specialty (rows) at the given years (columns)."""
     rows = plan[plan["year"].isin(years)]

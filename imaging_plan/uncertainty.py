@@ -28,7 +28,7 @@ from .codes import SPECIALTIES
 
 DRAWS = 1000
 SEED = 2025
-INTERVAL_MEASURES = ("gap", "specialists_gap", "residents_gap", "supply", "need")
+INTERVAL_MEASURES = ("gap", "specialists_gap", "residents_gap", "supply", "need", "new_specialists")
 INTERVAL_COLUMNS = ["specialty", "year", "measure", "p10", "p50", "p90"]
 SENSITIVITY_COLUMNS = ["specialty", "year", "assumption", "low_value", "high_value", "gap_at_low", "gap_at_high"]
 
