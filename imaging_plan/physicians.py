@@ -49,8 +49,9 @@ PLAN_COLUMNS = [
     "residents_needed",
 ]
 NEED_COLUMNS = ["specialty", "year", "demography", "use", "ai", "index", "need"]
-# The input tables `physician_plan` reads (the unmet-need file is optional: absent = none).
-PLAN_TABLES = ("physician_ftes", *demand.POPULATION_TABLES)
+# The input tables `physician_plan` reads (Tabell 1 for nuclear medicine's use growth; the
+# unmet-need file is optional: absent = none).
+PLAN_TABLES = ("physician_ftes", "exams_by_modality", *demand.POPULATION_TABLES)
 OPTIONAL_TABLES = ("unmet_need",)
 # SSB's alternatives on either side of the main one: the demography draws move towards them.
 LOW_POPULATION, HIGH_POPULATION = "LLML", "HHMH"

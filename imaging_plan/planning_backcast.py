@@ -155,3 +155,58 @@ def summary(backcast: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
+
+
+COVERAGE_COLUMNS = ["origin", "specialty", "year", "ahead", "p10", "p50", "p90", "actual", "covered"]
+
+
+def supply_interval_coverage(
+    ftes: pd.DataFrame, origin_years: list[int], scenario: Mapping[str, float], n: int = 1000, seed: int = 2025
+) -> pd.DataFrame:
+    """Return, from each origin, the supply's 80 % interval per later year beside the actual FTEs.
+
+    The supply side of the Monte Carlo (`uncertainty.draws`: exit rate, training years and the
+    recruitment window drawn around the scenario's values, recruitment calibrated per draw on
+    the years up to the origin) with only the data up to the origin. covered: the actual total
+    FTEs lie within p10-p90. Checks the interval's spread against what happened, by lead time.
+    """
+    from . import physicians, uncertainty  # physicians imports this module's neighbours only
+
+    fill = {"use_growth_pct": 0.0, "ai_gain_pct": 0.0, "ai_full_year": 2040, "recruitment_window_years": 10}
+    drawn = uncertainty.draws({**fill, **scenario}, n, seed)
+    rows = []
+    for origin in origin_years:
+        for specialty, history in specialist_inflow.histories(ftes).items():
+            known = history.loc[history.index <= origin]
+            last = int(history.index.max())
+            if len(known) < 2 or last <= origin:
+                continue
+            recruited = np.empty(drawn.n)
+            for window in np.unique(drawn.window):
+                pick = drawn.window == window
+                cal = recruitment.calibration(known, int(window))
+                recruited[pick] = cal.recruited(drawn.exit_rate_pct[pick], drawn.training_years[pick])
+            paths = physicians.supply_paths(
+                known, last, drawn.exit_rate_pct, drawn.training_years, scenario["resident_growth_pct"], recruited
+            )
+            supply = paths["specialists"] + paths["residents"]
+            p10, p50, p90 = np.percentile(supply, [10, 50, 90], axis=0)
+            actual = history.sum(axis=1)
+            for k, year in enumerate(paths["year"]):
+                if year <= origin:
+                    continue
+                truth = float(actual.get(int(year), np.nan))
+                rows.append(
+                    (
+                        origin,
+                        specialty,
+                        int(year),
+                        int(year) - origin,
+                        p10[k],
+                        p50[k],
+                        p90[k],
+                        truth,
+                        bool(p10[k] <= truth <= p90[k]),
+                    )
+                )
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imaging_plan import assumptions, codes, paths
+from imaging_plan import assumptions, codes, paths, physicians, recruitment
 from imaging_plan.assumptions import ASSUMPTIONS, AssumptionError
 
 
@@ -17,11 +17,13 @@ def test_every_assumption_is_complete_and_its_default_in_range():
             assert a.check(a.default) == a.default
 
 
-def test_recruitment_defaults_are_the_tabell_6_means_to_the_step(shipped_ftes):
+def test_the_recruitment_window_default_is_the_backcasts_choice(shipped_ftes):
     d = assumptions.defaults({"physician_ftes": shipped_ftes})
-    # Radiology: inflow 33.2 - own finishers 22.1 = 11.1 a year, to the step 0.5; nuclear medicine
-    # 1.6 - 0.6 = 1.0, to the step 0.1 (tests/test_specialist_inflow.py derives them by hand).
-    assert d["recruitment_radiology_fte"] == 11.0 and d["recruitment_nuclear_medicine_fte"] == 1.0
+    hist = physicians.histories(shipped_ftes)
+    backcast = recruitment.window_backcast(hist, 3.3, 5)
+    scores = backcast.assign(e=backcast["error_pct"].abs()).groupby("window")["e"].mean()
+    assert scores[d["recruitment_window_years"]] == scores.min()  # out of sample, not the latest years by fiat
+    assert d["recruitment_radiology_extra_fte"] == 0.0 and d["unmet_need_pct"] == 0.0
     assert d["horizon"] == 2040 and d["exit_rate_pct"] == 3.3 and d["training_years"] == 5
     assert "use_growth_pct" not in d  # derived from the population tables, which were not given
 
@@ -32,8 +34,11 @@ def test_no_demand_growth_from_supplys_past_is_left():
         "use_growth_pct",
         "ai_gain_pct",
         "ai_full_year",
-        "recruitment_radiology_fte",
-        "recruitment_nuclear_medicine_fte",
+        "recruitment_window_years",
+        "recruitment_radiology_extra_fte",
+        "recruitment_nuclear_medicine_extra_fte",
+        "unmet_need_pct",
+        "use_growth_nuclear_medicine_pct",
         "fte_per_person_physician",
     ):
         assert ASSUMPTIONS[key].group == "physicians", key
@@ -59,8 +64,18 @@ def test_unknown_parameter_is_refused(shipped_ftes):
 
 
 def test_none_means_default_and_values_override(shipped_ftes):
-    s = assumptions.resolve({"exit_rate_pct": 5, "recruitment_radiology_fte": None}, {"physician_ftes": shipped_ftes})
-    assert s["exit_rate_pct"] == 5.0 and s["recruitment_radiology_fte"] == 11.0
+    s = assumptions.resolve({"exit_rate_pct": 5, "recruitment_window_years": None}, {"physician_ftes": shipped_ftes})
+    assert s["exit_rate_pct"] == 5.0
+    assert (
+        s["recruitment_window_years"]
+        == assumptions.defaults({"physician_ftes": shipped_ftes})["recruitment_window_years"]
+    )
+    assert (
+        assumptions.resolve({"recruitment_window_years": 3}, {"physician_ftes": shipped_ftes})[
+            "recruitment_window_years"
+        ]
+        == 3
+    )
 
 
 # notebook -> the assumption groups it uses (each must declare every assumption of those groups)
@@ -71,7 +86,12 @@ NOTEBOOK_ASSUMPTIONS = {
     "03_forecast_radiographer_turnover.ipynb": ("general", "staff", "staff_trusts"),
     "04_forecast_equipment_replacement.ipynb": ("general", "equipment"),
     "05_backtest_forecasts.ipynb": ("general", "exit_rate_pct"),
-    "06_backtest_planning_models.ipynb": ("exit_rate_pct", "training_years", "resident_growth_pct"),
+    "06_backtest_planning_models.ipynb": (
+        "exit_rate_pct",
+        "training_years",
+        "resident_growth_pct",
+        "recruitment_window_years",
+    ),
 }
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, physicians
+from imaging_plan import assumptions, physicians, recruitment
 
 
 def _ftes(specialists: float, residents: float, years=range(2020, 2026), specialty="radiology"):
@@ -102,8 +102,24 @@ def test_flat_posts_at_the_steady_state_keep_supply_flat():
 
 
 def test_zero_exit_with_residents_adds_exactly_the_completions():
-    plan = physicians.physician_plan(_tables(_ftes(100, 20)), _scenario(training_years=4))
-    assert np.allclose(np.diff(plan["specialists"]), 20 / 4)
+    history = physicians.specialist_and_resident_history(_ftes(100, 20), "radiology")
+    supply = physicians.supply_projection(history, 2040, 0.0, 4, 0.0, 0.0)
+    assert np.allclose(np.diff(supply["specialists"]), 20 / 4)
+
+
+def test_recruitment_is_recalibrated_for_the_scenarios_exit_rate_and_training_years():
+    # A flat history: 100 specialists and 20 residents every year. What came in each year then
+    # replaced the exits at the exit rate, less what the region's own residents brought, so the
+    # calibrated recruitment is rate x 100 - 20 / training years, whatever the scenario says.
+    tables = _tables(_ftes(100, 20))
+    for rate, years in ((0.0, 4), (3.3, 5), (5.0, 5), (5.0, 6)):
+        plan = physicians.physician_plan(tables, _scenario(exit_rate_pct=rate, training_years=years))
+        assert plan["recruited"].iloc[1] == pytest.approx(rate - 20 / years)
+        # Calibrated on the flat history, the supply stays flat at any exit rate and training time.
+        assert np.allclose(plan["supply"], 120)
+    # Moving the exit rate moves the recruitment with it, and the extra adds to it.
+    more = physicians.physician_plan(tables, _scenario(exit_rate_pct=5.0, recruitment_radiology_extra_fte=2.0))
+    assert more["recruited"].iloc[1] == pytest.approx(5.0 - 4.0 + 2.0)
 
 
 def test_recruitment_adds_exactly_its_ftes_each_year():
@@ -114,11 +130,10 @@ def test_recruitment_adds_exactly_its_ftes_each_year():
 
 
 def test_recruitment_that_replaces_the_exits_keeps_supply_flat():
-    # 5 % of 100 leave each year; 5 recruited from outside replace them: the steady state S = r / e.
-    plan = physicians.physician_plan(
-        _tables(_ftes(100, 0)), _scenario(exit_rate_pct=5.0, recruitment_radiology_extra_fte=5.0)
-    )
-    assert np.allclose(plan["specialists"], 100)
+    # A flat history of 100 specialists at 5 % exits: 5 a year must have come in from outside, so
+    # the calibrated recruitment is 5 and the steady state S = r / e holds.
+    plan = physicians.physician_plan(_tables(_ftes(100, 0)), _scenario(exit_rate_pct=5.0))
+    assert np.allclose(plan["specialists"], 100) and np.allclose(plan["recruited"].iloc[1:], 5)
     later = plan.iloc[1:]
     assert np.allclose(
         later["specialists"], plan["specialists"].shift().iloc[1:] * 0.95 + later["completions"] + later["recruited"]
@@ -195,8 +210,10 @@ def test_shipped_need_is_todays_ftes_times_demography_use_and_nothing_of_supplys
     assert rad.loc[2025, "need"] == pytest.approx(654)
     assert rad.loc[2040, "use"] == pytest.approx((1 + scenario["use_growth_pct"] / 100) ** 15)
     assert rad.loc[2040, "need"] == pytest.approx(654 * rad.loc[2040, "demography"] * rad.loc[2040, "use"])
-    # Same index for both specialties: the population and its use of imaging are shared.
-    assert np.allclose(need.loc["nuclear_medicine", "index"], rad["index"])
+    # Same demography for both specialties; nuclear medicine's use grows on its own driver.
+    nm = need.loc["nuclear_medicine"]
+    assert np.allclose(nm["demography"], rad["demography"])
+    assert nm.loc[2040, "use"] == pytest.approx((1 + scenario["use_growth_nuclear_medicine_pct"] / 100) ** 15)
     # Changing Tabell 6's past (not the base year) leaves the need as it was.
     ftes = shipped_tables["physician_ftes"]
     earlier = ftes.assign(fte=np.where(ftes["year"] < 2025, ftes["fte"] * 0.5, ftes["fte"]))
@@ -205,8 +222,9 @@ def test_shipped_need_is_todays_ftes_times_demography_use_and_nothing_of_supplys
 
 
 def test_plan_has_the_recruited_column_beside_exits_and_completions(shipped_tables):
-    plan = physicians.physician_plan(shipped_tables, assumptions.defaults(shipped_tables))
-    assert list(plan.columns) == [
+    defaults = assumptions.defaults(shipped_tables)
+    plan = physicians.physician_plan(shipped_tables, defaults)
+    assert list(plan.columns[:7]) == [
         "specialty",
         "year",
         "specialists",
@@ -214,20 +232,23 @@ def test_plan_has_the_recruited_column_beside_exits_and_completions(shipped_tabl
         "exits",
         "completions",
         "recruited",
-        "supply",
-        "need",
-        "gap",
     ]
     rad = plan[plan["specialty"] == "radiology"].set_index("year")
-    assert rad.loc[2026, "recruited"] == assumptions.defaults(shipped_tables)["recruitment_radiology_fte"]
+    history = physicians.histories(shipped_tables["physician_ftes"])["radiology"]
+    window = defaults["recruitment_window_years"]
+    assert rad.loc[2026, "recruited"] == pytest.approx(recruitment.calibrated_fte(history, window, 3.3, 5))
+    # New specialists a year are the own finishers plus the recruited; the gap is its two parts.
+    assert np.allclose(rad["new_specialists"], rad["completions"] + rad["recruited"])
+    assert np.allclose(rad["gap"], rad["specialists_gap"] + rad["residents_gap"])
+    assert np.allclose(rad["specialists_gap"], rad["specialist_need"] - rad["specialists"])
 
 
 def test_a_trust_gets_its_share_of_the_regions_recruitment():
     region, trust = _ftes(100, 20), _ftes(25, 5)  # a quarter of every FTE
     scenario = _scenario(exit_rate_pct=4.0, use_growth_pct=2.0, recruitment_radiology_extra_fte=8.0)
     own = physicians.share_of_recruitment(scenario, region, trust)
-    assert own["recruitment_radiology_fte"] == pytest.approx(2.0)  # 8 x 30 / 120
-    assert own["recruitment_nuclear_medicine_fte"] == 0.0 and own["exit_rate_pct"] == 4.0
+    assert own["recruitment_radiology_extra_fte"] == pytest.approx(2.0)  # 8 x 30 / 120
+    assert own["recruitment_nuclear_medicine_extra_fte"] == 0.0 and own["exit_rate_pct"] == 4.0
     whole = physicians.physician_plan(_tables(region), scenario).set_index("year")
     part = physicians.physician_plan(_tables(trust), own).set_index("year")
     # Supply and need are linear in the FTEs and the recruitment: a quarter of each, a quarter of the gap.

@@ -14,6 +14,7 @@ SCENARIO = {
     "exit_rate_pct": 3.3,
     "training_years": 5,
     "resident_growth_pct": 0.0,
+    "recruitment_window_years": 10,
     "staff_target_growth_pct": 0.0,
     "staff_follow_trend": 1,
 }
@@ -48,8 +49,11 @@ def test_recruitment_is_recalibrated_on_the_years_up_to_the_origin_only(shipped)
     rad = out[out["series"] == "radiology"].pivot(index="year", columns="variant", values="modelled")
     # The with-recruitment line differs from the without line by the recruitment flow alone, kept
     # through exits: after n years, r x (1 - (1 - e)^n) / e.
-    rec = pb.specialist_inflow.recruitment_default(
-        pb.specialist_inflow.histories(ftes[ftes["year"] <= 2018]), "radiology", 3.3, 5
+    rec = pb.recruitment.calibrated_fte(
+        pb.specialist_inflow.histories(ftes[ftes["year"] <= 2018])["radiology"],
+        SCENARIO["recruitment_window_years"],
+        3.3,
+        5,
     )
     n = np.arange(1, 8)
     assert np.allclose((rad["with_recruitment"] - rad["without_recruitment"]).to_numpy(), rec * (1 - 0.967**n) / 0.033)

@@ -380,7 +380,7 @@ def test_recruitment_is_the_inflow_less_own_finishers_computed_by_hand_from_tabe
 def test_recruitment_is_zero_when_own_residents_explain_the_growth():
     # 100 specialists leaving at 5 % (5 a year) replaced by 25 residents / 5 years: nothing from outside.
     hist = _hist(100, 25)
-    assert si.recruitment_default(hist, "radiology", 5.0, 5) == pytest.approx(0)
+    assert recruitment.calibrated_fte(hist["radiology"], 10, 5.0, 5) == pytest.approx(0)
     # Ten more specialists a year than the own residents give: 10 recruited a year.
     growing = si.histories(
         pd.DataFrame(
@@ -389,4 +389,4 @@ def test_recruitment_is_zero_when_own_residents_explain_the_growth():
             columns=["year", "specialty", "category", "fte"],
         )
     )
-    assert si.recruitment_default(growing, "radiology", 0.0, 5) == pytest.approx(10)
+    assert recruitment.calibrated_fte(growing["radiology"], 10, 0.0, 5) == pytest.approx(10)
