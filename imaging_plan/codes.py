@@ -123,3 +123,46 @@ POPULATION_SCENARIOS = {
     "LLML": ("Lav nasjonal vekst (LLML)", "Low national growth (LLML)"),
     "HHMH": ("Høy nasjonal vekst (HHMH)", "High national growth (HHMH)"),
 }
+
+# The hospital area (sykehusområde, Tabell 3's columns) each trust's hospitals serve. Source: the
+# plan's own pairing of trusts with areas, where the private providers' agreements are per area
+# "fordelt på sykehusområde" and named after the trust's catchment (Akershus = AHUS, Oslo = OUS with
+# Diakonhjemmet and Lovisenberg, which serve parts of Oslo's catchment, Telemark og Vestfold =
+# STHF and SIV, ...).
+TRUST_AREA = {
+    "AHUS": "AKERSHUS",
+    "DHS": "OSLO",
+    "LDS": "OSLO",
+    "OUS": "OSLO",
+    "SIHF": "INNLANDET",
+    "SIV": "TELEMARK_VESTFOLD",
+    "SSHF": "SORLANDET",
+    "STHF": "TELEMARK_VESTFOLD",
+    "SOHF": "OSTFOLD",
+    "VVHF": "VESTRE_VIKEN",
+}
+
+# Neighbouring hospital areas, where overflow could go when an area is short. Assumption, from the
+# geography of the counties (2024 borders) the areas cover: two areas are neighbours when their
+# catchments share a land border. Oslo borders Akershus (Ahus' Romerike/Follo) and Bærum/Asker
+# (Vestre Viken); Akershus borders Østfold (Follo), Innlandet (Eidsvoll, Nes, Kongsvinger) and
+# Buskerud (Vestre Viken); Innlandet borders Buskerud (Ringerike); Buskerud borders Telemark and
+# Vestfold; Telemark borders Agder (Sørlandet). Østfold and Vestfold face each other across the
+# Oslofjord without a land border, so they are not neighbours here. Symmetric by construction.
+NEIGHBOUR_AREAS = {
+    "OSLO": ("AKERSHUS", "VESTRE_VIKEN"),
+    "AKERSHUS": ("OSLO", "OSTFOLD", "INNLANDET", "VESTRE_VIKEN"),
+    "OSTFOLD": ("AKERSHUS",),
+    "INNLANDET": ("AKERSHUS", "VESTRE_VIKEN"),
+    "VESTRE_VIKEN": ("OSLO", "AKERSHUS", "INNLANDET", "TELEMARK_VESTFOLD"),
+    "TELEMARK_VESTFOLD": ("VESTRE_VIKEN", "SORLANDET"),
+    "SORLANDET": ("TELEMARK_VESTFOLD",),
+}
+
+# The supplies whose failure the preparedness page tests (the plan, chapter 8: iodinated contrast
+# has two suppliers in Norway; F-18 FDG for PET/CT one producer, NMS, with a shelf life of hours),
+# and the equipment modality whose exams need them.
+SUPPLIES = {
+    "FDG": ("F-18 FDG (PET/CT)", "F-18 FDG (PET/CT)", "PET_CT"),
+    "CONTRAST": ("Jodholdig kontrast (CT)", "Iodinated contrast (CT)", "CT"),
+}
