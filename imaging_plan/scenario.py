@@ -39,6 +39,14 @@ CHOICES = {
     "prep_units_modality": (EQUIPMENT_MODALITIES, "MR"),
     "prep_supply": (tuple(SUPPLIES), "FDG"),
 }
+# The text key of each choice's help (its source).
+CHOICE_HELP = {
+    "population_scenario": "population_scenario_help",
+    "prep_surge_modality": "prep_surge_modality_help",
+    "prep_units_trust": "prep_units_trust_help",
+    "prep_units_modality": "prep_units_modality_help",
+    "prep_supply": "prep_supply_help",
+}
 # The assumption group whose sliders each choice is drawn with.
 CHOICE_GROUPS = {
     "population_scenario": "physicians",

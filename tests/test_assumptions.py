@@ -72,6 +72,11 @@ NOTEBOOK_ASSUMPTIONS = {
     "04_forecast_equipment_replacement.ipynb": ("general", "equipment"),
     "05_backtest_forecasts.ipynb": ("general", "exit_rate_pct"),
     "06_backtest_planning_models.ipynb": ("exit_rate_pct", "training_years", "resident_growth_pct"),
+    "07_stress_preparedness.ipynb": (
+        "preparedness",
+        "fte_per_person_physician",
+        *(f"throughput_{m.lower()}" for m in codes.EQUIPMENT_MODALITIES),
+    ),
 }
 
 

@@ -196,7 +196,7 @@ def assumptions_export(snapshot: state.Snapshot) -> pd.DataFrame:
                     "value": value,
                     "default": default,
                     "changed": value != default,
-                    "source": t(f"{key}_help", lang),
+                    "source": t(scenario.CHOICE_HELP[key], lang),
                 }
             )
     return pd.DataFrame(rows)

@@ -130,7 +130,7 @@ def choice(key: str, held: Mapping, lang: str) -> str:
         index=options.index(held[key]),
         key=key,
         format_func=lambda code: choice_label(code, lang),
-        help=t(f"{key}_help", lang),
+        help=t(scenario.CHOICE_HELP[key], lang),
     )
 
 

@@ -62,7 +62,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "prep_exams_per_year": ("undersøkelser per år", "exams per year"),
     "prep_area": ("Sykehusområde", "Hospital area"),
     "prep_owner": ("Eier", "Owner"),
-    "prep_sector": ("Sektor", "Sector"),
     "prep_col_units": ("Enheter", "Units"),
     "prep_col_throughput": ("Undersøkelser per enhet og år", "Exams per unit a year"),
     "prep_col_machine_capacity": ("Maskinkapasitet (per år)", "Machine capacity (a year)"),
@@ -107,14 +106,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "prep_scenario_supply": (
         "Forsyningssvikt: {supply}, {pct} % kan ikke gjøres i {days} dager",
         "Supply failure: {supply}, {pct} % cannot be done for {days} days",
-    ),
-    "prep_not_done": ("Kan ikke gjøres i perioden", "Cannot be done in the period"),
-    "prep_weeks_to_clear": ("Uker å ta igjen (verste modalitet)", "Weeks to clear (worst modality)"),
-    "prep_weeks_help": (
-        "Etterslepet ved slutten av hendelsen delt på dagens ledige kapasitet per uke hos dem som "
-        "rammes. ∞: ingen ledig kapasitet å ta det igjen med.",
-        "The backlog at the end of the event divided by today's weekly spare capacity of those "
-        "hit. ∞: no spare capacity to clear it with.",
     ),
     "prep_no_event": ("Ingen hendelse (varighet 0)", "No event (duration 0)"),
     "prep_never": ("∞ (ingen ledig kapasitet)", "∞ (no spare capacity)"),

@@ -1,0 +1,56 @@
+"""The Beredskap page as a planner uses it, in both languages, through Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import open_page
+
+
+def _run(query: dict | None = None):
+    at = open_page("preparedness", query)
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize(
+    "lang, title, units_out",
+    [
+        ("Norsk", "Beredskap: kapasitet, stresstester og vakt", "Enheter ute: 2 MR ved OUS i 8 uker"),
+        ("English", "Preparedness: capacity, stress tests and on-call", "Units out: 2 MRI at OUS for 8 weeks"),
+    ],
+)
+def test_page_shows_capacity_stress_tests_and_the_illustrative_on_call_floor(lang, title, units_out):
+    at = _run({"lang": lang})
+    assert at.title[0].value == title
+    assert len(at.main.header) == 3 and len(at.metric) == 4
+    assert units_out in [m.label for m in at.metric]
+    assert any("ILLUSTR" in w.value for w in at.warning)  # the on-call rows are examples, said on screen
+    assert not at.error
+    # the page's sliders and choices are in the sidebar, bound to the URL
+    for key in ("prep_units_out", "prep_absence_pct", "prep_hours_max", "prep_shared_on_call"):
+        assert at.sidebar.slider(key=key) is not None
+    assert at.sidebar.selectbox(key="prep_units_trust").value == "OUS"
+    assert len(at.main.get("download_button")) == 2  # the page's workbook and one-page PDF
+
+
+def test_more_units_out_raises_the_units_out_figure_and_travels_in_the_url():
+    at = _run({"lang": "English"})
+    before = {m.label.split(":")[0]: m.value for m in at.metric}["Units out"]
+    at.sidebar.slider(key="prep_units_out").set_value(17).run()
+    assert not at.exception
+    after = {m.label.split(":")[0]: m.value for m in at.metric}["Units out"]
+    assert after != before
+    assert at.query_params.get("prep_units_out") in ("17", ["17"])
+
+
+def test_more_units_out_than_the_trust_has_is_refused_on_screen_naming_the_rule():
+    at = _run({"lang": "English", "prep_units_trust": "DHS", "prep_units_modality": "PET_CT"})
+    refused = [e.value for e in at.error]
+    assert refused and "prep_units_out" in refused[0] and "DHS has 0" in refused[0]
+    assert len(at.main.header) == 3  # capacity and the on-call floor still show
+
+
+def test_shared_on_call_says_how_many_ftes_it_frees():
+    at = _run({"lang": "English", "prep_shared_on_call": "1"})
+    assert any("Shared on-call is on: it frees" in m.value for m in at.markdown)
