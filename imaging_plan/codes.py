@@ -124,11 +124,10 @@ POPULATION_SCENARIOS = {
     "HHMH": ("Høy nasjonal vekst (HHMH)", "High national growth (HHMH)"),
 }
 
-# The hospital area (sykehusområde, Tabell 3's columns) each trust's hospitals serve. Source: the
-# plan's own pairing of trusts with areas, where the private providers' agreements are per area
-# "fordelt på sykehusområde" and named after the trust's catchment (Akershus = AHUS, Oslo = OUS with
-# Diakonhjemmet and Lovisenberg, which serve parts of Oslo's catchment, Telemark og Vestfold =
-# STHF and SIV, ...).
+# The hospital area (sykehusområde, the columns of Tabell 3) each trust's hospitals serve. The plan's
+# areas carry the names of the trusts' catchments (Akershus: AHUS, Innlandet: SIHF, Sørlandet: SSHF,
+# Vestre Viken: VVHF, Østfold: SOHF, Telemark og Vestfold: STHF and SIV); Diakonhjemmet and
+# Lovisenberg serve parts of Oslo's population beside OUS, so all three are in Oslo's area.
 TRUST_AREA = {
     "AHUS": "AKERSHUS",
     "DHS": "OSLO",

@@ -54,3 +54,26 @@ def test_more_units_out_than_the_trust_has_is_refused_on_screen_naming_the_rule(
 def test_shared_on_call_says_how_many_ftes_it_frees():
     at = _run({"lang": "English", "prep_shared_on_call": "1"})
     assert any("Shared on-call is on: it frees" in m.value for m in at.markdown)
+
+
+def test_exports_carry_the_stress_results_and_label_the_on_call_floor_illustrative():
+    import io
+
+    import pandas as pd
+
+    from imaging_plan import preparedness
+    from imaging_plan.app import overview_page, preparedness_page, shell
+
+    snapshot = shell.snapshot_for("en")
+    view = preparedness.compute(snapshot)
+    book = pd.read_excel(io.BytesIO(preparedness_page.excel_bytes(snapshot, view)), sheet_name=None)
+    assert {"stress_summary", "stress_weekly", "capacity_by_area", "on_call_floor"} <= set(book)
+    assert book["on_call_floor"].columns[0] == "illustrative"
+    assert "illustrative" not in book["stress_summary"].columns  # built on the plan's tables only
+    assert set(book["stress_summary"]["scenario"]) == set(preparedness.SCENARIOS)
+    assert preparedness_page.pdf_bytes(snapshot, view).startswith(b"%PDF")
+    board = overview_page.compute(snapshot)
+    whole = pd.read_excel(
+        io.BytesIO(overview_page.excel_bytes(snapshot, board.sections, board.decisions)), sheet_name=None
+    )
+    assert "stress_weekly" in whole and whole["on_call_floor"].columns[0] == "illustrative"

@@ -166,6 +166,16 @@ def export_tables(view: preparedness.PreparednessView) -> dict[str, pd.DataFrame
     }
 
 
+BOARD_TABLES = ("capacity_by_area", "stress_summary", "stress_weekly", "on_call_floor")
+
+
+def board_tables(snapshot: state.Snapshot) -> tuple[dict[str, pd.DataFrame], set[str]]:
+    """Return the sheets the board's workbook carries from this page, and those built on illustrative rows."""
+    view = state.computed(compute, snapshot)
+    tables = {name: frame for name, frame in export_tables(view).items() if name in BOARD_TABLES}
+    return tables, {"on_call_floor"} if view.on_call_illustrative else set()
+
+
 def assumptions_export(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the page's assumptions and choices with value, default, changed and source (for the exports)."""
     lang, rows = snapshot.lang, []
