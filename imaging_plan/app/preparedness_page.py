@@ -139,7 +139,12 @@ def headlines(view: preparedness.PreparednessView, values, lang: str) -> list[re
         out.append(
             reports.Headline(
                 label,
-                f"{fmt_number(own['not_done'].sum(), lang)} / {weeks_text(worst['weeks_to_clear_kept'], lang)}",
+                t(
+                    "prep_headline_value",
+                    lang,
+                    not_done=fmt_number(own["not_done"].sum(), lang),
+                    weeks=weeks_text(worst["weeks_to_clear_kept"], lang),
+                ),
                 t(
                     "prep_pdf_sentence",
                     lang,
@@ -147,7 +152,9 @@ def headlines(view: preparedness.PreparednessView, values, lang: str) -> list[re
                     backlog=fmt_number(worst["backlog_kept"], lang),
                     weeks=weeks_text(worst["weeks_to_clear_kept"], lang),
                     modality=modality_name(worst["modality"], lang),
-                ),
+                )
+                if own["not_done"].sum() > 0
+                else t("prep_no_backlog", lang),
             )
         )
     return out
@@ -179,7 +186,7 @@ def board_tables(snapshot: state.Snapshot) -> tuple[dict[str, pd.DataFrame], set
 def assumptions_export(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the page's assumptions and choices with value, default, changed and source (for the exports)."""
     lang, rows = snapshot.lang, []
-    keys = [a.key for a in assumptions.in_group(*GROUPS)] + ["fte_per_person_physician"]
+    keys = [a.key for a in assumptions.in_group("preparedness")] + ["fte_per_person_physician"]
     keys += [f"throughput_{m.lower()}" for m in codes.EQUIPMENT_MODALITIES]
     for key in keys:
         a = assumptions.ASSUMPTIONS[key]
@@ -244,7 +251,7 @@ def pdf_bytes(snapshot: state.Snapshot, view: preparedness.PreparednessView) -> 
     charts_ = []
     for name in preparedness.SCENARIOS:
         own = view.weekly[view.weekly["scenario"] == name]
-        if own.empty:
+        if own.empty or own["backlog_kept"].max() <= 0:  # no backlog: the headline says so
             continue
         data = pd.DataFrame(
             {
@@ -255,7 +262,7 @@ def pdf_bytes(snapshot: state.Snapshot, view: preparedness.PreparednessView) -> 
         )
         charts_.append(
             reports.SmallChart(
-                f"{scenario_label(name, values, lang)} ({t('prep_week', lang).lower()})",
+                t("prep_pdf_chart", lang, scenario=scenario_label(name, values, lang).split(":")[0]),
                 t("prep_backlog_axis", lang),
                 data,
                 colours={modality_name(m, lang): c for m, c in charts.MODALITY_COLOURS.items()},
@@ -320,6 +327,10 @@ def stress_section(snapshot: state.Snapshot, view: preparedness.PreparednessView
             with col:
                 own = view.weekly[view.weekly["scenario"] == name]
                 title = t("prep_weekly_title", lang, scenario=scenario_label(name, values, lang))
+                if own["backlog_kept"].max() <= 0:
+                    st.markdown(f"**{title}**")
+                    st.caption(t("prep_no_backlog", lang))
+                    continue
                 show_chart_data(charts.backlog_lines, charts.backlog_data(own, lang), title, lang=lang)
     st.subheader(t("prep_overflow_header", lang))
     if view.overflow.empty:

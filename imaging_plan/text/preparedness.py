@@ -107,6 +107,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Forsyningssvikt: {supply}, {pct} % kan ikke gjøres i {days} dager",
         "Supply failure: {supply}, {pct} % cannot be done for {days} days",
     ),
+    "prep_headline_value": ("{not_done} ikke gjort · {weeks} uker", "{not_done} not done · {weeks} weeks"),
+    "prep_no_backlog": (
+        "Ingen etterslep: resten av kapasiteten (lengre åpningstid, ekstra timer) bærer hendelsen.",
+        "No backlog: the remaining capacity (longer opening hours, extra hours) carries the event.",
+    ),
+    "prep_pdf_chart": ("{scenario}: etterslep per uke", "{scenario}: backlog per week"),
     "prep_no_event": ("Ingen hendelse (varighet 0)", "No event (duration 0)"),
     "prep_never": ("∞ (ingen ledig kapasitet)", "∞ (no spare capacity)"),
     "prep_col_scenario": ("Stresstest", "Stress test"),
