@@ -85,6 +85,16 @@ def weeks_text(value: float, lang: str) -> str:
     return t("prep_never", lang) if math.isinf(value) else fmt_number(value, lang, 1)
 
 
+def localized(frame: pd.DataFrame) -> dict:
+    """Return column settings showing every number column with the viewer's thousands separators."""
+    numbers = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    return {c: st.column_config.NumberColumn(format="localized") for c in numbers}
+
+
+def table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=localized(frame))
+
+
 def capacity_frame(frame: pd.DataFrame, keys: list[str], lang: str) -> pd.DataFrame:
     """Return a capacity table with names and headers in `lang`, whole numbers (utilisation one decimal)."""
     shown = frame.copy()
@@ -293,7 +303,7 @@ def capacity_section(snapshot: state.Snapshot, view: preparedness.PreparednessVi
             extra=fmt_number(values["prep_staff_extra_pct"], lang),
         )
     )
-    st.dataframe(capacity_frame(view.by_modality, ["modality"], lang), hide_index=True, width="stretch")
+    table(capacity_frame(view.by_modality, ["modality"], lang))
     full = view.capacity[view.capacity["at_capacity"]]
     if not full.empty:
         owners = ", ".join(
@@ -302,11 +312,9 @@ def capacity_section(snapshot: state.Snapshot, view: preparedness.PreparednessVi
         st.caption(t("prep_at_capacity", lang, owners=owners))
     show_chart_data(charts.spare_bars, charts.spare_data(view.by_area, lang), lang=lang)
     with st.expander(t("prep_by_area", lang)):
-        st.dataframe(capacity_frame(view.by_area, ["area", "modality"], lang), hide_index=True, width="stretch")
+        table(capacity_frame(view.by_area, ["area", "modality"], lang))
     with st.expander(t("prep_by_owner", lang)):
-        st.dataframe(
-            capacity_frame(view.capacity, ["owner", "area", "modality"], lang), hide_index=True, width="stretch"
-        )
+        table(capacity_frame(view.capacity, ["owner", "area", "modality"], lang))
 
 
 def stress_section(snapshot: state.Snapshot, view: preparedness.PreparednessView) -> None:
@@ -317,10 +325,20 @@ def stress_section(snapshot: state.Snapshot, view: preparedness.PreparednessView
         st.error(f"{t('prep_refused', lang)}: {view.error}")
         return
     found = headlines(view, values, lang)
-    for col, headline in zip(st.columns(len(found)), found):
-        col.metric(headline.label, headline.value, help=headline.sentence)
+    for col, name, headline in zip(st.columns(len(found)), preparedness.SCENARIOS, found):
+        own = view.summary[view.summary["scenario"] == name]
+        col.markdown(f"**{headline.label}**")
+        if own.empty:
+            col.caption(headline.sentence)
+            continue
+        col.metric(t("prep_col_not_done", lang), fmt_number(own["not_done"].sum(), lang))
+        col.metric(
+            t("prep_col_weeks_to_clear_kept", lang),
+            weeks_text(own["weeks_to_clear_kept"].max(), lang),
+            help=t("prep_worst", lang),
+        )
         col.caption(headline.sentence)
-    st.dataframe(summary_frame(view, values, lang), hide_index=True, width="stretch")
+    table(summary_frame(view, values, lang))
     names = [n for n in preparedness.SCENARIOS if (view.weekly["scenario"] == n).any()]
     for i in range(0, len(names), 2):
         for col, name in zip(st.columns(2), names[i : i + 2]):
@@ -351,7 +369,7 @@ def stress_section(snapshot: state.Snapshot, view: preparedness.PreparednessView
         "relation": t("prep_col_relation", lang),
         "spare_per_week": t("prep_col_spare_per_week", lang),
     }
-    st.dataframe(shown[list(names)].rename(columns=names), hide_index=True, width="stretch")
+    table(shown[list(names)].rename(columns=names))
 
 
 def on_call_section(snapshot: state.Snapshot, view: preparedness.PreparednessView) -> None:
@@ -367,7 +385,7 @@ def on_call_section(snapshot: state.Snapshot, view: preparedness.PreparednessVie
     st.markdown(t("prep_shared_on" if view.shared_on_call else "prep_shared_off", lang, freed=freed))
     subtitle = t("prep_illustrative_label", lang) if note else ""
     show_chart_data(charts.floor_bars, charts.floor_data(view.on_call, lang), subtitle, lang=lang)
-    st.dataframe(floor_frame(view.on_call, lang), hide_index=True, width="stretch")
+    table(floor_frame(view.on_call, lang))
 
 
 def render(snapshot: state.Snapshot) -> None:

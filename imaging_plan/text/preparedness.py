@@ -107,6 +107,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Forsyningssvikt: {supply}, {pct} % kan ikke gjøres i {days} dager",
         "Supply failure: {supply}, {pct} % cannot be done for {days} days",
     ),
+    "prep_worst": (
+        "Den modaliteten som bruker lengst tid: etterslepet ved slutten av hendelsen delt på dagens ledige "
+        "kapasitet per uke hos dem som rammes.",
+        "The modality that takes longest: the backlog at the end of the event divided by today's weekly spare "
+        "capacity of those hit.",
+    ),
     "prep_headline_value": ("{not_done} ikke gjort · {weeks} uker", "{not_done} not done · {weeks} weeks"),
     "prep_no_backlog": (
         "Ingen etterslep: resten av kapasiteten (lengre åpningstid, ekstra timer) bærer hendelsen.",
