@@ -79,3 +79,33 @@ def test_exports_carry_the_stress_results_and_label_the_on_call_floor_illustrati
         io.BytesIO(overview_page.excel_bytes(snapshot, board.sections, board.decisions)), sheet_name=None
     )
     assert "stress_weekly" in whole and whole["on_call_floor"].columns[0] == "illustrative"
+
+
+def test_physicians_trust_view_shows_need_as_at_least_the_on_call_floor(tmp_path, monkeypatch):
+    """LDS with 0.5 % of the region (3.3 radiology FTEs)'s physicians plans fewer than its on-call rota needs: the floor binds."""
+    import pandas as pd
+    from streamlit.testing.v1 import AppTest
+    from streamlit.util import calc_hash
+
+    from imaging_plan import paths
+    from imaging_plan.app import workspace
+
+    monkeypatch.setenv("IMAGING_PLAN_WORKSPACES", str(tmp_path / "workspaces"))
+    monkeypatch.setenv("IMAGING_PLAN_REFIT", "off")
+    region = pd.read_csv(paths.DATA_DIR / "physician_ftes.csv")
+    per_trust = pd.concat(
+        [region.assign(trust=trust, fte=region["fte"] * share) for trust, share in {"OUS": 0.995, "LDS": 0.005}.items()]
+    )
+    upload = workspace.accept("physician_ftes", per_trust.to_csv(index=False).encode(), "per_trust.csv", {})
+    at = AppTest.from_file(str(paths.PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.secrets["tests"] = {"open": True}
+    at.query_params["lang"] = "English"
+    at.session_state[workspace.SESSION_KEY] = {"physician_ftes": upload}
+    at._page_hash = calc_hash("physicians")
+    at.run()
+    assert not at.exception
+    assert not any("On-call floor" in c.value for c in at.caption)  # the region has no floor
+    at.selectbox(key="phys_trust").set_value("LDS").run()
+    assert not at.exception
+    floor = [c.value for c in at.caption if c.value.startswith("On-call floor (LDS)")]
+    assert floor and "Radiology 6.0" in floor[0] and "binds in 0 years" not in floor[0]
