@@ -383,9 +383,9 @@ def is_illustrative(lines: pd.DataFrame) -> bool:
 
 
 def on_call_floor(lines: pd.DataFrame, fte_per_person: float) -> pd.DataFrame:
-    """Return per trust and specialty: sites, lines, the floor in FTEs per site, and with shared on-call.
+    """Return per trust and specialty: sites, lines, people on the rotas, the floor in FTEs, and with shared on-call.
 
-    floor_fte = sum of lines x rota_weeks x fte_per_person; shared: the reading lines (lines -
+    people = sum of lines x rota_weeks; floor_fte = people x fte_per_person; shared: the reading lines (lines -
     on_site_lines) of the trust's busiest site (by reading lines, its rota length) plus every
     site's on-site lines; freed_fte = floor_fte - floor_shared_fte (module docstring).
     """
@@ -405,13 +405,15 @@ def on_call_floor(lines: pd.DataFrame, fte_per_person: float) -> pd.DataFrame:
                 "specialty": specialty,
                 "sites": int(own["site"].nunique()),
                 "lines": float(own["lines"].sum()),
+                "people": people,
                 "floor_fte": people * fte_per_person,
                 "shared_lines": float(reading.max() + own["on_site_lines"].sum()),
                 "floor_shared_fte": shared * fte_per_person,
             }
         )
     out = pd.DataFrame(
-        rows, columns=["trust", "specialty", "sites", "lines", "floor_fte", "shared_lines", "floor_shared_fte"]
+        rows,
+        columns=["trust", "specialty", "sites", "lines", "people", "floor_fte", "shared_lines", "floor_shared_fte"],
     )
     out["freed_fte"] = out["floor_fte"] - out["floor_shared_fte"]
     return out

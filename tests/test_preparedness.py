@@ -258,9 +258,10 @@ def test_the_floor_is_lines_times_rota_times_fte_per_person_and_sharing_frees_th
     # AHUS: 2 x 7 + 1 x 6 = 20 people; shared: the busiest site's reading line (1 x 7) + its on-site line (1 x 7)
     assert floor.loc["AHUS", "floor_fte"] == pytest.approx(20) and floor.loc["AHUS", "floor_shared_fte"] == 14
     assert floor.loc["AHUS", "freed_fte"] == pytest.approx(6) and floor.loc["AHUS", "sites"] == 2
+    assert floor.loc["AHUS", "people"] == 20 and floor.loc["AHUS", "lines"] == 3
     assert floor.loc["SIV", "floor_fte"] == 5 and floor.loc["SIV", "freed_fte"] == 0  # one site: nothing to share
     part_time = preparedness.on_call_floor(lines, 0.8).set_index("trust")
-    assert part_time.loc["AHUS", "floor_fte"] == pytest.approx(16)
+    assert part_time.loc["AHUS", "floor_fte"] == pytest.approx(16) and part_time.loc["AHUS", "people"] == 20
     assert preparedness.is_illustrative(lines)
     assert not preparedness.is_illustrative(lines[lines["trust"] == "SIV"])
     with pytest.raises(PreparednessError, match="fte_per_person_physician"):

@@ -29,7 +29,7 @@ SUMMARY_SHOWN = (
     "weeks_to_clear_kept",
     "weeks_to_clear_moved",
 )
-FLOOR_COLUMNS = ("sites", "lines", "floor_fte", "shared_lines", "floor_shared_fte", "freed_fte")
+FLOOR_COLUMNS = ("sites", "lines", "people", "floor_fte", "shared_lines", "floor_shared_fte", "freed_fte")
 
 
 def compute(snapshot: state.Snapshot) -> preparedness.PreparednessView:

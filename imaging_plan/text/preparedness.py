@@ -190,6 +190,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "prep_col_specialty": ("Spesialitet", "Specialty"),
     "prep_col_sites": ("Lokasjoner", "Sites"),
     "prep_col_lines": ("Vaktlinjer", "On-call lines"),
+    "prep_col_people": ("Personer i turnus", "People on the rota"),
     "prep_col_floor_fte": ("Gulv, per lokasjon (årsverk)", "Floor, per site (FTEs)"),
     "prep_col_shared_lines": ("Linjer ved felles vakt", "Lines when shared"),
     "prep_col_floor_shared_fte": ("Gulv, felles vakt (årsverk)", "Floor, shared (FTEs)"),
