@@ -82,7 +82,7 @@ def test_exports_carry_the_stress_results_and_label_the_on_call_floor_illustrati
 
 
 def test_physicians_trust_view_shows_need_as_at_least_the_on_call_floor(tmp_path, monkeypatch):
-    """LDS with 0.5 % of the region's physicians (3.3 radiology FTEs) plans fewer than its rota needs: the floor binds."""
+    """LDS with 0.5 % of the physicians (3.3 radiology FTEs) plans fewer than its rota needs: the floor binds."""
     import pandas as pd
     from streamlit.testing.v1 import AppTest
     from streamlit.util import calc_hash
