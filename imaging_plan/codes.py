@@ -133,3 +133,45 @@ UNMET_NEED_KINDS = {
     "overtime": ("Overtid", "Overtime"),
     "bought_reading": ("Kjøpt tolking (teleradiologi, private)", "Bought reading (teleradiology, private)"),
 }
+
+# The hospital area (sykehusområde, the columns of Tabell 3) each trust's hospitals serve. The plan's
+# areas carry the names of the trusts' catchments (Akershus: AHUS, Innlandet: SIHF, Sørlandet: SSHF,
+# Vestre Viken: VVHF, Østfold: SOHF, Telemark og Vestfold: STHF and SIV); Diakonhjemmet and
+# Lovisenberg serve parts of Oslo's population beside OUS, so all three are in Oslo's area.
+TRUST_AREA = {
+    "AHUS": "AKERSHUS",
+    "DHS": "OSLO",
+    "LDS": "OSLO",
+    "OUS": "OSLO",
+    "SIHF": "INNLANDET",
+    "SIV": "TELEMARK_VESTFOLD",
+    "SSHF": "SORLANDET",
+    "STHF": "TELEMARK_VESTFOLD",
+    "SOHF": "OSTFOLD",
+    "VVHF": "VESTRE_VIKEN",
+}
+
+# Neighbouring hospital areas, where overflow could go when an area is short. Assumption, from the
+# geography of the counties (2024 borders) the areas cover: two areas are neighbours when their
+# catchments share a land border. Oslo borders Akershus (Ahus' Romerike/Follo) and Bærum/Asker
+# (Vestre Viken); Akershus borders Østfold (Follo), Innlandet (Eidsvoll, Nes, Kongsvinger) and
+# Buskerud (Vestre Viken); Innlandet borders Buskerud (Ringerike); Buskerud borders Telemark and
+# Vestfold; Telemark borders Agder (Sørlandet). Østfold and Vestfold face each other across the
+# Oslofjord without a land border, so they are not neighbours here. Symmetric by construction.
+NEIGHBOUR_AREAS = {
+    "OSLO": ("AKERSHUS", "VESTRE_VIKEN"),
+    "AKERSHUS": ("OSLO", "OSTFOLD", "INNLANDET", "VESTRE_VIKEN"),
+    "OSTFOLD": ("AKERSHUS",),
+    "INNLANDET": ("AKERSHUS", "VESTRE_VIKEN"),
+    "VESTRE_VIKEN": ("OSLO", "AKERSHUS", "INNLANDET", "TELEMARK_VESTFOLD"),
+    "TELEMARK_VESTFOLD": ("VESTRE_VIKEN", "SORLANDET"),
+    "SORLANDET": ("TELEMARK_VESTFOLD",),
+}
+
+# The supplies whose failure the preparedness page tests (the plan, chapter 8: iodinated contrast
+# has two suppliers in Norway; F-18 FDG for PET/CT one producer, NMS, with a shelf life of hours),
+# and the equipment modality whose exams need them.
+SUPPLIES = {
+    "FDG": ("F-18 FDG (PET/CT)", "F-18 FDG (PET/CT)", "PET_CT"),
+    "CONTRAST": ("Jodholdig kontrast (CT)", "Iodinated contrast (CT)", "CT"),
+}

@@ -303,6 +303,34 @@ def _specs() -> dict[str, TableSpec]:
             },
             ("age_group", "year"),
         ),
+        # On-call lines per site (the plan names the principle, not the sites' rotas): the preparedness
+        # page's staffing floor. The shipped rows are illustrative and say so in `source`.
+        "on_call_lines": TableSpec(
+            "on_call_lines.csv",
+            {
+                "site": pa.Column(str, pa.Check.str_length(min_value=1)),
+                "trust": _code(codes.TRUSTS),
+                "specialty": _code(codes.SPECIALTIES),
+                "lines": pa.Column(
+                    float, [pa.Check.ge(1), pa.Check(lambda s: s == s.round(), name="whole_number")], coerce=True
+                ),
+                "rota_weeks": pa.Column(
+                    float, [pa.Check.ge(1), pa.Check(lambda s: s == s.round(), name="whole_number")], coerce=True
+                ),
+                "on_site_lines": pa.Column(
+                    float, [pa.Check.ge(0), pa.Check(lambda s: s == s.round(), name="whole_number")], coerce=True
+                ),
+                "source": pa.Column(str, pa.Check.str_length(min_value=1)),
+            },
+            ("site", "specialty"),
+            checks=(
+                _row_rule(
+                    lambda df: ~(_number(df, "on_site_lines") > _number(df, "lines")),
+                    "on_site_lines is more than lines (the lines that must stay on site are some of the site's lines)",
+                ),
+                _one_trust_per_site(),
+            ),
+        ),
         "equipment_register": TableSpec(
             "equipment_register.csv",
             {
@@ -319,6 +347,15 @@ def _specs() -> dict[str, TableSpec]:
             checks=(_upgrade_not_before_install(), _sector_matches_owner()),
         ),
     }
+
+
+def _one_trust_per_site() -> pa.Check:
+    """Return the rule flagging an on-call row whose site another row gives to another trust."""
+
+    def check(frame: pd.DataFrame) -> pd.Series:
+        return frame.groupby("site")["trust"].transform("nunique") == 1
+
+    return pa.Check(check, name="one_trust_per_site", error="the site is given to more than one trust")
 
 
 def _sector_of_owner(owner: str) -> str:
@@ -632,7 +669,8 @@ def _rule(check: str) -> str:
     if check.startswith("isin("):
         return f"must be one of {check[len('isin(') : -1]}"
     if check.startswith("greater_than_or_equal_to("):
-        return "must not be negative"
+        bound = check[len("greater_than_or_equal_to(") : -1].strip()
+        return "must not be negative" if float(bound) == 0 else f"must be at least {bound}"
     if check.startswith("coerce_dtype("):
         return "must be a number"
     if check == "not_nullable":
@@ -714,7 +752,8 @@ def _check_words(check: pa.Check) -> str:
     if check.name == "in_range":
         return f"from {stats['min_value']} to {stats['max_value']}"
     if check.name == "greater_than_or_equal_to":
-        return "not negative"
+        bound = stats.get("min_value", 0)
+        return "not negative" if bound == 0 else f"at least {bound}"
     if check.name == "whole_number":
         return "a whole number"
     return check.error or str(check.name)

@@ -54,9 +54,12 @@ def _matches(notebook: Path, prefixes: list[str]) -> bool:
 
 
 def forecast_name(notebook: Path) -> str:
-    """Return the forecast folder a notebook writes: '01_forecast_physician_ftes' -> 'physician_ftes'."""
+    """Return the forecast folder a notebook writes: '01_forecast_physician_ftes' -> 'physician_ftes'.
+
+    '07_stress_preparedness' -> 'preparedness' (its tables are stress tests, not forecasts).
+    """
     stem = notebook.stem.split("_", 1)[1]
-    return stem.removeprefix("forecast_")
+    return stem.removeprefix("forecast_").removeprefix("stress_")
 
 
 def declared_parameters(notebook: Path) -> dict:

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import yaml
 
 from .assumptions import ASSUMPTIONS, AssumptionError
-from .codes import POPULATION_SCENARIOS
+from .codes import EQUIPMENT_MODALITIES, POPULATION_SCENARIOS, SUPPLIES, TRUSTS
 
 # Non-assumption URL keys the app owns: the language, the staffing page's choices, the model
 # quality page's series, the mark of uploaded data, and each chart's forecast method
@@ -31,7 +31,30 @@ def is_app_key(key: str) -> bool:
 
 # Scenario choices that are not numbers: key -> (allowed values, default). They travel with the
 # assumptions in the URL, YAML files and presets.
-CHOICES = {"population_scenario": (tuple(POPULATION_SCENARIOS), "MMMM")}
+CHOICES = {
+    "population_scenario": (tuple(POPULATION_SCENARIOS), "MMMM"),
+    # The preparedness page's stress tests (defaults: the example events of assumptions.PREPAREDNESS).
+    "prep_surge_modality": (("ALL", *EQUIPMENT_MODALITIES), "ALL"),
+    "prep_units_trust": (tuple(TRUSTS), "OUS"),
+    "prep_units_modality": (EQUIPMENT_MODALITIES, "MR"),
+    "prep_supply": (tuple(SUPPLIES), "FDG"),
+}
+# The text key of each choice's help (its source).
+CHOICE_HELP = {
+    "population_scenario": "population_scenario_help",
+    "prep_surge_modality": "prep_surge_modality_help",
+    "prep_units_trust": "prep_units_trust_help",
+    "prep_units_modality": "prep_units_modality_help",
+    "prep_supply": "prep_supply_help",
+}
+# The assumption group whose sliders each choice is drawn with.
+CHOICE_GROUPS = {
+    "population_scenario": "physicians",
+    "prep_surge_modality": "preparedness",
+    "prep_units_trust": "preparedness",
+    "prep_units_modality": "preparedness",
+    "prep_supply": "preparedness",
+}
 
 
 def _check_choice(key: str, raw) -> str:

@@ -92,6 +92,11 @@ NOTEBOOK_ASSUMPTIONS = {
         "resident_growth_pct",
         "recruitment_window_years",
     ),
+    "07_stress_preparedness.ipynb": (
+        "preparedness",
+        "fte_per_person_physician",
+        *(f"throughput_{m.lower()}" for m in codes.EQUIPMENT_MODALITIES),
+    ),
 }
 
 

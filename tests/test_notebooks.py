@@ -57,6 +57,7 @@ def test_forecast_names_follow_the_notebook_names():
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "02_forecast_specialist_inflow.ipynb") == "specialist_inflow"
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "05_backtest_forecasts.ipynb") == "backtest_forecasts"
     assert runner.forecast_name(paths.NOTEBOOKS_DIR / "06_backtest_planning_models.ipynb") == "backtest_planning_models"
+    assert runner.forecast_name(paths.NOTEBOOKS_DIR / "07_stress_preparedness.ipynb") == "preparedness"
 
 
 @pytest.fixture(scope="module")

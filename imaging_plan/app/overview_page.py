@@ -116,10 +116,14 @@ def illustrative_tables(found: list[Section]) -> set[str]:
 
 def excel_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = ()) -> bytes:
     """Return the workbook: a cover, every section's tables, the decisions with their years, the assumptions."""
+    from . import preparedness_page  # the preparedness page's stress tests and on-call floor, as sheets too
+
     lang = ctx.lang
     tables = {name: frame for s in found for name, frame in s.tables.items()}
     if decided:
         tables["decisions"] = pd.DataFrame([vars(d) for d in decided])
+    stress, stress_illustrative = preparedness_page.board_tables(ctx)
+    tables.update(stress)
     cover = [
         (t("cover_title", lang), ""),
         (t("cover_made", lang), date.today().isoformat()),
@@ -127,10 +131,12 @@ def excel_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = (
         (t("cover_data", lang), data_label(ctx)),
     ]
     cover += [(t("illustrative_in_section", lang, title=s.title), "") for s in found if s.illustrative]
+    if stress_illustrative:
+        cover.append((t("illustrative_in_section", lang, title=t("page_preparedness", lang)), ""))
     return reports.excel_workbook(
         tables,
         all_assumptions(ctx),
-        illustrative=illustrative_tables(found),
+        illustrative=illustrative_tables(found) | stress_illustrative,
         cover=cover,
         label=t("illustrative_column", lang),
     )

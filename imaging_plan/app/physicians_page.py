@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import codes, demand, physicians, specialist_inflow
+from .. import codes, demand, physicians, preparedness, specialist_inflow
 from ..charts import demand as demand_charts
 from ..charts import overview as overview_charts
 from ..charts import physicians as physician_charts
@@ -91,6 +91,9 @@ def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView
     ftes = tables["physician_ftes"]
     plan = physicians.physician_plan(tables, scenario)
     baseline = physicians.physician_plan(tables, defaults)
+    if trust is not None and "on_call_lines" in tables:  # need = max(planning need, on-call floor)
+        plan = preparedness.with_on_call_floor(plan, on_call_floor(tables, scenario, trust))
+        baseline = preparedness.with_on_call_floor(baseline, on_call_floor(tables, defaults, trust))
     years = headline_years(horizon)
     forecast = snapshot.forecast(FORECAST)
     return PhysicianView(
@@ -103,6 +106,22 @@ def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView
         forecast.tables.get("trend") if forecast is not None and trust is None else None,
         ftes,
     )
+
+
+def on_call_floor(tables, scenario, trust: str) -> dict[str, float]:
+    """Return the trust's on-call floor per specialty (FTEs) under the scenario's shared on-call switch."""
+    floor = preparedness.on_call_floor(tables["on_call_lines"], float(scenario["fte_per_person_physician"]))
+    return preparedness.floor_of(floor, trust, bool(int(scenario.get("prep_shared_on_call", 0))))
+
+
+def floor_note(view: PhysicianView, trust: str, lang: str) -> str | None:
+    """Return the sentence on the trust's on-call floor and the years it binds, or None without one."""
+    if "on_call_floor" not in view.plan:
+        return None
+    floors = view.plan.groupby("specialty")["on_call_floor"].first()
+    shown = ", ".join(f"{specialty_name(s, lang)} {fmt_number(f, lang, 1)}" for s, f in floors.items() if f > 0)
+    years = int(view.plan.loc[view.plan["floor_binds"], "year"].nunique())
+    return t("phys_on_call_floor", lang, trust=trust, floors=shown or "0", years=years)
 
 
 def headline_metrics(view: PhysicianView, lang: str) -> None:
@@ -182,6 +201,8 @@ def render(snapshot: state.Snapshot) -> None:
     trust = scope(snapshot)
     forecast_status(snapshot, FORECAST, RUN_COMMAND, "forecast_missing")
     view = state.computed(compute, snapshot, trust)
+    if trust is not None and (note := floor_note(view, trust, lang)):
+        st.caption(note)
     if view.trend is not None and view.trend["year"].max() < view.horizon:
         st.caption(t("trend_short", lang, year=int(view.trend["year"].max())))
     headline_metrics(view, lang)

@@ -92,10 +92,14 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -
                 )
             if group == "physicians":
                 held["population_scenario"] = population_choice(held, lang)
+            for key in (k for k, g in scenario.CHOICE_GROUPS.items() if g == group and k != "population_scenario"):
+                held[key] = choice(key, held, lang)
     st.session_state[SCENARIO] = dict(held)
     elsewhere = [a.key for a in ASSUMPTIONS.values() if a.group not in groups and held[a.key] != defaults[a.key]]
-    if "physicians" not in groups:  # the choices drawn with the physician sliders
-        elsewhere += [key for key in scenario.CHOICES if held[key] != defaults[key]]
+    # the choices drawn with other groups' sliders
+    elsewhere += [
+        key for key in scenario.CHOICES if scenario.CHOICE_GROUPS[key] not in groups and held[key] != defaults[key]
+    ]
     if elsewhere:
         st.sidebar.caption(t("carried_elsewhere", lang, n=len(elsewhere)))
     return held
@@ -115,6 +119,31 @@ def population_choice(held: Mapping, lang: str) -> str:
         key="population_scenario",
         help=t("population_scenario_help", lang),
     )
+
+
+def choice(key: str, held: Mapping, lang: str) -> str:
+    """Return a scenario choice drawn as a select box (its options are codes, so a link opens in either language)."""
+    options = list(scenario.CHOICES[key][0])
+    return st.selectbox(
+        t(key, lang),
+        options,
+        index=options.index(held[key]),
+        key=key,
+        format_func=lambda code: choice_label(code, lang),
+        help=t(scenario.CHOICE_HELP[key], lang),
+    )
+
+
+def choice_label(code: str, lang: str) -> str:
+    """Return a choice's code with its name: 'OUS – Oslo universitetssykehus', 'MR – MRI'."""
+    i = 1 if lang == "en" else 0
+    if code in codes.TRUSTS:
+        return f"{code} – {codes.TRUSTS[code]}"
+    if code in codes.MODALITY_NAMES:
+        return codes.MODALITY_NAMES[code][i]
+    if code in codes.SUPPLIES:
+        return codes.SUPPLIES[code][i]
+    return t("prep_all_modalities", lang) if code == "ALL" else code
 
 
 def write_url(held: Mapping, defaults: Mapping) -> None:

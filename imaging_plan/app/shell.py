@@ -29,6 +29,9 @@ APP_TABLES = (
     "population_observed",
     "population_projection_national",
     "imaging_rates_by_age",
+    "exams_by_trust",
+    "private_exams",
+    "on_call_lines",
 )
 
 
@@ -47,6 +50,7 @@ PAGES = [
     Page("inflow_page", "page_inflow", "inflow", ("general", "physicians", "inflow"), ":material/school:"),
     Page("staffing_page", "page_staffing", "staffing", ("general", "staff", "staff_trusts"), ":material/groups:"),
     Page("equipment_page", "page_equipment", "equipment", ("general", "equipment"), ":material/radiology:"),
+    Page("preparedness_page", "page_preparedness", "preparedness", ("general", "preparedness"), ":material/emergency:"),
     Page("quality_page", "page_quality", "quality", ("general",), ":material/analytics:"),
     Page("data_page", "page_data", "data", ("general",), ":material/upload_file:"),
 ]
