@@ -294,8 +294,9 @@ def test_chart_modules_import_only_codes_text_and_each_other():
     found = {}
     for path in sorted((paths.PROJECT_ROOT / "imaging_plan" / "charts").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 2:  # from ..X import
-                found.setdefault(path.name, set()).add(node.module)
+            if isinstance(node, ast.ImportFrom) and node.level == 2:  # from ..X import, or from .. import X
+                names = [node.module] if node.module else [a.name for a in node.names]
+                found.setdefault(path.name, set()).update(names)
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("imaging_plan"):
                 found.setdefault(path.name, set()).add(node.module)
     assert found and all(modules <= allowed for modules in found.values()), found

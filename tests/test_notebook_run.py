@@ -18,7 +18,7 @@ PARAMETERS = """data_dir: str = "data"  # inputs
 output_dir: str = "forecasts"  # outputs
 horizon: int = 2040  # last plan year
 exit_rate_pct: float = 3.3  # %/year
-recruitment_radiology_fte: float = None  # None: derived from Tabell 6
+recruitment_window_years: int = None  # None: derived from Tabell 6 by the backcast
 population_scenario: str = "MMMM"  # SSB alternative
 trend_until: int = 2050  # last trend year
 """
@@ -54,7 +54,7 @@ def _namespace(data, out, **values):
         "output_dir": str(out),
         "horizon": 2040,
         "exit_rate_pct": 3.3,
-        "recruitment_radiology_fte": None,
+        "recruitment_window_years": None,
         "population_scenario": "MMMM",
         "trend_until": 2050,
         "__name__": "__main__",
@@ -113,7 +113,7 @@ def test_open_resolves_folders_scenario_and_settings_from_the_notebooks_paramete
     assert run.scenario == {
         "horizon": 2045,
         "exit_rate_pct": 3.3,
-        "recruitment_radiology_fte": 11.0,
+        "recruitment_window_years": 10,
         "population_scenario": "MMMM",
     }
     assert run.settings is None  # the notebook does not declare the Prophet settings
@@ -153,7 +153,7 @@ def test_publish_writes_the_tables_and_a_manifest_with_requested_parameters_and_
     assert m["requested"] == {
         "horizon": 2045,
         "exit_rate_pct": 4.0,
-        "recruitment_radiology_fte": None,
+        "recruitment_window_years": None,
         "population_scenario": "LLML",
         "trend_until": 2050,
     }
@@ -161,7 +161,7 @@ def test_publish_writes_the_tables_and_a_manifest_with_requested_parameters_and_
     assert m["parameters"] == {
         "horizon": 2045,
         "exit_rate_pct": 4.0,
-        "recruitment_radiology_fte": 11.0,
+        "recruitment_window_years": 10,
         "population_scenario": "LLML",
         "trend_until": 2050,
         "origins": [2019, 2020],

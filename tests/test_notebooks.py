@@ -8,7 +8,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from imaging_plan import forecasting, paths, runner, store
+from imaging_plan import assumptions, forecasting, paths, physicians, runner, store, uncertainty
+from imaging_plan.inputs import load_inputs
 from imaging_plan.trends import TrendSettings
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -62,10 +63,22 @@ def test_forecast_names_follow_the_notebook_names():
 
 @pytest.fixture(scope="module")
 def physician_run(tmp_path_factory):
-    """Run notebook 01 once through the runner into a scratch folder, horizon 2045."""
+    """Run notebook 01 once through the runner into a scratch folder, horizon 2045 and the model's new assumptions."""
     out = tmp_path_factory.mktemp("forecasts")
-    code = runner.run_all(only=["01"], parameters={"horizon": 2045}, output_dir=out, progress=False)
+    code = runner.run_all(only=["01"], parameters=PHYSICIAN_PARAMETERS, output_dir=out, progress=False)
     return code, out
+
+
+# Every assumption the one model added, moved off its default, as an analyst passes them with -p.
+PHYSICIAN_PARAMETERS = {
+    "horizon": 2045,
+    "recruitment_window_years": 5,
+    "recruitment_radiology_extra_fte": 1.5,
+    "unmet_need_pct": 4.0,
+    "use_growth_nuclear_medicine_pct": 2.5,
+    "draws": 1200,
+    "seed": 7,
+}
 
 
 @pytest.mark.slow
@@ -89,24 +102,27 @@ def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
     assert m["parameters"]["horizon"] == 2045 and m["parameters"]["exit_rate_pct"] == 3.3
     assert set(m["inputs"]) == {
         "physician_ftes.csv",
+        "exams_by_modality.csv",
+        "unmet_need.csv",
         "population_observed.csv",
         "population_projection_national.csv",
         "imaging_rates_by_age.csv",
     }
     assert len(m["inputs"]["physician_ftes.csv"]) == 64
-    assert m["parameters"]["population_scenario"] == "MMMM" and m["parameters"]["recruitment_radiology_fte"] == 11.0
-    assert list(plan.columns) == [
-        "specialty",
-        "year",
-        "specialists",
-        "residents",
-        "exits",
-        "completions",
-        "recruited",
-        "supply",
-        "need",
-        "gap",
-    ]
+    assert m["parameters"]["population_scenario"] == "MMMM"
+    assert m["parameters"]["draws"] == 1200 and m["parameters"]["seed"] == 7  # the Monte Carlo's record
+    assert m["inputs"]["unmet_need.csv"] is None  # the optional file was absent: adding one makes it stale
+    assert list(plan.columns) == physicians.PLAN_COLUMNS
+    # The -p values reached the model: the stored plan is physician_plan at exactly those values.
+    tables = load_inputs(paths.DATA_DIR, physicians.PLAN_TABLES)[0]
+    asked = {k: v for k, v in PHYSICIAN_PARAMETERS.items() if k in assumptions.ASSUMPTIONS}
+    expected = physicians.physician_plan(tables, assumptions.resolve(asked, tables, ("general", "physicians")))
+    pd.testing.assert_frame_equal(plan.reset_index(drop=True), expected, check_dtype=False, atol=1e-6)
+    interval, sensitivity = forecast.tables["gap_interval"], forecast.tables["sensitivity"]
+    assert list(interval.columns) == uncertainty.INTERVAL_COLUMNS
+    assert set(interval["measure"]) >= {"gap", "specialists_gap", "residents_gap", "supply", "need"}
+    assert (interval["p10"] <= interval["p50"]).all() and (interval["p50"] <= interval["p90"]).all()
+    assert list(sensitivity.columns) == uncertainty.SENSITIVITY_COLUMNS and set(sensitivity["year"]) == {2045}
     need = forecast.tables["need"]
     assert list(need.columns) == ["specialty", "year", "demography", "use", "ai", "index", "need"]
     assert plan.merge(need, on=["specialty", "year"]).eval("need_x == need_y").all()
@@ -116,10 +132,11 @@ def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
 @pytest.mark.slow
 def test_rerun_on_the_same_data_gives_the_same_intervals(physician_run, tmp_path):
     _, first = physician_run
-    assert runner.run_all(only=["01"], parameters={"horizon": 2045}, output_dir=tmp_path, progress=False) == 0
-    a = store.read_forecast(first, "physician_ftes").tables["trend"]
-    b = store.read_forecast(tmp_path, "physician_ftes").tables["trend"]
-    pd.testing.assert_frame_equal(a, b)
+    assert runner.run_all(only=["01"], parameters=PHYSICIAN_PARAMETERS, output_dir=tmp_path, progress=False) == 0
+    for table in ("trend", "gap_interval"):  # Prophet's intervals and the Monte Carlo's, both seeded
+        a = store.read_forecast(first, "physician_ftes").tables[table]
+        b = store.read_forecast(tmp_path, "physician_ftes").tables[table]
+        pd.testing.assert_frame_equal(a, b)
 
 
 @pytest.mark.slow

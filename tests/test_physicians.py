@@ -253,3 +253,54 @@ def test_a_trust_gets_its_share_of_the_regions_recruitment():
     part = physicians.physician_plan(_tables(trust), own).set_index("year")
     # Supply and need are linear in the FTEs and the recruitment: a quarter of each, a quarter of the gap.
     assert np.allclose(part["gap"], whole["gap"] / 4) and abs(whole["gap"].iloc[-1]) > 1
+
+
+# --- the base year's unmet need: the file and the share ----------------------------------------------
+
+
+def _unmet_file(folder, rows):
+    path = folder / "unmet_need.csv"
+    pd.DataFrame(rows, columns=["year", "trust", "specialty", "kind", "fte", "source"]).to_csv(path, index=False)
+    return path
+
+
+def test_base_year_need_is_ftes_plus_the_unmet_need_of_the_file_and_the_share(shipped_tables, tmp_path):
+    from imaging_plan.inputs import load_optional
+
+    _unmet_file(
+        tmp_path,
+        [
+            (2025, "OUS", "radiology", "vacancy", 6.0, "test"),
+            (2025, "SIHF", "radiology", "locum", 2.5, "test"),
+            (2024, "OUS", "radiology", "vacancy", 40.0, "test: not the base year, not counted"),
+            (2025, "OUS", "nuclear_medicine", "overtime", 1.0, "test"),
+        ],
+    )
+    unmet = load_optional("unmet_need", tmp_path)[0]
+    scenario = {**assumptions.defaults(shipped_tables), "unmet_need_pct": 10.0}
+    plan = physicians.physician_plan({**shipped_tables, "unmet_need": unmet}, scenario)
+    at = plan[plan["year"] == 2025].set_index("specialty")
+    assert at.loc["radiology", "need"] == pytest.approx(654 * 1.10 + 8.5)
+    assert at.loc["nuclear_medicine", "need"] == pytest.approx(35 * 1.10 + 1.0)
+    # The base year is no longer balanced by construction: the gap there is the unmet need.
+    assert at.loc["radiology", "gap"] == pytest.approx(65.4 + 8.5)
+    # One trust's view counts only its own rows.
+    ous = physicians.physician_plan({**shipped_tables, "unmet_need": unmet}, {**scenario, "unmet_need_pct": 0.0}, "OUS")
+    assert ous[ous["year"] == 2025].set_index("specialty").loc["radiology", "unmet_need"] == pytest.approx(6.0)
+
+
+@pytest.mark.parametrize(
+    "row,words",
+    [
+        ((2025, "OUS", "radiology", "vacancy", -2.0, "x"), "line 2, column 'fte'"),
+        ((2025, "NOPE", "radiology", "vacancy", 2.0, "x"), "line 2, column 'trust'"),
+        ((2025, "OUS", "cardiology", "vacancy", 2.0, "x"), "line 2, column 'specialty'"),
+        ((2025, "OUS", "radiology", "holiday", 2.0, "x"), "line 2, column 'kind'"),
+    ],
+)
+def test_a_bad_unmet_need_file_is_refused_naming_line_and_column(tmp_path, row, words):
+    from imaging_plan.inputs import InputDataError, load_optional
+
+    _unmet_file(tmp_path, [row])
+    with pytest.raises(InputDataError, match=f"(?s)unmet_need.csv.*{words}"):
+        load_optional("unmet_need", tmp_path)

@@ -155,6 +155,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "National specialist approvals per year and specialty, with a source. Optional: without "
         "the file the plan's statement (60–80 a year in radiology) is used.",
     ),
+    "data_title_unmet_need": ("Udekket legebehov i basisåret", "Unmet physician need in the base year"),
+    "data_about_unmet_need": (
+        "Legearbeid årsverkene i Tabell 6 ikke dekker, per år, helseforetak, spesialitet og type: "
+        "ubesatte stillinger (`vacancy`), innleie (`locum`), overtid (`overtime`) og kjøpt tolking fra "
+        "teleradiologi eller private (`bought_reading`), i årsverk, med kilde. Valgfri: uten filen er "
+        "det udekkede behovet bare skyvebryterens andel (standard 0: fagplanen omtaler ubesatte "
+        "stillinger, men gir ikke tall). Radene for basisåret legges til behovet: behov i basisåret = "
+        "årsverk + udekket behov.",
+        "Physician work the FTEs in Tabell 6 do not cover, per year, trust, specialty and kind: vacant "
+        "posts (`vacancy`), locums (`locum`), overtime (`overtime`) and reading bought from "
+        "teleradiology or private providers (`bought_reading`), in FTEs, with a source. Optional: "
+        "without the file the unmet need is the slider's share only (default 0: the plan reports "
+        "unfilled posts but gives no count). The base year's rows are added to the need: need in the "
+        "base year = FTEs + unmet need.",
+    ),
     "data_title_equipment_register": ("Utstyrsregister (én rad per enhet)", "Equipment register (one row per unit)"),
     "data_about_equipment_register": (
         "Én rad per enhet: eier, modalitet, installasjonsår, eventuelt oppgraderingsår og pris. "
