@@ -969,21 +969,3 @@ def resolve(
         if value is not None:
             scenario[key] = ASSUMPTIONS[key].check(value)
     return scenario
-
-
-def sources_table(lang: str = "nb") -> pd.DataFrame:
-    """Return the assumptions with unit, default, range and source, for display and export."""
-    return pd.DataFrame(
-        [
-            {
-                "key": a.key,
-                "label": a.label(lang),
-                "unit": a.unit,
-                "default": "from data" if a.default is None else a.default,
-                "min": a.min,
-                "max": a.max,
-                "source": a.source,
-            }
-            for a in ASSUMPTIONS.values()
-        ]
-    )

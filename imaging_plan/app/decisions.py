@@ -1,6 +1,6 @@
 """What the board must decide by when: one plain sentence each, with its number and its lead time.
 
-Pure (no Streamlit): reads the same computed plans as the pages.
+Draws nothing: reads the same computed plans as the pages (through their computes and the app cache).
 
 Lead times:
 - resident (LiS) posts: the scenario's training years (`training_years`), so posts
@@ -11,7 +11,7 @@ Lead times:
   radiografutdanning);
 - imaging equipment: EQUIPMENT_ORDER_YEARS, one to two years from the decision
   to order to a machine in use (public tender, delivery, room works). Assumption,
-  as the board's brief (issue 10) states it; no Norwegian source with a figure found.
+  as the board's brief states it; no Norwegian source with a figure found.
 """
 
 from __future__ import annotations

@@ -27,7 +27,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 
 from .. import paths
 from ..inputs import TABLES, InputDataError, is_excel, load_inputs, read_uploaded
@@ -294,12 +293,3 @@ def session_dirs() -> tuple[Path, Path, str | None]:
         label += " " + t("data_refit_failed", lang)
     st.sidebar.info(label)
     return folder / "data", folder / "forecasts", label
-
-
-def shown_table(uploads: dict[str, Upload], table: str) -> pd.DataFrame | None:
-    """Return the upload for `table` as a frame (for the page's preview), or None."""
-    import io
-
-    if table not in uploads:
-        return None
-    return pd.read_csv(io.BytesIO(uploads[table].csv), dtype=str, keep_default_na=False)
