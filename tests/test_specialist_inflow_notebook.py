@@ -55,12 +55,17 @@ def test_notebook_writes_every_table_and_a_manifest_with_both_inputs(inflow_run)
     m = forecast.manifest
     assert set(m["inputs"]) == {
         "physician_ftes.csv",
+        "exams_by_modality.csv",
         "specialist_approvals.csv",
+        "unmet_need.csv",
         "population_observed.csv",
         "population_projection_national.csv",
         "imaging_rates_by_age.csv",
     }
     assert m["parameters"]["population_scenario"] == "MMMM"  # the need is notebook 01's
+    # The planned inflow is the physician model's new specialists, the same figure as notebook 01's.
+    plan = forecast.tables["plan"]
+    assert plan["planned"].notna().all() and (plan["planned"] > 0).any()
     assert m["parameters"]["horizon"] == 2045 and m["parameters"]["region_share_pct"] == 50.0
     assert m["parameters"]["approvals_nuclear_medicine"] == 3.0  # derived default
     assert (out / "_runs" / "02_forecast_specialist_inflow.ipynb").exists()
