@@ -20,13 +20,14 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from . import assumptions, demand, inputs, paths, store
+from . import assumptions, demand, inputs, paths, store, workload
 from .runner import forecast_name
 from .trends import TrendSettings
 
 # Parameters that are not in the assumption registry yet belong to the scenario, each with its check.
 SCENARIO_CHOICES: dict[str, Callable[[object], object]] = {
     "population_scenario": demand.check_population_scenario,
+    "need_method": workload.check_need_method,
 }
 
 

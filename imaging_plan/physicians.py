@@ -130,6 +130,12 @@ def _need(
     histories: Mapping[str, pd.DataFrame], tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object]
 ) -> pd.DataFrame:
     horizon = int(scenario["horizon"])
+    if scenario.get("need_method") == "workload":  # issue 23: need from exams x minutes (workload.py)
+        from . import workload
+
+        base = max(int(h.index.max()) for h in histories.values())
+        ftes = {s: float(h.loc[int(h.index.max())].sum()) for s, h in histories.items()}
+        return workload.workload_need(tables, scenario, ftes, base, horizon)
     frames = []
     indices: dict[int, pd.DataFrame] = {}  # one index per base year (usually one for both)
     for specialty, history in histories.items():

@@ -16,6 +16,7 @@ import yaml
 
 from .assumptions import ASSUMPTIONS, AssumptionError
 from .codes import POPULATION_SCENARIOS
+from .workload import DEFAULT_NEED_METHOD, NEED_METHODS
 
 # Non-assumption URL keys the app owns: the language, the staffing page's choices, the model
 # quality page's series, the mark of uploaded data, and each chart's forecast method
@@ -31,7 +32,11 @@ def is_app_key(key: str) -> bool:
 
 # Scenario choices that are not numbers: key -> (allowed values, default). They travel with the
 # assumptions in the URL, YAML files and presets.
-CHOICES = {"population_scenario": (tuple(POPULATION_SCENARIOS), "MMMM")}
+CHOICES = {
+    "population_scenario": (tuple(POPULATION_SCENARIOS), "MMMM"),
+    # How the physicians' need is made: the population-and-use index, or the exams' workload (issue 23).
+    "need_method": (NEED_METHODS, DEFAULT_NEED_METHOD),
+}
 
 
 def _check_choice(key: str, raw) -> str:
