@@ -284,12 +284,6 @@ _GROWTH = {  # modality: (default %/year beyond demography, source)
         _GROWTH_FALLING + "assumption, a slow decline; it carries conventional nuclear medicine.",
     ),
 }
-_THROUGHPUT_SOURCE = (
-    "Today's throughput: Tabell 1's exams in 2024 over Tabell 5's units in 2025, public and "
-    "private together (CT 498,206 / 74, MR 464,532 / 84, RG 1,107,204 / 204, UL 179,302 / 122, "
-    "PET/CT 12,228 / 9, SPECT/CT: conventional nuclear medicine 14,201 / 15, which overstates it "
-    "as planar gamma cameras are not in Tabell 5). Rounded to the slider step of 10."
-)
 
 
 # --- Activity and workload (issue 23): exams -> radiologists, radiographers and machines ---------
@@ -920,23 +914,6 @@ ASSUMPTIONS: dict[str, Assumption] = {
             "budget. helsemedisinteknologi.no reports the hospitals investing about half of "
             "what they need ('bare investerer halvparten'): try 150.",
         ),
-        *[
-            Assumption(
-                key=f"throughput_{m.lower()}",
-                label_nb=f"Undersøkelser per enhet {codes.MODALITY_NAMES[m][0]} (per år)",
-                label_en=f"Exams per unit, {codes.MODALITY_NAMES[m][1]} (per year)",
-                unit="exams/unit/year",
-                default=None,
-                min=100,
-                max=20000,
-                step=10,
-                group="equipment",
-                source=_THROUGHPUT_SOURCE,
-                derive=_throughput_today(m),
-                tables=("exams_by_modality", "equipment_units"),
-            )
-            for m in codes.EQUIPMENT_MODALITIES
-        ],
         *[
             Assumption(
                 key=f"growth_{m.lower()}_pct",

@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 
 from . import codes
-from .text import build, common, data, equipment, inflow, overview, physicians, quality, staffing
+from .text import activity, build, common, data, equipment, inflow, overview, physicians, quality, staffing
 
 LANGUAGES = {"nb": "Norsk", "en": "English"}  # the label is the URL value: ?lang=English
 
 # The catalogues, one module per page or topic (imaging_plan/text/), merged into one table.
-CATALOGUES = (common, overview, physicians, inflow, staffing, equipment, quality, data, build)
+CATALOGUES = (common, overview, physicians, inflow, staffing, equipment, quality, data, build, activity)
 
 
 def merge_catalogues(catalogues: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:

@@ -31,6 +31,8 @@ from .assumptions import ACTIVITY_MODALITIES
 from .codes import EQUIPMENT_MODALITIES, EXAM_MODALITY_OF_EQUIPMENT, PRIVATE_PROVIDERS
 
 NEED_METHODS = ("workload", "index")
+# The input tables the workload needs (the activity's, Tabell 2 for the trusts, Tabell 6 for the level).
+TABLES = tuple(dict.fromkeys(("physician_ftes", *activity_module.TABLES, "exams_by_trust")))
 NEED_COLUMNS = ["year", "demography", "use", "ai", "index", "specialty", "need"]
 PRIVATE_OWNER = "PRIVATE"  # the private providers together (Tabell 3 is by area, not provider)
 
@@ -190,6 +192,18 @@ def radiographer_path(
             "method": "workload",
         }
     )
+
+
+def ftes_in(ftes: pd.DataFrame, year: int, group: str = "specialty", role: str | None = None) -> pd.Series:
+    """Return the FTEs counted in `year` per `group` (Tabell 6 per specialty; Tabell 7 per trust for a `role`)."""
+    rows = ftes[(ftes["year"] == year) & (ftes["role"] == role)] if role else ftes[ftes["year"] == year]
+    return rows.groupby(group)["fte"].sum()
+
+
+def hires_per_year(plan: pd.DataFrame, role: str = "radiographer") -> pd.DataFrame:
+    """Return a role's hires a year in people over the region's trusts (`staffing.staff_plan`): year, hires."""
+    rows = plan[plan["role"] == role]
+    return rows.groupby("year", as_index=False)["hires_people"].sum().rename(columns={"hires_people": "hires"})
 
 
 def education_places(hires: pd.DataFrame, scenario: Mapping[str, object]) -> pd.DataFrame:
