@@ -103,11 +103,11 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def shipped_tables():
-    """The tables the physician plan reads (Tabell 6 and the population tables), as shipped."""
-    from imaging_plan import physicians
+    """The tables notebook 01 reads (Tabell 6, the population tables, and the exams of the workload), as shipped."""
+    from imaging_plan import physicians, workload
     from imaging_plan.inputs import load_inputs
 
-    return load_inputs(paths.DATA_DIR, physicians.PLAN_TABLES)[0]
+    return load_inputs(paths.DATA_DIR, tuple(dict.fromkeys((*physicians.PLAN_TABLES, *workload.TABLES))))[0]
 
 
 @pytest.fixture
