@@ -468,7 +468,7 @@ def _activity_assumptions() -> list[Assumption]:
             min=0.0,
             max=240.0,
             step=0.1,
-            group="workload",
+            group="workload_staff",
             source=src,
         )
         for m, (d, src) in _STAFF_MINUTES.items()
@@ -483,7 +483,7 @@ def _activity_assumptions() -> list[Assumption]:
             min=1000,
             max=2200,
             step=10,
-            group="workload",
+            group="workload_staff",
             source=f"Derived: the general full-time week, 37.5 h ({_WORKLOAD} 3.1), x 45 weeks (as "
             "for physicians) x (1 - 9.3 % sickness absence, 3.5) = 1,530.",
         ),
@@ -496,7 +496,7 @@ def _activity_assumptions() -> list[Assumption]:
             min=30.0,
             max=100.0,
             step=1.0,
-            group="workload",
+            group="workload_staff",
             source="Assumption: three in four admitted students graduate. No published completion "
             "rate for the radiography bachelor was found; replace it with the education "
             "institutions' own figures (DBH).",
@@ -510,7 +510,7 @@ def _activity_assumptions() -> list[Assumption]:
             min=10.0,
             max=100.0,
             step=1.0,
-            group="workload",
+            group="workload_staff",
             source="Assumption: the region's share of Norway's population (56 %, as for new "
             "specialists, 'region_share_pct'): places anywhere in the country fill the region in "
             "that proportion. Private providers also hire graduates; lower it for that.",

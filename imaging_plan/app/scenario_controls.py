@@ -92,6 +92,8 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -
                 )
             if group == "physicians":
                 held["population_scenario"] = population_choice(held, lang)
+            if group == "workload":
+                held["need_method"] = need_choice(held, lang)
     st.session_state[SCENARIO] = dict(held)
     elsewhere = [a.key for a in ASSUMPTIONS.values() if a.group not in groups and held[a.key] != defaults[a.key]]
     if "physicians" not in groups:  # the choices drawn with the physician sliders
@@ -114,6 +116,18 @@ def population_choice(held: Mapping, lang: str) -> str:
         index=options.index(held["population_scenario"]),
         key="population_scenario",
         help=t("population_scenario_help", lang),
+    )
+
+
+def need_choice(held: Mapping, lang: str) -> str:
+    """Return how the physicians' need is made, chosen in the sidebar (index or workload; held like the sliders)."""
+    options = list(scenario.CHOICES["need_method"][0])
+    return st.selectbox(
+        t("need_method", lang),
+        options,
+        index=options.index(held["need_method"]),
+        key="need_method",
+        help=t("need_method_help", lang),
     )
 
 

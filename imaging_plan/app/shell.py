@@ -29,6 +29,10 @@ APP_TABLES = (
     "population_observed",
     "population_projection_national",
     "imaging_rates_by_age",
+    # the activity's (issue 23): the counties' totals, Tabell 3 and Tabell 2
+    "population_projection_counties",
+    "private_exams",
+    "exams_by_trust",
 )
 
 
@@ -43,10 +47,22 @@ class Page(NamedTuple):
 # Pages in menu order. The overview is read, not steered: the general assumptions (and the presets).
 PAGES = [
     Page("overview_page", "page_overview", "overview", ("general",), ":material/dashboard:"),
-    Page("physicians_page", "page_physicians", "physicians", ("general", "physicians"), ":material/stethoscope:"),
+    Page(
+        "physicians_page",
+        "page_physicians",
+        "physicians",
+        ("general", "physicians", "workload"),
+        ":material/stethoscope:",
+    ),
     Page("inflow_page", "page_inflow", "inflow", ("general", "physicians", "inflow"), ":material/school:"),
-    Page("staffing_page", "page_staffing", "staffing", ("general", "staff", "staff_trusts"), ":material/groups:"),
-    Page("equipment_page", "page_equipment", "equipment", ("general", "equipment"), ":material/radiology:"),
+    Page(
+        "staffing_page",
+        "page_staffing",
+        "staffing",
+        ("general", "staff", "staff_trusts", "activity", "workload_staff"),
+        ":material/groups:",
+    ),
+    Page("equipment_page", "page_equipment", "equipment", ("general", "equipment", "activity"), ":material/radiology:"),
     Page("quality_page", "page_quality", "quality", ("general",), ":material/analytics:"),
     Page("data_page", "page_data", "data", ("general",), ":material/upload_file:"),
 ]

@@ -2,7 +2,8 @@
 
 TEXT: dict[str, tuple[str, str]] = {
     "group_activity": ("Aktivitet (undersøkelser)", "Activity (exams)"),
-    "group_workload": ("Arbeidsmengde per undersøkelse", "Workload per exam"),
+    "group_workload": ("Legenes arbeidsmengde per undersøkelse", "Physicians' workload per exam"),
+    "group_workload_staff": ("Radiografenes arbeidsmengde og utdanning", "Radiographers' workload and education"),
     "need_method": ("Legebehov beregnet fra", "Physician need made from"),
     "need_method_help": (
         "index: dagens årsverk × befolkning etter alder × bruk per innbygger. workload: undersøkelser × "
