@@ -166,7 +166,7 @@ def demand_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
     )
 
 
-def growth_part(snapshot: state.Snapshot) -> pd.DataFrame:
+def growth_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
     """Return per year the cost of like-for-like replacement (budget unlimited) beside the fleet's growth.
 
     Out: year, replacement_mnok, growth_mnok, units_added (public units beyond like for like).
@@ -174,7 +174,6 @@ def growth_part(snapshot: state.Snapshot) -> pd.DataFrame:
     units, scenario = snapshot.tables["equipment_units"], snapshot.scenario
     reference, horizon = equipment.reference_year(units), int(scenario["horizon"])
     first = reference + 1
-    register = register_in_use(snapshot)
     planned = equipment.fleet(register.table, scenario)
     events = equipment.replacement_schedule(planned, first, horizon)
     due = equipment.units_due(events, planned, ("year",), first, horizon).set_index("year")["cost_mnok"]
@@ -191,7 +190,7 @@ def growth_part(snapshot: state.Snapshot) -> pd.DataFrame:
     )
 
 
-def machines_section(snapshot: state.Snapshot, horizon: int) -> None:
+def machines_section(snapshot: state.Snapshot, register: Register, horizon: int) -> None:
     """Draw units needed at the opening hours beside the radiographers they need; fleet growth beside replacement."""
     lang = snapshot.lang
     st.subheader(t("machines_title", lang))
@@ -210,7 +209,7 @@ def machines_section(snapshot: state.Snapshot, horizon: int) -> None:
         )
     )
     st.markdown(f"**{t('fleet_growth_title', lang)}**  \n{t('fleet_growth_intro', lang)}")
-    costs = state.computed(growth_part, snapshot)
+    costs = state.computed(growth_part, snapshot, register)
     _table(
         costs.rename(
             columns={
@@ -423,7 +422,7 @@ def render(snapshot: state.Snapshot) -> None:
         lang=lang,
     )
     _table(demand_table(demand, horizon, lang))
-    machines_section(snapshot, horizon)
+    machines_section(snapshot, register, horizon)
 
     if st.toggle(t("show_sources", lang), key="equipment_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
