@@ -14,7 +14,7 @@ import streamlit as st
 
 from .. import activity, physicians, scenario, staffing, workload
 from ..charts import activity as activity_charts
-from ..i18n import fmt_number, t
+from ..i18n import fmt_number, specialty_name, t
 from . import state
 from .components import show_chart_data
 
@@ -161,3 +161,45 @@ def overview_chain(snapshot: state.Snapshot) -> None:
         + t("ov_chain_interval", lang)
     )
     show_chart_data(activity_charts.chain_chart, activity_charts.chain_lines(chain, lang), lang=lang)
+
+
+def physician_workload_part(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the physicians the workload implies beside Tabell 6, and the backcast of both need methods."""
+    tables = snapshot.tables
+    year = int(tables["exams_by_modality"]["year"].max())
+    need = workload.physician_need(state.computed(activity_part, snapshot), snapshot.scenario)
+    implied = workload.implied_vs_actual(need, workload.ftes_in(tables["physician_ftes"], year), year)
+    return implied, workload.need_backcast(tables, snapshot.scenario)
+
+
+def physician_workload_section(snapshot: state.Snapshot) -> None:
+    """Draw the workload's physicians beside Tabell 6 (a ratio, no factor) and which need method backcasts closer."""
+    lang = snapshot.lang
+    try:
+        implied, backcast = state.computed(physician_workload_part, snapshot)
+    except (KeyError, ValueError) as err:
+        st.info(f"{t('phys_workload_title', lang)}: {err}")
+        return
+    st.subheader(t("phys_workload_title", lang))
+    st.markdown(t("phys_workload_intro", lang, method=snapshot.scenario.get("need_method", "index")))
+    shown = implied.assign(group=[specialty_name(g, lang) for g in implied["group"]]).rename(
+        columns={
+            "group": t("col_specialty", lang),
+            "implied": t("col_implied", lang),
+            "actual": t("col_counted", lang),
+            "unmet": t("col_unmet", lang),
+            "ratio": t("col_ratio", lang),
+        }
+    )
+    st.dataframe(shown.round(2), hide_index=True, width="stretch")
+    rows = backcast.set_index("method")
+    st.caption(
+        t(
+            "phys_workload_backcast",
+            lang,
+            index=fmt_number(rows.loc["index", "modelled"], lang),
+            workload=fmt_number(rows.loc["workload", "modelled"], lang),
+            actual=fmt_number(rows.loc["index", "actual"], lang),
+            default=workload.DEFAULT_NEED_METHOD,
+        )
+    )

@@ -84,4 +84,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "cost_replacement": ("Utskifting (MNOK)", "Replacement (MNOK)"),
     "cost_growth": ("Vekst i parken (MNOK)", "Fleet growth (MNOK)"),
     "units_added": ("Nye enheter", "Units added"),
+    "phys_workload_title": ("Legebehov fra arbeidsmengden", "Physician need from the workload"),
+    "phys_workload_intro": (
+        "Offentlige undersøkelser × granskningsminutter / (timer per årsverk × andel tid til granskning), "
+        "ved siden av årsverkene i Tabell 6 som et forhold, uten justeringsfaktor. Behovet over bruker nå: {method}.",
+        "Public exams × reporting minutes / (hours per FTE × share of time reporting), beside Tabell 6's FTEs "
+        "as a ratio, with no adjusting factor. The need above now uses: {method}.",
+    ),
+    "phys_workload_backcast": (
+        "Tilbakeberegning fra 2015 til 2025 (begge spesialiteter): indeksen gir {index} årsverk, arbeidsmengden "
+        "{workload}, mot {actual} talt. Standardvalget er den som kom nærmest: {default}.",
+        "Backcast from 2015 to 2025 (both specialties): the index gives {index} FTEs, the workload {workload}, "
+        "against {actual} counted. The default is the closer one: {default}.",
+    ),
+    "col_implied": ("Arbeidsmengden gir (årsverk)", "The workload gives (FTEs)"),
+    "col_counted": ("Talt (årsverk)", "Counted (FTEs)"),
+    "col_unmet": ("Udekket behov (årsverk)", "Unmet need (FTEs)"),
+    "col_ratio": ("Forhold", "Ratio"),
 }
