@@ -192,3 +192,10 @@ def test_with_default_hours_todays_fleet_carries_todays_exams_where_no_rate_is_p
     for m in ("RG", "UL", "PET_CT", "SPECT_CT"):  # derived: today's exams per unit over 50 h x 52
         assert demand.loc[m, "units_needed"] == pytest.approx(demand.loc[m, "units_on_hand"], rel=0.02)  # to the step
     assert ASSUMPTIONS["exams_per_hour_ct"].default == 2.34  # published (SOURCES.md 5.2)
+
+
+def test_notebook_01_declares_the_default_need_method():
+    import papermill as pm
+
+    declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / "01_forecast_physician_ftes.ipynb"))
+    assert declared["need_method"]["default"] == repr(workload.DEFAULT_NEED_METHOD).replace("'", '"')
