@@ -127,3 +127,20 @@ def test_the_shipped_data_give_the_plans_2024_counts():
     assert np.allclose(at_base[printed.index], printed)  # both sectors together: Tabell 1
     public = activity.totals(out, "public").loc[2024].sum()
     assert 0.7 < public / printed.sum() < 0.8  # the plan: the trusts do about 70 % ("står for 70 %")
+
+
+def test_the_activity_and_chain_charts_draw_integer_years_and_named_lines():
+    from imaging_plan.charts import activity as charts
+
+    out = activity.exams_projection(_tables(), _scenario())
+    lines = charts.activity_lines(out, "en")
+    assert lines["year"].dtype.kind == "i" and set(lines["sector"]) == {"Public", "Private"}
+    assert "Intervention" in set(lines["modality"]) and "MRI" in set(lines["modality"])
+    assert lines["exams"].sum() == pytest.approx(out["exams"].sum() / 1000)  # thousands on the axis
+    spec = charts.activity_chart(lines, "en").to_dict()
+    assert spec["spec"]["encoding"]["y"]["title"] == "Exams (thousands a year)"
+    chain = pd.DataFrame({"year": [2025, 2026], "panel": ["exams", "radiologists"], "value": [1.0, 2.0]})
+    drawn = charts.chain_lines(chain, "nb")
+    assert drawn["panel"].tolist() == ["Undersøkelser, offentlige (tusen per år)", "Legebehov, radiologi (årsverk)"]
+    assert drawn["lower"].isna().all() and drawn["year"].dtype.kind == "i"
+    assert charts.chain_chart(drawn, "nb").to_dict()["columns"] == 4
