@@ -39,7 +39,7 @@ forecasts: $(STAMP)
 	@echo "== Building forecasts that are missing or made from other content (the backtest included)"
 	$(PY) -m imaging_plan.runner --if-stale --output-dir $(FORECASTS)
 
-# The app answers as soon as the forecasts its pages draw are built (notebooks 01-04, about half a
+# The app answers as soon as the forecasts its pages draw are built (notebooks 00-04, about half a
 # minute when all are missing). The backtest (05, minutes) then builds in the background at low
 # priority, as a full run so it is kept in the run history; the Model quality page shows its
 # progress and fills in when it is done. Its log: $(FORECASTS)/_runs/background.log. A background

@@ -4,8 +4,11 @@ need(year) = today's FTEs x demand index(year), and the index is the product of
 
 - **demography**: the region's population by age, weighted by use per person
   by age, relative to the base year. Observed (SSB table 07459, the region's
-  eight counties) up to its latest year, then carried forward with the
-  growth of each age band in SSB's national projection (table 14746);
+  eight counties) up to its latest year, then carried forward county by
+  county with the growth of each age band in SSB's national projection
+  (table 14746), each county scaled to follow its own projected total
+  (SSB table 14288, 2024 round; `population_projection_counties.csv`), so
+  the age mix within a county follows the national bands and its size its own;
 - **use per person beyond demography**: (1 + rate)^(year - base);
 - **productivity from AI**: 1 - gain x the share of it reached, rising
   linearly from the base year to the full gain in a set calendar year, so a
@@ -32,7 +35,14 @@ from .codes import AGE_BANDS, POPULATION_SCENARIOS
 
 DEFAULT_SCENARIO = "MMMM"
 OLD_BANDS = ("80-89", "90+")  # the study's "> 80" group
-POPULATION_TABLES = ("population_observed", "population_projection_national", "imaging_rates_by_age")
+POPULATION_TABLES = (
+    "population_observed",
+    "population_projection_national",
+    "imaging_rates_by_age",
+    "population_projection_counties",
+)
+# Without the county totals (a caller's own small tables) the national band growth carries the region whole.
+COUNTY_TOTALS = "population_projection_counties"
 INDEX_COLUMNS = ["year", "demography", "use", "ai", "index"]
 
 # The plan's activity growth, the best figure it gives for more use per person: "Det har vært en
@@ -92,6 +102,48 @@ def population_by_band(seen: pd.DataFrame, projection: pd.DataFrame, scenario: s
     return pd.concat([seen.loc[seen.index <= anchor], carried]).sort_index()
 
 
+def observed_by_county_band(observed: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Return each county's observed persons per year (index) and age band (columns)."""
+    return {str(code): observed_by_band(rows) for code, rows in observed.groupby("county_code", sort=True)}
+
+
+def county_control(
+    seen: Mapping[str, pd.DataFrame], projection: pd.DataFrame, totals: pd.DataFrame, scenario: str, until: int
+) -> pd.DataFrame:
+    """Return the region's persons per year and band, each county held to its own projected total.
+
+    For county c: carried(y, band) = observed_c(anchor, band) x national(y, band) / national(anchor, band)
+    (as `population_by_band`), then scaled by
+    observed_c(anchor) x total_c(y) / total_c(anchor) / sum over bands of carried(y, band),
+    so its total grows as SSB's projection of that county (table 14288) and its age mix as the
+    nation's bands. `totals`: county_code, scenario, year, persons. The counties are summed.
+    """
+    scenario = check_population_scenario(scenario)
+    own = totals[totals["scenario"] == scenario]
+    frames = []
+    for code, county in seen.items():
+        carried = population_by_band(county, projection, scenario, until)
+        rows = own[own["county_code"].astype(str) == code]
+        if rows.empty:
+            raise DemandError(f"population_projection_counties.csv: no rows for county {code} in scenario {scenario}")
+        total = rows.set_index("year")["persons"].astype(float)
+        anchor = int(max(set(county.index) & set(projection.loc[projection["scenario"] == scenario, "year"])))
+        later = carried.index[carried.index > anchor]
+        if len(later) and anchor not in total.index:
+            raise DemandError(
+                f"population_projection_counties.csv: county {code}, scenario {scenario} has no total for {anchor}"
+            )
+        missing = [int(y) for y in later if y not in total.index]
+        if missing:
+            raise DemandError(
+                f"population_projection_counties.csv: county {code}, scenario {scenario} has no total for {missing[0]}"
+            )
+        factor = county.loc[anchor].sum() * total.loc[later] / total.loc[anchor] / carried.loc[later].sum(axis=1)
+        carried.loc[later] = carried.loc[later].mul(factor, axis=0)
+        frames.append(carried)
+    return sum(frames[1:], frames[0]).sort_index()
+
+
 def use_weights(rates: pd.DataFrame, seen: pd.DataFrame) -> pd.Series:
     """Return exams per person by age band: the over-80 rate for 80+, the rest solved from the all-ages rate.
 
@@ -128,6 +180,7 @@ _READ = {
     "population_observed": ("year", "age", "persons"),
     "population_projection_national": ("scenario", "year", "age_band", "persons"),
     "imaging_rates_by_age": ("age_group", "year", "exams_per_person"),
+    "population_projection_counties": ("county_code", "scenario", "year", "persons"),
 }
 
 
@@ -146,10 +199,20 @@ def weighted_population(tables: Mapping[str, pd.DataFrame], scenario: str, until
     Kept for the same table contents, projection and end year (bounded), as every rerun of a
     page asks for it several times and it does not depend on any slider.
     """
-    key = (*(_fingerprint(tables[name], _READ[name]) for name in POPULATION_TABLES), scenario, until)
+    present = [name for name in POPULATION_TABLES if name in tables]
+    key = (*present, *(_fingerprint(tables[name], _READ[name]) for name in present), scenario, until)
     if key not in _WEIGHTED:
         seen = observed_by_band(tables["population_observed"])
-        people = population_by_band(seen, tables["population_projection_national"], scenario, until)
+        if COUNTY_TOTALS in tables:
+            people = county_control(
+                observed_by_county_band(tables["population_observed"]),
+                tables["population_projection_national"],
+                tables[COUNTY_TOTALS],
+                scenario,
+                until,
+            )
+        else:
+            people = population_by_band(seen, tables["population_projection_national"], scenario, until)
         if len(_WEIGHTED) >= _WEIGHTED_MAX:
             _WEIGHTED.pop(next(iter(_WEIGHTED)))
         _WEIGHTED[key] = people.mul(use_weights(tables["imaging_rates_by_age"], seen)).sum(axis=1)

@@ -510,27 +510,42 @@ def replacement_band(
 
 
 def demand_check(
-    exams: pd.DataFrame, register: pd.DataFrame, scenario: Mapping[str, float], first_year: int, horizon: int
+    exams: pd.DataFrame,
+    register: pd.DataFrame,
+    scenario: Mapping[str, float],
+    first_year: int,
+    horizon: int,
+    activity: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return, per modality and year, the units needed to carry the grown exam volume vs units on hand.
+    """Return, per modality and year, the units needed to carry the exam volume vs units on hand.
 
-    exams(year) = Tabell 1's exams x (1 + growth)^(year - exam year); units needed =
-    exams / throughput per unit; on hand = the register's units of all sectors (each kept
-    by like-for-like replacement). gap = needed - on hand (positive: too few units).
+    exams(year): the activity projection's exams of both sectors (`activity.exams_projection`,
+    the one every need reads); without it, Tabell 1's exams x (1 + use growth)^(year - exam
+    year), demography left out. Units needed = exams / (exams per machine-hour x opening hours
+    a week x weeks) (`workload.capacity_per_unit`); on hand = the register's units of all
+    sectors (each kept by like-for-like replacement). gap = needed - on hand (positive: too few).
     """
+    from .workload import capacity_per_unit
+
     exam_year = int(exams["year"].max())
     latest = dict(
         zip(exams.loc[exams["year"] == exam_year, "modality"], exams.loc[exams["year"] == exam_year, "exams"])
     )
     carried = [m for m in EQUIPMENT_MODALITIES if EXAM_MODALITY_OF_EQUIPMENT[m] in latest]
-    growth = per_modality(scenario, "growth_{}_pct")
-    throughput = per_modality(scenario, "throughput_{}")
-    on_hand = register["modality"].value_counts()
     years = np.arange(first_year, horizon + 1)
-    base = np.array([latest[EXAM_MODALITY_OF_EQUIPMENT[m]] for m in carried], dtype=float)
-    rate = np.array([growth[m] for m in carried]) / 100
-    volume = base[:, None] * (1 + rate[:, None]) ** (years[None, :] - exam_year)
-    per_unit = np.array([throughput[m] for m in carried], dtype=float)
+    if activity is not None:
+        total = activity.groupby(["modality", "year"])["exams"].sum()
+        volume = np.array(
+            [[total.get((EXAM_MODALITY_OF_EQUIPMENT[m], int(y)), np.nan) for y in years] for m in carried], dtype=float
+        )
+    else:
+        growth = per_modality(scenario, "growth_{}_pct")
+        base = np.array([latest[EXAM_MODALITY_OF_EQUIPMENT[m]] for m in carried], dtype=float)
+        rate = np.array([growth[m] for m in carried]) / 100
+        volume = base[:, None] * (1 + rate[:, None]) ** (years[None, :] - exam_year)
+    capacity = capacity_per_unit(scenario)
+    per_unit = np.array([capacity[m] for m in carried], dtype=float)
+    on_hand = register["modality"].value_counts()
     have = np.array([on_hand.get(m, 0) for m in carried])
     needed = volume / per_unit[:, None]
     return pd.DataFrame(
@@ -544,6 +559,31 @@ def demand_check(
             "gap_units": (needed - have[:, None]).reshape(-1),
         }
     )
+
+
+def fleet_growth(machines: pd.DataFrame, scenario: Mapping[str, float], first_year: int) -> pd.DataFrame:
+    """Return the public units to add per year and type beyond like-for-like replacement, and their cost.
+
+    Per type, for the public fleet as a whole (a trust's share of a rare type is not a unit of
+    its own): whole units needed (the trusts' `workload.machines_needed` summed, rounded up)
+    above the most the fleet has held so far (its units on hand, then what was added); a fall
+    in need sells nothing (units go when they fall due). Cost = units x the type's price.
+    Out: year, modality, units_added, cost_mnok (from `first_year`).
+    """
+    public = machines[(machines["sector"] == "public") & (machines["year"] >= first_year)]
+    region = public.groupby(["modality", "year"], as_index=False)[["units_needed", "units_on_hand"]].sum()
+    price = per_modality(scenario, "price_{}_mnok")
+    frames = []
+    for modality, rows in region.groupby("modality", sort=False):
+        rows = rows.sort_values("year")
+        whole = np.ceil(rows["units_needed"].to_numpy() - 1e-9)
+        on_hand = float(rows["units_on_hand"].iloc[0])
+        held = np.maximum.accumulate(np.maximum(whole, on_hand))
+        added = np.diff(np.concatenate([[on_hand], held]))
+        frames.append(pd.DataFrame({"year": rows["year"].to_numpy(), "modality": modality, "units_added": added}))
+    out = pd.concat(frames, ignore_index=True)
+    out["cost_mnok"] = out["units_added"] * out["modality"].map(price)
+    return out
 
 
 # --- per owner ---------------------------------------------------------------------------------
@@ -593,6 +633,8 @@ def replacement_tables(
     draws: int = 0,
     seed: int = REGISTER_SEED,
     soon: int = 2030,
+    activity: pd.DataFrame | None = None,
+    exams_by_trust: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Return every table of the replacement plan for one scenario (the notebook stores them).
 
@@ -600,7 +642,9 @@ def replacement_tables(
     budget_yearly and budget_replaced: what the budget buys and leaves as backlog;
     age_profile, golden_rules, rule_breaks: the fleet's ages against COCIR's rules;
     per_owner: per owner and modality, overdue at the start, due by `soon` and by the horizon;
-    demand: units needed vs on hand; band (when draws > 0): the Weibull interval per year.
+    demand: units needed vs on hand; band (when draws > 0): the Weibull interval per year;
+    with the activity and Tabell 2: machines (units needed per trust and type, and the
+    radiographers the opening hours need) and fleet_growth (units to add and their cost).
     """
     reference, horizon = reference_year(units), int(scenario["horizon"])
     first = reference + 1
@@ -616,8 +660,13 @@ def replacement_tables(
         "golden_rules": rules,
         "rule_breaks": rule_breaks(rules),
         "per_owner": per_owner_due(events, planned, first, horizon, min(soon, horizon)),
-        "demand": demand_check(exams, register, scenario, reference, horizon),
+        "demand": demand_check(exams, register, scenario, reference, horizon, activity),
     }
+    if activity is not None and exams_by_trust is not None:  # machines from the activity (issue 23)
+        from .workload import machines_needed
+
+        tables["machines"] = machines_needed(activity, units, exams_by_trust, scenario)
+        tables["fleet_growth"] = fleet_growth(tables["machines"], scenario, first)
     if draws > 0:
         tables["band"] = replacement_band(planned, first, horizon, scenario["replacement_age_shape"], draws, seed)
     return tables

@@ -10,7 +10,19 @@ from __future__ import annotations
 import math
 
 from . import codes
-from .text import build, common, data, equipment, inflow, overview, physicians, preparedness, quality, staffing
+from .text import (
+    activity,
+    build,
+    common,
+    data,
+    equipment,
+    inflow,
+    overview,
+    physicians,
+    preparedness,
+    quality,
+    staffing,
+)
 
 # Code -> label on the switch. The URL holds the code (?lang=en); bokmål, the default, leaves it out.
 LANGUAGES = {"nb": "Norsk", "en": "English"}
@@ -26,7 +38,7 @@ def language_code(value: str | None) -> str:
 
 
 # The catalogues, one module per page or topic (imaging_plan/text/), merged into one table.
-CATALOGUES = (common, overview, physicians, inflow, staffing, equipment, preparedness, quality, data, build)
+CATALOGUES = (common, overview, physicians, inflow, staffing, equipment, preparedness, quality, data, build, activity)
 
 
 def merge_catalogues(catalogues: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:

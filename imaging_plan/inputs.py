@@ -292,6 +292,18 @@ def _specs() -> dict[str, TableSpec]:
             )
             for area in ("national", "telemark")
         },
+        # The counties' own projected totals (SSB table 14288, 2024 round): each county's control total.
+        "population_projection_counties": TableSpec(
+            "population_projection_counties.csv",
+            {
+                "county_code": _code(codes.HSO_COUNTIES),
+                "county_name": pa.Column(str),
+                "scenario": _code(codes.POPULATION_SCENARIOS),
+                "year": pa.Column(int, pa.Check.in_range(FIRST_YEAR, 2100), coerce=True),
+                "persons": _count(),
+            },
+            ("county_code", "scenario", "year"),
+        ),
         "imaging_rates_by_age": TableSpec(
             "imaging_rates_by_age.csv",
             {

@@ -20,7 +20,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from . import assumptions, demand, inputs, paths, preparedness, store
+from . import assumptions, demand, inputs, paths, preparedness, store, workload
 from .runner import forecast_name
 from .trends import TrendSettings
 
@@ -28,6 +28,7 @@ from .trends import TrendSettings
 SCENARIO_CHOICES: dict[str, Callable[[object], object]] = {
     "population_scenario": demand.check_population_scenario,
     **{key: preparedness.check_choice(key) for key in preparedness.CHOICE_KEYS},
+    "need_method": workload.check_need_method,
 }
 
 

@@ -153,6 +153,9 @@ class Basis:
     resident_growth_pct: float
     extra_recruitment: Mapping[str, float]  # FTEs a year beyond the calibration, per specialty
     unmet_fte: Mapping[str, float]  # the unmet-need file's base-year FTEs, per specialty
+    # need_method 'workload': each specialty's need per year before AI, from the activity
+    # (`workload.workload_need`); None: the index method, base FTEs x the demand index.
+    workload: Mapping[str, np.ndarray] | None = None
     calibrations: dict = field(default_factory=dict)  # (specialty, window) -> Calibration, filled on use
 
     def calibration(self, specialty: str, window: int) -> recruitment.Calibration:
@@ -190,6 +193,14 @@ def basis(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object], tr
             }
             demography[base][chosen] = own
     unmet = tables.get("unmet_need")
+    workload_level = None
+    if scenario.get("need_method") == "workload":
+        from . import workload  # reads the activity; only this method needs it
+
+        base = max(int(h.index.max()) for h in hist.values())
+        ftes = {s: float(h.loc[int(h.index.max())].sum()) for s, h in hist.items()}
+        frame = workload.workload_need(tables, scenario, ftes, base, horizon)
+        workload_level = {s: (own["need"] / own["ai"]).to_numpy() for s, own in frame.groupby("specialty", sort=False)}
     return Basis(
         horizon=horizon,
         histories=hist,
@@ -198,6 +209,7 @@ def basis(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object], tr
         resident_growth_pct=float(scenario["resident_growth_pct"]),
         extra_recruitment={s: float(scenario.get(f"recruitment_{s}_extra_fte", 0.0)) for s in hist},
         unmet_fte={s: unmet_need_fte(unmet, s, int(h.index.max()), trust) for s, h in hist.items()},
+        workload=workload_level,
     )
 
 
@@ -278,8 +290,16 @@ def simulate(basis: Basis, draws: Draws) -> dict[str, dict[str, np.ndarray]]:
         use = (1 + draws.use_growth_pct[specialty][:, None] / 100) ** (years - base)[None, :]
         span = np.maximum(draws.ai_full_year - base, 1)[:, None]
         ai = 1 - np.clip((years - base)[None, :] / span, 0, 1) * draws.ai_gain_pct[:, None] / 100
-        index = demography * use * ai
-        need = (base_fte + unmet)[:, None] * index
+        if basis.workload is not None and specialty in basis.workload:
+            # The workload's own level (exams x minutes / hours), not the base year's FTEs: the
+            # unmet need is in it already; `use` carries what the activity adds beyond demography.
+            need = basis.workload[specialty][None, :] * ai
+            unmet = np.zeros(draws.n)
+            index = need / base_fte
+            use = index / (demography * ai)
+        else:
+            index = demography * use * ai
+            need = (base_fte + unmet)[:, None] * index
         share = float(history.loc[base, "specialists"]) / base_fte if base_fte > 0 else 0.0
         specialist_need = need * share
 

@@ -7,6 +7,7 @@ own write is atomic and comes last). Each full run (no --only) that built
 something keeps a copy of every forecast under `<output_dir>/_history/<run_id>/`
 (the last 20 runs), so a run can be compared with an earlier one.
 
+Notebook 00 (the activity) is built before the others, also with --jobs.
 One build of a forecast at a time: a notebook whose forecast another run is
 building is refused (exit code 2) with a message naming that run (pid, start
 time, command), or waited for with --wait. Progress of each build is kept in
@@ -39,6 +40,8 @@ RUNS = "_runs"
 BUSY = 2
 # How a notebook computes, not what: passed only to the notebooks that declare them.
 EXECUTION_PARAMETERS = ("workers", "scheduler")
+# Notebooks whose forecast others are built after (run order puts them first; parallel runs wait for them).
+PRODUCERS = ("00_",)
 
 
 def notebooks(only: list[str] | None = None) -> list[Path]:
@@ -56,10 +59,11 @@ def _matches(notebook: Path, prefixes: list[str]) -> bool:
 def forecast_name(notebook: Path) -> str:
     """Return the forecast folder a notebook writes: '01_forecast_physician_ftes' -> 'physician_ftes'.
 
-    '07_stress_preparedness' -> 'preparedness' (its tables are stress tests, not forecasts).
+    '00_project_activity' -> 'activity'; '07_stress_preparedness' -> 'preparedness' (its tables
+    are stress tests, not forecasts).
     """
     stem = notebook.stem.split("_", 1)[1]
-    return stem.removeprefix("forecast_").removeprefix("stress_")
+    return stem.removeprefix("forecast_").removeprefix("project_").removeprefix("stress_")
 
 
 def declared_parameters(notebook: Path) -> dict:
@@ -206,8 +210,13 @@ def run_all(
     else:  # each notebook runs in its own kernel process: threads only wait for them
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(pool.map(build, range(1, len(selected) + 1), selected))
+        # The producers (00, the activity the others' needs read) are built first, one at a time.
+        first = [i for i, nb in enumerate(selected) if nb.stem.startswith(PRODUCERS)]
+        outcomes = [build(i + 1, selected[i]) for i in first]
+        rest = [i for i in range(len(selected)) if i not in first]
+        if not {"failed", "busy"} & set(outcomes):
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                outcomes += list(pool.map(build, [i + 1 for i in rest], [selected[i] for i in rest]))
     if "failed" in outcomes:
         return 1
     if "busy" in outcomes:

@@ -16,6 +16,7 @@ import yaml
 
 from .assumptions import ASSUMPTIONS, AssumptionError
 from .codes import EQUIPMENT_MODALITIES, POPULATION_SCENARIOS, SUPPLIES, TRUSTS
+from .workload import DEFAULT_NEED_METHOD, NEED_METHODS
 
 # Non-assumption URL keys the app owns: the language, the staffing page's choices, the model
 # quality page's series, the mark of uploaded data, and each chart's forecast method
@@ -33,6 +34,8 @@ def is_app_key(key: str) -> bool:
 # assumptions in the URL, YAML files and presets.
 CHOICES = {
     "population_scenario": (tuple(POPULATION_SCENARIOS), "MMMM"),
+    # How the physicians' need is made: the population-and-use index, or the exams' workload.
+    "need_method": (NEED_METHODS, DEFAULT_NEED_METHOD),
     # The preparedness page's stress tests (defaults: the example events of assumptions.PREPAREDNESS).
     "prep_surge_modality": (("ALL", *EQUIPMENT_MODALITIES), "ALL"),
     "prep_units_trust": (tuple(TRUSTS), "OUS"),
@@ -42,6 +45,7 @@ CHOICES = {
 # The text key of each choice's help (its source).
 CHOICE_HELP = {
     "population_scenario": "population_scenario_help",
+    "need_method": "need_method_help",
     "prep_surge_modality": "prep_surge_modality_help",
     "prep_units_trust": "prep_units_trust_help",
     "prep_units_modality": "prep_units_modality_help",
@@ -50,6 +54,7 @@ CHOICE_HELP = {
 # The assumption group whose sliders each choice is drawn with.
 CHOICE_GROUPS = {
     "population_scenario": "physicians",
+    "need_method": "workload",
     "prep_surge_modality": "preparedness",
     "prep_units_trust": "preparedness",
     "prep_units_modality": "preparedness",

@@ -219,14 +219,21 @@ def anchored_trend(ftes: pd.DataFrame, trend: pd.DataFrame, horizon: int) -> pd.
     return own[["role", "trust", "year", "trend", "trend_lower", "trend_upper", "method"]]
 
 
-def planned_ftes(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mapping[str, float]) -> pd.DataFrame:
+def planned_ftes(
+    ftes: pd.DataFrame,
+    trend: pd.DataFrame | None,
+    scenario: Mapping[str, float],
+    workload: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Return planned FTEs per role, trust and year from the base year to the horizon, with the method.
 
     Only series with a base-year figure are planned, each for every year.
     With `staff_follow_trend` = 1 a series follows its anchored trend (see
     anchored_trend; method: the trend's own). Otherwise, or when no trend is
     stored for it, it grows at `staff_target_growth_pct` from its base-year
-    figure (method 'target_growth').
+    figure (method 'target_growth'). With `staff_follow_trend` = 2 the series in
+    `workload` (role, trust, year, fte, method: `workload.radiographer_path`, the radiographers'
+    FTEs grown with their exams) follow it, the others their trend as with 1.
     """
     base, horizon = base_year(ftes), int(scenario["horizon"])
     start = _start(ftes)
@@ -241,12 +248,19 @@ def planned_ftes(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mappi
             "method": "target_growth",
         }
     )
-    if int(scenario["staff_follow_trend"]) == 1 and trend is not None and not trend.empty:
+    choice = int(scenario["staff_follow_trend"])
+    if choice >= 1 and trend is not None and not trend.empty:
         own = anchored_trend(ftes, trend, horizon)[["role", "trust", "year", "trend", "method"]]
         matched = path[["role", "trust", "year"]].merge(own, on=["role", "trust", "year"], how="left")
         has = matched["trend"].notna().to_numpy()
         path.loc[has, "fte"] = matched.loc[has, "trend"].to_numpy()
         path.loc[has, "method"] = matched.loc[has, "method"].to_numpy()
+    if choice == 2 and workload is not None and not workload.empty:
+        own = workload.rename(columns={"fte": "path", "method": "path_method"})
+        matched = path[["role", "trust", "year"]].merge(own, on=["role", "trust", "year"], how="left")
+        has = matched["path"].notna().to_numpy()
+        path.loc[has, "fte"] = matched.loc[has, "path"].to_numpy()
+        path.loc[has, "method"] = matched.loc[has, "path_method"].to_numpy()
     return path
 
 
@@ -309,12 +323,17 @@ def plan_flows(path: pd.DataFrame, scenario: Mapping[str, float]) -> pd.DataFram
     )[PLAN_COLUMNS]
 
 
-def staff_plan(ftes: pd.DataFrame, trend: pd.DataFrame | None, scenario: Mapping[str, float]) -> pd.DataFrame:
+def staff_plan(
+    ftes: pd.DataFrame,
+    trend: pd.DataFrame | None,
+    scenario: Mapping[str, float],
+    workload: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Return FTEs, leavers, hires needed and their cumulation per role, trust and year after the base year.
 
     The planned FTEs (`planned_ftes`) and the flows they imply (`plan_flows`).
     """
-    return plan_flows(planned_ftes(ftes, trend, scenario), scenario)
+    return plan_flows(planned_ftes(ftes, trend, scenario, workload), scenario)
 
 
 def plan_totals(plan: pd.DataFrame, status: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -22,7 +22,7 @@ def shipped_ftes():
 
 @pytest.fixture(scope="session")
 def built_forecasts(tmp_path_factory) -> Path:
-    """The fast forecasts (notebooks 01-04 on the shipped data), built once for the whole run.
+    """The fast forecasts (notebooks 00-04 on the shipped data), built once for the whole run.
 
     Every test worker shares one folder: the first builds under a lock, the others find the
     forecasts current (staleness is by content) and only read them. Tests must not write there.
@@ -35,7 +35,7 @@ def built_forecasts(tmp_path_factory) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             code = runner.run_all(
-                only=["01", "02", "03", "04"], output_dir=target, if_stale=True, progress=False, jobs=2
+                only=["00", "01", "02", "03", "04"], output_dir=target, if_stale=True, progress=False, jobs=2
             )
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
@@ -104,11 +104,11 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def shipped_tables():
-    """The tables the physician plan reads (Tabell 6 and the population tables), as shipped."""
-    from imaging_plan import physicians
+    """The tables notebook 01 reads (Tabell 6, the population tables, and the exams of the workload), as shipped."""
+    from imaging_plan import physicians, workload
     from imaging_plan.inputs import load_inputs
 
-    return load_inputs(paths.DATA_DIR, physicians.PLAN_TABLES)[0]
+    return load_inputs(paths.DATA_DIR, tuple(dict.fromkeys((*physicians.PLAN_TABLES, *workload.TABLES))))[0]
 
 
 @pytest.fixture

@@ -81,10 +81,25 @@ def test_none_means_default_and_values_override(shipped_ftes):
 # notebook -> the assumption groups it uses (each must declare every assumption of those groups)
 # notebook -> the assumptions it uses, as groups and/or single keys (each must be a parameter)
 NOTEBOOK_ASSUMPTIONS = {
-    "01_forecast_physician_ftes.ipynb": ("general", "physicians"),
+    "00_project_activity.ipynb": ("general", "activity", "use_growth_pct"),
+    "01_forecast_physician_ftes.ipynb": ("general", "physicians", "activity", "workload", "workload_staff"),
     "02_forecast_specialist_inflow.ipynb": ("general", "physicians", "inflow"),
-    "03_forecast_radiographer_turnover.ipynb": ("general", "staff", "staff_trusts"),
-    "04_forecast_equipment_replacement.ipynb": ("general", "equipment"),
+    "03_forecast_radiographer_turnover.ipynb": (
+        "general",
+        "staff",
+        "staff_trusts",
+        "activity",
+        "workload",
+        "use_growth_pct",
+    ),
+    "04_forecast_equipment_replacement.ipynb": (
+        "general",
+        "equipment",
+        "activity",
+        "workload",
+        "workload_staff",
+        "use_growth_pct",
+    ),
     "05_backtest_forecasts.ipynb": ("general", "exit_rate_pct"),
     "06_backtest_planning_models.ipynb": (
         "exit_rate_pct",

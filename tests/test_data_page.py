@@ -308,3 +308,18 @@ def test_removing_an_upload_returns_every_page_to_the_shipped_data(physicians, w
     assert at.session_state[workspace.SESSION_KEY] == {}
     assert not any("Egne data" in i.value for i in at.sidebar.info)
     assert any("fagplanens Tabell 6" in c.value for c in at.caption)
+
+
+def test_every_input_has_a_translated_name_and_its_own_source():
+    from imaging_plan.i18n import TEXT
+
+    for name in TABLES:
+        for part in ("title", "about", "source") if name != "specialist_approvals" else ("title", "about"):
+            nb, en = TEXT[f"data_{part}_{name}"]
+            assert nb and en and nb != en, (name, part)
+    # The population tables come from Statistics Norway, not the plan's tables.
+    for name in ("population_observed", "population_projection_national", "population_projection_counties"):
+        nb, en = TEXT[f"data_source_{name}"]
+        assert "Statistics Norway" in en and "fagplan" not in nb
+    assert "07459" in TEXT["data_source_population_observed"][1]
+    assert "14288" in TEXT["data_source_population_projection_counties"][1]

@@ -14,6 +14,7 @@ POPULATION = (
     "population_projection_national",
     "population_projection_telemark",
     "imaging_rates_by_age",
+    "population_projection_counties",
 )
 
 
@@ -132,3 +133,40 @@ def test_a_projection_with_an_unknown_scenario_names_file_row_and_column(data_co
         inputs.load_table("population_projection_national", data_copy)
     assert "population_projection_national.csv breaks its schema" in str(err.value)
     assert "line 292, column 'scenario': value 'LMML' must be one of" in str(err.value)
+
+
+def test_each_county_follows_its_own_projected_total(population):
+    # Two counties by hand: each band carried at the nation's growth, then the county's sum scaled
+    # to its own 14288 total; the region is the sum of the counties.
+    observed, national = population["population_observed"], population["population_projection_national"]
+    totals = population["population_projection_counties"]
+    seen = demand.observed_by_county_band(observed[observed["county_code"].isin(["03", "40"])])
+    region = demand.county_control(seen, national, totals, "MMMM", 2040)
+    own = totals[totals["scenario"] == "MMMM"].set_index(["county_code", "year"])["persons"]
+    expected = sum(seen[c].loc[2026].sum() * own[(c, 2040)] / own[(c, 2026)] for c in ("03", "40"))
+    assert region.loc[2040].sum() == pytest.approx(expected)
+    assert np.allclose(region.loc[2026], seen["03"].loc[2026] + seen["40"].loc[2026])  # observed years untouched
+    # Within a county the bands keep the nation's mix: the ratio of two bands is the carried one.
+    alone = demand.population_by_band(seen["40"], national, "MMMM", 2040)
+    tel = demand.county_control({"40": seen["40"]}, national, totals, "MMMM", 2040)
+    assert tel.loc[2040, "80-89"] / tel.loc[2040, "20-44"] == pytest.approx(
+        alone.loc[2040, "80-89"] / alone.loc[2040, "20-44"]
+    )
+
+
+def test_county_totals_move_the_demography_index(population):
+    # The region grows faster than the nation (SOURCES.md section 4), so the county totals raise the index.
+    tables = {k: population[k] for k in demand.POPULATION_TABLES}
+    national_only = {k: v for k, v in tables.items() if k != demand.COUNTY_TOTALS}
+    with_counties = demand.demography_index(tables, "MMMM", 2025, 2040)
+    without = demand.demography_index(national_only, "MMMM", 2025, 2040)
+    assert with_counties[2025] == without[2025] == 1
+    assert with_counties[2040] > without[2040]
+
+
+def test_a_county_missing_from_the_totals_is_named(population):
+    observed, national = population["population_observed"], population["population_projection_national"]
+    totals = population["population_projection_counties"]
+    seen = demand.observed_by_county_band(observed)
+    with pytest.raises(demand.DemandError, match="county 42"):
+        demand.county_control(seen, national, totals[totals["county_code"] != "42"], "MMMM", 2040)

@@ -33,9 +33,11 @@ def _scenario(**overrides):
                 f"price_{k}_mnok": 1.0,
                 f"priority_{k}": 1,
                 f"growth_{k}_pct": 0.0,
-                f"throughput_{k}": 1000,
+                f"exams_per_hour_{k}": 1.0,
             }
         )
+    # 1 exam an hour x 20 h a week x 50 weeks: 1000 exams a unit a year.
+    base.update({"opening_hours_week": 20.0, "weeks_per_year": 50})
     return {**base, **overrides}
 
 
@@ -235,12 +237,12 @@ def test_band_is_seeded_and_collapses_onto_the_schedule_when_replacement_age_is_
 # --- the demand check --------------------------------------------------------------------------
 
 
-def test_demand_check_grows_exams_and_divides_by_throughput():
+def test_demand_check_without_the_activity_grows_exams_and_divides_by_machine_hours():
     exams = pd.DataFrame(
         {"year": 2024, "specialty": "radiology", "modality": ["CT", "MR"], "exams": [10_000.0, 4_000.0]}
     )
     register = _register([("a", "CT", 2020, None, None), ("b", "CT", 2020, None, None)])
-    scenario = _scenario(growth_ct_pct=10.0, throughput_ct=5000, throughput_mr=2000, horizon=2026)
+    scenario = _scenario(growth_ct_pct=10.0, exams_per_hour_ct=5.0, exams_per_hour_mr=2.0, horizon=2026)
     out = equipment.demand_check(exams, register, scenario, 2025, 2026).set_index(["modality", "year"])
     assert out.loc[("CT", 2025), "units_needed"] == pytest.approx(10_000 * 1.1 / 5000)
     assert out.loc[("CT", 2026), "units_needed"] == pytest.approx(10_000 * 1.21 / 5000)
@@ -249,21 +251,30 @@ def test_demand_check_grows_exams_and_divides_by_throughput():
     assert set(out.index.get_level_values("modality")) == {"CT", "MR"}  # no exams, no row
 
 
-def test_throughput_defaults_are_tabell1_exams_over_tabell5_units(defaults):
-    # Tabell 1 (2024) over Tabell 5 (2025, public + private), rounded to the slider step of 10.
-    assert defaults["throughput_ct"] == 10 * round(498_206 / 74 / 10)
-    assert defaults["throughput_mr"] == 10 * round(464_532 / 84 / 10)
-    assert defaults["throughput_rg"] == 10 * round(1_107_204 / 204 / 10)
-    assert defaults["throughput_ul"] == 10 * round(179_302 / 122 / 10)
-    assert defaults["throughput_pet_ct"] == 10 * round(12_228 / 9 / 10)  # the rows' 9, not "Totalt" 10
-    assert defaults["throughput_spect_ct"] == 10 * round(14_201 / 15 / 10)
+def test_exams_per_hour_defaults_are_published_or_tabell1_over_tabell5_at_default_hours(defaults):
+    # CT and MR: Canada's measured rates (workload SOURCES.md 5.2, 5.1); the others derived from
+    # Tabell 1 (2024) over Tabell 5 (2025, public + private) at 50 h x 52 weeks, to the step of 0.01.
+    assert defaults["exams_per_hour_ct"] == 2.34 and defaults["exams_per_hour_mr"] == 1.8
+    hours = 50 * 52
+    assert defaults["exams_per_hour_rg"] == pytest.approx(1_107_204 / 204 / hours, abs=0.005)
+    assert defaults["exams_per_hour_ul"] == pytest.approx(179_302 / 122 / hours, abs=0.005)
+    assert defaults["exams_per_hour_pet_ct"] == pytest.approx(12_228 / 9 / hours, abs=0.005)  # the rows' 9
+    assert defaults["exams_per_hour_spect_ct"] == pytest.approx(14_201 / 15 / hours, abs=0.005)
 
 
-def test_with_default_throughput_todays_units_carry_todays_exams(shipped, defaults):
-    flat = {**defaults, **{f"growth_{equipment.modality_key(m)}_pct": 0.0 for m in equipment.EQUIPMENT_MODALITIES}}
-    out = equipment.demand_check(shipped["exams_by_modality"], shipped["equipment_register"], flat, 2025, 2030)
-    # Needed = on hand up to the rounding of the throughput to 10 exams.
-    assert np.allclose(out["units_needed"], out["units_on_hand"], rtol=0.01)
+def test_with_the_activity_the_demand_check_reads_its_exams(shipped, defaults):
+    exams = shipped["exams_by_modality"]
+    activity = pd.DataFrame(
+        {
+            "year": [2025, 2025, 2026, 2026],
+            "modality": "CT",
+            "sector": ["public", "private"] * 2,
+            "exams": [600.0, 400.0, 900.0, 300.0],
+        }
+    )
+    out = equipment.demand_check(exams, shipped["equipment_register"], _scenario(), 2025, 2026, activity)
+    ct = out[out["modality"] == "CT"].set_index("year")
+    assert ct.loc[2025, "exams"] == 1000 and ct.loc[2026, "units_needed"] == pytest.approx(1.2)
 
 
 # --- the shipped register and the calibration --------------------------------------------------

@@ -77,9 +77,10 @@ def test_page_renders_with_defaults_and_without_a_forecast(no_forecast):
     overdue = public[due < 2026]
     price = overdue["modality"].map({"CT": 10, "MR": 20, "RG": 4, "UL": 1, "PET_CT": 30, "SPECT_CT": 10})
     assert metrics["Forfalt ved start (2025)"] == _units_mnok(len(overdue), price.sum())
-    assert len(at.dataframe) == 2  # rule breaks, demand; per trust and sources only when asked for
+    # rule breaks, demand, machines at the opening hours, fleet growth; per trust and sources only when asked for
+    assert len(at.dataframe) == 4
     at.toggle(key="equipment_show_owners").set_value(True).run()
-    assert len(at.dataframe) == 3
+    assert len(at.dataframe) == 5
 
 
 def test_the_stored_band_is_used_until_a_band_assumption_moves(stored_forecast):

@@ -43,11 +43,24 @@ def test_notebook_writes_every_table_and_the_manifest(equipment_run):
         "per_owner",
         "demand",
         "band",
+        "machines",  # issue 23: units per trust at the opening hours, and the fleet's growth
+        "fleet_growth",
     }
     m = forecast.manifest
     assert m["parameters"]["replacement_budget_mnok"] == 150.0 and m["parameters"]["draws"] == 400
-    assert m["parameters"]["throughput_ct"] == 6730  # derived from Tabell 1 and 5
-    assert set(m["inputs"]) == {"equipment_register.csv", "equipment_units.csv", "exams_by_modality.csv"}
+    assert m["parameters"]["exams_per_hour_rg"] == 2.09  # derived from Tabell 1 and 5 at 50 h x 52 weeks
+    # the activity's tables too: the demand check reads the same exams as every need
+    assert set(m["inputs"]) == {
+        "equipment_register.csv",
+        "equipment_units.csv",
+        "exams_by_modality.csv",
+        "private_exams.csv",
+        "exams_by_trust.csv",
+        "population_observed.csv",
+        "population_projection_national.csv",
+        "population_projection_counties.csv",
+        "imaging_rates_by_age.csv",
+    }
     assert "exit_rate_pct" not in m["parameters"]  # only this notebook's assumptions
     yearly = forecast.tables["budget_yearly"]
     assert (yearly["budget_mnok"] == 150.0).all() and yearly["year"].tolist() == list(range(2026, 2041))

@@ -107,6 +107,10 @@ def test_physician_notebook_writes_trend_plan_and_manifest(physician_run):
         "population_observed.csv",
         "population_projection_national.csv",
         "imaging_rates_by_age.csv",
+        # the county totals and the activity's exams (the workload beside the index)
+        "population_projection_counties.csv",
+        "private_exams.csv",
+        "exams_by_trust.csv",
     }
     assert len(m["inputs"]["physician_ftes.csv"]) == 64
     assert m["parameters"]["population_scenario"] == "MMMM"
@@ -196,7 +200,15 @@ def test_staffing_notebook_with_hr_file_writes_trends_plan_and_flags(staff_runs)
     (code, out), _ = staff_runs
     assert code == 0
     forecast = store.read_forecast(out, "radiographer_turnover")
-    assert set(forecast.tables) == {"trend", "plan", "status", "turnover_history", "turnover_flags"}
+    assert set(forecast.tables) == {
+        "trend",
+        "plan",
+        "status",
+        "turnover_history",
+        "turnover_flags",
+        "workload",  # issue 23: radiographers from the exams, and the study places
+        "education",
+    }
     trend, plan = forecast.tables["trend"], forecast.tables["plan"]
     line = trend.dropna(subset=["trend"])  # the default line starts at each series' last observed year
     assert (line[["trend", "trend_lower", "trend_upper"]] >= 0).all().all()
@@ -217,7 +229,16 @@ def test_staffing_notebook_with_hr_file_writes_trends_plan_and_flags(staff_runs)
     assert first["turnover_pct"].tolist() == pytest.approx([5.6] * len(first))  # 5.1 + 0.5 rising
     m = forecast.manifest
     assert m["parameters"]["turnover_rise_pp"] == 0.5 and m["parameters"]["min_prophet_points"] == 5
-    assert set(m["inputs"]) == {"staff_ftes.csv", "staff_turnover.csv"}
+    activity_inputs = {  # issue 23: the radiographers' workload reads the activity's tables
+        "exams_by_modality.csv",
+        "private_exams.csv",
+        "exams_by_trust.csv",
+        "population_observed.csv",
+        "population_projection_national.csv",
+        "population_projection_counties.csv",
+        "imaging_rates_by_age.csv",
+    }
+    assert set(m["inputs"]) == {"staff_ftes.csv", "staff_turnover.csv", *activity_inputs}
     assert len(m["inputs"]["staff_turnover.csv"]) == 64
     flags = forecast.tables["turnover_flags"]
     assert len(flags) == 23 and flags["flag"].dtype == bool
@@ -229,7 +250,7 @@ def test_staffing_notebook_without_hr_file_still_plans(staff_runs):
     _, (code, out, data) = staff_runs
     assert code == 0
     forecast = store.read_forecast(out, "radiographer_turnover")
-    assert set(forecast.tables) == {"trend", "plan", "status"}
+    assert set(forecast.tables) == {"trend", "plan", "status", "workload", "education"}
     assert forecast.manifest["inputs"]["staff_turnover.csv"] is None
     assert forecast.changed_inputs(data) == []
     assert forecast.tables["plan"]["year"].max() == 2040

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import equipment, physicians, specialist_inflow, staffing
+from imaging_plan import equipment, physicians, specialist_inflow, staffing, workload
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.app import decisions, overview_page, registry, state
 from imaging_plan.app.shell import snapshot_for
@@ -42,7 +42,8 @@ def test_a_deadline_already_passed_is_said_plainly(snapshot):
 def test_radiographer_places_start_three_years_before_the_hires_they_supply(snapshot):
     found = decisions.radiographer_places(snapshot)
     ftes = snapshot.tables["staff_ftes"]
-    plan = staffing.staff_plan(ftes, None, snapshot.scenario)
+    path = workload.radiographer_path(snapshot.tables, snapshot.scenario, ftes)  # the default: the workload
+    plan = staffing.staff_plan(ftes, None, snapshot.scenario, path)
     totals = staffing.plan_totals(plan, staffing.series_status(ftes))
     own = totals[totals["role"] == "radiographer"]
     first = int(own["year"].min())

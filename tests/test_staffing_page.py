@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_page
-from imaging_plan import assumptions, forecasting, paths, staffing, store
-from imaging_plan.inputs import TABLES, file_sha256, load_table
+from imaging_plan import assumptions, forecasting, paths, staffing, store, workload
+from imaging_plan.inputs import TABLES, file_sha256, load_inputs, load_table
 
 GROUPS = ("general", "staff", "staff_trusts")
 
@@ -62,11 +62,15 @@ def test_page_renders_the_hiring_plan_with_the_trend(staff_forecast):
     assert at.title[0].value.startswith("Radiografer og annet personell")
     metrics = _metrics(at)
     assert set(metrics) == {"Ansettelser 2026–2040", "Ansettelser 2026", "Ansettelser i % av årsverk"}
-    # the regional radiographer hires equal the planning function's, with the stored trend and defaults
-    scenario = assumptions.resolve({}, {}, GROUPS)
-    plan = staffing.staff_plan(load_table("staff_ftes", paths.DATA_DIR), _trend(), scenario)
+    # the regional radiographer hires equal the planning function's: by default the radiographers follow
+    # their workload (issue 23), the other roles the stored trend
+    tables = load_inputs(paths.DATA_DIR, (*workload.TABLES, "staff_ftes"))[0]
+    scenario = {**assumptions.defaults(tables), "population_scenario": "MMMM"}
+    path = workload.radiographer_path(tables, scenario, tables["staff_ftes"])
+    plan = staffing.staff_plan(tables["staff_ftes"], _trend(), scenario, path)
     expected = plan.loc[plan["role"] == "radiographer", "hires_needed"].sum()
     assert _number(metrics["Ansettelser 2026–2040"]) == pytest.approx(expected, abs=0.5)
+    assert any("gir arbeidsmengden" in c.value for c in at.caption)  # implied beside Tabell 7
     assert any("Prognosene ble laget" in c.value for c in at.caption)
     assert any("VVHF, bioingeniør: Tabell 7 har tall bare til 2022" in c.value for c in at.caption)
     assert any("STHF, bioingeniør: ingen rad i Tabell 7" in c.value for c in at.caption)
@@ -78,6 +82,15 @@ def test_page_renders_the_hiring_plan_with_the_trend(staff_forecast):
         "Radiograf: ansettelsesbehov per år",
     ]
     assert charts[3].startswith("ILLUSTRERENDE DATA") and any("Illustrerende data" in w.value for w in at.warning)
+
+
+def test_the_trend_stays_a_choice_beside_the_workload(staff_forecast):
+    at = _run({"staff_follow_trend": "1"})
+    scenario = assumptions.resolve({"staff_follow_trend": 1}, {}, GROUPS)
+    plan = staffing.staff_plan(load_table("staff_ftes", paths.DATA_DIR), _trend(), scenario)
+    expected = plan.loc[plan["role"] == "radiographer", "hires_needed"].sum()
+    assert _number(_metrics(at)["Ansettelser 2026–2040"]) == pytest.approx(expected, abs=0.5)
+    assert _number(_metrics(_run())["Ansettelser 2026–2040"]) != pytest.approx(expected, abs=0.5)
 
 
 def test_rising_turnover_slider_raises_the_hires_and_splits_the_columns(staff_forecast):
@@ -183,7 +196,11 @@ def test_missing_forecast_says_how_to_make_it_and_plans_on_target_growth(tmp_pat
     at = _run()
     assert any("python -m imaging_plan.runner --only 03" in i.value for i in at.info)
     assert any("vokser med målveksten" in c.value for c in at.caption)
+    # radiographers still follow their workload (it needs no stored trend): more than the leavers alone
+    workload_hires = _number(_metrics(at)["Ansettelser 2026–2040"])
+    at = _run({"staff_follow_trend": "0"})
     assert _number(_metrics(at)["Ansettelser 2026–2040"]) == pytest.approx(0.051 * 1316 * 15, abs=0.5)
+    assert workload_hires > 0.051 * 1316 * 15
 
 
 def test_overview_shows_the_staffing_section(staff_forecast):

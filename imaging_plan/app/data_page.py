@@ -40,6 +40,8 @@ def _code_names(lang: str) -> dict[str, str]:
     names.update(codes.TRUSTS)
     names.update(codes.PRIVATE_PROVIDERS)
     names.update(codes.HOSPITAL_AREAS)
+    names.update(codes.HSO_COUNTIES)
+    names.update({code: pair[i] for code, pair in codes.POPULATION_SCENARIOS.items()})
     return names
 
 

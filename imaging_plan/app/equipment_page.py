@@ -22,7 +22,7 @@ from ..charts.common import PALETTE, localized
 from ..codes import EQUIPMENT_MODALITIES
 from ..i18n import fmt_number, modality_name, t
 from ..reports import Headline, SmallChart
-from . import state
+from . import chain, state
 from .components import (
     assumptions_table,
     data_error_shown,
@@ -37,7 +37,7 @@ FORECAST = "equipment_replacement"
 RUN_COMMAND = "python -m imaging_plan.runner --only 04"
 APP_DRAWS = 200  # the app's own band when the stored one does not fit the scenario
 SOON = 2030
-GROUPS = ("general", "equipment")
+GROUPS = ("general", "equipment", "activity")
 
 
 def band_keys() -> list[str]:
@@ -157,7 +157,68 @@ def demand_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
     units = snapshot.tables["equipment_units"]
     reference, horizon = equipment.reference_year(units), int(snapshot.scenario["horizon"])
     return equipment.demand_check(
-        snapshot.tables["exams_by_modality"], register.table, snapshot.scenario, reference, horizon
+        snapshot.tables["exams_by_modality"],
+        register.table,
+        snapshot.scenario,
+        reference,
+        horizon,
+        state.computed(chain.activity_part, snapshot),  # the exams every need reads (issue 23)
+    )
+
+
+def growth_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
+    """Return per year the cost of like-for-like replacement (budget unlimited) beside the fleet's growth.
+
+    Out: year, replacement_mnok, growth_mnok, units_added (public units beyond like for like).
+    """
+    units, scenario = snapshot.tables["equipment_units"], snapshot.scenario
+    reference, horizon = equipment.reference_year(units), int(scenario["horizon"])
+    first = reference + 1
+    planned = equipment.fleet(register.table, scenario)
+    events = equipment.replacement_schedule(planned, first, horizon)
+    due = equipment.units_due(events, planned, ("year",), first, horizon).set_index("year")["cost_mnok"]
+    growth = equipment.fleet_growth(state.computed(chain.machines_part, snapshot), scenario, first)
+    added = growth.groupby("year")[["units_added", "cost_mnok"]].sum()
+    years = range(first, horizon + 1)
+    return pd.DataFrame(
+        {
+            "year": list(years),
+            "replacement_mnok": due.reindex(years).fillna(0).to_numpy(),
+            "growth_mnok": added["cost_mnok"].reindex(years).fillna(0).to_numpy(),
+            "units_added": added["units_added"].reindex(years).fillna(0).to_numpy(),
+        }
+    )
+
+
+def machines_section(snapshot: state.Snapshot, register: Register, horizon: int) -> None:
+    """Draw units needed at the opening hours beside the radiographers they need; fleet growth beside replacement."""
+    lang = snapshot.lang
+    st.subheader(t("machines_title", lang))
+    st.markdown(t("machines_intro", lang))
+    machines = state.computed(chain.machines_part, snapshot)
+    last = machines[machines["year"] == horizon].groupby("modality", sort=False)
+    table = last[["units_needed", "units_on_hand", "staff_fte"]].sum().reset_index()
+    _table(
+        pd.DataFrame(
+            {
+                t("col_modality", lang): table["modality"].map(lambda m: modality_name(m, lang)),
+                t("col_on_hand", lang): table["units_on_hand"],
+                t("col_needed", lang, year=horizon): table["units_needed"].round(1),
+                t("staff_fte_open", lang): table["staff_fte"].round(1),
+            }
+        )
+    )
+    st.markdown(f"**{t('fleet_growth_title', lang)}**  \n{t('fleet_growth_intro', lang)}")
+    costs = state.computed(growth_part, snapshot, register)
+    _table(
+        costs.rename(
+            columns={
+                "year": t("year", lang),
+                "replacement_mnok": t("cost_replacement", lang),
+                "growth_mnok": t("cost_growth", lang),
+                "units_added": t("units_added", lang),
+            }
+        ).round(1)
     )
 
 
@@ -361,6 +422,7 @@ def render(snapshot: state.Snapshot) -> None:
         lang=lang,
     )
     _table(demand_table(demand, horizon, lang))
+    machines_section(snapshot, register, horizon)
 
     if st.toggle(t("show_sources", lang), key="equipment_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")

@@ -20,7 +20,7 @@ import streamlit as st
 from .. import __version__, assumptions, paths, reports, scenario
 from ..charts import overview as overview_charts
 from ..i18n import t
-from . import decisions, state
+from . import chain, decisions, state
 from .components import assumptions_table, data_error_shown, show_chart, show_chart_data
 from .registry import TOPICS, Topic
 from .sections import Section
@@ -180,6 +180,7 @@ def render(snapshot: state.Snapshot) -> None:
     st.subheader(t("ov_decisions", lang))
     st.markdown("\n".join(f"- {d.sentence}" for d in view.decisions))
     st.caption(t("ov_decisions_help", lang))
+    chain.overview_chain(snapshot)  # issue 23: exams -> radiologists, radiographers and machines
 
     for section, (topic, fan_data) in zip(view.sections, view.fans):
         st.subheader(section.title)

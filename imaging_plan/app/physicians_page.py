@@ -20,7 +20,7 @@ from ..inputs import physician_trust
 from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
 from ..reports import Headline, SmallChart
-from . import state
+from . import chain, state
 from .components import (
     assumptions_table,
     backtest_note,
@@ -226,6 +226,7 @@ def render(snapshot: state.Snapshot) -> None:
         )
 
     need_parts_section(snapshot)
+    chain.physician_workload_section(snapshot)  # issue 23: the workload beside the index
     recruitment_section(snapshot)
 
     # The full table is for analysts: a download, drawn on the page only when asked for.

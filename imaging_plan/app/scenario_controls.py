@@ -141,6 +141,8 @@ def choice_label(code: str, lang: str) -> str:
         return f"{code} – {codes.TRUSTS[code]}"
     if code in codes.MODALITY_NAMES:
         return codes.MODALITY_NAMES[code][i]
+    if code in scenario.CHOICES["need_method"][0]:
+        return t(f"need_method_{code}", lang)
     if code in codes.SUPPLIES:
         return codes.SUPPLIES[code][i]
     return t("prep_all_modalities", lang) if code == "ALL" else code

@@ -32,6 +32,7 @@ APP_TABLES = (
     "exams_by_trust",
     "private_exams",
     "on_call_lines",
+    "population_projection_counties",  # the activity: each county's projected total
 )
 
 
@@ -46,10 +47,22 @@ class Page(NamedTuple):
 # Pages in menu order. The overview is read, not steered: the general assumptions (and the presets).
 PAGES = [
     Page("overview_page", "page_overview", "overview", ("general",), ":material/dashboard:"),
-    Page("physicians_page", "page_physicians", "physicians", ("general", "physicians"), ":material/stethoscope:"),
+    Page(
+        "physicians_page",
+        "page_physicians",
+        "physicians",
+        ("general", "physicians", "workload"),
+        ":material/stethoscope:",
+    ),
     Page("inflow_page", "page_inflow", "inflow", ("general", "physicians", "inflow"), ":material/school:"),
-    Page("staffing_page", "page_staffing", "staffing", ("general", "staff", "staff_trusts"), ":material/groups:"),
-    Page("equipment_page", "page_equipment", "equipment", ("general", "equipment"), ":material/radiology:"),
+    Page(
+        "staffing_page",
+        "page_staffing",
+        "staffing",
+        ("general", "staff", "staff_trusts", "activity", "workload_staff"),
+        ":material/groups:",
+    ),
+    Page("equipment_page", "page_equipment", "equipment", ("general", "equipment", "activity"), ":material/radiology:"),
     Page("preparedness_page", "page_preparedness", "preparedness", ("general", "preparedness"), ":material/emergency:"),
     Page("quality_page", "page_quality", "quality", ("general",), ":material/analytics:"),
     Page("data_page", "page_data", "data", ("general",), ":material/upload_file:"),

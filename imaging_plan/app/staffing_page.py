@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import staffing
+from .. import staffing, workload
 from ..charts import overview as overview_charts
 from ..charts import staffing as staffing_charts
 from ..charts.common import PALETTE, localized
@@ -22,7 +22,7 @@ from ..forecasting import DEFAULT_LINES
 from ..i18n import fmt_number, role_name, t
 from ..inputs import TABLES, InputDataError, load_optional
 from ..reports import Headline, SmallChart
-from . import state
+from . import chain, state
 from .components import (
     assumptions_table,
     backtest_note,
@@ -37,7 +37,7 @@ from .sections import Section
 
 FORECAST = "radiographer_turnover"
 RUN_COMMAND = "python -m imaging_plan.runner --only 03"
-GROUPS = ("general", "staff", "staff_trusts")
+GROUPS = ("general", "staff", "staff_trusts", "activity", "workload_staff")
 URL_KEYS = ("staff_trusts", "staff_roles")  # the page's own URL keys (not assumptions)
 PLAN_TABLE = (
     "fte",
@@ -72,7 +72,8 @@ def static_part(snapshot: state.Snapshot) -> tuple:
 
 def planned_part(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the planned FTEs per trust, role and year (what the turnover sliders do not change)."""
-    return staffing.planned_ftes(snapshot.tables["staff_ftes"], _trend(snapshot), snapshot.scenario)
+    path = state.computed(chain.radiographer_path_part, snapshot)  # the workload's (choice 2), else None
+    return staffing.planned_ftes(snapshot.tables["staff_ftes"], _trend(snapshot), snapshot.scenario, path)
 
 
 def hr_part(snapshot: state.Snapshot) -> tuple[dict[str, pd.DataFrame] | None, str | None]:
@@ -350,6 +351,42 @@ def turnover_section(ctx, plan: pd.DataFrame, trusts: list[str], roles: list[str
     show_table(flags_table(shown, plan, lang), lang)
 
 
+def workload_part(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the radiographers the workload implies in the exams' year beside Tabell 7, and the region's need."""
+    tables = snapshot.tables
+    year = int(tables["exams_by_modality"]["year"].max())
+    need = workload.radiographer_need(
+        state.computed(chain.activity_part, snapshot), snapshot.scenario, tables["exams_by_trust"]
+    )
+    implied = workload.implied_vs_actual(
+        need, workload.ftes_in(tables["staff_ftes"], year, "trust", "radiographer"), year
+    )
+    return implied, need.groupby("year", as_index=False)["fte"].sum()
+
+
+def workload_section(ctx, plan: pd.DataFrame) -> None:
+    """Draw the radiographers from the workload: implied vs counted, and the study places the hires need."""
+    lang = ctx.lang
+    st.subheader(t("workload_title", lang))
+    st.markdown(t("workload_intro", lang))
+    implied, _ = state.computed(workload_part, ctx)
+    counted = implied.dropna()
+    st.caption(
+        t(
+            "workload_ratio",
+            lang,
+            year=int(ctx.tables["exams_by_modality"]["year"].max()),
+            implied=fmt_number(counted["implied"].sum(), lang),
+            actual=fmt_number(counted["actual"].sum(), lang),
+            ratio=fmt_number(counted["implied"].sum() / counted["actual"].sum(), lang, 2),
+        )
+    )
+    st.markdown(f"**{t('education_title', lang)}**  \n{t('education_intro', lang)}")
+    places = workload.education_places(workload.hires_per_year(plan), ctx.scenario)
+    shown = places.rename(columns={"year": t("year", lang), "hires": t("hires", lang), "places": t("places", lang)})
+    st.dataframe(shown.round(1), hide_index=True, width="stretch")
+
+
 def render(ctx) -> None:
     lang = ctx.lang
     st.title(t("staff_title", lang))
@@ -404,6 +441,7 @@ def render(ctx) -> None:
             )
         )
 
+    workload_section(ctx, plan)
     turnover_section(ctx, plan, trusts, roles)
 
     st.subheader(t("staff_table", lang))

@@ -89,7 +89,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "not shipped (optional file: add your own)",
     ),
     "data_source_illustrative": ("illustrerende (genererte) rader", "illustrative (generated) rows"),
-    "data_source_plan": ("fagplanens tabeller", "the plan's tables"),
+    "data_source_plan": ("fagplanens tabeller", "the plan's tables"),  # the fallback; every shipped file has its own
     "data_title_physician_ftes": ("Legeårsverk", "Physician FTEs"),
     "data_about_physician_ftes": (
         "Legeårsverk per år, spesialitet (radiologi, nukleærmedisin) og stillingskategori. Kan "
@@ -180,5 +180,70 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_source_equipment_register": (
         "illustrerende (generert fra Tabell 5); fagplanen har ikke alder per enhet",
         "illustrative (generated from Tabell 5); the plan gives no age per unit",
+    ),
+    # The population tables and the imaging rates: public sources, not the plan's tables (issue 23).
+    "data_title_population_observed": ("Folkemengde etter fylke og alder", "Population by county and age"),
+    "data_about_population_observed": (
+        "Folkemengde 1. januar per fylke i Helse Sør-Øst og ettårig alder (0–105). Bærer behovet og "
+        "aktiviteten fram etter alder.",
+        "Population on 1 January per county of Helse Sør-Øst and single year of age (0–105). Carries "
+        "the need and the activity forward by age.",
+    ),
+    "data_source_population_observed": (
+        "Statistisk sentralbyrå (SSB), tabell 07459, 2015–2026 (NLOD); se data/README.md og "
+        "shared/data/population/SOURCES.md",
+        "Statistics Norway (SSB), table 07459, 2015–2026 (NLOD); see data/README.md and "
+        "shared/data/population/SOURCES.md",
+    ),
+    "data_title_population_projection_national": (
+        "Framskrevet folkemengde, hele landet, etter aldersgruppe",
+        "Projected population, whole country, by age band",
+    ),
+    "data_about_population_projection_national": (
+        "SSBs framskriving i tre alternativer (MMMM, LLML, HHMH); hver aldersgruppes vekst bærer "
+        "fylkenes aldersfordeling.",
+        "Statistics Norway's projection in three alternatives (MMMM, LLML, HHMH); each age band's "
+        "growth carries the counties' age mix.",
+    ),
+    "data_source_population_projection_national": (
+        "Statistisk sentralbyrå (SSB), tabell 14746, framskrivingen 2026 (NLOD); se shared/data/population/SOURCES.md",
+        "Statistics Norway (SSB), table 14746, 2026 round (NLOD); see shared/data/population/SOURCES.md",
+    ),
+    "data_title_population_projection_telemark": (
+        "Framskrevet folkemengde, Telemark, etter aldersgruppe",
+        "Projected population, Telemark, by age band",
+    ),
+    "data_about_population_projection_telemark": (
+        "Brukes bare til å prøve metoden: Telemark båret med landets vekst mot egen framskriving.",
+        "Used only to check the method: Telemark carried at the nation's growth against its own projection.",
+    ),
+    "data_source_population_projection_telemark": (
+        "Statistisk sentralbyrå (SSB), tabell 14746, framskrivingen 2026 (NLOD); se shared/data/population/SOURCES.md",
+        "Statistics Norway (SSB), table 14746, 2026 round (NLOD); see shared/data/population/SOURCES.md",
+    ),
+    "data_title_population_projection_counties": (
+        "Framskrevet folkemengde per fylke (totalt)",
+        "Projected population per county (all ages)",
+    ),
+    "data_about_population_projection_counties": (
+        "Hvert fylkes framskrevne totale folkemengde i tre alternativer: fylkets kontrolltotal, så hvert "
+        "fylke vokser som sin egen framskriving, med landets aldersfordeling innenfor.",
+        "Each county's projected total in three alternatives: the county's control total, so each "
+        "county grows as its own projection, with the nation's age mix within it.",
+    ),
+    "data_source_population_projection_counties": (
+        "Statistisk sentralbyrå (SSB), tabell 14288, framskrivingen 2024 (NLOD); se "
+        "shared/data/population/SOURCES.md, avsnitt 4",
+        "Statistics Norway (SSB), table 14288, 2024 round (NLOD); see shared/data/population/SOURCES.md, section 4",
+    ),
+    "data_title_imaging_rates_by_age": ("Undersøkelser per innbygger etter alder", "Exams per person by age"),
+    "data_about_imaging_rates_by_age": (
+        "Bildediagnostiske undersøkelser per innbygger i 2021, alle aldre og over 80 år: vekter for "
+        "befolkningen etter alder.",
+        "Imaging exams per person in 2021, all ages and over 80: the weights of the population by age.",
+    ),
+    "data_source_imaging_rates_by_age": (
+        "Hofmann m.fl., BMC Health Services Research 24:463 (2024), sammendraget",
+        "Hofmann et al., BMC Health Services Research 24:463 (2024), the abstract",
     ),
 }

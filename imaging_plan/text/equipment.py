@@ -157,10 +157,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Demand check: units needed against units on hand",
     ),
     "demand_intro": (
-        "Undersøkelser i 2024 (Tabell 1) vokst med modalitetens vekst, delt på undersøkelser per "
-        "enhet; mot dagens enheter, offentlige og private (Tabell 5 / registeret).",
-        "Exams in 2024 (Tabell 1) grown at the modality's growth rate, divided by exams per unit; "
-        "against today's units, public and private (Tabell 5 / the register).",
+        "Undersøkelsene i aktivitetsframskrivingen (Tabell 1 for 2024, båret av befolkningen og bruken "
+        "per innbygger per modalitet), delt på undersøkelser per maskintime × åpningstid × uker; mot "
+        "dagens enheter, offentlige og private (Tabell 5 / registeret).",
+        "The exams of the activity projection (Tabell 1 for 2024, carried by the population and the use "
+        "per person per modality), divided by exams per machine-hour × opening hours × weeks; against "
+        "today's units, public and private (Tabell 5 / the register).",
     ),
     "needed": ("Enheter som trengs", "Units needed"),
     "on_hand": ("Enheter i dag", "Units on hand"),

@@ -156,6 +156,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "staff_method_drift": ("drift (for få år for Prophet)", "drift (too few years for Prophet)"),
     "staff_method_last_value": ("siste verdi (ett år)", "last value (one year)"),
     "staff_method_target_growth": ("målvekst", "target growth"),
+    "staff_method_workload": ("arbeidsmengde (undersøkelser × minutter)", "workload (exams × minutes)"),
     "staff_yes": ("ja", "yes"),
     "col_role": ("Yrkesgruppe", "Role"),
     "col_trust": ("Helseforetak", "Trust"),
