@@ -320,7 +320,7 @@ _GROWTH = {  # modality: (default %/year beyond demography, source)
 }
 
 
-# --- Activity and workload (issue 23): exams -> radiologists, radiographers and machines ---------
+# --- Activity and workload: exams -> radiologists, radiographers and machines ---------
 
 
 def _private_share(modality: str) -> Callable[[Mapping[str, pd.DataFrame]], float]:
@@ -1051,7 +1051,7 @@ ASSUMPTIONS: dict[str, Assumption] = {
             step=1,
             group="staff",
             source="By default (2) each trust's radiographer FTEs grow with the workload of its "
-            "exams (the activity projection x radiographer minutes per exam, issue 23), from the "
+            "exams (the activity projection x radiographer minutes per exam), from the "
             "base year's figure; bioengineers and secretaries follow their trend. 1: every series "
             "follows its own Prophet trend of Tabell 7 (2015-2025), anchored at the base year's "
             "figure. 0: the target growth below, the same for every trust and role.",

@@ -662,7 +662,7 @@ def replacement_tables(
         "per_owner": per_owner_due(events, planned, first, horizon, min(soon, horizon)),
         "demand": demand_check(exams, register, scenario, reference, horizon, activity),
     }
-    if activity is not None and exams_by_trust is not None:  # machines from the activity (issue 23)
+    if activity is not None and exams_by_trust is not None:  # machines from the activity
         from .workload import machines_needed
 
         tables["machines"] = machines_needed(activity, units, exams_by_trust, scenario)

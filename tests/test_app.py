@@ -52,7 +52,7 @@ def test_page_renders_with_defaults_and_forecast(forecasts):
     assert any("Prognosene ble laget" in c.value for c in at.caption)
     assert not at.warning
     # Only the page's own assumptions (and the general ones) are drawn as sliders.
-    # the physicians page also draws the physicians' workload per exam (issue 23), with the need method
+    # the physicians page also draws the physicians' workload per exam, with the need method
     assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general", "physicians", "workload")}
 
 

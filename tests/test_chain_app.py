@@ -1,4 +1,4 @@
-"""The chain on the pages (issue 23): one growth value moves radiologists, radiographers and machines together."""
+"""The chain on the pages: one growth value moves radiologists, radiographers and machines together."""
 
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ def test_notebook_writes_every_table_and_the_manifest(equipment_run):
         "per_owner",
         "demand",
         "band",
-        "machines",  # issue 23: units per trust at the opening hours, and the fleet's growth
+        "machines",  # units per trust at the opening hours, and the fleet's growth
         "fleet_growth",
     }
     m = forecast.manifest

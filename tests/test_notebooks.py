@@ -206,7 +206,7 @@ def test_staffing_notebook_with_hr_file_writes_trends_plan_and_flags(staff_runs)
         "status",
         "turnover_history",
         "turnover_flags",
-        "workload",  # issue 23: radiographers from the exams, and the study places
+        "workload",  # radiographers from the exams, and the study places
         "education",
     }
     trend, plan = forecast.tables["trend"], forecast.tables["plan"]
@@ -229,7 +229,7 @@ def test_staffing_notebook_with_hr_file_writes_trends_plan_and_flags(staff_runs)
     assert first["turnover_pct"].tolist() == pytest.approx([5.6] * len(first))  # 5.1 + 0.5 rising
     m = forecast.manifest
     assert m["parameters"]["turnover_rise_pp"] == 0.5 and m["parameters"]["min_prophet_points"] == 5
-    activity_inputs = {  # issue 23: the radiographers' workload reads the activity's tables
+    activity_inputs = {  # the radiographers' workload reads the activity's tables
         "exams_by_modality.csv",
         "private_exams.csv",
         "exams_by_trust.csv",

@@ -63,7 +63,7 @@ def test_page_renders_the_hiring_plan_with_the_trend(staff_forecast):
     metrics = _metrics(at)
     assert set(metrics) == {"Ansettelser 2026–2040", "Ansettelser 2026", "Ansettelser i % av årsverk"}
     # the regional radiographer hires equal the planning function's: by default the radiographers follow
-    # their workload (issue 23), the other roles the stored trend
+    # their workload, the other roles the stored trend
     tables = load_inputs(paths.DATA_DIR, (*workload.TABLES, "staff_ftes"))[0]
     scenario = {**assumptions.defaults(tables), "population_scenario": "MMMM"}
     path = workload.radiographer_path(tables, scenario, tables["staff_ftes"])

@@ -1,4 +1,4 @@
-"""The chain on screen (issue 23): exams per modality -> radiologists, radiographers and machines.
+"""The chain on screen: exams per modality -> radiologists, radiographers and machines.
 
 Every page reads the activity through `activity_part` (the same function notebook 00 runs, for
 the viewer's scenario), so a growth slider moves the physicians' need, the radiographers and the

@@ -162,7 +162,7 @@ def demand_part(snapshot: state.Snapshot, register: Register) -> pd.DataFrame:
         snapshot.scenario,
         reference,
         horizon,
-        state.computed(chain.activity_part, snapshot),  # the exams every need reads (issue 23)
+        state.computed(chain.activity_part, snapshot),  # the exams every need reads
     )
 
 

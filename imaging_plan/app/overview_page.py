@@ -180,7 +180,7 @@ def render(snapshot: state.Snapshot) -> None:
     st.subheader(t("ov_decisions", lang))
     st.markdown("\n".join(f"- {d.sentence}" for d in view.decisions))
     st.caption(t("ov_decisions_help", lang))
-    chain.overview_chain(snapshot)  # issue 23: exams -> radiologists, radiographers and machines
+    chain.overview_chain(snapshot)  # exams -> radiologists, radiographers and machines
 
     for section, (topic, fan_data) in zip(view.sections, view.fans):
         st.subheader(section.title)

@@ -226,7 +226,7 @@ def render(snapshot: state.Snapshot) -> None:
         )
 
     need_parts_section(snapshot)
-    chain.physician_workload_section(snapshot)  # issue 23: the workload beside the index
+    chain.physician_workload_section(snapshot)  # the workload beside the index
     recruitment_section(snapshot)
 
     # The full table is for analysts: a download, drawn on the page only when asked for.

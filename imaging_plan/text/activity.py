@@ -1,4 +1,4 @@
-"""Activity and workload (issue 23): the exams, and the radiologists, radiographers and machines they need."""
+"""Activity and workload: the exams, and the radiologists, radiographers and machines they need."""
 
 TEXT: dict[str, tuple[str, str]] = {
     "group_activity": ("Aktivitet (undersøkelser)", "Activity (exams)"),

@@ -181,7 +181,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "illustrerende (generert fra Tabell 5); fagplanen har ikke alder per enhet",
         "illustrative (generated from Tabell 5); the plan gives no age per unit",
     ),
-    # The population tables and the imaging rates: public sources, not the plan's tables (issue 23).
+    # The population tables and the imaging rates: public sources, not the plan's tables.
     "data_title_population_observed": ("Folkemengde etter fylke og alder", "Population by county and age"),
     "data_about_population_observed": (
         "Folkemengde 1. januar per fylke i Helse Sør-Øst og ettårig alder (0–105). Bærer behovet og "
