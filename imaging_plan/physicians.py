@@ -295,8 +295,8 @@ def simulate(basis: Basis, draws: Draws) -> dict[str, dict[str, np.ndarray]]:
             # unmet need is in it already; `use` carries what the activity adds beyond demography.
             need = basis.workload[specialty][None, :] * ai
             unmet = np.zeros(draws.n)
-            index = need / base_fte
-            use = index / (demography * ai)
+            index = need / base_fte  # need = base FTEs x index holds for both methods
+            use = need / need[:, :1] / (demography * ai)
         else:
             index = demography * use * ai
             need = (base_fte + unmet)[:, None] * index

@@ -45,10 +45,18 @@ def test_sign_in_page_follows_the_language_in_the_link():
     assert [b.label for b in at.button] == ["Sign in"]
 
 
+def _physicians_sliders() -> set[str]:
+    """The assumption keys the Physicians page draws as sliders (its record's groups)."""
+    from imaging_plan.app import shell
+
+    groups = next(p.groups for p in shell.PAGES if p.url == "physicians")
+    return {a.key for a in assumptions.in_group(*groups)}
+
+
 def test_signed_in_viewer_sees_the_page_and_a_sign_out():
     at = _app("physicians", {"is_logged_in": True, "name": "Kari Nordmann"}, {"auth": AUTH})
     assert not at.exception
-    assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general", "physicians")}
+    assert {s.key for s in at.slider} == _physicians_sliders()
     assert "Logg ut (Kari Nordmann)" in [b.label for b in at.sidebar.button]
     assert "Logg inn" not in [b.label for b in at.button]
 
@@ -57,7 +65,7 @@ def test_without_auth_section_the_app_runs_open():
     # A logged-out user, but no [auth] in the secrets: the page renders as on a planner's machine.
     at = _app("physicians", {"is_logged_in": False}, {"other": {"x": 1}})
     assert not at.exception
-    assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general", "physicians")}
+    assert {s.key for s in at.slider} == _physicians_sliders()
     assert not [b for b in at.button if b.label in ("Logg inn", "Sign in")]
 
 

@@ -174,7 +174,7 @@ def test_the_default_need_method_is_the_closer_backcast(shipped):
 def test_the_workload_need_keeps_the_index_columns_and_need_equals_ftes_times_index(shipped):
     tables, values = shipped
     need = physicians.physician_need(tables, {**values, "need_method": "workload"})
-    assert list(need.columns) == workload.NEED_COLUMNS
+    assert list(need.columns) == physicians.NEED_COLUMNS and set(physicians.NEED_COLUMNS) == set(workload.NEED_COLUMNS)
     base = need[need["year"] == need["year"].min()]
     assert (base["demography"] == 1).all() and (base["use"].round(9) == 1).all()
     ftes = tables["physician_ftes"]
