@@ -626,21 +626,6 @@ def _prep(key, nb, en, unit, default, lo, hi, step, source) -> Assumption:
 
 PREPAREDNESS = [
     _prep(
-        "prep_hours_today",
-        "Åpningstid i dag (timer/uke)",
-        "Opening hours today (hours/week)",
-        "hours/week",
-        50,
-        20,
-        168,
-        1,
-        "SOURCES.md 5.5: the '100 % utilisation' definition of 50 h/week (10 h on 5 days; also the "
-        "10 h planned effective opening of the new Ahus, 5.7). The units' throughput (exams per "
-        "unit a year, the equipment assumption) is taken as done in these hours: MR 5,530 a year "
-        "is then 2.1 an hour and CT 6,730 is 2.6, close to the Canadian 1.80 (5.1) and 2.34 "
-        "(1.89-3.43, 5.2), which supports the pairing.",
-    ),
-    _prep(
         "prep_hours_max",
         "Åpningstid ved oppskalering (timer/uke)",
         "Opening hours when scaled up (hours/week)",
@@ -650,8 +635,9 @@ PREPAREDNESS = [
         168,
         1,
         "SOURCES.md 5.6: 12 hours a day, 7 days a week (England's community diagnostic centres); "
-        "below the Canadian MR average of 97.4 h/week (5.3). Machine capacity = units x "
-        "throughput x these hours / today's hours.",
+        "below the Canadian MR average of 97.4 h/week (5.3). The scale-up lever: machine capacity "
+        "= units x exams per machine-hour x these hours x operating weeks (the equipment "
+        "assumptions; today's hours are the opening hours, 'opening_hours_week').",
     ),
     _prep(
         "prep_staff_extra_pct",

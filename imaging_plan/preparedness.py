@@ -7,11 +7,21 @@ Capacity today, per owner (a trust, or the private providers of one hospital are
 - units: Tabell 5 (private units per area: each provider modality's units shared over the areas
   in proportion to the area's private exams, Tabell 3; an assumption, the plan gives no split).
 - exams (use): public = Tabell 1 less the private exams of Tabell 3 (PET/CT: Tabell 1's
-  outpatient PET/CT; SPECT/CT: conventional nuclear medicine, as the throughput does), shared over
-  the trusts by units x the trust's exams per unit (Tabell 2 over its Tabell 5 units; an
-  assumption: the plan gives no exams per trust and modality). Private = Tabell 3 per area.
-- machine capacity M = units x throughput (the equipment assumption, exams per unit a year at
-  today's opening hours) x hours when scaled up / today's hours.
+  outpatient PET/CT; SPECT/CT: conventional nuclear medicine, `codes.EXAM_MODALITY_OF_EQUIPMENT`),
+  shared over the trusts by units x the trust's exams per unit (Tabell 2 over its Tabell 5 units;
+  an assumption: the plan gives no exams per trust and modality). Private = Tabell 3 per area.
+  Why not the activity's split (`activity.by_trust`, each trust's share of Tabell 2 in the
+  region's mix of modalities, which the Equipment page's `workload.machines_needed` uses): that
+  split says where exams are due, whatever the trust's machines, so the Equipment page can show a
+  trust short of units. Capacity today needs the exams done today, and those are done on the units
+  that exist: the activity's split would put PET/CT exams at DHS, LDS and STHF, which have no
+  PET/CT (Tabell 5), and give OUS' 17 MR units 1,820 exams each against AHUS' 3,550. Here exams
+  follow the units, so both pages start from the same public exams per modality (Tabell 1 less
+  Tabell 3) but share them over the trusts differently, on purpose.
+- machine capacity M = units x the equipment assumptions of the activity, one set for the
+  Equipment page and this one (`workload.capacity_per_unit`): exams per machine-hour
+  (`exams_per_hour_<type>`) x hours a week when scaled up (`prep_hours_max`; today's opening hours
+  are `opening_hours_week`) x operating weeks (`weeks_per_year`).
 - staffed capacity S = exams x (1 + extra staffed hours %): staff are fully used today.
 - capacity C = max(min(M, S), exams) (what is done today can be done); spare = C - exams.
 All per year; a week is a 52nd.
@@ -49,7 +59,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from . import codes
+from . import codes, workload
 
 WEEKS_A_YEAR = 52
 MAX_WEEKS = 156  # the weekly table stops here even when a backlog never clears
@@ -103,20 +113,20 @@ def capacity_table(
 ) -> pd.DataFrame:
     """Return capacity today per owner and modality (see the module docstring), yearly figures.
 
-    Columns: owner, sector, area, modality, units, throughput, machine_capacity,
+    Columns: owner, sector, area, modality, units, exams_per_hour, machine_capacity,
     staffed_capacity, capacity, exams, spare, at_capacity (machines bind: M below today's exams).
     """
     units = _latest(units).assign(units=lambda f: f["units"].fillna(0.0))
-    hours = float(scenario["prep_hours_max"]) / float(scenario["prep_hours_today"])
+    per_unit = workload.capacity_per_unit(scenario, "prep_hours_max")  # exams a unit a year, scaled up
     extra = float(scenario["prep_staff_extra_pct"]) / 100
     public = units[units["sector"] == "public"]
     by_trust = _latest(exams_by_trust).groupby("trust")["exams"].sum()
-    per_unit = by_trust / public.groupby("owner")["units"].sum()  # the trust's exams per unit (Tabell 2 / 5)
+    trust_per_unit = by_trust / public.groupby("owner")["units"].sum()  # the trust's exams per unit (Tabell 2 / 5)
     public_total = public_exams(exams_by_modality, private_exams)
     rows = []
     for modality in codes.EQUIPMENT_MODALITIES:
         own = public[public["modality"] == modality]
-        weight = own["units"].to_numpy() * own["owner"].map(per_unit).fillna(0.0).to_numpy()
+        weight = own["units"].to_numpy() * own["owner"].map(trust_per_unit).fillna(0.0).to_numpy()
         share = weight / weight.sum() if weight.sum() > 0 else np.zeros(len(weight))
         for (_, row), s in zip(own.iterrows(), share):
             rows.append(
@@ -145,21 +155,28 @@ def capacity_table(
                 }
             )
     out = pd.DataFrame(rows)
-    out["throughput"] = out["modality"].map(lambda m: float(scenario[f"throughput_{m.lower()}"]))
-    out["machine_capacity"] = out["units"] * out["throughput"] * hours
+    out["exams_per_hour"] = out["modality"].map(lambda m: float(scenario[f"exams_per_hour_{m.lower()}"]))
+    out["machine_capacity"] = out["units"] * out["modality"].map(per_unit)
     out["staffed_capacity"] = out["exams"] * (1 + extra)
     out["capacity"] = np.maximum(np.minimum(out["machine_capacity"], out["staffed_capacity"]), out["exams"])
     out["spare"] = out["capacity"] - out["exams"]
     out["at_capacity"] = out["machine_capacity"] < out["exams"]
-    columns = ["owner", "sector", "area", "modality", "units", "throughput", "machine_capacity"]
+    columns = ["owner", "sector", "area", "modality", "units", "exams_per_hour", "machine_capacity"]
     return out[[*columns, "staffed_capacity", "capacity", "exams", "spare", "at_capacity"]]
 
 
 def capacity_by(capacity: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Return units, capacity, exams and spare summed by `keys` (e.g. ["area", "modality"]), with utilisation in %."""
+    """Return units, capacity, exams and spare summed by `keys` (e.g. ["area", "modality"]), with utilisation in %.
+
+    With "modality" among the keys the modality's exams per machine-hour (one per modality) comes along.
+    """
     out = capacity.groupby(keys, as_index=False, sort=False)[
         ["units", "machine_capacity", "staffed_capacity", "capacity", "exams", "spare"]
     ].sum()
+    if "modality" in keys:
+        out.insert(
+            len(keys) + 1, "exams_per_hour", out["modality"].map(capacity.groupby("modality")["exams_per_hour"].first())
+        )
     out["utilisation_pct"] = 100 * out["exams"] / out["capacity"].where(out["capacity"] > 0)
     return out
 

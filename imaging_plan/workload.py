@@ -101,9 +101,13 @@ def radiographer_need(
     return out
 
 
-def capacity_per_unit(scenario: Mapping[str, object]) -> dict[str, float]:
-    """Return exams a unit carries in a year per equipment type: per hour x hours a week x weeks."""
-    hours = _figure(scenario, "opening_hours_week", 1.0, 168.0) * _figure(scenario, "weeks_per_year", 1.0, 52.0)
+def capacity_per_unit(scenario: Mapping[str, object], hours_key: str = "opening_hours_week") -> dict[str, float]:
+    """Return exams a unit carries in a year per equipment type: per hour x hours a week x weeks.
+
+    `hours_key` names the scenario's hours a week (the opening hours; the preparedness page passes
+    its scaled-up hours, `prep_hours_max`).
+    """
+    hours = _figure(scenario, hours_key, 1.0, 168.0) * _figure(scenario, "weeks_per_year", 1.0, 52.0)
     return {m: _figure(scenario, f"exams_per_hour_{m.lower()}", 0.0) * hours for m in EQUIPMENT_MODALITIES}
 
 

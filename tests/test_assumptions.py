@@ -110,7 +110,8 @@ NOTEBOOK_ASSUMPTIONS = {
     "07_stress_preparedness.ipynb": (
         "preparedness",
         "fte_per_person_physician",
-        *(f"throughput_{m.lower()}" for m in codes.EQUIPMENT_MODALITIES),
+        *(f"exams_per_hour_{m.lower()}" for m in codes.EQUIPMENT_MODALITIES),
+        "weeks_per_year",
     ),
 }
 

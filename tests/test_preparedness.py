@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, codes, inputs, paths, preparedness, scenario
+from imaging_plan import assumptions, codes, inputs, paths, preparedness, scenario, workload
 from imaging_plan.assumptions import AssumptionError
 from imaging_plan.inputs import InputDataError
 from imaging_plan.preparedness import Event, PreparednessError
@@ -122,20 +122,45 @@ def _small_tables():
 
 def test_capacity_is_the_smaller_of_machine_and_staffed_hours_and_spare_is_capacity_less_use():
     units, exams, by_trust, private = _small_tables()
-    values = _scenario(throughput_ct=1000, prep_hours_today=50, prep_hours_max=100, prep_staff_extra_pct=10)
+    values = _scenario(
+        exams_per_hour_ct=1.0, opening_hours_week=50, prep_hours_max=100, weeks_per_year=20, prep_staff_extra_pct=10
+    )
     cap = preparedness.capacity_table(units, exams, by_trust, private, values).set_index("owner")
     ahus = cap.loc["AHUS"]
-    # public CT = 3000 - 1000 private; machines 2 x 1000 x 100/50 = 4000; staff 2000 x 1.1 = 2200
+    # public CT = 3000 - 1000 private; machines 2 units x 1 exam an hour x 100 h a week x 20 weeks = 4000;
+    # staff 2000 x 1.1 = 2200
     assert ahus["exams"] == pytest.approx(2000) and ahus["machine_capacity"] == pytest.approx(4000)
     assert ahus["capacity"] == pytest.approx(2200) and ahus["spare"] == pytest.approx(200)
-    assert ahus["area"] == "AKERSHUS" and not ahus["at_capacity"]
+    assert ahus["area"] == "AKERSHUS" and not ahus["at_capacity"] and ahus["exams_per_hour"] == 1.0
     # the private unit is shared 3:1 by the areas' private exams
     assert cap.loc["PRIVATE_AKERSHUS", "units"] == pytest.approx(0.75)
     assert cap.loc["PRIVATE_OSLO", "units"] == pytest.approx(0.25)
-    # fewer machine hours than today's exams: at capacity, no spare (what is done today can be done)
+    assert cap.loc["PRIVATE_AKERSHUS", "machine_capacity"] == pytest.approx(0.75 * 2000)
+    # fewer machine hours than today's exams: 2 x 1 x 20 h x 20 weeks = 800 < 2000, at capacity, no spare
+    # (what is done today can be done)
     tight = preparedness.capacity_table(units, exams, by_trust, private, {**values, "prep_hours_max": 20})
     tight = tight.set_index("owner").loc["AHUS"]
     assert tight["at_capacity"] and tight["spare"] == 0 and tight["capacity"] == pytest.approx(2000)
+    # today's opening hours are not the scale-up lever: they leave the scaled-up capacity alone
+    today = preparedness.capacity_table(units, exams, by_trust, private, {**values, "opening_hours_week": 20})
+    assert today.set_index("owner").loc["AHUS", "machine_capacity"] == pytest.approx(4000)
+
+
+def test_machine_capacity_is_the_equipment_pages_capacity_per_unit_at_the_scaled_up_hours(shipped_capacity):
+    values = _scenario()
+    per_unit = workload.capacity_per_unit({**values, "opening_hours_week": values["prep_hours_max"]})
+    own = shipped_capacity[shipped_capacity["units"] > 0]
+    expected = own["units"] * own["modality"].map(per_unit)
+    assert own["machine_capacity"].to_numpy() == pytest.approx(expected.to_numpy())
+    # CT: 2.34 exams an hour (SOURCES.md 5.2) x 84 h x 52 weeks = 10,221.12 a unit a year
+    assert per_unit["CT"] == pytest.approx(2.34 * 84 * 52)
+
+
+def test_exams_follow_the_units_so_a_trust_without_the_modality_does_none_of_its_exams(shipped_capacity):
+    """Not the activity's split (each trust the region's mix): DHS, LDS and STHF have no PET/CT (Tabell 5)."""
+    pet = shipped_capacity[(shipped_capacity["modality"] == "PET_CT") & (shipped_capacity["sector"] == "public")]
+    none = pet[pet["units"] == 0]
+    assert set(none["owner"]) == {"DHS", "LDS", "STHF"} and (none["exams"] == 0).all()
 
 
 def test_shipped_capacity_covers_every_exam_of_tabell_1_and_3(shipped, shipped_capacity):

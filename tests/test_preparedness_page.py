@@ -109,3 +109,14 @@ def test_physicians_trust_view_shows_need_as_at_least_the_on_call_floor(tmp_path
     assert not at.exception
     floor = [c.value for c in at.caption if c.value.startswith("On-call floor (LDS)")]
     assert floor and "Radiology 6.0" in floor[0] and "binds in 0 years" not in floor[0]
+
+
+def test_capacity_shows_exams_per_machine_hour_and_warns_when_scaled_up_hours_are_below_todays():
+    at = _run({"lang": "English"})
+    intro = next(md.value for md in at.markdown if md.value.startswith("Capacity = units"))
+    assert "84 hours a week when scaled up (opening hours today: 50)" in intro and "52 operating weeks" in intro
+    by_modality = at.dataframe[0].value
+    assert by_modality["Exams per machine-hour"].tolist()[:2] == [2.34, 1.8]  # CT, MR: the Equipment page's
+    assert not any("shorter than today's opening hours" in c.value for c in at.caption)
+    at = _run({"lang": "English", "prep_hours_max": "40"})
+    assert any("(40 hours a week) are shorter than today's opening hours (50" in c.value for c in at.caption)

@@ -74,10 +74,11 @@ def forecast_status(ctx, name: str, run_command: str, missing_key: str):
     return forecast
 
 
-def assumptions_table(ctx, groups: tuple[str, ...]) -> pd.DataFrame:
-    """Return the assumptions of `groups`: value, default, whether changed, and source."""
+def assumptions_table(ctx, groups: tuple[str, ...], keys: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return the assumptions of `groups`, then the single `keys` of other groups a page reads: value,
+    default, whether changed, and source."""
     rows = []
-    for a in assumptions.in_group(*groups):
+    for a in [*assumptions.in_group(*groups), *(assumptions.ASSUMPTIONS[k] for k in keys)]:
         value, default = ctx.scenario[a.key], ctx.defaults[a.key]
         rows.append(
             {

@@ -19,7 +19,16 @@ from . import state
 from .components import assumptions_table, data_error_shown, show_chart_data
 
 GROUPS = ("general", "preparedness")
-CAPACITY_COLUMNS = ("units", "machine_capacity", "staffed_capacity", "capacity", "exams", "spare", "utilisation_pct")
+CAPACITY_COLUMNS = (
+    "units",
+    "exams_per_hour",
+    "machine_capacity",
+    "staffed_capacity",
+    "capacity",
+    "exams",
+    "spare",
+    "utilisation_pct",
+)
 SUMMARY_SHOWN = (
     "weeks",
     "not_done",
@@ -28,6 +37,14 @@ SUMMARY_SHOWN = (
     "backlog_moved",
     "weeks_to_clear_kept",
     "weeks_to_clear_moved",
+)
+# What the page reads from other groups: FTEs per person on call, and the machine assumptions of the
+# Equipment page that its capacity reads (workload.capacity_per_unit).
+OTHER_KEYS = (
+    "fte_per_person_physician",
+    *(f"exams_per_hour_{m.lower()}" for m in codes.EQUIPMENT_MODALITIES),
+    "opening_hours_week",
+    "weeks_per_year",
 )
 FLOOR_COLUMNS = ("sites", "lines", "people", "floor_fte", "shared_lines", "floor_shared_fte", "freed_fte")
 
@@ -96,7 +113,8 @@ def table(frame: pd.DataFrame) -> None:
 
 
 def capacity_frame(frame: pd.DataFrame, keys: list[str], lang: str) -> pd.DataFrame:
-    """Return a capacity table with names and headers in `lang`, whole numbers (utilisation one decimal)."""
+    """Return a capacity table with names and headers in `lang`, whole numbers (utilisation one decimal,
+    exams per machine-hour two, as the assumption)."""
     shown = frame.copy()
     names = {}
     if "owner" in shown:
@@ -111,6 +129,8 @@ def capacity_frame(frame: pd.DataFrame, keys: list[str], lang: str) -> pd.DataFr
     shown[columns] = shown[columns].round(0)
     if "utilisation_pct" in shown:
         shown["utilisation_pct"] = frame["utilisation_pct"].round(1)
+    if "exams_per_hour" in shown:
+        shown["exams_per_hour"] = frame["exams_per_hour"].round(2)
     names.update({c: t(f"prep_col_{c}", lang) for c in columns})
     return shown[[*keys, *columns]].rename(columns=names)
 
@@ -196,8 +216,7 @@ def board_tables(snapshot: state.Snapshot) -> tuple[dict[str, pd.DataFrame], set
 def assumptions_export(snapshot: state.Snapshot) -> pd.DataFrame:
     """Return the page's assumptions and choices with value, default, changed and source (for the exports)."""
     lang, rows = snapshot.lang, []
-    keys = [a.key for a in assumptions.in_group("preparedness")] + ["fte_per_person_physician"]
-    keys += [f"throughput_{m.lower()}" for m in codes.EQUIPMENT_MODALITIES]
+    keys = [a.key for a in assumptions.in_group("preparedness")] + list(OTHER_KEYS)
     for key in keys:
         a = assumptions.ASSUMPTIONS[key]
         value, default = snapshot.scenario[key], snapshot.defaults[key]
@@ -298,11 +317,21 @@ def capacity_section(snapshot: state.Snapshot, view: preparedness.PreparednessVi
         t(
             "prep_capacity_intro",
             lang,
-            max=values["prep_hours_max"],
-            today=values["prep_hours_today"],
+            max=fmt_number(values["prep_hours_max"], lang),
+            today=fmt_number(values["opening_hours_week"], lang),
+            weeks=fmt_number(values["weeks_per_year"], lang),
             extra=fmt_number(values["prep_staff_extra_pct"], lang),
         )
     )
+    if values["prep_hours_max"] < values["opening_hours_week"]:
+        st.caption(
+            t(
+                "prep_hours_below_today",
+                lang,
+                max=fmt_number(values["prep_hours_max"], lang),
+                today=fmt_number(values["opening_hours_week"], lang),
+            )
+        )
     table(capacity_frame(view.by_modality, ["modality"], lang))
     full = view.capacity[view.capacity["at_capacity"]]
     if not full.empty:
@@ -417,4 +446,4 @@ def render(snapshot: state.Snapshot) -> None:
         icon=":material/picture_as_pdf:",
     )
     if st.toggle(t("show_sources", lang), key="prep_show_sources"):
-        st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
+        st.dataframe(assumptions_table(snapshot, GROUPS, OTHER_KEYS), hide_index=True, width="stretch")

@@ -47,23 +47,31 @@ TEXT: dict[str, tuple[str, str]] = {
     # Capacity today
     "prep_capacity_header": ("Kapasitet i dag", "Capacity today"),
     "prep_capacity_intro": (
-        "Kapasitet = enheter (Tabell 5) × undersøkelser per enhet og år (utstyrsforutsetningen) × "
-        "{max} / {today} timer i uken (oppskalert / i dag), men høyst dagens undersøkelser × (1 + "
-        "{extra} % ekstra bemannede timer): personalet er fullt brukt i dag. Ledig kapasitet = "
-        "kapasitet − undersøkelser (Tabell 1–3). Offentlige undersøkelser per helseforetak og "
-        "modalitet og private enheter per område er fordelt etter antagelser (se metoden).",
-        "Capacity = units (Tabell 5) × exams per unit a year (the equipment assumption) × {max} / "
-        "{today} hours a week (scaled up / today), but at most today's exams × (1 + {extra} % extra "
-        "staffed hours): staff are fully used today. Spare capacity = capacity − exams (Tabell "
-        "1–3). Public exams per trust and modality and private units per area are shared out by "
-        "assumptions (see the method).",
+        "Kapasitet = enheter (Tabell 5) × undersøkelser per maskintime × {max} timer i uken ved "
+        "oppskalering (åpningstid i dag: {today}) × {weeks} driftsuker i året, med de samme "
+        "maskinforutsetningene som siden Utstyr bruker, men høyst dagens undersøkelser × (1 + {extra} % "
+        "ekstra bemannede timer): personalet er fullt brukt i dag. Ledig kapasitet = kapasitet − "
+        "undersøkelser (Tabell 1–3). Offentlige undersøkelser per helseforetak og modalitet og "
+        "private enheter per område er fordelt etter antagelser (se metoden).",
+        "Capacity = units (Tabell 5) × exams per machine-hour × {max} hours a week when scaled up "
+        "(opening hours today: {today}) × {weeks} operating weeks a year, the Equipment page's "
+        "machine assumptions, but at most today's exams × (1 + {extra} % extra staffed hours): "
+        "staff are fully used today. Spare capacity = capacity − exams (Tabell 1–3). Public exams "
+        "per trust and modality and private units per area are shared out by assumptions (see the "
+        "method).",
+    ),
+    "prep_hours_below_today": (
+        "Åpningstiden ved oppskalering ({max} timer i uken) er kortere enn åpningstiden i dag ({today}, "
+        "satt på siden Utstyr): kapasiteten regnes med {max} timer.",
+        "The opening hours when scaled up ({max} hours a week) are shorter than today's opening hours "
+        "({today}, set on the Equipment page): capacity is reckoned at {max} hours.",
     ),
     "prep_spare_title": ("Ledig kapasitet per sykehusområde", "Spare capacity per hospital area"),
     "prep_exams_per_year": ("undersøkelser per år", "exams per year"),
     "prep_area": ("Sykehusområde", "Hospital area"),
     "prep_owner": ("Eier", "Owner"),
     "prep_col_units": ("Enheter", "Units"),
-    "prep_col_throughput": ("Undersøkelser per enhet og år", "Exams per unit a year"),
+    "prep_col_exams_per_hour": ("Undersøkelser per maskintime", "Exams per machine-hour"),
     "prep_col_machine_capacity": ("Maskinkapasitet (per år)", "Machine capacity (a year)"),
     "prep_col_staffed_capacity": ("Bemannet kapasitet (per år)", "Staffed capacity (a year)"),
     "prep_col_capacity": ("Kapasitet (per år)", "Capacity (a year)"),
