@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import demand
-from .assumptions import ACTIVITY_MODALITIES, PRIVATE_MODALITIES
+from .codes import ACTIVITY_MODALITIES, PRIVATE_MODALITIES
 from .codes import EXAM_MODALITIES, EXAM_MODALITY_OF_EQUIPMENT
 
 COLUMNS = ["year", "modality", "sector", "exams"]

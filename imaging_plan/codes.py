@@ -175,3 +175,8 @@ SUPPLIES = {
     "FDG": ("F-18 FDG (PET/CT)", "F-18 FDG (PET/CT)", "PET_CT"),
     "CONTRAST": ("Jodholdig kontrast (CT)", "Iodinated contrast (CT)", "CT"),
 }
+
+# The activity's modalities: every line of Tabell 1 (radiology, then nuclear medicine), and those
+# Tabell 3 gives the private providers' exams for.
+ACTIVITY_MODALITIES = (*EXAM_MODALITIES["radiology"], *EXAM_MODALITIES["nuclear_medicine"])
+PRIVATE_MODALITIES = ("CT", "MR", "RG", "UL")

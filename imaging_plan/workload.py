@@ -13,7 +13,7 @@
 - **Education places**: places a year = radiographer hires / (completion rate x the share of
   graduates the region recruits).
 
-Every figure and its source is in the assumption registry (`assumptions.py`, group
+Every figure and its source is in the assumption registry (`imaging_plan/assumptions/`, group
 `workload` and `equipment`). The base year's FTEs these imply are shown beside the FTEs the
 plan counts (`implied_vs_actual`), never scaled to them. Pure functions; no Streamlit.
 """
@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import activity as activity_module
 from . import demand
-from .assumptions import ACTIVITY_MODALITIES
+from .codes import ACTIVITY_MODALITIES
 from .codes import EQUIPMENT_MODALITIES, EXAM_MODALITY_OF_EQUIPMENT, PRIVATE_PROVIDERS
 
 NEED_METHODS = ("workload", "index")

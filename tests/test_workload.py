@@ -8,7 +8,8 @@ from test_activity import _scenario as activity_scenario
 from test_activity import _tables
 
 from imaging_plan import activity, assumptions, equipment, inputs, paths, physicians, scenario, staffing, workload
-from imaging_plan.assumptions import ACTIVITY_MODALITIES, ASSUMPTIONS
+from imaging_plan.assumptions import ASSUMPTIONS
+from imaging_plan.codes import ACTIVITY_MODALITIES
 
 
 def _scenario(**changes):
