@@ -34,5 +34,8 @@ def test_the_physicians_page_shows_the_workload_beside_tabell_6_and_offers_the_m
     assert "Legebehov fra arbeidsmengden" in [s.value for s in at.subheader]
     assert at.selectbox(key="need_method").value == "index"
     assert any("Standardvalget er den som kom nærmest: index" in c.value for c in at.caption)
-    at = open_page("physicians", {"need_method": "workload"})
+    # The workload's minutes are drawn only when they move the need: under the index, only the choice.
+    assert "read_min_ct" not in {s.key for s in at.slider}
+    at = open_page("physicians", {"need_method": "workload", "read_min_ct": "20"})
     assert at.selectbox(key="need_method").value == "workload"
+    assert at.slider(key="read_min_ct").value == 20.0

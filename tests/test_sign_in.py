@@ -49,8 +49,12 @@ def _physicians_sliders() -> set[str]:
     """The assumption keys the Physicians page draws as sliders (its record's groups)."""
     from imaging_plan.app import shell
 
+    from imaging_plan.app import scenario_controls
+
     groups = next(p.groups for p in shell.PAGES if p.url == "physicians")
-    return {a.key for a in assumptions.in_group(*groups)}
+    # A group shown only under a choice (the workload's minutes) draws only that choice by default.
+    drawn = [g for g in groups if g not in scenario_controls.SHOWN_WHEN]
+    return {a.key for a in assumptions.in_group(*drawn)}
 
 
 def test_signed_in_viewer_sees_the_page_and_a_sign_out():

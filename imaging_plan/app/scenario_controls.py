@@ -68,6 +68,12 @@ def follow_new_defaults(held: dict, previous: Mapping | None, defaults: Mapping)
                 st.session_state[key] = defaults[key]
 
 
+# Groups whose sliders matter only under one value of a choice: (choice key, value). The workload's
+# minutes and hours move the physicians' need only when it is made from the workload; otherwise the
+# group shows its choice alone (its values stay in the session and the URL).
+SHOWN_WHEN = {"workload": ("need_method", "workload")}
+
+
 def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -> dict:
     """Draw one slider per assumption of `groups` in the sidebar; return the scenario with their values.
 
@@ -78,6 +84,12 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -
     shown = [g for g in dict.fromkeys(a.group for a in ASSUMPTIONS.values()) if g in groups]
     for group in shown:
         with st.sidebar.expander(t(f"group_{group}", lang), expanded=True):
+            needs = SHOWN_WHEN.get(group)
+            if needs is not None:  # the choice that makes the group's sliders matter comes first
+                held[needs[0]] = choice(needs[0], held, lang)
+                if held[needs[0]] != needs[1]:
+                    st.caption(t(f"group_{group}_unused", lang))
+                    continue
             for a in in_group(group):
                 cast = int if a.is_int else float
                 held[a.key] = st.slider(
@@ -92,7 +104,8 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -
                 )
             if group == "physicians":
                 held["population_scenario"] = population_choice(held, lang)
-            for key in (k for k, g in scenario.CHOICE_GROUPS.items() if g == group and k != "population_scenario"):
+            drawn = {"population_scenario", *(SHOWN_WHEN[group][:1] if group in SHOWN_WHEN else ())}
+            for key in (k for k, g in scenario.CHOICE_GROUPS.items() if g == group and k not in drawn):
                 held[key] = choice(key, held, lang)
     st.session_state[SCENARIO] = dict(held)
     elsewhere = [a.key for a in ASSUMPTIONS.values() if a.group not in groups and held[a.key] != defaults[a.key]]

@@ -5,6 +5,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_workload": ("Legenes arbeidsmengde per undersøkelse", "Physicians' workload per exam"),
     "group_workload_staff": ("Radiografenes arbeidsmengde og utdanning", "Radiographers' workload and education"),
     "need_method": ("Legebehov beregnet fra", "Physician need made from"),
+    "group_workload_unused": (
+        "Minuttene og timene brukes når legebehovet beregnes fra arbeidsmengden: velg det over for å justere dem.",
+        "The minutes and hours count when the physician need is made from the workload: choose it above to set them.",
+    ),
     "need_method_index": ("Befolkning og bruk (indeks)", "Population and use (index)"),
     "need_method_workload": ("Arbeidsmengde (undersøkelser x minutter)", "Workload (exams x minutes)"),
     "need_method_help": (
