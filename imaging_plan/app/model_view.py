@@ -1,0 +1,145 @@
+"""The one physician model as the pages read it: the scenario's plan and its interval, computed once per scenario.
+
+`model(snapshot, trust)` runs `physicians.simulate` over the seeded draws of `uncertainty.draws`
+(1,000) and keeps what the pages, the overview and the exports show: the interval per specialty,
+year and measure; per specialty the p10/p50/p90 of the yearly means (new specialists, required
+inflow) and of the shortfall cumulated to the horizon; and the board's LiS decision
+(`uncertainty.lis_decision`). The pages call it through `state.computed`, so a slider move costs
+the draws once per scenario, shared by every session. The raw draws are not kept (megabytes).
+
+`range_text` writes a headline as the pages and the PDF show it: the median, then the 80 %
+interval in brackets. No Streamlit here; `state.computed` is the only app import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .. import physicians, recruitment, uncertainty
+from ..i18n import fmt_number, t
+from ..inputs import physician_trust
+from . import state
+
+# Measures of the interval: the lead's six, and the yearly shortfall of new specialists
+# (required - planned: the inflow page's and the overview's fan).
+MEASURES = (*uncertainty.INTERVAL_MEASURES, "shortfall")
+PER_YEAR = ("new_specialists", "required", "cum_shortfall", "cum_required")
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """The plan at the scenario's values and the Monte Carlo's summaries (read-only, shared)."""
+
+    plan: pd.DataFrame  # physicians.physician_plan: the scenario's lines
+    interval: pd.DataFrame  # specialty, year, measure (MEASURES), p10, p50, p90
+    per_year: pd.DataFrame  # index specialty; columns <measure>_p10/_p50/_p90 for PER_YEAR
+    decisions: Mapping[str, dict]  # specialty -> uncertainty.lis_decision
+    draws: int
+
+    def at(self, specialty: str, year: int, measure: str = "gap") -> pd.Series:
+        """Return p10, p50 and p90 of a measure in a year."""
+        rows = self.interval
+        row = rows[(rows["specialty"] == specialty) & (rows["year"] == year) & (rows["measure"] == measure)]
+        return row[["p10", "p50", "p90"]].iloc[0]
+
+    def band(self, measure: str) -> pd.DataFrame:
+        """Return one measure's interval per specialty and year (NaN years dropped)."""
+        rows = self.interval[self.interval["measure"] == measure]
+        return rows.dropna(subset=["p50"]).reset_index(drop=True)
+
+    def export_interval(self) -> pd.DataFrame:
+        """Return the interval as notebook 01 stores `gap_interval` (the lead's measures), rounded."""
+        rows = self.interval[self.interval["measure"].isin(uncertainty.INTERVAL_MEASURES)]
+        return rows.round({"p10": 3, "p50": 3, "p90": 3}).reset_index(drop=True)
+
+
+def scoped(snapshot: state.Snapshot, trust: str | None) -> tuple[Mapping[str, pd.DataFrame], Mapping[str, object]]:
+    """Return the tables and scenario of the region, or of one trust (its FTEs, its share of the extra)."""
+    tables, scenario = snapshot.tables, snapshot.scenario
+    if trust is None:
+        return tables, scenario
+    region = tables["physician_ftes"]
+    own = {**tables, "physician_ftes": physician_trust(tables["physician_ftes_by_trust"], trust)}
+    return own, physicians.share_of_recruitment(scenario, region, own["physician_ftes"])
+
+
+def _percentiles(values: np.ndarray) -> tuple[float, float, float]:
+    p10, p50, p90 = np.nanpercentile(values, [10, 50, 90])
+    return float(p10), float(p50), float(p90)
+
+
+def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Return the interval, the per-year summaries and the LiS decisions of `physicians.simulate`'s result."""
+    with_shortfall = {
+        s: {**values, "shortfall": values["required"] - values["new_specialists"]} for s, values in result.items()
+    }
+    with np.errstate(invalid="ignore"):
+        interval = uncertainty.interval(with_shortfall, MEASURES)
+    rows = {}
+    for specialty, values in result.items():
+        later = slice(1, None)  # the plan years after the base year (the inflow page's years)
+        new, required = values["new_specialists"][:, later], values["required"][:, later]
+        draws = {
+            "new_specialists": new.mean(axis=1),
+            "required": required.mean(axis=1),
+            "cum_shortfall": (required - new).sum(axis=1),
+            "cum_required": required.sum(axis=1),
+        }
+        rows[specialty] = {
+            f"{m}_{p}": v for m in PER_YEAR for p, v in zip(("p10", "p50", "p90"), _percentiles(draws[m]))
+        }
+    per_year = pd.DataFrame.from_dict(rows, orient="index")
+    decisions = {s: uncertainty.lis_decision(result, s) for s in result}
+    return interval, per_year, decisions
+
+
+def model(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
+    """Return the scenario's plan and its Monte Carlo (uncertainty.DRAWS seeded draws) for the region or a trust."""
+    tables, scenario = scoped(snapshot, trust)
+    basis = physicians.basis(tables, scenario, trust)
+    result = physicians.simulate(basis, uncertainty.draws(scenario))
+    interval, per_year, decisions = summarise(result)
+    plan = physicians.plan_frame(physicians.simulate(basis, physicians.Draws.at(scenario)))
+    return ModelView(plan, interval, per_year, decisions, uncertainty.DRAWS)
+
+
+def model_of(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
+    """Return `model` through the app's shared cache (keyed on the scenario values it reads)."""
+    return state.computed(model, snapshot, trust)
+
+
+def sensitivity(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the tornado rows of the region at the horizon (uncertainty.sensitivity)."""
+    return uncertainty.sensitivity(snapshot.tables, snapshot.scenario)
+
+
+def sensitivity_of(snapshot: state.Snapshot) -> pd.DataFrame:
+    return state.computed(sensitivity, snapshot)
+
+
+def by_period(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the recruitment calibrated over the latest 3, 5 and 10 years at the scenario's exit rate and training."""
+    hist = physicians.histories(snapshot.tables["physician_ftes"])
+    scenario = snapshot.scenario
+    return recruitment.by_period(hist, float(scenario["exit_rate_pct"]), int(scenario["training_years"]))
+
+
+def range_text(p50: float, p10: float, p90: float, lang: str, decimals: int = 0) -> str:
+    """Return a headline: the median, then the 80 % interval in brackets ('90 (10 til 250)')."""
+    return t(
+        "interval_value",
+        lang,
+        mid=fmt_number(p50, lang, decimals),
+        low=fmt_number(p10, lang, decimals),
+        high=fmt_number(p90, lang, decimals),
+    )
+
+
+def period_text(periods: pd.DataFrame, specialty: str, lang: str) -> str:
+    """Return '0,8 / 6,8 / 11,1': a specialty's recruitment a year over the windows, shortest first."""
+    own = periods[periods["specialty"] == specialty].sort_values("window")
+    return " / ".join(fmt_number(v, lang, 1) for v in own["recruited"])
