@@ -84,7 +84,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Den gir {demography} i {horizon}. **Bruk per innbygger utover demografi**: {use} %/år "
         "(standard {use_default}: planens +24 % poliklinisk aktivitet 2015–2024 minus demografiens "
         "×{demo_past} de samme årene); nukleærmedisin har sin egen: {use_nm} %/år (standard {use_nm_default}: "
-        "PET/CT og teranostikk vokser, konvensjonell nukleærmedisin faller). **KI**: {ai} % gevinst nådd i {ai_year}, lineært fra {base}. "
+        "PET/CT og teranostikk vokser, konvensjonell nukleærmedisin faller). **KI**: {ai} % gevinst nådd i "
+        "{ai_year}, lineært fra {base}. "
         "Indeksen i {horizon}: {index}.",
         "Need = (FTEs in {base} + unmet need, {unmet} % of the FTEs and any file) × the demand index, "
         "the product of three parts. **Demography** "
@@ -95,7 +96,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{demography} in {horizon}. **Use per person beyond demography**: {use} %/year (default "
         "{use_default}: the plan's +24 % outpatient activity 2015-2024 less demography's ×{demo_past} "
         "over the same years); nuclear medicine has its own: {use_nm} %/year (default {use_nm_default}: "
-        "PET/CT and theranostics grow, conventional nuclear medicine falls). **AI**: a {ai} % gain reached in {ai_year}, linear from {base}. The "
+        "PET/CT and theranostics grow, conventional nuclear medicine falls). **AI**: a {ai} % gain reached in "
+        "{ai_year}, linear from {base}. The "
         "index in {horizon}: {index}.",
     ),
     "recruitment_title": (
