@@ -197,32 +197,34 @@ def headline(ctx, view: InflowView, specialty: str, first: int, last: int) -> No
     cols[1].metric(t("m_planned", lang), shown["planned"], help=t("m_planned_help", lang, **span))
     cols[2].metric(t("m_supply", lang), shown["supply"], help=t("m_supply_help", lang, **span))
     training = int(ctx.scenario["training_years"])
-    cols = st.columns(4)
+    cols = st.columns(3)
     cols[0].metric(t("m_cum_planned", lang, year=horizon), shown["cum_planned"], help=t("m_cum_help", lang, **span))
     cols[1].metric(t("m_cum_supply", lang, year=horizon), shown["cum_supply"], help=t("m_cum_help", lang, **span))
     cols[2].metric(
+        t("m_deadline", lang),
+        shown["deadline"],
+        help=t("m_deadline_help", lang, horizon=horizon, years=training),
+    )
+    st.metric(
         t("m_residents", lang, base=decision["base"], year=decision["deadline_last"]),
         shown["residents"],
         delta=fmt_number(decision["p50"] - decision["today"], lang, signed=True),
         delta_color="inverse",
         help=t("m_residents_help", lang, today=fmt_number(decision["today"], lang)),
     )
-    cols[3].metric(
-        t("m_deadline", lang),
-        shown["deadline"],
-        help=t("m_deadline_help", lang, horizon=horizon, years=training),
-    )
     trend = row["trend_per_year"]
-    st.caption(
+    notes = [
         t(
             "inflow_headline_caption",
             lang,
             draws=fmt_number(view.model.draws, lang),
-            trend=fmt_number(trend, lang, 1),
             periods=model_view.period_text(view.periods, specialty, lang),
             window=int(ctx.scenario["recruitment_window_years"]),
         )
-    )
+    ]
+    if pd.notna(trend):
+        notes.append(t("inflow_trend_caption", lang, trend=fmt_number(trend, lang, 1)))
+    st.caption(" ".join(notes))
 
 
 def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> None:
@@ -287,11 +289,14 @@ def render(ctx) -> None:
             None,
             lang=lang,
         )
-        st.caption(
-            t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
+        trend_band = (
+            ""
+            if not plan.loc[plan["specialty"] == specialty, "trend"].notna().any()
+            else t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
             if scored_rate is not None
             else t("band_meaning", lang)
         )
+        st.caption(f"{t('planned_band_meaning', lang, draws=fmt_number(view.model.draws, lang))} {trend_band}")
         show_chart_data(inflow_charts.shortfall_chart, inflow_charts.shortfall_lines(plan, specialty, lang), lang=lang)
         show_chart_data(
             inflow_charts.pipeline_chart,
@@ -335,10 +340,11 @@ def section(snapshot: state.Snapshot) -> Section | None:
         headlines.append(
             Headline(
                 t("ov_inflow_label", lang, specialty=name),
-                t("ov_inflow_value", lang, required=shown["required"], planned=shown["planned"]),
+                shown["planned"],
                 t(
                     "ov_inflow_sentence",
                     lang,
+                    required=shown["required"],
                     first=first,
                     last=last,
                     shortfall=shown["cum_planned"],

@@ -131,7 +131,8 @@ def headline_metrics(view: PhysicianView, lang: str) -> None:
                 delta_color="inverse",
                 help=t("gap_help", lang),
             )
-            col.caption(parts_text(view.model, specialty, year, lang))
+            parts = parts_text(view.model, specialty, year, lang)
+            col.caption(parts[:1].upper() + parts[1:])
     st.caption(t("headline_median", lang, draws=fmt_number(view.model.draws, lang)))
 
 

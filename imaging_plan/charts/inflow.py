@@ -76,7 +76,7 @@ def inflow_chart(lines: pd.DataFrame, title: str | None, lang: str) -> alt.Layer
     """
     order = [t(k, lang) for k in INFLOW_SERIES]
     scale = alt.Scale(domain=order, range=list(_INFLOW_COLOURS))
-    colour = alt.Color("series:N", scale=scale, legend=alt.Legend(orient="top", title=None, labelLimit=320))
+    colour = alt.Color("series:N", scale=scale, legend=alt.Legend(orient="top", title=None, labelLimit=320, columns=3))
     quiet = alt.Color("series:N", scale=scale, legend=None)
     y = alt.Y("value:Q", title=t("new_specialists", lang))
     tooltip = [

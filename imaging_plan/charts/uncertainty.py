@@ -145,7 +145,7 @@ def tornado_chart(data: pd.DataFrame, title: str, lang: str, year: int) -> alt.L
         "assumption:N",
         title=None,
         sort=alt.EncodingSortField("swing", op="max", order="descending"),
-        axis=alt.Axis(labelLimit=330),
+        axis=alt.Axis(labelLimit=220),
     )
     bars = (
         alt.Chart()
@@ -201,17 +201,15 @@ def waterfall_data(steps: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def waterfall_chart(data: pd.DataFrame, title: str, lang: str) -> alt.Chart:
-    """Return the waterfall: totals on zero, each step from where the last ended (need red, supply green)."""
+    """Return the waterfall, one row per step top-down: totals from zero, each step from where the last ended."""
     domain = [t(f"wf_group_{g}", lang) for g in WATERFALL_COLOURS]
     return (
         alt.Chart(data)
-        .mark_bar(size=28)
+        .mark_bar(height=14)
         .encode(
-            x=alt.X(
-                "step:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=-30, labelLimit=160)
-            ),
-            y=alt.Y("start:Q", title=t("fte", lang), scale=alt.Scale(zero=True)),
-            y2="end:Q",
+            y=alt.Y("step:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelLimit=200)),
+            x=alt.X("start:Q", title=t("fte", lang), scale=alt.Scale(zero=True)),
+            x2="end:Q",
             color=alt.Color(
                 "group:N",
                 scale=alt.Scale(domain=domain, range=list(WATERFALL_COLOURS.values())),
@@ -223,19 +221,5 @@ def waterfall_chart(data: pd.DataFrame, title: str, lang: str) -> alt.Chart:
                 alt.Tooltip("end:Q", title=t("wf_after", lang), format=",.1f"),
             ],
         )
-        .properties(title=title, height=300)
-    )
-
-
-def interval_lines(band: pd.DataFrame, specialty: str, series: str) -> pd.DataFrame:
-    """Return one specialty's interval as chart rows: year, series, value (p50), lower (p10), upper (p90)."""
-    own = band[band["specialty"] == specialty]
-    return pd.DataFrame(
-        {
-            "year": own["year"].astype(int).to_numpy(),
-            "series": series,
-            "value": own["p50"].to_numpy(),
-            "lower": own["p10"].to_numpy(),
-            "upper": own["p90"].to_numpy(),
-        }
+        .properties(title=title, height=alt.Step(22))
     )

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
     "ov_inflow_label": (
-        "{specialty}: nye spesialister per år, behov / planlagt",
-        "{specialty}: new specialists a year, needed / planned",
+        "{specialty}: nye spesialister per år, planlagt",
+        "{specialty}: new specialists a year, planned",
     ),
-    "ov_inflow_value": ("{required} / {planned}", "{required} / {planned}"),
     "ov_inflow_sentence": (
-        "Planlagt = egne ferdige LiS + rekruttert utenfra (median av {draws} trekninger, 80 % intervall i "
-        "parentes). Mangel mot planlagt summert {first}–{last}: {shortfall} årsverk. Fra nasjonale "
-        "godkjenninger: {supply} i året.",
-        "Planned = own finishing residents + recruited from outside (median of {draws} draws, 80 % interval in "
-        "brackets). Shortfall against planned summed {first}–{last}: {shortfall} FTEs. From national "
-        "approvals: {supply} a year.",
+        "Egne ferdige LiS + rekruttert utenfra, mot behov for {required} i året (median av {draws} trekninger, "
+        "80 % intervall i parentes). Mangel mot planlagt summert {first}–{last}: {shortfall} årsverk. Fra "
+        "nasjonale godkjenninger: {supply} i året.",
+        "Own finishing residents + recruited from outside, against a need of {required} a year (median of "
+        "{draws} draws, 80 % interval in brackets). Shortfall against planned summed {first}–{last}: "
+        "{shortfall} FTEs. From national approvals: {supply} a year.",
     ),
     "ov_inflow_required": ("Behov for nye", "New needed"),
     "ov_inflow_planned": ("Planlagt (egne ferdige + rekruttert)", "Planned (own finishers + recruited)"),
@@ -115,13 +114,19 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "inflow_headline_caption": (
         "Medianen av {draws} trekninger av forutsetningene, 80 % intervall i parentes (for godkjenningene: "
-        "spennet i forutsetningen); linjene i figurene er scenarioets egne verdier. Trenden av tilgangen "
-        "(referanse): {trend} i året. Rekruttering utenfra kalibrert på de siste 3 / 5 / 10 årene: {periods} "
-        "årsverk i året; planen bruker {window} år.",
+        "spennet i forutsetningen); linjene i figurene er scenarioets egne verdier. Rekruttering utenfra "
+        "kalibrert på de siste 3 / 5 / 10 årene: {periods} årsverk i året; planen bruker {window} år.",
         "The median of {draws} draws of the assumptions, the 80 % interval in brackets (for the approvals: the "
-        "assumption's range); the lines in the charts are the scenario's own values. The trend of the inflow "
-        "(reference): {trend} a year. Recruitment from outside calibrated on the latest 3 / 5 / 10 years: "
-        "{periods} FTEs a year; the plan uses {window} years.",
+        "assumption's range); the lines in the charts are the scenario's own values. Recruitment from outside "
+        "calibrated on the latest 3 / 5 / 10 years: {periods} FTEs a year; the plan uses {window} years.",
+    ),
+    "inflow_trend_caption": (
+        "Trenden av tilgangen avledet fra Tabell 6 (referanse): {trend} i året.",
+        "The trend of the inflow derived from Tabell 6 (reference): {trend} a year.",
+    ),
+    "planned_band_meaning": (
+        "Båndet rundt planlagt: 80 % intervall av {draws} trekninger; rundt godkjenningene: spennet i forutsetningen.",
+        "The band around planned: the 80 % interval of {draws} draws; around the approvals: the assumption's range.",
     ),
     "m_supply": ("Fra nasjonale godkjenninger per år", "From national approvals a year"),
     "m_supply_help": (
