@@ -71,7 +71,9 @@ def resident_posts(snapshot: state.Snapshot) -> list[Decision]:
             horizon=horizon,
             deadline=_deadline(decision),
             base=decision["base"],
-            value=model_view.range_text(decision["p50"], decision["p10"], decision["p90"], lang),
+            value=model_view.range_text(
+                decision["p50"], decision["p10"], decision["p90"], lang, model.decimals(specialty)
+            ),
             today=fmt_number(decision["today"], lang),
         )
         out.append(Decision("residents", int(decision["deadline_first"]), float(decision["p50"]), text))
@@ -88,7 +90,9 @@ def lis_headlines(snapshot: state.Snapshot) -> list[Headline]:
         if _late(decision):
             value = t("already_late", lang)
         else:
-            value = model_view.range_text(decision["p50"], decision["p10"], decision["p90"], lang)
+            value = model_view.range_text(
+                decision["p50"], decision["p10"], decision["p90"], lang, model.decimals(specialty)
+            )
         out.append(
             Headline(
                 t("dec_lis_label", lang, specialty=name, base=decision["base"]),

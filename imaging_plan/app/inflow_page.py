@@ -170,17 +170,24 @@ def figures_of(view: InflowView, specialty: str, lang: str) -> dict[str, str]:
     mean, low, high = supply_range(view.plan, specialty)
     total = float(view.plan.loc[view.plan["specialty"] == specialty, "supply"].sum())
     first, last = decision["deadline_first"], decision["deadline_last"]
+    whole = view.model.decimals(specialty)  # FTE totals: whole FTEs, one decimal for a small specialty
     return {
         "required": range_text(per["required_p50"], per["required_p10"], per["required_p90"], lang, 1),
         "planned": range_text(
             per["new_specialists_p50"], per["new_specialists_p10"], per["new_specialists_p90"], lang, 1
         ),
         "supply": range_text(mean, low, high, lang, 1),
-        "cum_planned": range_text(per["cum_shortfall_p50"], per["cum_shortfall_p10"], per["cum_shortfall_p90"], lang),
-        "cum_supply": range_text(
-            per["cum_required_p50"] - total, per["cum_required_p10"] - total, per["cum_required_p90"] - total, lang
+        "cum_planned": range_text(
+            per["cum_shortfall_p50"], per["cum_shortfall_p10"], per["cum_shortfall_p90"], lang, whole
         ),
-        "residents": range_text(decision["p50"], decision["p10"], decision["p90"], lang),
+        "cum_supply": range_text(
+            per["cum_required_p50"] - total,
+            per["cum_required_p10"] - total,
+            per["cum_required_p90"] - total,
+            lang,
+            whole,
+        ),
+        "residents": range_text(decision["p50"], decision["p10"], decision["p90"], lang, whole),
         "deadline": t("already_late", lang) if row["late"] else (str(first) if first == last else f"{first}–{last}"),
     }
 

@@ -28,6 +28,7 @@ from . import state
 # (required - planned: the inflow page's and the overview's fan).
 MEASURES = (*uncertainty.INTERVAL_MEASURES, "shortfall")
 PER_YEAR = ("new_specialists", "required", "cum_shortfall", "cum_required")
+SMALL = 100  # base-year FTEs below which a specialty's headlines carry one decimal
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,14 @@ class ModelView:
     per_year: pd.DataFrame  # index specialty; columns <measure>_p10/_p50/_p90 for PER_YEAR
     decisions: Mapping[str, dict]  # specialty -> uncertainty.lis_decision
     draws: int
+
+    def decimals(self, specialty: str) -> int:
+        """Return the decimals a specialty's FTE headlines show: one below SMALL FTEs in the base year, else none.
+
+        Nuclear medicine's tens of FTEs would round a real change away at whole FTEs.
+        """
+        own = self.plan[self.plan["specialty"] == specialty]
+        return 1 if float(own["supply"].iloc[0]) < SMALL else 0
 
     def at(self, specialty: str, year: int, measure: str = "gap") -> pd.Series:
         """Return p10, p50 and p90 of a measure in a year."""

@@ -126,7 +126,7 @@ def headline_metrics(view: PhysicianView, lang: str) -> None:
             delta = float(now["p50"] - base["p50"])
             col.metric(
                 t("gap_at", lang, year=year),
-                range_text(now["p50"], now["p10"], now["p90"], lang),
+                range_text(now["p50"], now["p10"], now["p90"], lang, view.model.decimals(specialty)),
                 delta=None if abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
                 delta_color="inverse",
                 help=t("gap_help", lang),
@@ -141,7 +141,8 @@ def parts_text(model: model_view.ModelView, specialty: str, year: int, lang: str
     parts = []
     for measure in ("specialists_gap", "residents_gap"):
         p = model.at(specialty, year, measure)
-        parts.append(f"{t(f'part_{measure}', lang)} {range_text(p['p50'], p['p10'], p['p90'], lang)}")
+        text = range_text(p["p50"], p["p10"], p["p90"], lang, model.decimals(specialty))
+        parts.append(f"{t(f'part_{measure}', lang)} {text}")
     return " · ".join(parts)
 
 
@@ -459,14 +460,14 @@ def section(snapshot: state.Snapshot) -> Section | None:
     for specialty in view.specialties:
         at = view.headline(specialty, horizon)
         earlier = ", ".join(
-            f"{y}: {range_text(*view.headline(specialty, y)[['p50', 'p10', 'p90']], lang)}"
+            f"{y}: {range_text(*view.headline(specialty, y)[['p50', 'p10', 'p90']], lang, model.decimals(specialty))}"
             for y in years
             if y != horizon
         )
         headlines.append(
             Headline(
                 t("ov_phys_label", lang, specialty=specialty_name(specialty, lang), year=horizon),
-                f"{range_text(at['p50'], at['p10'], at['p90'], lang)} {t('fte_unit', lang)}",
+                f"{range_text(at['p50'], at['p10'], at['p90'], lang, model.decimals(specialty))} {t('fte_unit', lang)}",
                 t(
                     "ov_phys_sentence",
                     lang,
