@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import physicians, specialist_inflow
+from .. import specialist_inflow
 from ..charts import inflow as inflow_charts
 from ..charts import overview as overview_charts
 from ..charts.common import PALETTE, localized
@@ -62,7 +62,7 @@ def compute(snapshot: state.Snapshot) -> InflowView:
     scenario, forecast = snapshot.scenario, snapshot.forecast(FORECAST)
     hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
     model = model_view.model_of(snapshot)
-    need = physicians.physician_need(snapshot.tables, scenario)  # the physician page's need
+    need = model.need  # the physician page's need (physicians.physician_need's)
     plan = specialist_inflow.inflow_plan(
         hist,
         need,

@@ -40,6 +40,7 @@ class ModelView:
     per_year: pd.DataFrame  # index specialty; columns <measure>_p10/_p50/_p90 for PER_YEAR
     decisions: Mapping[str, dict]  # specialty -> uncertainty.lis_decision
     draws: int
+    need: pd.DataFrame  # the scenario's need and its demand index parts (physicians.NEED_COLUMNS)
 
     def decimals(self, specialty: str) -> int:
         """Return the decimals a specialty's FTE headlines show: one below SMALL FTEs in the base year, else none.
@@ -106,14 +107,36 @@ def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFr
     return interval, per_year, decisions
 
 
+def basis(snapshot: state.Snapshot, trust: str | None = None) -> physicians.Basis:
+    """Return the model's basis (demography, histories, calibrations) for the region or a trust."""
+    tables, scenario = scoped(snapshot, trust)
+    return physicians.basis(tables, scenario, trust)
+
+
+def basis_of(snapshot: state.Snapshot, trust: str | None = None) -> physicians.Basis:
+    """Return `basis` through the shared cache: the rates a slider moves (exits, training, use, AI) leave it."""
+    return state.computed(basis, snapshot, trust)
+
+
+def need_frame(result: Mapping[str, Mapping[str, np.ndarray]]) -> pd.DataFrame:
+    """Return one draw's need and demand-index parts as `physicians.physician_need` gives them."""
+    frames = []
+    for specialty, measures in result.items():
+        frame = pd.DataFrame({c: measures[c][0] for c in physicians.NEED_COLUMNS[2:]})
+        frame.insert(0, "year", measures["year"])
+        frame.insert(0, "specialty", specialty)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)[physicians.NEED_COLUMNS]
+
+
 def model(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
     """Return the scenario's plan and its Monte Carlo (uncertainty.DRAWS seeded draws) for the region or a trust."""
-    tables, scenario = scoped(snapshot, trust)
-    basis = physicians.basis(tables, scenario, trust)
-    result = physicians.simulate(basis, uncertainty.draws(scenario))
+    _, scenario = scoped(snapshot, trust)
+    fixed = basis_of(snapshot, trust)
+    result = physicians.simulate(fixed, uncertainty.draws(scenario))
     interval, per_year, decisions = summarise(result)
-    plan = physicians.plan_frame(physicians.simulate(basis, physicians.Draws.at(scenario)))
-    return ModelView(plan, interval, per_year, decisions, uncertainty.DRAWS)
+    one = physicians.simulate(fixed, physicians.Draws.at(scenario))
+    return ModelView(physicians.plan_frame(one), interval, per_year, decisions, uncertainty.DRAWS, need_frame(one))
 
 
 def model_of(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
@@ -121,9 +144,69 @@ def model_of(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
     return state.computed(model, snapshot, trust)
 
 
+def _set(one: physicians.Draws, key: str, values: np.ndarray) -> physicians.Draws:
+    """Return the single draw `one` repeated for `values`, with assumption `key` set to them (as uncertainty's)."""
+    n = len(values)
+    fields = {
+        name: {s: np.repeat(v, n) for s, v in value.items()} if isinstance(value, Mapping) else np.repeat(value, n)
+        for name, value in one.__dict__.items()
+    }
+    if key == "population_scenario":
+        fields["population_z"] = values.astype(float)
+    elif key in ("use_growth_pct", "use_growth_nuclear_medicine_pct"):
+        specialty = "radiology" if key == "use_growth_pct" else "nuclear_medicine"
+        fields["use_growth_pct"][specialty] = values.astype(float)
+    else:
+        name = {"recruitment_window_years": "window"}.get(key, key)
+        fields[name] = values.astype(fields[name].dtype)
+    return physicians.Draws(**fields)
+
+
+def _concat(parts: list[physicians.Draws]) -> physicians.Draws:
+    """Return the draws of `parts` one after the other."""
+    fields = {}
+    for name, value in parts[0].__dict__.items():
+        if isinstance(value, Mapping):
+            fields[name] = {s: np.concatenate([p.__dict__[name][s] for p in parts]) for s in value}
+        else:
+            fields[name] = np.concatenate([p.__dict__[name] for p in parts])
+    return physicians.Draws(**fields)
+
+
 def sensitivity(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the tornado rows of the region at the horizon (uncertainty.sensitivity)."""
-    return uncertainty.sensitivity(snapshot.tables, snapshot.scenario)
+    """Return the tornado rows of the region at the horizon: `uncertainty.sensitivity`, in one vectorised run.
+
+    Each assumption of `uncertainty.RANGES` at its p10 and at its p90 (`uncertainty.low_high`), the
+    rest at the scenario's values: two draws of one `simulate` call per assumption, on the cached
+    basis. The same rows as `uncertainty.sensitivity` (tested), in a fraction of its time.
+    """
+    scenario = snapshot.scenario
+    year = int(scenario["horizon"])
+    one = physicians.Draws.at(scenario)
+    keys = list(uncertainty.RANGES)
+    ends = [uncertainty.low_high(scenario, key) for key in keys]
+    draws = _concat([_set(one, key, np.array(pair, dtype=float)) for key, pair in zip(keys, ends)])
+    result = physicians.simulate(basis_of(snapshot), draws)
+    rows = []
+    for specialty, values in result.items():
+        k = int(np.searchsorted(values["year"], year))
+        gap = values["gap"][:, k]
+        for i, (key, (low, high)) in enumerate(zip(keys, ends)):
+            rows.append(
+                {
+                    "specialty": specialty,
+                    "year": year,
+                    "assumption": key,
+                    "low_value": low,
+                    "high_value": high,
+                    "gap_at_low": float(gap[2 * i]),
+                    "gap_at_high": float(gap[2 * i + 1]),
+                }
+            )
+    out = pd.DataFrame(rows, columns=uncertainty.SENSITIVITY_COLUMNS)
+    swing = (out["gap_at_high"] - out["gap_at_low"]).abs()
+    order = out.assign(_swing=swing).sort_values(["specialty", "_swing"], ascending=[True, False], kind="stable")
+    return order.drop(columns="_swing")
 
 
 def sensitivity_of(snapshot: state.Snapshot) -> pd.DataFrame:

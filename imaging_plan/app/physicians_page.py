@@ -329,7 +329,7 @@ def drivers(snapshot: state.Snapshot) -> dict:
     lang, horizon = snapshot.lang, int(snapshot.scenario["horizon"])
     model = model_view.model_of(snapshot)
     sens = model_view.sensitivity_of(snapshot)
-    need = physicians.physician_need(snapshot.tables, snapshot.scenario)
+    need = model.need
     labels = assumption_labels(lang)
     out = {}
     for specialty in model.plan["specialty"].unique():
@@ -372,7 +372,7 @@ def drivers_section(snapshot: state.Snapshot, view: PhysicianView) -> None:
 
 def need_parts(snapshot: state.Snapshot) -> dict:
     """Return what the need section shows: the index's parts per year and the figures of its text (pure)."""
-    need = physicians.physician_need(snapshot.tables, snapshot.scenario)
+    need = model_view.model_of(snapshot).need  # the one model's need (physicians.physician_need's)
     scenario, lang = snapshot.scenario, snapshot.lang
     seen = demand.observed_by_band(snapshot.tables["population_observed"])
     weights = demand.use_weights(snapshot.tables["imaging_rates_by_age"], seen)
