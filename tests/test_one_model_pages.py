@@ -301,3 +301,17 @@ def test_the_models_need_is_physician_need(snapshot):
 
     expected = physicians.physician_need(snapshot.tables, snapshot.scenario)
     pd.testing.assert_frame_equal(model_view.model_of(snapshot).need, expected)
+
+
+def test_the_pages_interval_is_uncertaintys(snapshot):
+    from imaging_plan import physicians
+
+    result = physicians.simulate(
+        physicians.basis(snapshot.tables, snapshot.scenario), uncertainty.draws(snapshot.scenario)
+    )
+    pd.testing.assert_frame_equal(
+        model_view.interval(result, uncertainty.INTERVAL_MEASURES), uncertainty.interval(result)
+    )
+    found = model_view.model_of(snapshot)
+    row = found.interval.iloc[40]
+    assert tuple(found.at(row["specialty"], row["year"], row["measure"])) == (row["p10"], row["p50"], row["p90"])

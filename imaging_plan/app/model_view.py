@@ -13,7 +13,7 @@ interval in brackets. No Streamlit here; `state.computed` is the only app import
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 import numpy as np
@@ -41,6 +41,7 @@ class ModelView:
     decisions: Mapping[str, dict]  # specialty -> uncertainty.lis_decision
     draws: int
     need: pd.DataFrame  # the scenario's need and its demand index parts (physicians.NEED_COLUMNS)
+    lookup: Mapping[tuple, tuple[float, float, float]] = field(default_factory=dict)  # (specialty, year, measure)
 
     def decimals(self, specialty: str) -> int:
         """Return the decimals a specialty's FTE headlines show: one below SMALL FTEs in the base year, else none.
@@ -52,9 +53,7 @@ class ModelView:
 
     def at(self, specialty: str, year: int, measure: str = "gap") -> pd.Series:
         """Return p10, p50 and p90 of a measure in a year."""
-        rows = self.interval
-        row = rows[(rows["specialty"] == specialty) & (rows["year"] == year) & (rows["measure"] == measure)]
-        return row[["p10", "p50", "p90"]].iloc[0]
+        return pd.Series(self.lookup[(specialty, int(year), measure)], index=["p10", "p50", "p90"])
 
     def band(self, measure: str) -> pd.DataFrame:
         """Return one measure's interval per specialty and year (NaN years dropped)."""
@@ -82,13 +81,35 @@ def _percentiles(values: np.ndarray) -> tuple[float, float, float]:
     return float(p10), float(p50), float(p90)
 
 
+def interval(result: Mapping[str, Mapping[str, np.ndarray]], measures=MEASURES) -> pd.DataFrame:
+    """Return `uncertainty.interval`'s table (the same rows, tested) with one percentile call per specialty."""
+    frames = []
+    for specialty, values in result.items():
+        years = values["year"]
+        stacked = np.stack([values[m] for m in measures])  # measure, draw, year
+        with np.errstate(invalid="ignore"):
+            p10, p50, p90 = np.percentile(stacked, [10, 50, 90], axis=1)  # each: measure, year
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": np.tile(years, len(measures)),
+                    "measure": np.repeat(list(measures), len(years)),
+                    "p10": p10.ravel(),
+                    "p50": p50.ravel(),
+                    "p90": p90.ravel(),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)[uncertainty.INTERVAL_COLUMNS]
+
+
 def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """Return the interval, the per-year summaries and the LiS decisions of `physicians.simulate`'s result."""
     with_shortfall = {
         s: {**values, "shortfall": values["required"] - values["new_specialists"]} for s, values in result.items()
     }
-    with np.errstate(invalid="ignore"):
-        interval = uncertainty.interval(with_shortfall, MEASURES)
+    found = interval(with_shortfall, MEASURES)
     rows = {}
     for specialty, values in result.items():
         later = slice(1, None)  # the plan years after the base year (the inflow page's years)
@@ -104,7 +125,7 @@ def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFr
         }
     per_year = pd.DataFrame.from_dict(rows, orient="index")
     decisions = {s: uncertainty.lis_decision(result, s) for s in result}
-    return interval, per_year, decisions
+    return found, per_year, decisions
 
 
 def basis(snapshot: state.Snapshot, trust: str | None = None) -> physicians.Basis:
@@ -134,9 +155,13 @@ def model(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
     _, scenario = scoped(snapshot, trust)
     fixed = basis_of(snapshot, trust)
     result = physicians.simulate(fixed, uncertainty.draws(scenario))
-    interval, per_year, decisions = summarise(result)
+    found, per_year, decisions = summarise(result)
     one = physicians.simulate(fixed, physicians.Draws.at(scenario))
-    return ModelView(physicians.plan_frame(one), interval, per_year, decisions, uncertainty.DRAWS, need_frame(one))
+    lookup = {
+        (s, int(y), m): (a, b, c)
+        for s, y, m, a, b, c in zip(*(found[col].to_numpy() for col in uncertainty.INTERVAL_COLUMNS))
+    }
+    return ModelView(physicians.plan_frame(one), found, per_year, decisions, uncertainty.DRAWS, need_frame(one), lookup)
 
 
 def model_of(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:

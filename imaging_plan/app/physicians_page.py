@@ -6,7 +6,7 @@ draws them; `section(snapshot)` is what the board's overview and the exports sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
@@ -74,6 +74,7 @@ class PhysicianView:
     ftes: pd.DataFrame  # Tabell 6 (or the trust's FTEs), the history drawn
     periods: pd.DataFrame  # recruitment calibrated over the latest 3, 5 and 10 years (recruitment.by_period)
     window: int  # the scenario's calibration window
+    exits: dict = field(default_factory=dict)  # specialty -> band_exit's sentence (or None), in the view's language
 
     @property
     def specialties(self) -> list[str]:
@@ -98,7 +99,7 @@ def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView
     forecast = snapshot.forecast(FORECAST)
     hist = physicians.histories(tables["physician_ftes"])
     periods = recruitment_periods(hist, scenario)
-    return PhysicianView(
+    view = PhysicianView(
         horizon,
         headline_years(horizon),
         model.plan,
@@ -109,6 +110,7 @@ def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView
         periods,
         int(scenario["recruitment_window_years"]),
     )
+    return replace(view, exits={s: band_exit(view, s, snapshot.lang) for s in view.specialties})
 
 
 def recruitment_periods(hist, scenario) -> pd.DataFrame:
@@ -279,7 +281,7 @@ def render(snapshot: state.Snapshot) -> None:
         )
         if label is None and shown is not None:  # the default line: its band is calibrated on the backtest
             st.caption(t("band_meaning", lang))
-        exit_note = band_exit(view, specialty, lang) if label is None else None
+        exit_note = view.exits.get(specialty) if label is None else None
         if exit_note:
             st.markdown(exit_note)
         show_chart_data(
