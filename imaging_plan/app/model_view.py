@@ -13,6 +13,7 @@ interval in brackets. No Streamlit here; `state.computed` is the only app import
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -124,7 +125,9 @@ def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFr
             f"{m}_{p}": v for m in PER_YEAR for p, v in zip(("p10", "p50", "p90"), _percentiles(draws[m]))
         }
     per_year = pd.DataFrame.from_dict(rows, orient="index")
-    decisions = {s: uncertainty.lis_decision(result, s) for s in result}
+    with warnings.catch_warnings():  # a horizon within the training time: no year to train for (NaN, said as late)
+        warnings.simplefilter("ignore", RuntimeWarning)
+        decisions = {s: uncertainty.lis_decision(result, s) for s in result}
     return found, per_year, decisions
 
 
