@@ -125,12 +125,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "headline_median": (
         "Tallene over er medianen av {draws} trekninger av forutsetningene (Monte Carlo, fast frø), med 80 % "
         "intervall (p10 til p90) i parentes; endringen er medianens mot standardforutsetningene. Linjene i "
-        "figurene er scenarioets egne verdier, så medianen kan avvike fra dem (trekningene tar også med "
-        "rekruttering kalibrert på 3 og 5 år).",
+        "figurene er scenarioets egne verdier, så medianen kan avvike fra dem (trekningene kalibrerer "
+        "rekrutteringen på de siste 3, 5 og 10 årene, ikke bare scenarioets vindu).",
         "The figures above are the median of {draws} draws of the assumptions (Monte Carlo, fixed seed), with "
         "the 80 % interval (p10 to p90) in brackets; the change is the median's against the default "
         "assumptions. The lines in the charts are the scenario's own values, so the median can differ from "
-        "them (the draws also include recruitment calibrated on 3 and 5 years).",
+        "them (the draws calibrate recruitment on the latest 3, 5 and 10 years, not only the scenario's "
+        "window).",
     ),
     "gap_parts_caption": (
         "Søylene: gapet for spesialister og for LiS i scenarioet (de summerer til linjen); båndet: 80 % "
