@@ -315,3 +315,10 @@ def test_the_pages_interval_is_uncertaintys(snapshot):
     found = model_view.model_of(snapshot)
     row = found.interval.iloc[40]
     assert tuple(found.at(row["specialty"], row["year"], row["measure"])) == (row["p10"], row["p50"], row["p90"])
+
+
+def test_the_fans_preset_lines_are_the_pages_scenario_lines_without_draws(snapshot):
+    np.testing.assert_allclose(physicians_page.fan(snapshot)["value"], physicians_page.compute(snapshot).plan["gap"])
+    np.testing.assert_allclose(
+        inflow_page.fan(snapshot)["value"], inflow_page.compute(snapshot).plan["shortfall_planned"]
+    )

@@ -403,8 +403,13 @@ def overview_rows(view: InflowView, lang: str) -> pd.DataFrame:
 
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the yearly shortfall of new specialists against the planned inflow, per specialty (panel)."""
-    plan = state.computed(compute, snapshot).plan
+    """Return the yearly shortfall of new specialists against the planned inflow, per specialty (panel).
+
+    The scenario's values only (no draws, no trend): the presets' lines are drawn beside the viewer's.
+    """
+    physician_plan, need = model_view.scenario_plan(snapshot)
+    hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
+    plan = specialist_inflow.inflow_plan(hist, need, snapshot.scenario, physician_plan=physician_plan)
     return pd.DataFrame(
         {
             "panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],

@@ -172,6 +172,12 @@ def model_of(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
     return state.computed(model, snapshot, trust)
 
 
+def scenario_plan(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the region's plan and need at the scenario's values only (no draws): the overview's preset lines."""
+    one = physicians.simulate(basis_of(snapshot), physicians.Draws.at(snapshot.scenario))
+    return physicians.plan_frame(one), need_frame(one)
+
+
 def _set(one: physicians.Draws, key: str, values: np.ndarray) -> physicians.Draws:
     """Return the single draw `one` repeated for `values`, with assumption `key` set to them (as uncertainty's)."""
     n = len(values)

@@ -525,8 +525,8 @@ def overview_lines(plan: pd.DataFrame, model: model_view.ModelView, lang: str) -
 
 
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the gap per specialty (panel) and year: one line of the overview's fan."""
-    plan = model_view.model_of(snapshot).plan
+    """Return the gap per specialty (panel) and year: one line of the overview's fan (no draws: presets too)."""
+    plan, _ = model_view.scenario_plan(snapshot)
     return pd.DataFrame(
         {
             "panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
