@@ -188,7 +188,7 @@ def test_gap_parts_data_splits_the_gap_and_bands_the_total():
     assert parts.tolist() == total["value"].tolist()
     assert total["lower"].tolist() == [0.0, -9.0, -2.0] and total["upper"].tolist() == [1.0, 7.0, 20.0]
     assert data[data["kind"] == "part"]["lower"].isna().all()  # only the total has a band
-    assert set(data["series"]) == {"specialists", "residents (LiS)", "Total gap (80 % interval)"}
+    assert set(data["series"]) == {"Specialists", "Residents (LiS)", "Total gap (80 % interval)"}
     assert pd.api.types.is_integer_dtype(data["year"])
 
 

@@ -17,6 +17,11 @@ from .common import PALETTE, YEAR_AXIS
 PART_COLOURS = {"specialists_gap": PALETTE["blue"], "residents_gap": PALETTE["orange"], "gap": PALETTE["black"]}
 
 
+def _capital(label: str) -> str:
+    """Return a label as a legend starts it: 'spesialister' -> 'Spesialister' (LiS stays LiS)."""
+    return label[:1].upper() + label[1:]
+
+
 def gap_parts_data(plan: pd.DataFrame, band: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
     """Return year, series, kind ('part' or 'total'), value, lower, upper of one specialty's gap.
 
@@ -26,7 +31,9 @@ def gap_parts_data(plan: pd.DataFrame, band: pd.DataFrame, specialty: str, lang:
     own = plan[plan["specialty"] == specialty]
     years = own["year"].astype(int).to_numpy()
     frames = [
-        pd.DataFrame({"year": years, "series": t(f"part_{part}", lang), "kind": "part", "value": own[part].to_numpy()})
+        pd.DataFrame(
+            {"year": years, "series": _capital(t(f"part_{part}", lang)), "kind": "part", "value": own[part].to_numpy()}
+        )
         for part in ("specialists_gap", "residents_gap")
     ]
     interval = band[band["specialty"] == specialty].set_index("year")
@@ -34,7 +41,7 @@ def gap_parts_data(plan: pd.DataFrame, band: pd.DataFrame, specialty: str, lang:
         pd.DataFrame(
             {
                 "year": years,
-                "series": t("part_gap", lang),
+                "series": _capital(t("part_gap", lang)),
                 "kind": "total",
                 "value": own["gap"].to_numpy(),
                 "lower": interval["p10"].reindex(years).to_numpy(),
@@ -49,7 +56,7 @@ def gap_parts_data(plan: pd.DataFrame, band: pd.DataFrame, specialty: str, lang:
 
 def gap_parts_chart(data: pd.DataFrame, lang: str, years: tuple[int, int]) -> alt.LayerChart:
     """Return the gap as stacked bars of its parts, the total as a line and its 80 % interval as a band."""
-    order = [t(f"part_{p}", lang) for p in PART_COLOURS]
+    order = [_capital(t(f"part_{p}", lang)) for p in PART_COLOURS]
     colour = alt.Color(
         "series:N",
         scale=alt.Scale(domain=order, range=list(PART_COLOURS.values())),
