@@ -50,6 +50,7 @@ CHANGED = """(before) => {
 PAGES = {
     "trivial": ("trivial", "/", None),
     "physicians": ("app", "/physicians", "Avgang spesialister"),
+    "inflow": ("app", "/inflow", "Avgang spesialister"),  # the same model's draws, read by the inflow page
     "overview": ("app", "/", "Planhorisont"),  # the overview opens only the general group
 }
 

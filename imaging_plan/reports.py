@@ -115,6 +115,8 @@ class BoardSummary:
 LEFT, RIGHT = 0.06, 0.94  # page margins (fraction of the width)
 VALUE_X = 0.64  # headline values start here; labels wrap before it
 GAP = 0.004  # vertical gap between stacked texts (fraction of the height)
+SOURCE_X = 0.50  # the assumptions' sources start here
+FOOTER_TOP = 0.04  # the footer's top edge; the assumption list ends above it
 
 
 def board_summary_pdf(summary: BoardSummary) -> bytes:
@@ -172,23 +174,26 @@ def board_figure(summary: BoardSummary):
     table_top = top - rows * (height + 0.05) - 0.01
 
     fig.text(LEFT, table_top, "Assumptions / Forutsetninger", fontsize=8, weight="bold", va="top")
+    # The footer first, wrapped, at a fixed top: the assumption rows stop above it with room for the note.
+    footer_top = FOOTER_TOP
+    place.text(LEFT, footer_top, summary.footer, RIGHT, fontsize=6, color="#555555")
+    note_room = 0.014  # one line of the '… see the workbook' note and a gap
     y = table_top - 0.018
     for _, row in summary.assumptions.iterrows():
-        if y < 0.05:
+        mark = "● " if row["changed"] else "  "
+        label = f"{mark}{row['label']}: {_number(row['value'])} (default {_number(row['default'])})"
+        style = {"fontsize": 6.2, "weight": "bold" if row["changed"] else "normal"}
+        drawn_before = len(fig.texts)
+        below_label = place.text(LEFT, y, label, SOURCE_X - 0.01, **style)
+        source = fig.text(SOURCE_X, y, _wrap(str(row["source"]), 95, lines=1), fontsize=5.5, va="top", color="#555555")
+        below_source = source.get_window_extent(renderer).y0 / fig.bbox.height
+        bottom = min(below_label, below_source)
+        if bottom < footer_top + GAP + note_room:
+            for text in fig.texts[drawn_before:]:
+                text.remove()
             fig.text(LEFT, y, "… (see the Excel workbook for all assumptions)", fontsize=6, va="top")
             break
-        mark = "● " if row["changed"] else "  "
-        fig.text(
-            LEFT,
-            y,
-            f"{mark}{row['label']}: {_number(row['value'])} (default {_number(row['default'])})",
-            fontsize=6.2,
-            va="top",
-            weight="bold" if row["changed"] else "normal",
-        )
-        fig.text(0.50, y, _wrap(str(row["source"]), 95, lines=1), fontsize=5.5, va="top", color="#555555")
-        y -= 0.0135
-    fig.text(LEFT, 0.025, summary.footer, fontsize=6, color="#555555")
+        y = bottom - GAP / 2
     return fig
 
 

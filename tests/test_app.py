@@ -56,17 +56,20 @@ def test_page_renders_with_defaults_and_forecast(forecasts):
     assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general", "physicians", "workload")}
 
 
+RADIOLOGY = {"radiology 2030", "radiology 2035", "radiology 2040"}
+NUCLEAR = {"nuclear_medicine 2030", "nuclear_medicine 2035", "nuclear_medicine 2040"}
 # slider -> which headline numbers must change; all others must stay
 EFFECTS = {
     "horizon": (2045, {"radiology 2045", "nuclear_medicine 2045"}),
-    "use_growth_pct": (3.0, "all"),  # the demand index is shared by both specialties
-    "recruitment_radiology_fte": (20.0, {"radiology 2030", "radiology 2035", "radiology 2040"}),
-    "recruitment_nuclear_medicine_fte": (
-        3.0,
-        {"nuclear_medicine 2030", "nuclear_medicine 2035", "nuclear_medicine 2040"},
-    ),
+    "use_growth_pct": (3.0, RADIOLOGY),  # radiology's use; nuclear medicine has its own
+    "use_growth_nuclear_medicine_pct": (4.0, NUCLEAR),
+    "recruitment_radiology_extra_fte": (10.0, RADIOLOGY),
+    "recruitment_nuclear_medicine_extra_fte": (2.0, NUCLEAR),
     "ai_gain_pct": (20.0, "all"),
-    "ai_full_year": (2030, set()),  # with the default 0 % AI gain its year changes nothing
+    # the headline is the draws' median: they draw the AI gain around 0 %, so its year moves the
+    # years the gain is phasing in (at 2040 it is nearly all in either way: not asserted)
+    "ai_full_year": (2030, "phase-in"),
+    "unmet_need_pct": (10.0, "all"),
     "fte_per_person_physician": (0.8, set()),  # people, not FTEs: the gap in FTEs stays
     "exit_rate_pct": (6.0, "all"),
     "training_years": (7, "all"),
@@ -89,7 +92,25 @@ def test_each_slider_changes_what_it_should_and_only_that(forecasts, key):
         assert all(after[k] == before[k] for k in unchanged), "horizon moved the 2030/2035 gaps"
         return
     changed = {k for k in before if before[k] != after[k]}
+    if expected == "phase-in":
+        assert {k for k in before if k.endswith(("2030", "2035"))} <= changed
+        return
     assert changed == (set(before) if expected == "all" else expected)
+
+
+def test_the_window_slider_moves_the_scenario_lines_the_headline_draws_it_among_3_5_10(forecasts):
+    at = _run()
+    before = _chart_tables(at)[0][1]
+    at.slider(key="recruitment_window_years").set_value(3).run()
+    assert not at.exception
+    after = _chart_tables(at)[0][1]
+    supply = lambda d: d.loc[d["series"] == "Tilbud", "fte"].iloc[-1]  # noqa: E731
+    assert supply(after) < supply(before)  # the latest three years recruited far less than ten
+
+
+def test_the_need_text_names_nuclear_medicines_own_use_growth(forecasts):
+    at = _run({"use_growth_nuclear_medicine_pct": "4.2"})
+    assert any("nukleærmedisin har sin egen: 4,2 %/år" in m.value for m in at.markdown)
 
 
 def test_population_projection_choice_moves_every_gap_and_travels_in_the_url(forecasts):
@@ -211,7 +232,7 @@ def test_overview_is_read_not_steered_and_follows_values_set_on_other_pages(fore
     before = {m.label: m.value for m in at.metric}
     after = {m.label: m.value for m in open_page(None, {"exit_rate_pct": "5"}).metric}
     changed = {k for k in before if before[k] != after[k]}
-    assert any(k.startswith("Radiologi: Gap") for k in changed)
+    assert any(k.startswith("Radiologi: gap") for k in changed)
     assert not any("MNOK" in after[k] for k in changed)  # equipment untouched by a physician value
 
 
@@ -287,11 +308,12 @@ def test_a_slider_move_sends_new_chart_numbers_beside_the_same_cached_spec(forec
     before = _chart_tables(at)
     at.slider(key="exit_rate_pct").set_value(6.0).run()
     after = _chart_tables(at)
-    assert len(before) == len(after) == 5  # per specialty: lines and gap bars; then the demand index
+    # per specialty: lines and the gap's parts; per specialty the tornado and the waterfall; the demand index
+    assert len(before) == len(after) == 9
     for (spec0, _), (spec1, _) in zip(before, after):
         assert spec1 == spec0 and "datasets" not in spec1  # the numbers travel as data, not in the spec
-    assert all(not d0.equals(d1) for (_, d0), (_, d1) in zip(before[:4], after[:4]))
-    assert before[4][1].equals(after[4][1])  # the exit rate is supply: the demand index stays
+    assert all(not d0.equals(d1) for (_, d0), (_, d1) in zip(before[:8], after[:8]))
+    assert before[8][1].equals(after[8][1])  # the exit rate is supply: the demand index stays
     supply = after[0][1]
     assert (
         supply.loc[supply["series"] == "Tilbud", "fte"].iloc[-1]
@@ -302,10 +324,10 @@ def test_a_slider_move_sends_new_chart_numbers_beside_the_same_cached_spec(forec
 def test_values_left_at_their_default_follow_a_new_default_and_set_ones_stay():
     from imaging_plan.app import scenario_controls
 
-    held = {"recruitment_radiology_fte": 11.0, "exit_rate_pct": 4.0, "horizon": 2040}
-    old = {"recruitment_radiology_fte": 11.0, "exit_rate_pct": 3.3, "horizon": 2040}
-    new = {"recruitment_radiology_fte": 22.2, "exit_rate_pct": 3.3, "horizon": 2040}  # data doubled
+    held = {"recruitment_window_years": 10, "exit_rate_pct": 4.0, "horizon": 2040}
+    old = {"recruitment_window_years": 10, "exit_rate_pct": 3.3, "horizon": 2040}
+    new = {"recruitment_window_years": 5, "exit_rate_pct": 3.3, "horizon": 2040}  # new data, new backcast
     scenario_controls.follow_new_defaults(held, old, new)
-    assert held == {"recruitment_radiology_fte": 22.2, "exit_rate_pct": 4.0, "horizon": 2040}
+    assert held == {"recruitment_window_years": 5, "exit_rate_pct": 4.0, "horizon": 2040}
     scenario_controls.follow_new_defaults(held, None, new)  # a new session: nothing to follow
-    assert held["recruitment_radiology_fte"] == 22.2
+    assert held["recruitment_window_years"] == 5

@@ -109,16 +109,16 @@ def test_the_cache_is_bounded():
 
 @pytest.fixture
 def counted_plans(monkeypatch, tmp_path):
-    """Count the physician plans the app computes (no stored forecasts needed)."""
+    """Count the runs of the physician model the app makes (no stored forecasts needed)."""
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path / "none"))
     calls = []
-    real = physicians.physician_plan
+    real = physicians.simulate
 
-    def counting(ftes, scenario):
-        calls.append(scenario["exit_rate_pct"])
-        return real(ftes, scenario)
+    def counting(basis, draws):
+        calls.append(draws.n)
+        return real(basis, draws)
 
-    monkeypatch.setattr(physicians, "physician_plan", counting)
+    monkeypatch.setattr(physicians, "simulate", counting)
     return calls
 
 
@@ -132,3 +132,21 @@ def test_two_viewers_of_one_link_compute_the_physician_page_once(counted_plans):
     third = open_page("physicians", {"exit_rate_pct": "5.5"})  # another scenario: its own numbers
     assert len(counted_plans) > computed_once
     assert [m.value for m in third.metric] != [m.value for m in first.metric]
+
+
+def test_a_cached_function_inside_another_records_only_what_it_reads():
+    from imaging_plan.app import state
+
+    state.clear()
+
+    def inner(snapshot):
+        return snapshot.scenario["a"] * 2
+
+    def outer(snapshot):
+        return state.computed(inner, snapshot) + 1
+
+    snap = state.freeze("nb", {"a": 1, "b": 2}, {"a": 1, "b": 2})
+    assert state.computed(outer, snap) == 3  # first run of both: inner keys on every value
+    assert state._READS[state.name_of(outer)] == {"a"}  # ... but outer read only what inner did
+    assert state.computed(outer, snap.with_values(b=5)) == 3  # a key neither reads: the cached result
+    assert state.computed(outer, snap.with_values(a=5)) == 11

@@ -12,7 +12,7 @@ from imaging_plan.inputs import TABLES, file_sha256
 
 SPECIALTIES = ("radiology", "nuclear_medicine")
 # The page's metrics per specialty, in the order shown.
-FIGURES = ("required", "trend", "supply", "cum_trend", "cum_supply", "residents", "deadline")
+FIGURES = ("required", "planned", "supply", "cum_planned", "cum_supply", "deadline", "residents")
 
 
 def _write(folder, basis: str = "no_file", points: int = 0, inputs: dict | None = None):
@@ -72,15 +72,25 @@ def _figures(at: AppTest) -> dict[str, str]:
     return dict(zip(names, values))
 
 
+def _median(value: str) -> str:
+    """Return a headline's median: '39,2 (33,6 til 44,8)' -> '39,2'."""
+    return value.split(" (")[0]
+
+
 def test_page_renders_with_defaults_and_forecast(forecasts):
     at = _run()
     assert not at.exception
     assert at.title[0].value == "Nye spesialister: behov, kurs og utdanning"
     f = _figures(at)
-    # Trend = growth 10 + 3.3 % of 100 specialists = 13.3 a year; supply: 70 x 56 % = 39.2 and 3 x 56 % = 1.7.
-    assert f["radiology trend"] == "13,3" and f["nuclear_medicine trend"] == "13,3"
-    assert f["radiology supply"] == "39,2" and f["nuclear_medicine supply"] == "1,7"
-    assert f["radiology deadline"] == "2035"
+    # Supply: 70 (60 to 80) x 56 % = 39.2 (33.6 to 44.8) and 3 x 56 % = 1.7 (no range).
+    assert f["radiology supply"] == "39,2 (33,6 til 44,8)" and f["nuclear_medicine supply"] == "1,7 (1,7 til 1,7)"
+    # The trend is the reference, in a caption: growth 10 + 3.3 % of 100 specialists = 13.3 a year.
+    assert sum("(referanse): 13,3 i året" in c.value for c in at.caption) == 2
+    # Training drawn at the scenario's 5 years and one more: posts by 2040 - 6 to 2040 - 5.
+    assert f["radiology deadline"] == "2034–2035"
+    for specialty in SPECIALTIES:  # every figure from the draws is a median with its 80 % interval
+        for figure in ("required", "planned", "cum_planned", "cum_supply", "residents"):
+            assert " til " in f[f"{specialty} {figure}"], (specialty, figure)
     assert any("Prognosene ble laget" in c.value for c in at.caption)
     assert any("fagplanens spenn, 60–80" in c.value for c in at.caption)
     assert any("negativ i 2021, 2022, 2023" in c.value for c in at.caption)  # nuclear medicine, kept
@@ -92,16 +102,28 @@ EFFECTS = {
     "region_share_pct": (40.0, {f"{s} {f}" for s in SPECIALTIES for f in ("supply", "cum_supply")}),
     "approvals_radiology": (90, {"radiology supply", "radiology cum_supply"}),
     "approvals_nuclear_medicine": (10.0, {"nuclear_medicine supply", "nuclear_medicine cum_supply"}),
-    "approvals_radiology_spread": (20, set()),  # the band only
+    "approvals_radiology_spread": (20, {"radiology supply"}),  # the range shown beside the central value
+    # exits: the need's inflow and the recruitment calibrated at that rate (so the planned inflow)
     "exit_rate_pct": (
         6.0,
-        {f"{s} {f}" for s in SPECIALTIES for f in ("required", "trend", "cum_trend", "cum_supply", "residents")},
+        {f"{s} {f}" for s in SPECIALTIES for f in ("required", "planned", "cum_planned", "cum_supply", "residents")},
     ),
-    "training_years": (7, {f"{s} {f}" for s in SPECIALTIES for f in ("residents", "deadline")}),
-    "use_growth_pct": (
+    # training: own finishers and the calibration, the residents needed and the deadline; not the need.
+    # Where LiS posts were flat (nuclear medicine) the calibration takes back what the finishers change,
+    # so its planned inflow a year holds to the decimal shown.
+    "training_years": (
+        7,
+        {f"{s} {f}" for s in SPECIALTIES for f in ("cum_planned", "residents", "deadline")} | {"radiology planned"},
+    ),
+    "use_growth_pct": (  # radiology's use per person: its need only (nuclear medicine has its own)
         3.0,
-        {f"{s} {f}" for s in SPECIALTIES for f in ("required", "cum_trend", "cum_supply", "residents")},
+        {f"radiology {f}" for f in ("required", "cum_planned", "cum_supply", "residents")},
     ),
+    "use_growth_nuclear_medicine_pct": (
+        4.0,
+        {f"nuclear_medicine {f}" for f in ("required", "cum_planned", "cum_supply", "residents")},
+    ),
+    "recruitment_radiology_extra_fte": (5.0, {f"radiology {f}" for f in ("planned", "cum_planned", "residents")}),
 }
 
 
@@ -132,8 +154,8 @@ def test_url_parameter_sets_its_slider_and_language(forecasts):
     assert at.slider(key="region_share_pct").value == 40.0
     assert at.title[0].value == "New specialists: need, course and training"
     f = _figures(at)
-    assert f["radiology supply"] == "28.0"  # 70 x 40 %
-    assert f["radiology deadline"] == "2040"
+    assert _median(f["radiology supply"]) == "28.0"  # 70 x 40 %
+    assert f["radiology deadline"] == "2039–2040"
 
 
 def test_horizon_too_close_for_training_says_already_late(forecasts):
@@ -149,7 +171,8 @@ def test_missing_forecast_says_how_to_make_it_and_shows_the_rest(tmp_path, monke
     assert not at.exception
     assert any("python -m imaging_plan.runner --only 02" in i.value for i in at.info)
     f = _figures(at)
-    assert f["radiology trend"] == "–" and f["radiology supply"] == "39,2"
+    assert not any("(referanse)" in c.value for c in at.caption)  # no trend, no reference figure
+    assert _median(f["radiology supply"]) == "39,2" and " til " in f["radiology planned"]
 
 
 def test_national_file_added_after_the_forecast_is_warned_about(forecasts, data_copy, monkeypatch):
@@ -187,19 +210,20 @@ def test_too_few_national_points_say_the_range_is_used(tmp_path, monkeypatch):
     captions = " ".join(c.value for c in at.caption)
     assert "bare 1 år" in captions and "Prophet er ikke brukt" in captions
     assert "60–80" in captions  # the range it falls back to
-    assert _figures(at)["radiology supply"] == "39,2"
+    assert _median(_figures(at)["radiology supply"]) == "39,2"
 
 
 def test_a_fitted_national_series_replaces_the_radiology_range(tmp_path, monkeypatch):
     _write(tmp_path, basis="fitted", points=5)  # stored national trend: 100 a year for radiology
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     at = _run()
-    assert _figures(at)["radiology supply"] == "56,0"  # 100 x 56 %
+    assert _figures(at)["radiology supply"] == "56,0 (50,4 til 61,6)"  # 100 (90 to 110) x 56 %
     assert any("Prophet-trend av filen din (5 år" in c.value for c in at.caption)
     at.slider(key="approvals_radiology").set_value(90).run()
-    assert _figures(at)["radiology supply"] == "56,0"  # the slider is not used for it
+    assert _median(_figures(at)["radiology supply"]) == "56,0"  # the slider is not used for it
     at.slider(key="region_share_pct").set_value(40.0).run()
-    assert _figures(at)["radiology supply"] == "40,0" and _figures(at)["nuclear_medicine supply"] == "1,2"
+    f = _figures(at)
+    assert _median(f["radiology supply"]) == "40,0" and _median(f["nuclear_medicine supply"]) == "1,2"
 
 
 def test_each_specialty_chart_carries_its_backtest_line(forecasts):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import equipment, physicians, specialist_inflow, staffing, workload
+from imaging_plan import equipment, physicians, staffing, uncertainty, workload
+from imaging_plan.i18n import fmt_number
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.app import decisions, overview_page, registry, state
 from imaging_plan.app.shell import snapshot_for
@@ -22,15 +23,16 @@ def test_resident_posts_must_be_filled_the_training_years_before_the_goal_year(s
     for training in (5, 6):
         own = snapshot.with_values(training_years=training)
         found = decisions.resident_posts(own)
-        assert [d.by_year for d in found] == [2040 - training] * 2
-        # Residents in post in year y finish in y + T, one cohort of residents / T a year:
-        # to supply the required inflow of 2040 the region needs T x required(2040) residents.
-        hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
-        need = physicians.physician_need(snapshot.tables, own.scenario)
-        required = specialist_inflow.required_inflow(hist, need, own.scenario)
-        at_goal = required[required["year"] == 2040].set_index("specialty")["required"]
-        assert found[0].number == pytest.approx(training * at_goal["radiology"])
-        assert f"innen {2040 - training}" in found[0].sentence
+        # The draws hold the scenario's training years and one more: the posts for 2040 must exist by
+        # 2040 - (T + 1) at the earliest draw, 2040 - T at the latest.
+        assert [d.by_year for d in found] == [2040 - training - 1] * 2
+        assert f"innen {2040 - training - 1}–{2040 - training}" in found[0].sentence
+        # The number is the median over the draws of the LiS FTEs needed in training each year.
+        result = physicians.simulate(physicians.basis(own.tables, own.scenario), uncertainty.draws(own.scenario))
+        decision = uncertainty.lis_decision(result, "radiology")
+        assert found[0].number == pytest.approx(decision["p50"])
+        low, high = (fmt_number(decision[p], "nb") for p in ("p10", "p90"))
+        assert f"({low} til {high})" in found[0].sentence  # the range, not one figure
 
 
 def test_a_deadline_already_passed_is_said_plainly(snapshot):
@@ -61,6 +63,26 @@ def test_equipment_due_in_one_to_two_years_must_be_ordered_now(snapshot):
     assert found.by_year == first
     assert found.number == events["year"].between(first + 1, first + 2).sum()
     assert f"{first + 1}–{first + 2}" in found.sentence
+
+
+def test_fan_band_is_the_viewers_interval_where_one_is_given():
+    lines = {k: pd.DataFrame({"year": [2030, 2031], "value": [1.0, 2.0]}) for k in overview_charts.FAN_SCENARIOS}
+    band = pd.DataFrame({"year": [2030, 2031], "lower": [-5.0, -6.0], "upper": [7.0, 8.0]})
+    fan = overview_charts.fan_lines(lines, {k: k for k in lines}, band)
+    assert fan.groupby("year")["lower"].unique().map(list).tolist() == [[-5.0], [-6.0]]
+    assert fan.groupby("year")["upper"].unique().map(list).tolist() == [[7.0], [8.0]]
+
+
+def test_the_physician_and_inflow_fans_carry_the_draws_interval_around_the_viewers_line(snapshot):
+    for topic in registry.TOPICS[:2]:
+        fan = overview_page.fan(snapshot, topic)
+        yours = fan[fan["series"] == "Ditt scenario"].dropna(subset=["lower"])
+        assert len(yours) > 0 and (yours["lower"] <= yours["upper"]).all()
+        # a band of the draws, not the presets' span: it differs from the presets' min and max somewhere
+        presets = fan[fan["series"] != "Ditt scenario"].groupby(["panel", "year"])["value"]
+        span = pd.DataFrame({"lo": presets.min(), "hi": presets.max()}).reset_index()
+        both = yours.merge(span, on=["panel", "year"])
+        assert not ((both["lower"] - both["lo"]).abs().max() < 1e-9 and (both["upper"] - both["hi"]).abs().max() < 1e-9)
 
 
 def test_fan_band_spans_the_three_presets_and_leaves_the_viewer_out():

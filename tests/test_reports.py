@@ -180,3 +180,34 @@ def test_only_the_tables_built_on_illustrative_rows_are_marked_in_csv():
     assert marked.columns[0] == "illustrative" and marked["illustrative"].str.startswith("ILLUSTRERENDE DATA").all()
     plain = pd.read_csv(io.BytesIO(csv_bytes(Ctx, found, "staff_plan", frame)))
     assert list(plain.columns) == ["year", "x"]
+
+
+def test_a_long_assumption_list_stops_above_the_footer():
+    import matplotlib.pyplot as plt
+
+    summary = _long_summary(n=3)
+    summary.footer = "Data version abc123, package 0.1.0. " + "A footer long enough to wrap onto a second line. " * 4
+    summary.assumptions = pd.DataFrame(
+        {
+            "label": [
+                f"Recruitment from outside beyond the calibration, assumption number {i} (FTEs/year)" for i in range(60)
+            ],
+            "value": [1.5] * 60,
+            "default": [0.0] * 60,
+            "changed": [True] * 60,
+            "source": ["A source that runs on " * 10] * 60,
+        }
+    )
+    fig = reports.board_figure(summary)
+    renderer = fig.canvas.get_renderer()
+    boxes = [(txt.get_text(), txt.get_window_extent(renderer)) for txt in fig.texts if txt.get_text()]
+    footer = [box for text, box in boxes if text.startswith("Data version")]
+    assert len(footer) == 1 and footer[0].y0 >= 0  # on the page, wrapped
+    for text, box in boxes:
+        if not text.startswith("Data version"):
+            assert box.y0 > footer[0].y1, f"{text[:40]!r} runs into the footer"
+    for i, (a, box_a) in enumerate(boxes):  # and the wrapped labels overprint neither the sources nor each other
+        for b, box_b in boxes[i + 1 :]:
+            assert not box_a.overlaps(box_b), f"{a[:40]!r} overprints {b[:40]!r}"
+    assert any(text.startswith("…") for text, _ in boxes)  # says the rest is in the workbook
+    plt.close(fig)

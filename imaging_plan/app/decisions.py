@@ -3,9 +3,11 @@
 Draws nothing: reads the same computed plans as the pages (through their computes and the app cache).
 
 Lead times:
-- resident (LiS) posts: the scenario's training years (`training_years`), so posts
-  needed at the horizon must be filled by the horizon minus those years
-  (`specialist_inflow.posts_deadline`);
+- resident (LiS) posts: the training years, so posts needed at the horizon must be
+  filled by the horizon minus those years; the number is the LiS FTEs the region must
+  have in training each year from the base year to then, as the median and 80 % interval
+  of the one model's draws (`uncertainty.lis_decision`, whose draws hold the scenario's
+  training years and one more, so the deadline is a range too);
 - radiographers: RADIOGRAPHER_EDUCATION_YEARS, the Norwegian bachelor in
   radiography (180 ECTS, three years; Forskrift om nasjonal retningslinje for
   radiografutdanning);
@@ -18,8 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import math
+
 from ..i18n import fmt_number, specialty_name, t
-from . import equipment_page, inflow_page, staffing_page, state
+from ..reports import Headline
+from . import equipment_page, model_view, staffing_page, state
 
 RADIOGRAPHER_EDUCATION_YEARS = 3
 EQUIPMENT_ORDER_YEARS = (1, 2)
@@ -33,31 +38,75 @@ class Decision:
     sentence: str
 
 
+def _deadline(decision: dict) -> str:
+    first, last = decision["deadline_first"], decision["deadline_last"]
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _late(decision: dict) -> bool:
+    return decision["deadline_first"] <= decision["base"] or math.isnan(decision["p50"])
+
+
 def resident_posts(snapshot: state.Snapshot) -> list[Decision]:
-    """Return, per specialty, the resident posts needed at the horizon and the year they must be filled by."""
+    """Return, per specialty, the LiS FTEs needed in training each year and the year the posts must exist by.
+
+    The number is the median of the draws; the sentence gives the 80 % interval, today's LiS
+    FTEs and the deadline's range (the horizon minus the training years drawn).
+    """
     lang, horizon = snapshot.lang, int(snapshot.scenario["horizon"])
     training = int(snapshot.scenario["training_years"])
-    figures = state.computed(inflow_page.compute, snapshot).figures
+    model = model_view.model_of(snapshot)
     out = []
-    for specialty, row in figures.iterrows():
-        deadline, name = int(row["deadline_year"]), specialty_name(specialty, lang)
-        if row["late"]:
+    for specialty, decision in model.decisions.items():
+        name = specialty_name(specialty, lang)
+        if _late(decision):
+            deadline = horizon - training
             text = t("dec_residents_late", lang, specialty=name, horizon=horizon, deadline=deadline, years=training)
             out.append(Decision("residents", deadline, float("nan"), text))
             continue
-        needed, gap = row["residents_needed_at_deadline"], row["posts_gap_at_deadline"]
         text = t(
             "dec_residents",
             lang,
             specialty=name,
             horizon=horizon,
-            deadline=deadline,
-            years=training,
-            needed=fmt_number(needed, lang),
-            more=fmt_number(abs(gap), lang),
-            than=t("dec_more" if gap >= 0 else "dec_fewer", lang),
+            deadline=_deadline(decision),
+            base=decision["base"],
+            value=model_view.range_text(
+                decision["p50"], decision["p10"], decision["p90"], lang, model.decimals(specialty)
+            ),
+            today=fmt_number(decision["today"], lang),
         )
-        out.append(Decision("residents", deadline, float(needed), text))
+        out.append(Decision("residents", int(decision["deadline_first"]), float(decision["p50"]), text))
+    return out
+
+
+def lis_headlines(snapshot: state.Snapshot) -> list[Headline]:
+    """Return the board's first figures: per specialty the LiS FTEs to have in training each year, as a range."""
+    lang, horizon = snapshot.lang, int(snapshot.scenario["horizon"])
+    model = model_view.model_of(snapshot)
+    out = []
+    for specialty, decision in model.decisions.items():
+        name = specialty_name(specialty, lang)
+        if _late(decision):
+            value = t("already_late", lang)
+        else:
+            value = model_view.range_text(
+                decision["p50"], decision["p10"], decision["p90"], lang, model.decimals(specialty)
+            )
+        out.append(
+            Headline(
+                t("dec_lis_label", lang, specialty=name, base=decision["base"]),
+                value,
+                t(
+                    "dec_lis_sentence",
+                    lang,
+                    today=fmt_number(decision["today"], lang),
+                    deadline=_deadline(decision),
+                    horizon=horizon,
+                    draws=fmt_number(model.draws, lang),
+                ),
+            )
+        )
     return out
 
 

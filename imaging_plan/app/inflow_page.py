@@ -13,14 +13,16 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import physicians, specialist_inflow
+from .. import specialist_inflow
 from ..charts import inflow as inflow_charts
 from ..charts import overview as overview_charts
 from ..charts.common import PALETTE, localized
 from ..i18n import fmt_number, specialty_name, t
 from ..inputs import TABLES
+from ..recruitment import by_period
 from ..reports import Headline, SmallChart
-from . import state
+from . import model_view, state
+from .model_view import range_text
 from .components import (
     assumptions_table,
     backtest_note,
@@ -44,26 +46,40 @@ GROUPS = ("general", "physicians", "inflow")
 class InflowView:
     hist: dict  # specialty -> specialist and resident history (Tabell 6)
     derived: pd.DataFrame  # inflow derived from the history
-    plan: pd.DataFrame  # specialist_inflow.inflow_plan
-    pipeline: pd.DataFrame  # resident posts planned and needed
+    plan: pd.DataFrame  # specialist_inflow.inflow_plan: `planned` is the physician plan's new specialists
+    pipeline: pd.DataFrame  # resident posts planned and needed (the physician plan's residents_needed)
     figures: pd.DataFrame  # specialist_inflow.summary (index: specialty)
+    model: model_view.ModelView  # the one physician model and its interval (the headlines)
+    periods: pd.DataFrame  # recruitment calibrated over the latest 3, 5 and 10 years
 
 
 def compute(snapshot: state.Snapshot) -> InflowView:
-    """Return the inflow plan, the resident pipeline and their headline figures for the snapshot's scenario."""
+    """Return the inflow plan, the resident pipeline and their headline figures for the snapshot's scenario.
+
+    The planned inflow and the residents needed are the physician plan's (`model_view.model_of`,
+    the same cached model the physicians page and the overview read).
+    """
     scenario, forecast = snapshot.scenario, snapshot.forecast(FORECAST)
     hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
-    need = physicians.physician_need(snapshot.tables, scenario)  # the physician page's need
+    model = model_view.model_of(snapshot)
+    need = model.need  # the physician page's need (physicians.physician_need's)
     plan = specialist_inflow.inflow_plan(
-        hist, need, scenario, _stored(forecast, "inflow_trend"), _stored(forecast, "national_trend")
+        hist,
+        need,
+        scenario,
+        _stored(forecast, "inflow_trend"),
+        _stored(forecast, "national_trend"),
+        physician_plan=model.plan,
     )
-    pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario)
+    pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario, physician_plan=model.plan)
     return InflowView(
         hist,
         specialist_inflow.derived_inflow(hist, scenario["exit_rate_pct"]),
         plan,
         pipeline,
         specialist_inflow.summary(plan, pipeline, scenario),
+        model,
+        by_period(hist, float(scenario["exit_rate_pct"]), int(scenario["training_years"])),
     )
 
 
@@ -133,49 +149,89 @@ def negative_note(derived: pd.DataFrame, specialty: str, lang: str) -> str | Non
     return t("negative_inflow", lang, years=", ".join(map(str, years.astype(int)))) if len(years) else None
 
 
-def headline(ctx, row: pd.Series, first: int, last: int) -> None:
-    """Show the specialty's figures: new specialists a year (required, on course, approvals), then what it takes."""
+def supply_range(plan: pd.DataFrame, specialty: str) -> tuple[float, float, float]:
+    """Return the approvals-based supply a year (mean over the plan years) with its low and high (the range's)."""
+    own = plan[plan["specialty"] == specialty]
+    return float(own["supply"].mean()), float(own["supply_lower"].mean()), float(own["supply_upper"].mean())
+
+
+def figures_of(view: InflowView, specialty: str, lang: str) -> dict[str, str]:
+    """Return the headline figures of a specialty as shown (median and 80 % interval), by figure name.
+
+    required, planned: new specialists a year (mean over the plan years) needed and planned (the
+    physician plan's own finishers + recruited); supply: from national approvals (the range's low
+    and high); cum_planned and cum_supply: the shortfall summed to the horizon; residents: LiS
+    FTEs needed in training each year to the deadline (the board's decision); deadline: the
+    year the posts must exist by, over the draws.
+    """
+    per = view.model.per_year.loc[specialty]
+    decision = view.model.decisions[specialty]
+    row = view.figures.loc[specialty]
+    mean, low, high = supply_range(view.plan, specialty)
+    total = float(view.plan.loc[view.plan["specialty"] == specialty, "supply"].sum())
+    first, last = decision["deadline_first"], decision["deadline_last"]
+    whole = view.model.decimals(specialty)  # FTE totals: whole FTEs, one decimal for a small specialty
+    return {
+        "required": range_text(per["required_p50"], per["required_p10"], per["required_p90"], lang, 1),
+        "planned": range_text(
+            per["new_specialists_p50"], per["new_specialists_p10"], per["new_specialists_p90"], lang, 1
+        ),
+        "supply": range_text(mean, low, high, lang, 1),
+        "cum_planned": range_text(
+            per["cum_shortfall_p50"], per["cum_shortfall_p10"], per["cum_shortfall_p90"], lang, whole
+        ),
+        "cum_supply": range_text(
+            per["cum_required_p50"] - total,
+            per["cum_required_p10"] - total,
+            per["cum_required_p90"] - total,
+            lang,
+            whole,
+        ),
+        "residents": range_text(decision["p50"], decision["p10"], decision["p90"], lang, whole),
+        "deadline": t("already_late", lang) if row["late"] else (str(first) if first == last else f"{first}–{last}"),
+    }
+
+
+def headline(ctx, view: InflowView, specialty: str, first: int, last: int) -> None:
+    """Show the specialty's figures: new specialists a year (required, planned, approvals), then what it takes."""
     lang, horizon = ctx.lang, int(ctx.scenario["horizon"])
     span = dict(first=first, last=last)
+    shown = figures_of(view, specialty, lang)
+    row = view.figures.loc[specialty]
+    decision = view.model.decisions[specialty]
     cols = st.columns(3)
-    cols[0].metric(
-        t("m_required", lang), fmt_number(row["required_per_year"], lang, 1), help=t("m_required_help", lang, **span)
-    )
-    cols[1].metric(t("m_trend", lang), fmt_number(row["trend_per_year"], lang, 1), help=t("m_trend_help", lang, **span))
+    cols[0].metric(t("m_required", lang), shown["required"], help=t("m_required_help", lang, **span))
+    cols[1].metric(t("m_planned", lang), shown["planned"], help=t("m_planned_help", lang, **span))
+    cols[2].metric(t("m_supply", lang), shown["supply"], help=t("m_supply_help", lang, **span))
+    training = int(ctx.scenario["training_years"])
+    cols = st.columns(3)
+    cols[0].metric(t("m_cum_planned", lang, year=horizon), shown["cum_planned"], help=t("m_cum_help", lang, **span))
+    cols[1].metric(t("m_cum_supply", lang, year=horizon), shown["cum_supply"], help=t("m_cum_help", lang, **span))
     cols[2].metric(
-        t("m_supply", lang), fmt_number(row["supply_per_year"], lang, 1), help=t("m_supply_help", lang, **span)
-    )
-    deadline, training = int(row["deadline_year"]), int(ctx.scenario["training_years"])
-    gap = row["posts_gap_at_deadline"]
-    cols = st.columns(4)
-    cols[0].metric(
-        t("m_cum_trend", lang, year=horizon),
-        fmt_number(row["cum_shortfall_trend"], lang),
-        help=t("m_cum_help", lang, **span),
-    )
-    cols[1].metric(
-        t("m_cum_supply", lang, year=horizon),
-        fmt_number(row["cum_shortfall_supply"], lang),
-        help=t("m_cum_help", lang, **span),
-    )
-    cols[2].metric(
-        t("m_residents", lang, year=deadline),
-        fmt_number(row["residents_needed_at_deadline"], lang),
-        delta=None if pd.isna(gap) else fmt_number(gap, lang, signed=True),
-        delta_color="inverse",
-        help=t(
-            "m_residents_help",
-            lang,
-            year=deadline,
-            finish=deadline + training,
-            planned=fmt_number(row["residents_needed_at_deadline"] - gap, lang) if pd.notna(gap) else "–",
-        ),
-    )
-    cols[3].metric(
         t("m_deadline", lang),
-        t("already_late", lang) if row["late"] else str(deadline),
+        shown["deadline"],
         help=t("m_deadline_help", lang, horizon=horizon, years=training),
     )
+    st.metric(
+        t("m_residents", lang, base=decision["base"], year=decision["deadline_last"]),
+        shown["residents"],
+        delta=fmt_number(decision["p50"] - decision["today"], lang, signed=True),
+        delta_color="inverse",
+        help=t("m_residents_help", lang, today=fmt_number(decision["today"], lang)),
+    )
+    trend = row["trend_per_year"]
+    notes = [
+        t(
+            "inflow_headline_caption",
+            lang,
+            draws=fmt_number(view.model.draws, lang),
+            periods=model_view.period_text(view.periods, specialty, lang),
+            window=int(ctx.scenario["recruitment_window_years"]),
+        )
+    ]
+    if pd.notna(trend):
+        notes.append(t("inflow_trend_caption", lang, trend=fmt_number(trend, lang, 1)))
+    st.caption(" ".join(notes))
 
 
 def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> None:
@@ -223,7 +279,7 @@ def render(ctx) -> None:
         name = specialty_name(specialty, lang)
         st.subheader(name)
         row = figures.loc[specialty]
-        headline(ctx, row, first, last)
+        headline(ctx, view, specialty, first, last)
         if row["late"]:
             st.info(t("late_note", lang, years=int(scenario["training_years"]), horizon=horizon, base=first - 1))
         notes = [
@@ -233,14 +289,21 @@ def render(ctx) -> None:
         ]
         st.caption(" ".join(n for n in notes if n))
         backtest_note(ctx, f"inflow:{specialty}")
+        planned_band = view.model.band("new_specialists")
         show_chart_data(
-            inflow_charts.inflow_chart, inflow_charts.inflow_lines(specialty, derived, plan, lang), None, lang=lang
+            inflow_charts.inflow_chart,
+            inflow_charts.inflow_lines(specialty, derived, plan, lang, planned_band),
+            None,
+            lang=lang,
         )
-        st.caption(
-            t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
+        trend_band = (
+            ""
+            if not plan.loc[plan["specialty"] == specialty, "trend"].notna().any()
+            else t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
             if scored_rate is not None
             else t("band_meaning", lang)
         )
+        st.caption(f"{t('planned_band_meaning', lang, draws=fmt_number(view.model.draws, lang))} {trend_band}")
         show_chart_data(inflow_charts.shortfall_chart, inflow_charts.shortfall_lines(plan, specialty, lang), lang=lang)
         show_chart_data(
             inflow_charts.pipeline_chart,
@@ -270,53 +333,48 @@ def render(ctx) -> None:
 
 
 def section(snapshot: state.Snapshot) -> Section | None:
-    """Return the specialist inflow shortfall for the board: needed vs national supply per year."""
+    """Return new specialists a year for the board: needed and planned (the one inflow), with their intervals."""
     if snapshot.data_error:
         return None
     lang = snapshot.lang
-    view = compute(snapshot)
-    plan, pipeline, figures = view.plan, view.pipeline, view.figures
+    view = state.computed(compute, snapshot)
+    plan, pipeline = view.plan, view.pipeline
     first, last = int(plan["year"].min()), int(plan["year"].max())
     headlines = []
-    for specialty, row in figures.iterrows():
+    for specialty in view.figures.index:
         name = specialty_name(specialty, lang)
+        shown = figures_of(view, specialty, lang)
         headlines.append(
             Headline(
                 t("ov_inflow_label", lang, specialty=name),
-                t(
-                    "ov_inflow_value",
-                    lang,
-                    required=fmt_number(row["required_per_year"], lang, 1),
-                    supply=fmt_number(row["supply_per_year"], lang, 1),
-                ),
+                shown["planned"],
                 t(
                     "ov_inflow_sentence",
                     lang,
+                    required=shown["required"],
                     first=first,
                     last=last,
-                    shortfall=fmt_number(row["cum_shortfall_supply"], lang),
-                    needed=fmt_number(row["residents_needed_now"], lang),
-                    today=fmt_number(row["residents_today"], lang),
+                    shortfall=shown["cum_planned"],
+                    supply=shown["supply"],
+                    draws=fmt_number(view.model.draws, lang),
                 ),
             )
         )
-    rows = plan[["specialty", "year", "required", "supply"]].melt(
-        id_vars=["specialty", "year"], var_name="kind", value_name="value"
-    )
-    names = {"required": t("ov_inflow_required", lang), "supply": t("ov_inflow_supply", lang)}
-    rows["series"] = rows["kind"].map(names)
-    rows["panel"] = [specialty_name(s, lang) for s in rows["specialty"]]
-    colours = {names["required"]: PALETTE["vermillion"], names["supply"]: PALETTE["blue"]}
+    rows = overview_rows(view, lang)
+    names = [t(k, lang) for k in ("ov_inflow_required", "ov_inflow_planned", "ov_inflow_supply")]
+    colours = dict(zip(names, (PALETTE["vermillion"], PALETTE["orange"], PALETTE["green"])))
     unit = t("ov_inflow_unit", lang)
     radiology = rows[rows["specialty"] == "radiology"]
     return Section(
         title=t("inflow_title", lang),
         headlines=headlines,
-        chart=localized(overview_charts.overview_lines(rows, unit, lang, colours=colours), lang),
+        chart=localized(
+            overview_charts.overview_lines(rows.drop(columns="specialty"), unit, lang, colours=colours), lang
+        ),
         pdf_chart=SmallChart(
-            f"{t('page_inflow', lang)}: {specialty_name('radiology', lang)}",
+            f"{t('page_inflow', lang)}: {specialty_name('radiology', lang)} ({t('pdf_band', lang)})",
             unit,
-            radiology[["year", "series", "value"]],
+            radiology[["year", "series", "value", "lower", "upper"]],
             colours=colours,
         ),
         tables={"specialist_inflow_plan": plan.round(3), "resident_pipeline": pipeline.round(3)},
@@ -324,13 +382,51 @@ def section(snapshot: state.Snapshot) -> Section | None:
     )
 
 
+def overview_rows(view: InflowView, lang: str) -> pd.DataFrame:
+    """Return required, planned (with its 80 % interval) and approvals-based new specialists per panel and year."""
+    plan = view.plan
+    band = view.model.band("new_specialists").set_index(["specialty", "year"])
+    keys = pd.MultiIndex.from_frame(plan[["specialty", "year"]])
+    frames = [
+        plan[["specialty", "year"]].assign(series=t("ov_inflow_required", lang), value=plan["required"]),
+        plan[["specialty", "year"]].assign(
+            series=t("ov_inflow_planned", lang),
+            value=plan["planned"],
+            lower=band["p10"].reindex(keys).to_numpy(),
+            upper=band["p90"].reindex(keys).to_numpy(),
+        ),
+        plan[["specialty", "year"]].assign(series=t("ov_inflow_supply", lang), value=plan["supply"]),
+    ]
+    rows = pd.concat(frames, ignore_index=True)
+    rows["panel"] = [specialty_name(s, lang) for s in rows["specialty"]]
+    return rows[["specialty", "year", "series", "value", "lower", "upper", "panel"]]
+
+
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the yearly shortfall of new specialists against national approvals, per specialty (panel)."""
-    plan = state.computed(compute, snapshot).plan
+    """Return the yearly shortfall of new specialists against the planned inflow, per specialty (panel).
+
+    The scenario's values only (no draws, no trend): the presets' lines are drawn beside the viewer's.
+    """
+    physician_plan, need = model_view.scenario_plan(snapshot)
+    hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
+    plan = specialist_inflow.inflow_plan(hist, need, snapshot.scenario, physician_plan=physician_plan)
     return pd.DataFrame(
         {
             "panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
             "year": plan["year"],
-            "value": plan["shortfall_supply"],
+            "value": plan["shortfall_planned"],
+        }
+    )
+
+
+def fan_band(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the viewer's interval of that shortfall (required - planned, p10-p90 of the draws) per panel, year."""
+    band = model_view.model_of(snapshot).band("shortfall")
+    return pd.DataFrame(
+        {
+            "panel": [specialty_name(s, snapshot.lang) for s in band["specialty"]],
+            "year": band["year"],
+            "lower": band["p10"],
+            "upper": band["p90"],
         }
     )

@@ -33,6 +33,7 @@ class OverviewView:
     sections: list[Section]
     fans: list[tuple[Topic, pd.DataFrame]]  # per topic: fan_lines' long table
     decisions: list[decisions.Decision]
+    lis: list[reports.Headline]  # the board's first figures: LiS FTEs in training each year, as a range
 
 
 def preset_snapshot(snapshot: state.Snapshot, name: str) -> state.Snapshot:
@@ -45,13 +46,14 @@ def fan(snapshot: state.Snapshot, topic: Topic) -> pd.DataFrame:
     """Return the topic's fan: its series under the three presets and the viewer's scenario."""
     lines = {name: state.computed(topic.fan, preset_snapshot(snapshot, name)) for name in FAN_PRESETS}
     lines["yours"] = state.computed(topic.fan, snapshot)
+    band = None if topic.band is None else state.computed(topic.band, snapshot)
     names = {
         "baseline": scenario.PRESETS["baseline"].label(snapshot.lang),
         "low": scenario.PRESETS["low"].label(snapshot.lang),
         "high": scenario.PRESETS["high"].label(snapshot.lang),
         "yours": t("fan_yours", snapshot.lang),
     }
-    return overview_charts.fan_lines(lines, names)
+    return overview_charts.fan_lines(lines, names, band)
 
 
 def compute(snapshot: state.Snapshot) -> OverviewView:
@@ -59,7 +61,10 @@ def compute(snapshot: state.Snapshot) -> OverviewView:
     found = [(topic, state.computed(topic.section, snapshot)) for topic in TOPICS]
     found = [(topic, section) for topic, section in found if section is not None]
     return OverviewView(
-        [s for _, s in found], [(topic, fan(snapshot, topic)) for topic, _ in found], decisions.decisions(snapshot)
+        [s for _, s in found],
+        [(topic, fan(snapshot, topic)) for topic, _ in found],
+        decisions.decisions(snapshot),
+        [] if snapshot.data_error else decisions.lis_headlines(snapshot),
     )
 
 
@@ -149,13 +154,14 @@ def csv_bytes(ctx, found: list[Section], name: str, frame: pd.DataFrame) -> byte
     return frame.to_csv(index=False).encode("utf-8")
 
 
-def pdf_bytes(ctx, found: list[Section]) -> bytes:
+def pdf_bytes(ctx, found: list[Section], first: list[reports.Headline] = ()) -> bytes:
+    """Return the one-page PDF: `first` (the LiS decision), every section's headlines and charts, the assumptions."""
     lang = ctx.lang
     changed = int(all_assumptions(ctx)["changed"].sum())
     summary = reports.BoardSummary(
         title=t("ov_pdf_title", lang),
         subtitle=t("ov_pdf_subtitle", lang, date=date.today().isoformat(), changed=changed),
-        headlines=[h for s in found for h in s.headlines],
+        headlines=[*first, *(h for s in found for h in s.headlines)],
         charts=[s.pdf_chart for s in found if s.pdf_chart is not None],
         # changed ones first: the page has room for about 30 of the 50-odd assumptions
         assumptions=all_assumptions(ctx).sort_values("changed", ascending=False, kind="stable"),
@@ -176,6 +182,11 @@ def render(snapshot: state.Snapshot) -> None:
     ]
     st.markdown(t("ov_intro_changed" if changed else "ov_intro_default", lang, n=len(changed)))
     view = state.computed(compute, snapshot)
+
+    st.subheader(t("ov_lis_title", lang))
+    for col, h in zip(st.columns(len(view.lis) or 1), view.lis):
+        col.metric(h.label, h.value)
+        col.caption(h.sentence)
 
     st.subheader(t("ov_decisions", lang))
     st.markdown("\n".join(f"- {d.sentence}" for d in view.decisions))
@@ -212,7 +223,7 @@ def render(snapshot: state.Snapshot) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         t("ov_pdf", lang),
-        data=lambda: pdf_bytes(snapshot, view.sections),
+        data=lambda: pdf_bytes(snapshot, view.sections, view.lis),
         file_name=f"board_summary_{date.today().isoformat()}.pdf",
         mime="application/pdf",
         key="download_pdf",

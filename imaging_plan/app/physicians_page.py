@@ -6,21 +6,23 @@ draws them; `section(snapshot)` is what the board's overview and the exports sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
 
-from .. import codes, demand, physicians, preparedness, specialist_inflow
+from .. import assumptions, codes, demand, physicians, preparedness, specialist_inflow, uncertainty
 from ..charts import demand as demand_charts
 from ..charts import overview as overview_charts
 from ..charts import physicians as physician_charts
+from ..charts import uncertainty as uncertainty_charts
 from ..charts.common import PALETTE, localized
-from ..inputs import physician_trust
 from ..backtesting import series_id
 from ..i18n import fmt_number, specialty_name, t
+from ..recruitment import by_period
 from ..reports import Headline, SmallChart
-from . import chain, state
+from . import chain, model_view, state
+from .model_view import range_text
 from .components import (
     assumptions_table,
     backtest_note,
@@ -42,9 +44,12 @@ TABLE_COLUMNS = (
     "exits",
     "completions",
     "recruited",
+    "new_specialists",
     "supply",
     "need",
     "gap",
+    "specialists_gap",
+    "residents_gap",
     "exits_people",
     "recruited_people",
 )
@@ -58,54 +63,62 @@ def headline_years(horizon: int) -> list[int]:
 
 @dataclass(frozen=True)
 class PhysicianView:
-    """The page's numbers: the plan for the scenario and for the defaults (same horizon), and the trend."""
+    """The page's numbers: the plan for the scenario, its interval, the defaults' (same horizon), and the trend."""
 
     horizon: int
     years: list[int]
-    plan: pd.DataFrame  # physicians.physician_plan for the scenario
-    baseline: pd.DataFrame  # the same for the defaults at the scenario's horizon
-    gaps: pd.DataFrame  # gap per specialty (index) at `years` (columns)
-    baseline_gaps: pd.DataFrame
-    trend: pd.DataFrame | None  # the stored Prophet trend (notebook 01), None when not made
-    ftes: pd.DataFrame  # Tabell 6, the history drawn
+    plan: pd.DataFrame  # physicians.physician_plan for the scenario (the lines drawn)
+    model: model_view.ModelView  # the scenario's Monte Carlo (the headlines: median and 80 % interval)
+    baseline: model_view.ModelView  # the same for the defaults at the scenario's horizon
+    trend: pd.DataFrame | None  # the stored trend (notebook 01), None when not made
+    ftes: pd.DataFrame  # Tabell 6 (or the trust's FTEs), the history drawn
+    periods: pd.DataFrame  # recruitment calibrated over the latest 3, 5 and 10 years (recruitment.by_period)
+    window: int  # the scenario's calibration window
+    exits: dict = field(default_factory=dict)  # specialty -> band_exit's sentence (or None), in the view's language
 
     @property
     def specialties(self) -> list[str]:
         return list(self.plan["specialty"].unique())
 
+    def headline(self, specialty: str, year: int, measure: str = "gap") -> pd.Series:
+        """Return p10, p50 and p90 of a measure in a year (the Monte Carlo's)."""
+        return self.model.at(specialty, year, measure)
+
 
 def compute(snapshot: state.Snapshot, trust: str | None = None) -> PhysicianView:
-    """Return the physician plan of the snapshot's scenario beside the default one.
+    """Return the physician plan of the snapshot's scenario, its interval, the defaults' interval and the trend.
 
     For the region, or for one `trust` when the physician file gives trusts (no stored trend then:
     the notebook trends the region).
     """
-    tables, scenario = snapshot.tables, snapshot.scenario
+    scenario = snapshot.scenario
     horizon = int(scenario["horizon"])
-    defaults = {**snapshot.defaults, "horizon": horizon}
-    if trust is not None:  # the trust's FTEs under the region's demand index, with its share of recruitment
-        region = tables["physician_ftes"]
-        tables = {**tables, "physician_ftes": physician_trust(tables["physician_ftes_by_trust"], trust)}
-        scenario = physicians.share_of_recruitment(scenario, region, tables["physician_ftes"])
-        defaults = physicians.share_of_recruitment(defaults, region, tables["physician_ftes"])
-    ftes = tables["physician_ftes"]
-    plan = physicians.physician_plan(tables, scenario)
-    baseline = physicians.physician_plan(tables, defaults)
+    defaults = snapshot.with_scenario({**snapshot.defaults, "horizon": horizon})
+    model = model_view.model_of(snapshot, trust)
+    tables, _ = model_view.scoped(snapshot, trust)
+    plan = model.plan
     if trust is not None and "on_call_lines" in tables:  # need = max(planning need, on-call floor)
         plan = preparedness.with_on_call_floor(plan, on_call_floor(tables, scenario, trust))
-        baseline = preparedness.with_on_call_floor(baseline, on_call_floor(tables, defaults, trust))
-    years = headline_years(horizon)
     forecast = snapshot.forecast(FORECAST)
-    return PhysicianView(
+    hist = physicians.histories(tables["physician_ftes"])
+    periods = recruitment_periods(hist, scenario)
+    view = PhysicianView(
         horizon,
-        years,
+        headline_years(horizon),
         plan,
-        baseline,
-        physicians.gap_at(plan, years),
-        physicians.gap_at(baseline, years).reindex(columns=years),
+        model,
+        model_view.model_of(defaults, trust),
         forecast.tables.get("trend") if forecast is not None and trust is None else None,
-        ftes,
+        tables["physician_ftes"],
+        periods,
+        int(scenario["recruitment_window_years"]),
     )
+    return replace(view, exits={s: band_exit(view, s, snapshot.lang) for s in view.specialties})
+
+
+def recruitment_periods(hist, scenario) -> pd.DataFrame:
+    """Return the recruitment calibrated over the latest 3, 5 and 10 years at the scenario's exit rate and training."""
+    return by_period(hist, float(scenario["exit_rate_pct"]), int(scenario["training_years"]))
 
 
 def on_call_floor(tables, scenario, trust: str) -> dict[str, float]:
@@ -125,18 +138,87 @@ def floor_note(view: PhysicianView, trust: str, lang: str) -> str | None:
 
 
 def headline_metrics(view: PhysicianView, lang: str) -> None:
+    """Show per specialty and headline year the gap's median and 80 % interval, its parts beneath."""
     for specialty in view.specialties:
         st.markdown(f"**{specialty_name(specialty, lang)}**")
-        now, base = view.gaps.loc[specialty], view.baseline_gaps.loc[specialty]
         for col, year in zip(st.columns(len(view.years)), view.years):
-            delta = now[year] - base[year] if pd.notna(base.get(year)) else None
+            now = view.headline(specialty, year)
+            base = view.baseline.at(specialty, year)
+            delta = float(now["p50"] - base["p50"])
             col.metric(
                 t("gap_at", lang, year=year),
-                fmt_number(now[year], lang),
-                delta=None if delta is None or abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
+                range_text(now["p50"], now["p10"], now["p90"], lang, view.model.decimals(specialty)),
+                delta=None if abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
                 delta_color="inverse",
                 help=t("gap_help", lang),
             )
+            parts = parts_text(view.model, specialty, year, lang)
+            col.caption(parts[:1].upper() + parts[1:])
+    st.caption(t("headline_median", lang, draws=fmt_number(view.model.draws, lang)))
+
+
+def parts_text(model: model_view.ModelView, specialty: str, year: int, lang: str) -> str:
+    """Return 'Specialists 41 (−50 to 176) · residents (LiS) 50 (18 to 80)': the gap's parts in a year."""
+    parts = []
+    for measure in ("specialists_gap", "residents_gap"):
+        p = model.at(specialty, year, measure)
+        text = range_text(p["p50"], p["p10"], p["p90"], lang, model.decimals(specialty))
+        parts.append(f"{t(f'part_{measure}', lang)} {text}")
+    return " · ".join(parts)
+
+
+def band_exit(view: PhysicianView, specialty: str, lang: str) -> str | None:
+    """Return the sentence saying where the planned supply leaves the trend's band and which flow makes it, or None.
+
+    The trend's band is the stored default line's 80 % band of all physician FTEs. The plan's
+    supply grows by its flows (own finishers + recruited - exits, plus the change in resident
+    posts); the recruitment that would make it grow as the trend does is the plan's less the
+    difference in yearly growth. Recruitment is the calibrated flow (the others follow the
+    exit rate and Tabell 6's residents), so the sentence compares it with the latest 3, 5 and
+    10 years' calibrations.
+    """
+    if view.trend is None:
+        return None
+    own = view.plan[view.plan["specialty"] == specialty].set_index("year")
+    trend = view.trend[(view.trend["specialty"] == specialty) & (view.trend["series"] == "total")].set_index("year")
+    trend = trend.dropna(subset=["trend_lower", "trend_upper"])
+    years = [y for y in own.index[1:] if y in trend.index]
+    outside = [
+        y for y in years if not trend.loc[y, "trend_lower"] <= own.loc[y, "supply"] <= trend.loc[y, "trend_upper"]
+    ]
+    if not outside:
+        return None
+    first, last, base = outside[0], years[-1], int(own.index.min())
+    span = last - base
+    plan_growth = (own.loc[last, "supply"] - own.loc[base, "supply"]) / span
+    trend_growth = (trend.loc[last, "trend"] - own.loc[base, "supply"]) / span
+    recruited = float(own.loc[last, "recruited"])
+    above = own.loc[first, "supply"] > trend.loc[first, "trend_upper"]
+    return t(
+        "band_exit",
+        lang,
+        first=first,
+        side=t("band_above" if above else "band_below", lang),
+        last=last,
+        supply=fmt_number(own.loc[last, "supply"], lang),
+        low=fmt_number(trend.loc[last, "trend_lower"], lang),
+        high=fmt_number(trend.loc[last, "trend_upper"], lang),
+        plan_growth=fmt_number(plan_growth, lang, 1),
+        trend_growth=fmt_number(trend_growth, lang, 1),
+        recruited=fmt_number(recruited, lang, 1),
+        window=view.window,
+        implied=fmt_number(recruited - (plan_growth - trend_growth), lang, 1),
+        periods=model_view.period_text(view.periods, specialty, lang),
+    )
+
+
+def periods_text(view: PhysicianView, lang: str) -> str:
+    """Return the sentence showing recruitment calibrated over the latest 3, 5 and 10 years, per specialty."""
+    windows = " / ".join(str(w) for w in sorted(view.periods["window"].unique()))
+    summary = "; ".join(
+        f"{specialty_name(s, lang).lower()} {model_view.period_text(view.periods, s, lang)}" for s in view.specialties
+    )
+    return t("recruitment_periods", lang, windows=windows, summary=summary, window=view.window)
 
 
 def with_people(plan: pd.DataFrame, scenario) -> pd.DataFrame:
@@ -206,10 +288,12 @@ def render(snapshot: state.Snapshot) -> None:
     if view.trend is not None and view.trend["year"].max() < view.horizon:
         st.caption(t("trend_short", lang, year=int(view.trend["year"].max())))
     headline_metrics(view, lang)
+    st.markdown(periods_text(view, lang))
 
     # One specialty under the other, full width: readable on a tablet as on a laptop.
     # Specs are built once per shape; a slider move only swaps the numbers in.
     first = int(view.plan["year"].min())
+    gap_band = view.model.band("gap")
     for specialty in view.specialties:
         shown, label = chosen_trend(snapshot, specialty, view.trend) if trust is None else (None, None)
         lines = physician_charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
@@ -218,13 +302,19 @@ def render(snapshot: state.Snapshot) -> None:
         )
         if label is None and shown is not None:  # the default line: its band is calibrated on the backtest
             st.caption(t("band_meaning", lang))
+        exit_note = view.exits.get(specialty) if label is None else None
+        if exit_note:
+            st.markdown(exit_note)
         show_chart_data(
-            physician_charts.gap_bars,
-            physician_charts.gap_data(view.plan, specialty, lang),
+            uncertainty_charts.gap_parts_chart,
+            uncertainty_charts.gap_parts_data(view.plan, gap_band, specialty, lang),
             lang=lang,
             years=(first, view.horizon),
         )
+    st.caption(t("gap_parts_caption", lang))
 
+    if trust is None:
+        drivers_section(snapshot, view)
     need_parts_section(snapshot)
     chain.physician_workload_section(snapshot)  # the workload beside the index
     recruitment_section(snapshot)
@@ -251,9 +341,62 @@ def render(snapshot: state.Snapshot) -> None:
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
 
 
+def assumption_labels(lang: str) -> dict[str, str]:
+    """Return the tornado's names of the assumptions in `lang` (the registry's labels; the population choice's)."""
+    labels = {key: a.label(lang) for key, a in assumptions.ASSUMPTIONS.items() if key in uncertainty.RANGES}
+    labels["population_scenario"] = t("population_scenario", lang)
+    return labels
+
+
+def drivers(snapshot: state.Snapshot) -> dict:
+    """Return what moves the horizon's gap (tornado rows) and the waterfall's steps, per specialty (pure)."""
+    lang, horizon = snapshot.lang, int(snapshot.scenario["horizon"])
+    model = model_view.model_of(snapshot)
+    sens = model_view.sensitivity_of(snapshot)
+    need = model.need
+    labels = assumption_labels(lang)
+    out = {}
+    for specialty in model.plan["specialty"].unique():
+        base_gap = float(
+            model.plan.loc[(model.plan["specialty"] == specialty) & (model.plan["year"] == horizon), "gap"].iloc[0]
+        )
+        out[specialty] = {
+            "tornado": uncertainty_charts.tornado_data(sens, specialty, base_gap, labels, lang),
+            "waterfall": uncertainty_charts.waterfall_data(uncertainty.waterfall(model.plan, need, specialty), lang),
+        }
+    return {"horizon": horizon, "specialties": out}
+
+
+def drivers_section(snapshot: state.Snapshot, view: PhysicianView) -> None:
+    """Show per specialty the tornado (what moves the horizon's gap, p10 to p90) beside the waterfall."""
+    lang = snapshot.lang
+    found = state.computed(drivers, snapshot)
+    horizon = found["horizon"]
+    st.subheader(t("drivers_title", lang, year=horizon))
+    st.markdown(t("drivers_text", lang, year=horizon))
+    for specialty, charts in found["specialties"].items():
+        name = specialty_name(specialty, lang)
+        left, right = st.columns(2)
+        with left:
+            show_chart_data(
+                uncertainty_charts.tornado_chart,
+                charts["tornado"],
+                t("tornado_title", lang, specialty=name),
+                lang=lang,
+                year=horizon,
+            )
+        with right:
+            show_chart_data(
+                uncertainty_charts.waterfall_chart,
+                charts["waterfall"],
+                t("waterfall_title", lang, specialty=name, year=horizon),
+                lang=lang,
+            )
+
+
 def need_parts(snapshot: state.Snapshot) -> dict:
     """Return what the need section shows: the index's parts per year and the figures of its text (pure)."""
-    need = physicians.physician_need(snapshot.tables, snapshot.scenario)
+    need = model_view.model_of(snapshot).need  # the one model's need (physicians.physician_need's)
     scenario, lang = snapshot.scenario, snapshot.lang
     seen = demand.observed_by_band(snapshot.tables["population_observed"])
     weights = demand.use_weights(snapshot.tables["imaging_rates_by_age"], seen)
@@ -270,6 +413,9 @@ def need_parts(snapshot: state.Snapshot) -> dict:
         young=fmt_number(weights["20-44"], lang, 2),
         demography=fmt_number(at_end["demography"], lang, 3),
         use=fmt_number(scenario["use_growth_pct"], lang, 1),
+        use_nm=fmt_number(scenario["use_growth_nuclear_medicine_pct"], lang, 1),
+        use_nm_default=fmt_number(snapshot.defaults.get("use_growth_nuclear_medicine_pct", float("nan")), lang, 1),
+        unmet=fmt_number(scenario["unmet_need_pct"], lang, 1),
         use_default=fmt_number(snapshot.defaults.get("use_growth_pct", float("nan")), lang, 1),
         demo_past=fmt_number(demand.demography_growth(snapshot.tables, first, last), lang, 3),
         ai=fmt_number(scenario["ai_gain_pct"], lang),
@@ -290,7 +436,7 @@ def need_parts_section(snapshot: state.Snapshot) -> None:
 def recruitment(snapshot: state.Snapshot) -> dict:
     """Return the derivation of the recruitment default: per specialty and year, inflow, own finishers, recruited."""
     lang = snapshot.lang
-    exit_rate, years = snapshot.defaults["exit_rate_pct"], int(snapshot.defaults["training_years"])
+    exit_rate, years = snapshot.scenario["exit_rate_pct"], int(snapshot.scenario["training_years"])
     hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
     rows = specialist_inflow.recruitment_history(hist, exit_rate, years)
     means = rows.groupby("specialty", sort=False)["recruited"].mean()
@@ -303,6 +449,7 @@ def recruitment(snapshot: state.Snapshot) -> dict:
         first=int(rows["year"].min()),
         last=int(rows["year"].max()),
         summary=summary,
+        window=int(snapshot.scenario["recruitment_window_years"]),
     )
     return {"rows": rows, "text": text}
 
@@ -327,58 +474,98 @@ def recruitment_section(snapshot: state.Snapshot) -> None:
 
 
 def section(snapshot: state.Snapshot) -> Section | None:
-    """Return the physician gap for the board: per specialty at 2030, 2035 and the horizon."""
+    """Return the physician gap for the board: per specialty the horizon's median and interval, and its parts."""
     if snapshot.data_error:
         return None
     lang = snapshot.lang
-    view = compute(snapshot)
-    plan, years, horizon = view.plan, view.years, view.horizon
+    view = state.computed(compute, snapshot, None)
+    plan, years, horizon, model = view.plan, view.years, view.horizon, view.model
     headlines = []
     for specialty in view.specialties:
-        at = view.gaps.loc[specialty]
-        values = " / ".join(fmt_number(at[y], lang) for y in years)
-        sentence = t(
-            "ov_phys_sentence",
-            lang,
-            specialty=specialty_name(specialty, lang).lower(),
-            gap=fmt_number(abs(at[horizon]), lang),
-            year=horizon,
-            kind=t("ov_short" if at[horizon] > 0 else "ov_surplus", lang),
+        at = view.headline(specialty, horizon)
+        earlier = ", ".join(
+            f"{y}: {range_text(*view.headline(specialty, y)[['p50', 'p10', 'p90']], lang, model.decimals(specialty))}"
+            for y in years
+            if y != horizon
         )
         headlines.append(
             Headline(
-                f"{specialty_name(specialty, lang)}: {t('gap', lang)} {'/'.join(map(str, years))}",
-                f"{values} {t('fte_unit', lang)}",
-                sentence,
+                t("ov_phys_label", lang, specialty=specialty_name(specialty, lang), year=horizon),
+                f"{range_text(at['p50'], at['p10'], at['p90'], lang, model.decimals(specialty))} {t('fte_unit', lang)}",
+                t(
+                    "ov_phys_sentence",
+                    lang,
+                    kind=t("ov_short" if at["p50"] > 0 else "ov_surplus", lang),
+                    year=horizon,
+                    parts=parts_text(model, specialty, horizon, lang),
+                    earlier=earlier,
+                    draws=fmt_number(model.draws, lang),
+                ),
             )
         )
-    long = plan.melt(id_vars=["specialty", "year"], value_vars=["supply", "need"], var_name="kind", value_name="value")
-    long["series"] = [t(k, lang) for k in long["kind"]]
-    long["panel"] = [specialty_name(s, lang) for s in long["specialty"]]
+    long = overview_lines(plan, model, lang)
     colours = {t("supply", lang): PALETTE["green"], t("need", lang): PALETTE["vermillion"]}
     radiology = long[long["specialty"] == "radiology"]
     return Section(
         title=t("physicians_title", lang),
         headlines=headlines,
-        chart=localized(overview_charts.overview_lines(long, t("fte", lang), lang, colours=colours), lang),
+        chart=localized(
+            overview_charts.overview_lines(long.drop(columns="specialty"), t("fte", lang), lang, colours=colours), lang
+        ),
         pdf_chart=SmallChart(
-            f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)}",
+            f"{t('page_physicians', lang)}: {specialty_name('radiology', lang)} ({t('pdf_band', lang)})",
             t("fte", lang),
-            radiology[["year", "series", "value"]],
+            radiology[["year", "series", "value", "lower", "upper"]],
             colours=colours,
         ),
-        tables={"physician_plan": plan.round(3)},
+        tables={
+            "physician_plan": plan.round(3),
+            "gap_interval": model.export_interval(),
+            "sensitivity": model_view.sensitivity_of(snapshot).round(3).reset_index(drop=True),
+        },
         groups=GROUPS,
     )
 
 
+def overview_lines(plan: pd.DataFrame, model: model_view.ModelView, lang: str) -> pd.DataFrame:
+    """Return supply and need per specialty (panel) and year: the scenario's lines with the 80 % interval as band."""
+    frames = []
+    for kind in ("supply", "need"):
+        band = model.band(kind).set_index(["specialty", "year"])
+        own = plan[["specialty", "year", kind]].rename(columns={kind: "value"})
+        keyed = own.set_index(["specialty", "year"])
+        frames.append(
+            own.assign(
+                series=t(kind, lang),
+                lower=band["p10"].reindex(keyed.index).to_numpy(),
+                upper=band["p90"].reindex(keyed.index).to_numpy(),
+            )
+        )
+    long = pd.concat(frames, ignore_index=True)
+    long["panel"] = [specialty_name(s, lang) for s in long["specialty"]]
+    return long[["specialty", "year", "series", "value", "lower", "upper", "panel"]]
+
+
 def fan(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the gap per specialty (panel) and year: one line of the overview's fan."""
-    plan = physicians.physician_plan(snapshot.tables, snapshot.scenario)
+    """Return the gap per specialty (panel) and year: one line of the overview's fan (no draws: presets too)."""
+    plan, _ = model_view.scenario_plan(snapshot)
     return pd.DataFrame(
         {
             "panel": [specialty_name(s, snapshot.lang) for s in plan["specialty"]],
             "year": plan["year"],
             "value": plan["gap"],
+        }
+    )
+
+
+def fan_band(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the viewer's gap interval per specialty (panel) and year: the overview fan's band (p10-p90)."""
+    band = model_view.model_of(snapshot).band("gap")
+    return pd.DataFrame(
+        {
+            "panel": [specialty_name(s, snapshot.lang) for s in band["specialty"]],
+            "year": band["year"],
+            "lower": band["p10"],
+            "upper": band["p90"],
         }
     )

@@ -161,8 +161,11 @@ def computed(fn: Callable[..., Any], snapshot: Snapshot, *args: Any) -> Any:
     if key[-1] is not None:
         return _entry(key, build)
     # First run of this function in this process: key on every value, then file the result
-    # under the keys it read too, where the next call will look.
-    result = _entry(key[:-1] + (("*", tuple(sorted(snapshot.scenario.items()))),), build)
+    # under the keys it read too, where the next call will look. Called inside another cached
+    # function, the values are read past its recording: the outer function reads what this one
+    # reads (recorded while it runs), not every key.
+    values = snapshot.scenario._values if isinstance(snapshot.scenario, _Recording) else snapshot.scenario
+    result = _entry(key[:-1] + (("*", tuple(sorted(values.items()))),), build)
     _entry(key_for(fn, snapshot, args), lambda: result)
     return result
 

@@ -13,19 +13,23 @@ import pandas as pd
 from ..i18n import t
 from .common import PALETTE, once, year_x
 
-INFLOW_SERIES = ("derived_inflow", "trend", "required_inflow", "approvals_supply")
-_INFLOW_COLOURS = (PALETTE["black"], PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"])
+INFLOW_SERIES = ("derived_inflow", "inflow_trend_reference", "required_inflow", "planned_inflow", "approvals_supply")
+_INFLOW_COLOURS = (PALETTE["black"], PALETTE["sky_blue"], PALETTE["vermillion"], PALETTE["orange"], PALETTE["green"])
 
 
 def _long(year, series: str, value, lower=None, upper=None) -> pd.DataFrame:
     return pd.DataFrame({"year": year, "series": series, "value": value, "lower": lower, "upper": upper})
 
 
-def inflow_lines(specialty: str, derived: pd.DataFrame, plan: pd.DataFrame, lang: str) -> pd.DataFrame:
+def inflow_lines(
+    specialty: str, derived: pd.DataFrame, plan: pd.DataFrame, lang: str, planned_band: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return the long table an inflow chart draws: year, series, value, lower, upper.
 
-    Derived history (negative years kept), the trend with its band, the
-    required inflow, and the approvals-based supply with its band (where it has one).
+    Derived history (negative years kept), the history's trend with its band (a reference),
+    the required inflow, the planned inflow (the physician plan's new specialists: own finishers
+    + recruited) with its 80 % interval from `planned_band` (the interval's new_specialists rows),
+    and the approvals-based supply with its band (where it has one).
     """
     hist = derived[derived["specialty"] == specialty]
     own = plan[plan["specialty"] == specialty]
@@ -35,13 +39,19 @@ def inflow_lines(specialty: str, derived: pd.DataFrame, plan: pd.DataFrame, lang
         frames.append(
             _long(
                 years,
-                t("trend", lang),
+                t("inflow_trend_reference", lang),
                 own["trend"].to_numpy(),
                 own["trend_lower"].to_numpy(),
                 own["trend_upper"].to_numpy(),
             )
         )
     frames.append(_long(years, t("required_inflow", lang), own["required"].to_numpy()))
+    if own["planned"].notna().any():
+        lower = upper = None
+        if planned_band is not None:
+            band = planned_band[planned_band["specialty"] == specialty].set_index("year")
+            lower, upper = band["p10"].reindex(years).to_numpy(), band["p90"].reindex(years).to_numpy()
+        frames.append(_long(years, t("planned_inflow", lang), own["planned"].to_numpy(), lower, upper))
     lower, upper = own["supply_lower"].to_numpy(), own["supply_upper"].to_numpy()
     has_band = bool((abs(upper - lower) > 1e-9).any())
     frames.append(
@@ -66,7 +76,7 @@ def inflow_chart(lines: pd.DataFrame, title: str | None, lang: str) -> alt.Layer
     """
     order = [t(k, lang) for k in INFLOW_SERIES]
     scale = alt.Scale(domain=order, range=list(_INFLOW_COLOURS))
-    colour = alt.Color("series:N", scale=scale, legend=alt.Legend(orient="top", title=None, labelLimit=320))
+    colour = alt.Color("series:N", scale=scale, legend=alt.Legend(orient="top", title=None, labelLimit=320, columns=3))
     quiet = alt.Color("series:N", scale=scale, legend=None)
     y = alt.Y("value:Q", title=t("new_specialists", lang))
     tooltip = [
@@ -108,12 +118,12 @@ def inflow_chart(lines: pd.DataFrame, title: str | None, lang: str) -> alt.Layer
 
 
 def shortfall_lines(plan: pd.DataFrame, specialty: str, lang: str) -> pd.DataFrame:
-    """Return the long table a shortfall chart draws: year, series, value (required - trend, required - supply)."""
+    """Return the long table a shortfall chart draws: year, series, value (required - planned, required - supply)."""
     own = plan[plan["specialty"] == specialty]
     years = own["year"].to_numpy().astype(int)
     return pd.concat(
         [
-            _long(years, t("shortfall_vs_trend", lang), own["shortfall_trend"].to_numpy()),
+            _long(years, t("shortfall_vs_planned", lang), own["shortfall_planned"].to_numpy()),
             _long(years, t("shortfall_vs_supply", lang), own["shortfall_supply"].to_numpy()),
         ],
         ignore_index=True,
@@ -121,8 +131,8 @@ def shortfall_lines(plan: pd.DataFrame, specialty: str, lang: str) -> pd.DataFra
 
 
 def shortfall_chart(lines: pd.DataFrame, lang: str) -> alt.LayerChart:
-    """Return the yearly shortfall against the trend and against approvals, with a zero line."""
-    names = [t("shortfall_vs_trend", lang), t("shortfall_vs_supply", lang)]
+    """Return the yearly shortfall against the planned inflow and against approvals, with a zero line."""
+    names = [t("shortfall_vs_planned", lang), t("shortfall_vs_supply", lang)]
     curves = (
         alt.Chart()
         .mark_line(point=True, strokeWidth=2)
@@ -131,7 +141,7 @@ def shortfall_chart(lines: pd.DataFrame, lang: str) -> alt.LayerChart:
             y=alt.Y("value:Q", title=t("shortfall_axis", lang)),
             color=alt.Color(
                 "series:N",
-                scale=alt.Scale(domain=names, range=[PALETTE["blue"], PALETTE["green"]]),
+                scale=alt.Scale(domain=names, range=[PALETTE["orange"], PALETTE["green"]]),
                 legend=alt.Legend(orient="top", title=None, labelLimit=320),
             ),
             tooltip=[

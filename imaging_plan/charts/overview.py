@@ -62,11 +62,12 @@ FAN_COLOURS = {
 }
 
 
-def fan_lines(lines: dict[str, pd.DataFrame], names: dict[str, str]) -> pd.DataFrame:
+def fan_lines(lines: dict[str, pd.DataFrame], names: dict[str, str], band: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one long table of a fan: year, panel, series, value, lower, upper.
 
     `lines` maps each of FAN_SCENARIOS to a frame of year, value (and panel); `names`
-    gives each its label. lower/upper are the lowest and highest of the three presets
+    gives each its label. lower/upper are `band`'s (the viewer's 80 % interval: year,
+    lower, upper and panel) where given, else the lowest and highest of the three presets
     in each year: the band the presets span.
     """
     frames = []
@@ -76,8 +77,11 @@ def fan_lines(lines: dict[str, pd.DataFrame], names: dict[str, str]) -> pd.DataF
             frame["panel"] = ""
         frames.append(frame.assign(series=names[key], scenario=key))
     out = pd.concat(frames, ignore_index=True)
-    presets = out[out["scenario"] != "yours"].groupby(["panel", "year"])["value"]
-    band = pd.DataFrame({"lower": presets.min(), "upper": presets.max()}).reset_index()
+    if band is None:
+        presets = out[out["scenario"] != "yours"].groupby(["panel", "year"])["value"]
+        band = pd.DataFrame({"lower": presets.min(), "upper": presets.max()}).reset_index()
+    else:
+        band = band.assign(panel=band["panel"] if "panel" in band else "")[["panel", "year", "lower", "upper"]]
     out = out.merge(band, on=["panel", "year"], how="left")
     out["year"] = out["year"].astype(int)
     return out[["year", "panel", "series", "value", "lower", "upper"]]
@@ -86,7 +90,7 @@ def fan_lines(lines: dict[str, pd.DataFrame], names: dict[str, str]) -> pd.DataF
 def fan_chart(
     lines: pd.DataFrame, title: str, unit: str, lang: str, series: tuple[str, ...] = (), panels: tuple[str, ...] = ()
 ) -> alt.TopLevelMixin:
-    """Return a fan: the band the presets span, their lines thin, the viewer's line thick.
+    """Return a fan: the band (the viewer's interval, or the presets' span), the presets thin, the viewer's line thick.
 
     `series` are the labels of FAN_SCENARIOS in that order; `panels` the panel
     labels (one small chart each, own y scale); both given so the spec reads no value of `lines`.

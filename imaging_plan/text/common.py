@@ -63,6 +63,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "col_specialty": ("Spesialitet", "Specialty"),
     "fte_unit": ("årsverk", "FTEs"),
+    "interval_value": ("{mid} ({low} til {high})", "{mid} ({low} to {high})"),
+    "pdf_band": ("bånd: 80 % intervall", "band: 80 % interval"),
     "band_meaning": (
         "Båndet: 80 % av backtestens utfall lå innenfor et bånd så bredt, "
         "1–3 år fram; lenger fram er det utvidet som √år (ikke målt).",

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
     "ov_inflow_label": (
-        "{specialty}: nye spesialister per år, behov / fra godkjenninger",
-        "{specialty}: new specialists a year, needed / from approvals",
+        "{specialty}: nye spesialister per år, planlagt",
+        "{specialty}: new specialists a year, planned",
     ),
-    "ov_inflow_value": ("{required} / {supply}", "{required} / {supply}"),
     "ov_inflow_sentence": (
-        "Mangel summert {first}–{last}: {shortfall} spesialister. LiS-årsverk som trengs nå: {needed} (i dag {today}).",
-        "Shortfall summed {first}–{last}: {shortfall} specialists. Resident FTEs needed now: {needed} (today {today}).",
+        "Egne ferdige LiS + rekruttert utenfra, mot behov for {required} i året (median av {draws} trekninger, "
+        "80 % intervall i parentes). Mangel mot planlagt summert {first}–{last}: {shortfall} årsverk. Fra "
+        "nasjonale godkjenninger: {supply} i året.",
+        "Own finishing residents + recruited from outside, against a need of {required} a year (median of "
+        "{draws} draws, 80 % interval in brackets). Shortfall against planned summed {first}–{last}: "
+        "{shortfall} FTEs. From national approvals: {supply} a year.",
     ),
     "ov_inflow_required": ("Behov for nye", "New needed"),
+    "ov_inflow_planned": ("Planlagt (egne ferdige + rekruttert)", "Planned (own finishers + recruited)"),
     "ov_inflow_supply": ("Fra nasjonale godkjenninger", "From national approvals"),
     "ov_inflow_unit": ("Spesialister per år", "Specialists a year"),
     "group_inflow": ("Nye spesialister", "New specialists"),
@@ -24,15 +28,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "inflow_title": ("Nye spesialister: behov, kurs og utdanning", "New specialists: need, course and training"),
     "inflow_intro": (
         "Hvor mange nye spesialister trenger regionen hvert år, hvor mange er den på vei til å få, "
-        "og hvor mange LiS-stillinger trengs for å tette gapet? Tre linjer per spesialitet: "
-        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **trend** (standardlinjen av "
-        "tilgangen avledet fra Tabell 6) og **fra nasjonale godkjenninger** (landets "
-        "spesialistgodkjenninger × regionens andel).",
+        "og hvor mange LiS-stillinger trengs for å tette gapet? Per spesialitet: "
+        "**nødvendig tilgang** (vekst i spesialistbehovet + avgang), **planlagt** (legeplanens nye "
+        "spesialister: egne ferdige LiS + rekruttert utenfra, samme tall som på Legeårsverk og i "
+        "Oversikten), **fra nasjonale godkjenninger** (landets spesialistgodkjenninger × regionens "
+        "andel), og **trenden** av tilgangen avledet fra Tabell 6 som referanse.",
         "How many new specialists does the region need each year, how many is it on course to "
-        "get, and how many resident (LiS) posts would close the gap? Three lines per specialty: "
-        "**required inflow** (growth of the specialist need + exits), **trend** (the default line "
-        "of the inflow derived from Tabell 6) and **from national approvals** (the nation's "
-        "specialist approvals × the region's share).",
+        "get, and how many resident (LiS) posts would close the gap? Per specialty: "
+        "**required inflow** (growth of the specialist need + exits), **planned** (the physician "
+        "plan's new specialists: own finishing residents + recruited from outside, the same figure "
+        "as on Physician FTEs and the Overview), **from national approvals** (the nation's "
+        "specialist approvals × the region's share), and the **trend** of the inflow derived from "
+        "Tabell 6 as a reference.",
     ),
     "inflow_forecast_missing": (
         "Trenden av tilgangen mangler: prognosen er ikke laget ennå. Lag den med `{cmd}` "
@@ -99,32 +106,52 @@ TEXT: dict[str, tuple[str, str]] = {
         "Gjennomsnitt {first}–{last}: vekst i spesialistbehovet + avgang, i årsverk.",
         "Average {first}–{last}: growth of the specialist need + exits, in FTEs.",
     ),
-    "m_trend": ("På kurs (trend) per år", "On course (trend) a year"),
-    "m_trend_help": (
-        "Gjennomsnitt {first}–{last} av standardlinjen av tilgangen avledet fra Tabell 6.",
-        "Average {first}–{last} of the default line of the inflow derived from Tabell 6.",
+    "m_planned": ("På kurs (planlagt) per år", "On course (planned) a year"),
+    "m_planned_help": (
+        "Gjennomsnitt {first}–{last} av legeplanens nye spesialister: egne ferdige LiS + rekruttert utenfra.",
+        "Average {first}–{last} of the physician plan's new specialists: own finishing residents + recruited "
+        "from outside.",
+    ),
+    "inflow_headline_caption": (
+        "Medianen av {draws} trekninger av forutsetningene, 80 % intervall i parentes (for godkjenningene: "
+        "spennet i forutsetningen); linjene i figurene er scenarioets egne verdier. Rekruttering utenfra "
+        "kalibrert på de siste 3 / 5 / 10 årene: {periods} årsverk i året; planen bruker {window} år.",
+        "The median of {draws} draws of the assumptions, the 80 % interval in brackets (for the approvals: the "
+        "assumption's range); the lines in the charts are the scenario's own values. Recruitment from outside "
+        "calibrated on the latest 3 / 5 / 10 years: {periods} FTEs a year; the plan uses {window} years.",
+    ),
+    "inflow_trend_caption": (
+        "Trenden av tilgangen avledet fra Tabell 6 (referanse): {trend} i året.",
+        "The trend of the inflow derived from Tabell 6 (reference): {trend} a year.",
+    ),
+    "planned_band_meaning": (
+        "Båndet rundt planlagt: 80 % intervall av {draws} trekninger; rundt godkjenningene: spennet i forutsetningen.",
+        "The band around planned: the 80 % interval of {draws} draws; around the approvals: the assumption's range.",
     ),
     "m_supply": ("Fra nasjonale godkjenninger per år", "From national approvals a year"),
     "m_supply_help": (
         "Gjennomsnitt {first}–{last}: godkjenninger i landet × regionens andel.",
         "Average {first}–{last}: national approvals × the region's share.",
     ),
-    "m_cum_trend": ("Mangel til {year}, mot trend", "Shortfall to {year}, vs trend"),
+    "m_cum_planned": ("Mangel til {year}, mot planlagt", "Shortfall to {year}, vs planned"),
     "m_cum_supply": ("Mangel til {year}, mot godkj.", "Shortfall to {year}, vs approvals"),
     "m_cum_help": (
-        "Nødvendig tilgang minus linjen (trend eller nasjonale godkjenninger), summert "
+        "Nødvendig tilgang minus linjen (planlagt eller nasjonale godkjenninger), summert "
         "over årene {first}–{last}, i årsverk; positivt betyr for få.",
-        "Required inflow minus the line (trend or national approvals), summed over the "
+        "Required inflow minus the line (planned or national approvals), summed over the "
         "years {first}–{last}, in FTEs; positive means too few.",
     ),
-    "m_residents": ("LiS-årsverk som trengs i {year}", "Resident FTEs needed in {year}"),
+    "m_residents": (
+        "LiS-årsverk i utdanning hvert år {base}–{year}",
+        "Resident FTEs in training each year {base}–{year}",
+    ),
     "m_residents_help": (
-        "Utdanningstid × nødvendig tilgang {finish}: så mange må være i "
-        "utdanning i {year} for at nok blir ferdige. Endringen viser forskjellen "
-        "fra planlagte LiS-stillinger ({planned}).",
-        "Training time × required inflow in {finish}: this many must be in "
-        "training in {year} for enough to finish. The change shows the "
-        "difference from the planned resident posts ({planned}).",
+        "Gjennomsnittet over årene av utdanningstid × (nødvendig tilgang en utdanningstid senere − "
+        "rekruttering utenfra): så mange må være i utdanning for at nok blir ferdige. Endringen er "
+        "forskjellen fra dagens {today} LiS-årsverk.",
+        "The mean over the years of training time × (required inflow a training time later − "
+        "recruitment from outside): this many must be in training for enough to finish. The change is "
+        "the difference from today's {today} resident FTEs.",
     ),
     "m_deadline": ("Stillinger må opprettes innen", "Posts must be created by"),
     "m_deadline_help": (
@@ -145,7 +172,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "required_inflow": ("Nødvendig tilgang", "Required inflow"),
     "approvals_supply": ("Fra nasjonale godkjenninger", "From national approvals"),
     "new_specialists": ("Nye spesialister (årsverk per år)", "New specialists (FTEs a year)"),
-    "shortfall_vs_trend": ("Mangel mot trend", "Shortfall vs trend"),
+    "shortfall_vs_planned": ("Mangel mot planlagt", "Shortfall vs planned"),
+    "planned_inflow": (
+        "Planlagt: egne ferdige + rekruttert (80 % intervall)",
+        "Planned: own finishers + recruited (80 % interval)",
+    ),
+    "inflow_trend_reference": ("Trend av historikken (referanse)", "Trend of the history (reference)"),
     "shortfall_vs_supply": ("Mangel mot godkjenninger", "Shortfall vs approvals"),
     "shortfall_axis": ("Mangel (årsverk per år)", "Shortfall (FTEs a year)"),
     "residents_history": ("LiS 2-3 (Tabell 6)", "Residents, LiS 2-3 (Tabell 6)"),
@@ -201,6 +233,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "inflow_col_supply_upper": ("Fra godkjenninger, høy", "From approvals, high"),
     "inflow_col_supply_basis": ("Grunnlag", "Basis"),
     "inflow_col_shortfall_trend": ("Mangel mot trend", "Shortfall vs trend"),
+    "inflow_col_planned": ("Planlagt (egne ferdige + rekruttert)", "Planned (own finishers + recruited)"),
+    "inflow_col_shortfall_planned": ("Mangel mot planlagt", "Shortfall vs planned"),
+    "inflow_col_cum_shortfall_planned": ("Samlet mangel mot planlagt", "Cumulated vs planned"),
     "inflow_col_shortfall_supply": ("Mangel mot godkjenninger", "Shortfall vs approvals"),
     "inflow_col_cum_shortfall_trend": ("Samlet mangel mot trend", "Cumulated vs trend"),
     "inflow_col_cum_shortfall_supply": ("Samlet mangel mot godkjenninger", "Cumulated vs approvals"),

@@ -50,15 +50,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "assumption).",
     ),
     "dec_residents": (
-        "{specialty}: for å ha spesialistene behovet krever i {horizon} må {needed} "
-        "LiS-årsverk være i stilling innen {deadline} ({horizon} minus {years} års "
-        "utdanning): {more} {than} enn stillingene som er planlagt.",
-        "{specialty}: to have the specialists the need calls for in {horizon}, {needed} "
-        "resident FTEs must be in post by {deadline} ({horizon} minus {years} years of "
-        "training): {more} {than} than the posts planned.",
+        "{specialty}: for å ha spesialistene behovet krever i {horizon} må regionen ha {value} "
+        "LiS-årsverk i utdanning hvert år fra {base} (i dag {today}), og stillingene må være "
+        "opprettet innen {deadline} ({horizon} minus utdanningstiden).",
+        "{specialty}: to have the specialists the need calls for in {horizon}, the region must have "
+        "{value} resident FTEs in training each year from {base} (today {today}), and the posts must "
+        "exist by {deadline} ({horizon} minus the training time).",
     ),
-    "dec_more": ("flere", "more"),
-    "dec_fewer": ("færre", "fewer"),
+    "dec_lis_label": (
+        "{specialty}: LiS-årsverk i utdanning hvert år fra {base}",
+        "{specialty}: resident (LiS) FTEs in training each year from {base}",
+    ),
+    "dec_lis_sentence": (
+        "I dag {today}. Stillingene må være opprettet innen {deadline}: LiS som starter senere, blir ikke "
+        "ferdige spesialister innen {horizon}. Median av {draws} trekninger, 80 % intervall i parentes.",
+        "Today {today}. The posts must exist by {deadline}: residents who start later do not finish as "
+        "specialists by {horizon}. Median of {draws} draws, 80 % interval in brackets.",
+    ),
+    "ov_lis_title": ("Beslutningen: LiS-stillinger", "The decision: resident (LiS) posts"),
     "dec_residents_late": (
         "{specialty}: fristen for LiS-stillinger til {horizon} var {deadline} "
         "({years} års utdanning) og er passert; behovet i {horizon} må dekkes med "
@@ -83,13 +92,19 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "fan_yours": ("Ditt scenario", "Your scenario"),
     "fan_help": (
-        "Hver vifte viser basis, lavt og høyt press (skyggelagt mellom dem) og scenarioet i "
-        "lenken (tykk linje), så styret ser spennet og ikke bare én linje.",
-        "Each fan shows the baseline, low and high pressure (shaded between them) and the "
-        "scenario in the link (thick line), so the board sees the range, not one line.",
+        "Hver vifte viser basis, lavt og høyt press (tynne linjer) og scenarioet i lenken (tykk linje). "
+        "Skyggen er 80 % intervall for scenarioet ditt (1 000 trekninger av forutsetningene) for legene "
+        "og de nye spesialistene; for radiografer og utstyr er den spennet mellom de tre forhåndsvalgene.",
+        "Each fan shows the baseline, low and high pressure (thin lines) and the scenario in the link "
+        "(thick line). The shading is the 80 % interval of your scenario (1,000 draws of the assumptions) "
+        "for the physicians and the new specialists; for radiographers and equipment it is the span of "
+        "the three presets.",
     ),
     "fan_phys_gap": ("Gap (behov minus tilbud) per år", "Gap (need minus supply) per year"),
-    "fan_inflow_shortfall": ("Mangel på nye spesialister per år", "Shortfall of new specialists per year"),
+    "fan_inflow_shortfall": (
+        "Mangel på nye spesialister per år (behov − planlagt)",
+        "Shortfall of new specialists per year (needed − planned)",
+    ),
     "fan_staff_hires": ("Radiografer som må rekrutteres per år", "Radiographers to hire per year"),
     "fan_eq_backlog": ("Etterslep av utstyr som ikke er byttet", "Backlog of equipment not replaced"),
     "mnok_unit": ("MNOK", "MNOK"),

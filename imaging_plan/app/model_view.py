@@ -1,0 +1,271 @@
+"""The one physician model as the pages read it: the scenario's plan and its interval, computed once per scenario.
+
+`model(snapshot, trust)` runs `physicians.simulate` over the seeded draws of `uncertainty.draws`
+(1,000) and keeps what the pages, the overview and the exports show: the interval per specialty,
+year and measure; per specialty the p10/p50/p90 of the yearly means (new specialists, required
+inflow) and of the shortfall cumulated to the horizon; and the board's LiS decision
+(`uncertainty.lis_decision`). The pages call it through `state.computed`, so a slider move costs
+the draws once per scenario, shared by every session. The raw draws are not kept (megabytes).
+
+`range_text` writes a headline as the pages and the PDF show it: the median, then the 80 %
+interval in brackets. No Streamlit here; `state.computed` is the only app import.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .. import physicians, recruitment, uncertainty
+from ..i18n import fmt_number, t
+from ..inputs import physician_trust
+from . import state
+
+# Measures of the interval: the lead's six, and the yearly shortfall of new specialists
+# (required - planned: the inflow page's and the overview's fan).
+MEASURES = (*uncertainty.INTERVAL_MEASURES, "shortfall")
+PER_YEAR = ("new_specialists", "required", "cum_shortfall", "cum_required")
+SMALL = 100  # base-year FTEs below which a specialty's headlines carry one decimal
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """The plan at the scenario's values and the Monte Carlo's summaries (read-only, shared)."""
+
+    plan: pd.DataFrame  # physicians.physician_plan: the scenario's lines
+    interval: pd.DataFrame  # specialty, year, measure (MEASURES), p10, p50, p90
+    per_year: pd.DataFrame  # index specialty; columns <measure>_p10/_p50/_p90 for PER_YEAR
+    decisions: Mapping[str, dict]  # specialty -> uncertainty.lis_decision
+    draws: int
+    need: pd.DataFrame  # the scenario's need and its demand index parts (physicians.NEED_COLUMNS)
+    lookup: Mapping[tuple, tuple[float, float, float]] = field(default_factory=dict)  # (specialty, year, measure)
+
+    def decimals(self, specialty: str) -> int:
+        """Return the decimals a specialty's FTE headlines show: one below SMALL FTEs in the base year, else none.
+
+        Nuclear medicine's tens of FTEs would round a real change away at whole FTEs.
+        """
+        own = self.plan[self.plan["specialty"] == specialty]
+        return 1 if float(own["supply"].iloc[0]) < SMALL else 0
+
+    def at(self, specialty: str, year: int, measure: str = "gap") -> pd.Series:
+        """Return p10, p50 and p90 of a measure in a year."""
+        return pd.Series(self.lookup[(specialty, int(year), measure)], index=["p10", "p50", "p90"])
+
+    def band(self, measure: str) -> pd.DataFrame:
+        """Return one measure's interval per specialty and year (NaN years dropped)."""
+        rows = self.interval[self.interval["measure"] == measure]
+        return rows.dropna(subset=["p50"]).reset_index(drop=True)
+
+    def export_interval(self) -> pd.DataFrame:
+        """Return the interval as notebook 01 stores `gap_interval` (the lead's measures), rounded."""
+        rows = self.interval[self.interval["measure"].isin(uncertainty.INTERVAL_MEASURES)]
+        return rows.round({"p10": 3, "p50": 3, "p90": 3}).reset_index(drop=True)
+
+
+def scoped(snapshot: state.Snapshot, trust: str | None) -> tuple[Mapping[str, pd.DataFrame], Mapping[str, object]]:
+    """Return the tables and scenario of the region, or of one trust (its FTEs, its share of the extra)."""
+    tables, scenario = snapshot.tables, snapshot.scenario
+    if trust is None:
+        return tables, scenario
+    region = tables["physician_ftes"]
+    own = {**tables, "physician_ftes": physician_trust(tables["physician_ftes_by_trust"], trust)}
+    return own, physicians.share_of_recruitment(scenario, region, own["physician_ftes"])
+
+
+def _percentiles(values: np.ndarray) -> tuple[float, float, float]:
+    p10, p50, p90 = np.nanpercentile(values, [10, 50, 90])
+    return float(p10), float(p50), float(p90)
+
+
+def interval(result: Mapping[str, Mapping[str, np.ndarray]], measures=MEASURES) -> pd.DataFrame:
+    """Return `uncertainty.interval`'s table (the same rows, tested) with one percentile call per specialty."""
+    frames = []
+    for specialty, values in result.items():
+        years = values["year"]
+        stacked = np.stack([values[m] for m in measures])  # measure, draw, year
+        with np.errstate(invalid="ignore"):
+            p10, p50, p90 = np.percentile(stacked, [10, 50, 90], axis=1)  # each: measure, year
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": np.tile(years, len(measures)),
+                    "measure": np.repeat(list(measures), len(years)),
+                    "p10": p10.ravel(),
+                    "p50": p50.ravel(),
+                    "p90": p90.ravel(),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)[uncertainty.INTERVAL_COLUMNS]
+
+
+def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Return the interval, the per-year summaries and the LiS decisions of `physicians.simulate`'s result."""
+    with_shortfall = {
+        s: {**values, "shortfall": values["required"] - values["new_specialists"]} for s, values in result.items()
+    }
+    found = interval(with_shortfall, MEASURES)
+    rows = {}
+    for specialty, values in result.items():
+        later = slice(1, None)  # the plan years after the base year (the inflow page's years)
+        new, required = values["new_specialists"][:, later], values["required"][:, later]
+        draws = {
+            "new_specialists": new.mean(axis=1),
+            "required": required.mean(axis=1),
+            "cum_shortfall": (required - new).sum(axis=1),
+            "cum_required": required.sum(axis=1),
+        }
+        rows[specialty] = {
+            f"{m}_{p}": v for m in PER_YEAR for p, v in zip(("p10", "p50", "p90"), _percentiles(draws[m]))
+        }
+    per_year = pd.DataFrame.from_dict(rows, orient="index")
+    with warnings.catch_warnings():  # a horizon within the training time: no year to train for (NaN, said as late)
+        warnings.simplefilter("ignore", RuntimeWarning)
+        decisions = {s: uncertainty.lis_decision(result, s) for s in result}
+    return found, per_year, decisions
+
+
+def basis(snapshot: state.Snapshot, trust: str | None = None) -> physicians.Basis:
+    """Return the model's basis (demography, histories, calibrations) for the region or a trust."""
+    tables, scenario = scoped(snapshot, trust)
+    return physicians.basis(tables, scenario, trust)
+
+
+def basis_of(snapshot: state.Snapshot, trust: str | None = None) -> physicians.Basis:
+    """Return `basis` through the shared cache: the rates a slider moves (exits, training, use, AI) leave it."""
+    return state.computed(basis, snapshot, trust)
+
+
+def need_frame(result: Mapping[str, Mapping[str, np.ndarray]]) -> pd.DataFrame:
+    """Return one draw's need and demand-index parts as `physicians.physician_need` gives them."""
+    frames = []
+    for specialty, measures in result.items():
+        frame = pd.DataFrame({c: measures[c][0] for c in physicians.NEED_COLUMNS[2:]})
+        frame.insert(0, "year", measures["year"])
+        frame.insert(0, "specialty", specialty)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)[physicians.NEED_COLUMNS]
+
+
+def model(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
+    """Return the scenario's plan and its Monte Carlo (uncertainty.DRAWS seeded draws) for the region or a trust."""
+    _, scenario = scoped(snapshot, trust)
+    fixed = basis_of(snapshot, trust)
+    result = physicians.simulate(fixed, uncertainty.draws(scenario))
+    found, per_year, decisions = summarise(result)
+    one = physicians.simulate(fixed, physicians.Draws.at(scenario))
+    lookup = {
+        (s, int(y), m): (a, b, c)
+        for s, y, m, a, b, c in zip(*(found[col].to_numpy() for col in uncertainty.INTERVAL_COLUMNS))
+    }
+    return ModelView(physicians.plan_frame(one), found, per_year, decisions, uncertainty.DRAWS, need_frame(one), lookup)
+
+
+def model_of(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
+    """Return `model` through the app's shared cache (keyed on the scenario values it reads)."""
+    return state.computed(model, snapshot, trust)
+
+
+def scenario_plan(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the region's plan and need at the scenario's values only (no draws): the overview's preset lines."""
+    one = physicians.simulate(basis_of(snapshot), physicians.Draws.at(snapshot.scenario))
+    return physicians.plan_frame(one), need_frame(one)
+
+
+def _set(one: physicians.Draws, key: str, values: np.ndarray) -> physicians.Draws:
+    """Return the single draw `one` repeated for `values`, with assumption `key` set to them (as uncertainty's)."""
+    n = len(values)
+    fields = {
+        name: {s: np.repeat(v, n) for s, v in value.items()} if isinstance(value, Mapping) else np.repeat(value, n)
+        for name, value in one.__dict__.items()
+    }
+    if key == "population_scenario":
+        fields["population_z"] = values.astype(float)
+    elif key in ("use_growth_pct", "use_growth_nuclear_medicine_pct"):
+        specialty = "radiology" if key == "use_growth_pct" else "nuclear_medicine"
+        fields["use_growth_pct"][specialty] = values.astype(float)
+    else:
+        name = {"recruitment_window_years": "window"}.get(key, key)
+        fields[name] = values.astype(fields[name].dtype)
+    return physicians.Draws(**fields)
+
+
+def _concat(parts: list[physicians.Draws]) -> physicians.Draws:
+    """Return the draws of `parts` one after the other."""
+    fields = {}
+    for name, value in parts[0].__dict__.items():
+        if isinstance(value, Mapping):
+            fields[name] = {s: np.concatenate([p.__dict__[name][s] for p in parts]) for s in value}
+        else:
+            fields[name] = np.concatenate([p.__dict__[name] for p in parts])
+    return physicians.Draws(**fields)
+
+
+def sensitivity(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the tornado rows of the region at the horizon: `uncertainty.sensitivity`, in one vectorised run.
+
+    Each assumption of `uncertainty.RANGES` at its p10 and at its p90 (`uncertainty.low_high`), the
+    rest at the scenario's values: two draws of one `simulate` call per assumption, on the cached
+    basis. The same rows as `uncertainty.sensitivity` (tested), in a fraction of its time.
+    """
+    scenario = snapshot.scenario
+    year = int(scenario["horizon"])
+    one = physicians.Draws.at(scenario)
+    keys = list(uncertainty.RANGES)
+    ends = [uncertainty.low_high(scenario, key) for key in keys]
+    draws = _concat([_set(one, key, np.array(pair, dtype=float)) for key, pair in zip(keys, ends)])
+    result = physicians.simulate(basis_of(snapshot), draws)
+    rows = []
+    for specialty, values in result.items():
+        k = int(np.searchsorted(values["year"], year))
+        gap = values["gap"][:, k]
+        for i, (key, (low, high)) in enumerate(zip(keys, ends)):
+            rows.append(
+                {
+                    "specialty": specialty,
+                    "year": year,
+                    "assumption": key,
+                    "low_value": low,
+                    "high_value": high,
+                    "gap_at_low": float(gap[2 * i]),
+                    "gap_at_high": float(gap[2 * i + 1]),
+                }
+            )
+    out = pd.DataFrame(rows, columns=uncertainty.SENSITIVITY_COLUMNS)
+    swing = (out["gap_at_high"] - out["gap_at_low"]).abs()
+    order = out.assign(_swing=swing).sort_values(["specialty", "_swing"], ascending=[True, False], kind="stable")
+    return order.drop(columns="_swing")
+
+
+def sensitivity_of(snapshot: state.Snapshot) -> pd.DataFrame:
+    return state.computed(sensitivity, snapshot)
+
+
+def by_period(snapshot: state.Snapshot) -> pd.DataFrame:
+    """Return the recruitment calibrated over the latest 3, 5 and 10 years at the scenario's exit rate and training."""
+    hist = physicians.histories(snapshot.tables["physician_ftes"])
+    scenario = snapshot.scenario
+    return recruitment.by_period(hist, float(scenario["exit_rate_pct"]), int(scenario["training_years"]))
+
+
+def range_text(p50: float, p10: float, p90: float, lang: str, decimals: int = 0) -> str:
+    """Return a headline: the median, then the 80 % interval in brackets ('90 (10 til 250)')."""
+    return t(
+        "interval_value",
+        lang,
+        mid=fmt_number(p50, lang, decimals),
+        low=fmt_number(p10, lang, decimals),
+        high=fmt_number(p90, lang, decimals),
+    )
+
+
+def period_text(periods: pd.DataFrame, specialty: str, lang: str) -> str:
+    """Return '0,8 / 6,8 / 11,1': a specialty's recruitment a year over the windows, shortest first."""
+    own = periods[periods["specialty"] == specialty].sort_values("window")
+    return " / ".join(fmt_number(v, lang, 1) for v in own["recruited"])
