@@ -53,7 +53,8 @@ def test_page_renders_with_defaults_and_forecast(forecasts):
     assert not at.warning
     # Only the page's own assumptions (and the general ones) are drawn as sliders.
     # the physicians page also draws the physicians' workload per exam, with the need method
-    assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general", "physicians", "workload")}
+    # The workload's minutes are drawn only when the need is made from the workload (not by default).
+    assert {s.key for s in at.slider} == {a.key for a in assumptions.in_group("general", "physicians")}
 
 
 RADIOLOGY = {"radiology 2030", "radiology 2035", "radiology 2040"}
