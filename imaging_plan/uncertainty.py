@@ -17,6 +17,7 @@ Pure: no Streamlit.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -74,9 +75,10 @@ RANGES: dict[str, Range] = {
             0,
             1,
             10,
-            "The calibration window is drawn among 3, 5 and 10 years, with equal chance: the backcast "
-            "(notebook 06) cannot tell 5 from 10 (before 2020 at most five years are known) and finds 3 "
-            "worse, while the latest years recruited far less (recruitment.by_period).",
+            "Half the draws keep the scenario's calibration window; the other half are shared evenly among "
+            "the other windows of 3, 5 and 10 years: the backcast (notebook 06) cannot tell 5 from 10 "
+            "(before 2020 at most five years are known) and finds 3 worse, while the latest years "
+            "recruited far less (recruitment.by_period).",
             whole=True,
         ),
         Range(
@@ -166,8 +168,10 @@ def draws(scenario: Mapping[str, object], n: int = DRAWS, seed: int = SEED) -> p
     exit_rate = _normal(rng, n, at("exit_rate_pct"), RANGES["exit_rate_pct"])
     training = rng.random(n) < 0.5  # p10 the scenario's years, p90 one more (half the draws)
     training_years = (at("training_years") + training).astype(int)
-    windows = sorted({*WINDOW_CHOICES, int(scenario["recruitment_window_years"])})  # the scenario's among them
-    window = rng.choice(np.array(windows), size=n)
+    own = int(scenario["recruitment_window_years"])
+    others = [w for w in WINDOW_CHOICES if w != own]
+    # Half the draws keep the scenario's window, the rest share the other windows evenly.
+    window = rng.choice(np.array([own, *others]), size=n, p=[0.5, *[0.5 / len(others)] * len(others)])
     use = {
         s: _normal(rng, n, float(scenario.get(physicians.use_growth_key(s), at("use_growth_pct"))), RANGES[key])
         for s, key in (("radiology", "use_growth_pct"), ("nuclear_medicine", "use_growth_nuclear_medicine_pct"))
@@ -189,17 +193,30 @@ def draws(scenario: Mapping[str, object], n: int = DRAWS, seed: int = SEED) -> p
 
 
 def interval(result: Mapping[str, Mapping[str, np.ndarray]], measures=INTERVAL_MEASURES) -> pd.DataFrame:
-    """Return p10, p50 and p90 over the draws per specialty, year and measure (INTERVAL_COLUMNS)."""
+    """Return p10, p50 and p90 over the draws per specialty, year and measure (INTERVAL_COLUMNS).
+
+    One percentile call per specialty over the measures stacked; a year without a value in any
+    draw (residents needed past the horizon) is NaN.
+    """
     frames = []
     for specialty, values in result.items():
         years = values["year"]
-        for measure in measures:
-            p10, p50, p90 = np.percentile(values[measure], [10, 50, 90], axis=0)
-            frames.append(
-                pd.DataFrame(
-                    {"specialty": specialty, "year": years, "measure": measure, "p10": p10, "p50": p50, "p90": p90}
-                )
+        stacked = np.stack([values[m] for m in measures])  # measure, draw, year
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN year stays NaN
+            p10, p50, p90 = np.nanpercentile(stacked, [10, 50, 90], axis=1)  # each: measure, year
+        frames.append(
+            pd.DataFrame(
+                {
+                    "specialty": specialty,
+                    "year": np.tile(years, len(measures)),
+                    "measure": np.repeat(list(measures), len(years)),
+                    "p10": p10.ravel(),
+                    "p50": p50.ravel(),
+                    "p90": p90.ravel(),
+                }
             )
+        )
     return pd.concat(frames, ignore_index=True)[INTERVAL_COLUMNS]
 
 
@@ -225,17 +242,33 @@ def headline_table(plan: pd.DataFrame, interval: pd.DataFrame, years) -> pd.Data
     return scenario.join(rows[columns])
 
 
-def _one_at(scenario: Mapping[str, object], key: str, value: float) -> physicians.Draws:
-    """Return the scenario's single draw with one assumption set to `value`."""
-    one = physicians.Draws.at(scenario)
-    values = np.array([value], dtype=float)
+def _set(one: physicians.Draws, key: str, values: np.ndarray) -> physicians.Draws:
+    """Return the single draw `one` repeated for `values`, with assumption `key` set to them."""
+    n = len(values)
+    fields = {
+        name: {s: np.repeat(v, n) for s, v in value.items()} if isinstance(value, Mapping) else np.repeat(value, n)
+        for name, value in one.__dict__.items()
+    }
     if key == "population_scenario":
-        return physicians.Draws(**{**one.__dict__, "population_z": values})
-    if key in ("use_growth_pct", "use_growth_nuclear_medicine_pct"):
+        fields["population_z"] = values.astype(float)
+    elif key in ("use_growth_pct", "use_growth_nuclear_medicine_pct"):
         specialty = "radiology" if key == "use_growth_pct" else "nuclear_medicine"
-        return physicians.Draws(**{**one.__dict__, "use_growth_pct": {**one.use_growth_pct, specialty: values}})
-    field = {"recruitment_window_years": "window"}.get(key, key)
-    return physicians.Draws(**{**one.__dict__, field: values.astype(getattr(one, field).dtype)})
+        fields["use_growth_pct"][specialty] = values.astype(float)
+    else:
+        name = {"recruitment_window_years": "window"}.get(key, key)
+        fields[name] = values.astype(fields[name].dtype)
+    return physicians.Draws(**fields)
+
+
+def _concat(parts: list[physicians.Draws]) -> physicians.Draws:
+    """Return the draws of `parts` one after the other."""
+    fields = {}
+    for name, value in parts[0].__dict__.items():
+        if isinstance(value, Mapping):
+            fields[name] = {s: np.concatenate([p.__dict__[name][s] for p in parts]) for s in value}
+        else:
+            fields[name] = np.concatenate([p.__dict__[name] for p in parts])
+    return physicians.Draws(**fields)
 
 
 def low_high(scenario: Mapping[str, object], key: str) -> tuple[float, float]:
@@ -250,36 +283,33 @@ def low_high(scenario: Mapping[str, object], key: str) -> tuple[float, float]:
 
 
 def sensitivity(
-    tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object], year: int | None = None
+    tables: Mapping[str, pd.DataFrame],
+    scenario: Mapping[str, object],
+    year: int | None = None,
+    basis: physicians.Basis | None = None,
 ) -> pd.DataFrame:
     """Return the tornado: the gap in `year` (default the horizon) with each assumption at its p10 and its p90.
 
-    The rest stay at the scenario's values. An assumption that only one specialty reads moves
-    only that specialty's gap.
+    The rest stay at the scenario's values: two draws per assumption, all in one `simulate`
+    call (`basis`, when given, is the scenario's, as the app caches it). An assumption that only
+    one specialty reads moves only that specialty's gap.
     """
-    model = physicians.basis(tables, scenario)
+    model = basis if basis is not None else physicians.basis(tables, scenario)
     year = int(year or scenario["horizon"])
+    one = physicians.Draws.at(scenario)
+    keys = list(RANGES)
+    ends = [low_high(scenario, key) for key in keys]
+    result = physicians.simulate(model, _concat([_set(one, k, np.array(e, dtype=float)) for k, e in zip(keys, ends)]))
     rows = []
-    for key in RANGES:
-        low, high = low_high(scenario, key)
-        at_low = physicians.simulate(model, _one_at(scenario, key, low))
-        at_high = physicians.simulate(model, _one_at(scenario, key, high))
-        for specialty in at_low:
-            k = int(np.searchsorted(at_low[specialty]["year"], year))
-            rows.append(
-                {
-                    "specialty": specialty,
-                    "year": year,
-                    "assumption": key,
-                    "low_value": low,
-                    "high_value": high,
-                    "gap_at_low": float(at_low[specialty]["gap"][0, k]),
-                    "gap_at_high": float(at_high[specialty]["gap"][0, k]),
-                }
-            )
+    for specialty, values in result.items():
+        k = int(np.searchsorted(values["year"], year))
+        gap = values["gap"][:, k]
+        for i, (key, (low, high)) in enumerate(zip(keys, ends)):
+            rows.append((specialty, year, key, low, high, float(gap[2 * i]), float(gap[2 * i + 1])))
     out = pd.DataFrame(rows, columns=SENSITIVITY_COLUMNS)
     swing = (out["gap_at_high"] - out["gap_at_low"]).abs()
-    return out.assign(_swing=swing).sort_values(["specialty", "_swing"], ascending=[True, False]).drop(columns="_swing")
+    order = out.assign(_swing=swing).sort_values(["specialty", "_swing"], ascending=[True, False], kind="stable")
+    return order.drop(columns="_swing")
 
 
 WATERFALL_STEPS = (
@@ -340,10 +370,12 @@ def lis_decision(result: Mapping[str, Mapping[str, np.ndarray]], specialty: str)
     values = result[specialty]
     needed, years = values["residents_needed"], values["year"]
     known = ~np.isnan(needed)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        # a horizon within the training time leaves no year to train for: NaN, said as too late
+        warnings.simplefilter("ignore", RuntimeWarning)
         means = np.nanmean(needed, axis=1)  # NaN for a draw whose training outlasts the horizon
+        p10, p50, p90 = np.nanpercentile(means, [10, 50, 90])
     deadline = years[np.where(known.any(axis=1), known.shape[1] - 1 - np.argmax(known[:, ::-1], axis=1), 0)]
-    p10, p50, p90 = np.nanpercentile(means, [10, 50, 90])
     return {
         "p10": float(p10),
         "p50": float(p50),

@@ -288,14 +288,6 @@ def test_band_exit_says_nothing_while_the_supply_stays_in_the_band(snapshot):
     assert physicians_page.band_exit(_view_with_trend(snapshot, -1e6, 1e6), "radiology", "nb") is None
 
 
-def test_the_pages_tornado_is_uncertaintys_in_one_vectorised_run(snapshot):
-    for scenario in (snapshot, snapshot.with_values(horizon=2045, population_scenario="HHMH", unmet_need_pct=4.0)):
-        fast = model_view.sensitivity(scenario).sort_values(["specialty", "assumption"]).reset_index(drop=True)
-        slow = uncertainty.sensitivity(scenario.tables, scenario.scenario)
-        slow = slow.sort_values(["specialty", "assumption"]).reset_index(drop=True)
-        pd.testing.assert_frame_equal(fast, slow)
-
-
 def test_the_models_need_is_physician_need(snapshot):
     from imaging_plan import physicians
 
@@ -309,10 +301,9 @@ def test_the_pages_interval_is_uncertaintys(snapshot):
     result = physicians.simulate(
         physicians.basis(snapshot.tables, snapshot.scenario), uncertainty.draws(snapshot.scenario)
     )
-    pd.testing.assert_frame_equal(
-        model_view.interval(result, uncertainty.INTERVAL_MEASURES), uncertainty.interval(result)
-    )
     found = model_view.model_of(snapshot)
+    lead = found.interval[found.interval["measure"].isin(uncertainty.INTERVAL_MEASURES)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(lead, uncertainty.interval(result))
     row = found.interval.iloc[40]
     assert tuple(found.at(row["specialty"], row["year"], row["measure"])) == (row["p10"], row["p50"], row["p90"])
 

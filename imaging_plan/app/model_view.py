@@ -13,7 +13,6 @@ interval in brackets. No Streamlit here; `state.computed` is the only app import
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -82,35 +81,12 @@ def _percentiles(values: np.ndarray) -> tuple[float, float, float]:
     return float(p10), float(p50), float(p90)
 
 
-def interval(result: Mapping[str, Mapping[str, np.ndarray]], measures=MEASURES) -> pd.DataFrame:
-    """Return `uncertainty.interval`'s table (the same rows, tested) with one percentile call per specialty."""
-    frames = []
-    for specialty, values in result.items():
-        years = values["year"]
-        stacked = np.stack([values[m] for m in measures])  # measure, draw, year
-        with np.errstate(invalid="ignore"):
-            p10, p50, p90 = np.percentile(stacked, [10, 50, 90], axis=1)  # each: measure, year
-        frames.append(
-            pd.DataFrame(
-                {
-                    "specialty": specialty,
-                    "year": np.tile(years, len(measures)),
-                    "measure": np.repeat(list(measures), len(years)),
-                    "p10": p10.ravel(),
-                    "p50": p50.ravel(),
-                    "p90": p90.ravel(),
-                }
-            )
-        )
-    return pd.concat(frames, ignore_index=True)[uncertainty.INTERVAL_COLUMNS]
-
-
 def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """Return the interval, the per-year summaries and the LiS decisions of `physicians.simulate`'s result."""
     with_shortfall = {
         s: {**values, "shortfall": values["required"] - values["new_specialists"]} for s, values in result.items()
     }
-    found = interval(with_shortfall, MEASURES)
+    found = uncertainty.interval(with_shortfall, MEASURES)
     rows = {}
     for specialty, values in result.items():
         later = slice(1, None)  # the plan years after the base year (the inflow page's years)
@@ -125,9 +101,7 @@ def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFr
             f"{m}_{p}": v for m in PER_YEAR for p, v in zip(("p10", "p50", "p90"), _percentiles(draws[m]))
         }
     per_year = pd.DataFrame.from_dict(rows, orient="index")
-    with warnings.catch_warnings():  # a horizon within the training time: no year to train for (NaN, said as late)
-        warnings.simplefilter("ignore", RuntimeWarning)
-        decisions = {s: uncertainty.lis_decision(result, s) for s in result}
+    decisions = {s: uncertainty.lis_decision(result, s) for s in result}
     return found, per_year, decisions
 
 
@@ -178,69 +152,9 @@ def scenario_plan(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]
     return physicians.plan_frame(one), need_frame(one)
 
 
-def _set(one: physicians.Draws, key: str, values: np.ndarray) -> physicians.Draws:
-    """Return the single draw `one` repeated for `values`, with assumption `key` set to them (as uncertainty's)."""
-    n = len(values)
-    fields = {
-        name: {s: np.repeat(v, n) for s, v in value.items()} if isinstance(value, Mapping) else np.repeat(value, n)
-        for name, value in one.__dict__.items()
-    }
-    if key == "population_scenario":
-        fields["population_z"] = values.astype(float)
-    elif key in ("use_growth_pct", "use_growth_nuclear_medicine_pct"):
-        specialty = "radiology" if key == "use_growth_pct" else "nuclear_medicine"
-        fields["use_growth_pct"][specialty] = values.astype(float)
-    else:
-        name = {"recruitment_window_years": "window"}.get(key, key)
-        fields[name] = values.astype(fields[name].dtype)
-    return physicians.Draws(**fields)
-
-
-def _concat(parts: list[physicians.Draws]) -> physicians.Draws:
-    """Return the draws of `parts` one after the other."""
-    fields = {}
-    for name, value in parts[0].__dict__.items():
-        if isinstance(value, Mapping):
-            fields[name] = {s: np.concatenate([p.__dict__[name][s] for p in parts]) for s in value}
-        else:
-            fields[name] = np.concatenate([p.__dict__[name] for p in parts])
-    return physicians.Draws(**fields)
-
-
 def sensitivity(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the tornado rows of the region at the horizon: `uncertainty.sensitivity`, in one vectorised run.
-
-    Each assumption of `uncertainty.RANGES` at its p10 and at its p90 (`uncertainty.low_high`), the
-    rest at the scenario's values: two draws of one `simulate` call per assumption, on the cached
-    basis. The same rows as `uncertainty.sensitivity` (tested), in a fraction of its time.
-    """
-    scenario = snapshot.scenario
-    year = int(scenario["horizon"])
-    one = physicians.Draws.at(scenario)
-    keys = list(uncertainty.RANGES)
-    ends = [uncertainty.low_high(scenario, key) for key in keys]
-    draws = _concat([_set(one, key, np.array(pair, dtype=float)) for key, pair in zip(keys, ends)])
-    result = physicians.simulate(basis_of(snapshot), draws)
-    rows = []
-    for specialty, values in result.items():
-        k = int(np.searchsorted(values["year"], year))
-        gap = values["gap"][:, k]
-        for i, (key, (low, high)) in enumerate(zip(keys, ends)):
-            rows.append(
-                {
-                    "specialty": specialty,
-                    "year": year,
-                    "assumption": key,
-                    "low_value": low,
-                    "high_value": high,
-                    "gap_at_low": float(gap[2 * i]),
-                    "gap_at_high": float(gap[2 * i + 1]),
-                }
-            )
-    out = pd.DataFrame(rows, columns=uncertainty.SENSITIVITY_COLUMNS)
-    swing = (out["gap_at_high"] - out["gap_at_low"]).abs()
-    order = out.assign(_swing=swing).sort_values(["specialty", "_swing"], ascending=[True, False], kind="stable")
-    return order.drop(columns="_swing")
+    """Return the region's tornado at the horizon (`uncertainty.sensitivity` on the cached basis)."""
+    return uncertainty.sensitivity(snapshot.tables, snapshot.scenario, basis=basis_of(snapshot))
 
 
 def sensitivity_of(snapshot: state.Snapshot) -> pd.DataFrame:
