@@ -109,11 +109,9 @@ EFFECTS = {
         {f"{s} {f}" for s in SPECIALTIES for f in ("required", "planned", "cum_planned", "cum_supply", "residents")},
     ),
     # training: own finishers and the calibration, the residents needed and the deadline; not the need.
-    # Where LiS posts were flat (nuclear medicine) the calibration takes back what the finishers change,
-    # so its planned inflow a year holds to the decimal shown.
     "training_years": (
         7,
-        {f"{s} {f}" for s in SPECIALTIES for f in ("cum_planned", "residents", "deadline")} | {"radiology planned"},
+        {f"{s} {f}" for s in SPECIALTIES for f in ("planned", "cum_planned", "residents", "deadline")},
     ),
     "use_growth_pct": (  # radiology's use per person: its need only (nuclear medicine has its own)
         3.0,
