@@ -60,6 +60,7 @@ def test_notebook_writes_every_table_and_a_manifest_with_both_inputs(inflow_run)
         "unmet_need.csv",
         "population_observed.csv",
         "population_projection_national.csv",
+        "population_projection_counties.csv",
         "imaging_rates_by_age.csv",
     }
     assert m["parameters"]["population_scenario"] == "MMMM"  # the need is notebook 01's
