@@ -82,7 +82,7 @@ lint: $(DEVSTAMP)
 
 # Every core, one test module per worker (module fixtures such as a served app run once).
 test: $(DEVSTAMP) chromium nginx lint
-	$(PY) -m pytest -n auto --dist loadscope
+	$(PY) -m pytest -n auto --dist loadscope --durations=15
 
 benchmark: $(DEVSTAMP)
 	$(PY) benchmarks/benchmark.py
