@@ -93,7 +93,7 @@ def chain_chart(lines: pd.DataFrame, lang: str) -> alt.FacetChart:
     )
     return (
         alt.layer(band, line, data=lines)
-        .properties(width=230, height=150)
-        .facet(facet=alt.Facet("panel:N", title=None, sort=list(dict.fromkeys(lines["panel"]))), columns=4)
+        .properties(width=300, height=140)  # two a row: four would run past a laptop's main column
+        .facet(facet=alt.Facet("panel:N", title=None, sort=list(dict.fromkeys(lines["panel"]))), columns=2)
         .resolve_scale(y="independent")
     )
