@@ -16,19 +16,23 @@ DEVSTAMP := $(VENV)/.installed-dev
 
 .PHONY: app test forecasts benchmark clean chromium nginx serve loadtest lint
 
+# uv installs the pinned requirements from PyPI in parallel: about 25 s on this machine where pip
+# took about 70 (both compile the bytecode, which every process would otherwise compile again).
+UV_INSTALL := VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/uv pip install --quiet --compile-bytecode
+
 $(VENV)/bin/python:
-	@echo "== Installing into $(VENV) (first time takes a few minutes)"
+	@echo "== Installing into $(VENV) (first time takes a minute)"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet uv==0.13.9
 
 $(STAMP): $(VENV)/bin/python requirements.txt pyproject.toml
-	$(PY) -m pip install --quiet --progress-bar off -r requirements.txt
+	$(UV_INSTALL) -r requirements.txt
 	@touch $@
 
 # The test dependencies and the runtime ones in one resolver pass (requirements-dev.txt includes
 # requirements.txt): a fresh `make test` installs once.
 $(DEVSTAMP): $(VENV)/bin/python requirements.txt requirements-dev.txt pyproject.toml
-	$(PY) -m pip install --quiet --progress-bar off -r requirements-dev.txt
+	$(UV_INSTALL) -r requirements-dev.txt
 	@touch $(STAMP) $@
 
 # Notebooks built at a time (each in its own kernel) by `make app`'s first step.
