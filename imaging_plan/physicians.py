@@ -272,10 +272,8 @@ def simulate(basis: Basis, draws: Draws) -> dict[str, dict[str, np.ndarray]]:
     e = draws.exit_rate_pct / 100
     training = draws.training_years.astype(int)
     for specialty, history in basis.histories.items():
-        recruited = np.empty(draws.n)
-        for window in np.unique(draws.window):
-            pick = draws.window == window
-            recruited[pick] = basis.calibration(specialty, window).recruited(draws.exit_rate_pct[pick], training[pick])
+        calibrate = lambda window: basis.calibration(specialty, window)  # noqa: E731 (cached on the basis)
+        recruited = recruitment.recruited_per_draw(calibrate, draws.window, draws.exit_rate_pct, training)
         recruited += basis.extra_recruitment.get(specialty, 0.0)
         supply = supply_paths(
             history, basis.horizon, draws.exit_rate_pct, training, basis.resident_growth_pct, recruited

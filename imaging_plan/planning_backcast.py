@@ -181,11 +181,12 @@ def supply_interval_coverage(
             last = int(history.index.max())
             if len(known) < 2 or last <= origin:
                 continue
-            recruited = np.empty(drawn.n)
-            for window in np.unique(drawn.window):
-                pick = drawn.window == window
-                cal = recruitment.calibration(known, int(window))
-                recruited[pick] = cal.recruited(drawn.exit_rate_pct[pick], drawn.training_years[pick])
+            recruited = recruitment.recruited_per_draw(
+                lambda window: recruitment.calibration(known, window),
+                drawn.window,
+                drawn.exit_rate_pct,
+                drawn.training_years,
+            )
             paths = physicians.supply_paths(
                 known, last, drawn.exit_rate_pct, drawn.training_years, scenario["resident_growth_pct"], recruited
             )

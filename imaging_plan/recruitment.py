@@ -50,10 +50,24 @@ class Calibration:
 
 
 def _finishers(residents: pd.Series, years: np.ndarray, training_years: int) -> np.ndarray:
-    """Return residents(year - training years) / training years; years before the data take its first value."""
-    known = residents.sort_index()
-    first = float(known.iloc[0])
-    return np.array([float(known.get(int(y) - training_years, first)) for y in years]) / training_years
+    """Return residents(year - training years) / training years, as the supply model counts own finishers."""
+    from .physicians import resident_posts  # physicians imports this module
+
+    return resident_posts(residents, np.asarray(years) - training_years, 0.0).to_numpy() / training_years
+
+
+def recruited_per_draw(calibrate, window, exit_rate_pct, training_years) -> np.ndarray:
+    """Return each draw's yearly recruitment: `calibrate(window)` (a Calibration) at the draw's rate and training.
+
+    One calibration per distinct window in the draws, so a thousand draws cost three.
+    """
+    window, training = np.asarray(window, dtype=int), np.asarray(training_years, dtype=int)
+    rate = np.asarray(exit_rate_pct, dtype=float)
+    out = np.empty(len(window))
+    for w in np.unique(window):
+        pick = window == w
+        out[pick] = calibrate(int(w)).recruited(rate[pick], training[pick])
+    return out
 
 
 def calibration(history: pd.DataFrame, window: int) -> Calibration:
