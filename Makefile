@@ -41,7 +41,7 @@ FORECASTS ?= forecasts
 
 forecasts: $(STAMP)
 	@echo "== Building forecasts that are missing or made from other content (the backtest included)"
-	$(PY) -m imaging_plan.runner --if-stale --output-dir $(FORECASTS)
+	$(PY) -m imaging_plan.pipeline.runner --if-stale --output-dir $(FORECASTS)
 
 # The app answers as soon as the forecasts its pages draw are built (notebooks 00-04, about half a
 # minute when all are missing). The backtest (05, minutes) then builds in the background at low
@@ -50,10 +50,10 @@ forecasts: $(STAMP)
 # build still running from an earlier `make app` is left to finish (the new one is refused).
 app: $(STAMP)
 	@echo "== Building the forecasts the pages draw, where missing or made from other content"
-	$(PY) -m imaging_plan.runner --if-stale --skip 05 --jobs $(JOBS) --no-progress --output-dir $(FORECASTS)
+	$(PY) -m imaging_plan.pipeline.runner --if-stale --skip 05 --jobs $(JOBS) --no-progress --output-dir $(FORECASTS)
 	@mkdir -p $(FORECASTS)/_runs
 	@echo "== The backtest builds in the background (log: $(FORECASTS)/_runs/background.log)"
-	@nohup nice -n 10 $(PY) -m imaging_plan.runner --if-stale --no-progress --output-dir $(FORECASTS) \
+	@nohup nice -n 10 $(PY) -m imaging_plan.pipeline.runner --if-stale --no-progress --output-dir $(FORECASTS) \
 		> $(FORECASTS)/_runs/background.log 2>&1 &
 	@echo "== Serving the app on http://localhost:$(PORT)"
 	IMAGING_PLAN_FORECASTS_DIR=$(FORECASTS) $(VENV)/bin/streamlit run app.py --server.address localhost \
@@ -77,7 +77,7 @@ nginx:
 
 # Several Streamlit processes behind nginx (sticky sessions, websockets); Ctrl-C stops them all.
 serve: forecasts nginx
-	$(PY) -m imaging_plan.serve --replicas $(REPLICAS) --port $(SERVE_PORT) --address $(SERVE_ADDRESS)
+	$(PY) -m imaging_plan.pipeline.serve --replicas $(REPLICAS) --port $(SERVE_PORT) --address $(SERVE_ADDRESS)
 
 # Lint and format are checked, not fixed: `ruff format .` and `ruff check --fix .` fix them.
 lint: $(DEVSTAMP)

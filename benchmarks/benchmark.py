@@ -23,7 +23,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from imaging_plan import paths, runner
+from imaging_plan import paths
+from imaging_plan.pipeline import runner
 
 RERUNS = 15
 

@@ -224,12 +224,12 @@ def summarize(results: list[SessionResult], wall: float) -> dict:
 
 
 def start_deployment(app: Path, port: int, replicas: int) -> subprocess.Popen:
-    """Start `python -m imaging_plan.serve` for `app` on 127.0.0.1:port and wait until it answers."""
+    """Start `python -m imaging_plan.pipeline.serve` for `app` on 127.0.0.1:port and wait until it answers."""
     proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "imaging_plan.serve",
+            "imaging_plan.pipeline.serve",
             "--app",
             str(app),
             "--port",

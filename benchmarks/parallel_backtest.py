@@ -19,7 +19,10 @@ from multiprocessing import forkserver
 
 import psutil
 
-from imaging_plan import assumptions, backtesting, baselines, inputs, paths, trends
+from imaging_plan import paths
+from imaging_plan.planning import assumptions
+from imaging_plan.forecasting import backtesting, baselines, trends
+from imaging_plan.data import inputs
 
 
 def _cpu() -> float:

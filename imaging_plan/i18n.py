@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from . import codes
-from .text import (
+from imaging_plan.data import codes
+from imaging_plan.text import (
     activity,
     build,
     common,

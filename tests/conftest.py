@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from imaging_plan import paths
-from imaging_plan.inputs import load_table
+from imaging_plan.data.inputs import load_table
 
 ROOT = paths.PROJECT_ROOT
 
@@ -27,7 +27,7 @@ def built_forecasts(tmp_path_factory) -> Path:
     Every test worker shares one folder: the first builds under a lock, the others find the
     forecasts current (staleness is by content) and only read them. Tests must not write there.
     """
-    from imaging_plan import runner
+    from imaging_plan.pipeline import runner
 
     shared = tmp_path_factory.getbasetemp().parent  # the same for every xdist worker of a run
     target = shared / "shared_forecasts"
@@ -105,8 +105,8 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def shipped_tables():
     """The tables notebook 01 reads (Tabell 6, the population tables, and the exams of the workload), as shipped."""
-    from imaging_plan import physicians, workload
-    from imaging_plan.inputs import load_inputs
+    from imaging_plan.planning import physicians, workload
+    from imaging_plan.data.inputs import load_inputs
 
     return load_inputs(paths.DATA_DIR, tuple(dict.fromkeys((*physicians.PLAN_TABLES, *workload.TABLES))))[0]
 

@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 from test_physicians import flat_population
 
-from imaging_plan import activity, assumptions, inputs, paths, scenario as scenario_module
-from imaging_plan.assumptions import ASSUMPTIONS, AssumptionError
+from imaging_plan import paths
+from imaging_plan.planning import activity, assumptions, scenario as scenario_module
+from imaging_plan.data import inputs
+from imaging_plan.planning.assumptions import ASSUMPTIONS, AssumptionError
 
 
 def _tables(ct=1000, mr=500, private_ct=100, private_mr=300):

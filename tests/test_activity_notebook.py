@@ -7,8 +7,10 @@ import time
 
 import pytest
 
-from imaging_plan import assumptions, paths, physicians, runner, store, workload
-from imaging_plan.inputs import load_inputs
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, physicians, workload
+from imaging_plan.pipeline import runner, store
+from imaging_plan.data.inputs import load_inputs
 
 
 def test_the_activity_notebook_writes_forecasts_activity():

@@ -7,8 +7,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_page
-from imaging_plan import assumptions, paths, store
-from imaging_plan.inputs import TABLES, file_sha256
+from imaging_plan import paths
+from imaging_plan.planning import assumptions
+from imaging_plan.pipeline import store
+from imaging_plan.data.inputs import TABLES, file_sha256
 
 
 @pytest.fixture
@@ -165,7 +167,7 @@ def test_missing_forecasts_say_how_to_make_them(tmp_path, monkeypatch):
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path / "none"))
     at = _run()
     assert not at.exception
-    assert any("python -m imaging_plan.runner" in i.value for i in at.info)
+    assert any("python -m imaging_plan.pipeline.runner" in i.value for i in at.info)
     assert len(at.metric) == 6  # the plan itself still works without the trend
 
 
@@ -188,7 +190,7 @@ def test_broken_input_data_shows_the_validation_message(forecasts, data_copy, mo
 
 
 def test_preset_sets_every_slider_and_the_numbers(forecasts):
-    from imaging_plan import scenario
+    from imaging_plan.planning import scenario
 
     at = _run()
     baseline = _metrics(at)
@@ -284,7 +286,7 @@ def test_the_population_choice_is_held_across_pages_and_in_the_link_like_a_slide
 
 
 def test_a_preset_chosen_on_the_overview_sets_the_sliders_of_other_pages(forecasts):
-    from imaging_plan import scenario
+    from imaging_plan.planning import scenario
 
     at = open_page(None)
     at.selectbox(key="preset_choice").set_value("high").run()

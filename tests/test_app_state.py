@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from conftest import open_page
-from imaging_plan import physicians
+from imaging_plan.planning import physicians
 from imaging_plan.app import state
 
 

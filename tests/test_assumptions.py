@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from imaging_plan import assumptions, codes, paths, physicians, recruitment
-from imaging_plan.assumptions import ASSUMPTIONS, AssumptionError
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, physicians, recruitment
+from imaging_plan.data import codes
+from imaging_plan.planning.assumptions import ASSUMPTIONS, AssumptionError
 
 
 def test_every_assumption_is_complete_and_its_default_in_range():
@@ -172,7 +174,7 @@ def test_notebook_prophet_settings_are_the_project_settings(notebook):
 
     import papermill as pm
 
-    from imaging_plan.forecasting import TrendSettings
+    from imaging_plan.forecasting.default_lines import TrendSettings
 
     declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
     for field in fields(TrendSettings):

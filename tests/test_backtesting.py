@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import backtesting as bt
-from imaging_plan import baselines
-from imaging_plan.trends import TrendSettings
+from imaging_plan.forecasting import backtesting as bt
+from imaging_plan.forecasting import baselines
+from imaging_plan.forecasting.trends import TrendSettings
 
 
 def _series(values, first=2015, sid="s:a", family="staff") -> pd.DataFrame:
@@ -88,7 +88,7 @@ def test_physician_series_hold_each_category_and_the_specialty_total(shipped_fte
 
 def test_staff_series_skip_blank_cells_and_invent_nothing():
     from imaging_plan import paths
-    from imaging_plan.inputs import load_table
+    from imaging_plan.data.inputs import load_table
 
     staff = load_table("staff_ftes", paths.DATA_DIR)
     series = bt.staff_series(staff)

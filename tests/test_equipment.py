@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, equipment, paths
-from imaging_plan.inputs import load_inputs, load_table
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, equipment
+from imaging_plan.data.inputs import load_inputs, load_table
 
 TABLES = ("equipment_register", "equipment_units", "exams_by_modality")
 

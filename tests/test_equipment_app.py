@@ -6,9 +6,11 @@ import pandas as pd
 import pytest
 
 from conftest import open_page
-from imaging_plan import assumptions, equipment, paths, store
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, equipment
+from imaging_plan.pipeline import store
 from imaging_plan.i18n import fmt_number
-from imaging_plan.inputs import TABLES, file_sha256, load_inputs
+from imaging_plan.data.inputs import TABLES, file_sha256, load_inputs
 
 NAMES = ("equipment_register", "equipment_units", "exams_by_modality")
 REGISTER = paths.DATA_DIR / "equipment_register.csv"
@@ -63,7 +65,7 @@ def test_page_renders_with_defaults_and_without_a_forecast(no_forecast):
     at = open_page("equipment")
     assert not at.exception
     assert at.title[0].value == "Utstyr: utskifting, budsjett og alder"
-    assert any("python -m imaging_plan.runner --only 04" in i.value for i in at.info)
+    assert any("python -m imaging_plan.pipeline.runner --only 04" in i.value for i in at.info)
     assert any("Illustrerende data" in c.value for c in at.caption)
     assert any("regnet her med 200 trekk" in c.value for c in at.caption)
     metrics = _metrics(at)

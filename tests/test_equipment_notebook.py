@@ -7,8 +7,10 @@ import shutil
 import numpy as np
 import pytest
 
-from imaging_plan import assumptions, equipment, paths, runner, store
-from imaging_plan.inputs import load_inputs
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, equipment
+from imaging_plan.pipeline import runner, store
+from imaging_plan.data.inputs import load_inputs
 
 NOTEBOOK = paths.NOTEBOOKS_DIR / "04_forecast_equipment_replacement.ipynb"
 NAMES = ("equipment_register", "equipment_units", "exams_by_modality")

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import baselines, forecasting, trends
-from imaging_plan.trends import TrendSettings
+from imaging_plan.forecasting import baselines, default_lines, trends
+from imaging_plan.forecasting.trends import TrendSettings
 
 Z80 = NormalDist().inv_cdf(0.9)
 
@@ -128,7 +128,7 @@ def test_scaled_band_is_never_below_zero_and_has_no_width_without_a_scale():
 
 
 def test_default_line_band_is_the_measured_multiple_of_the_series_yearly_change():
-    line = forecasting.DefaultLine("naive", (1.0,))
+    line = default_lines.DefaultLine("naive", (1.0,))
     out = line.forecast(_history([10, 12, 11, 15]), 2)
     scale = (2 + 1 + 4) / 3  # mean absolute yearly change
     assert out["forecast"].tolist() == [15.0, 15.0]
@@ -137,8 +137,8 @@ def test_default_line_band_is_the_measured_multiple_of_the_series_yearly_change(
 
 
 def test_default_trend_starts_at_the_last_observed_value_and_draws_no_fit_before():
-    trend = forecasting.default_trend(
-        _history([10, 12, 11, 15]), 2020, forecasting.DefaultLine("drift", (0.5, 1.0))
+    trend = default_lines.default_trend(
+        _history([10, 12, 11, 15]), 2020, default_lines.DefaultLine("drift", (0.5, 1.0))
     ).set_index("year")
     assert trend.index.tolist() == list(range(2015, 2021))
     assert trend.loc[:2017, "trend"].isna().all()
@@ -157,8 +157,8 @@ def test_series_trends_use_the_default_line_and_short_series_the_simple_method()
             "fte": [10, 11, 12, 12, 13, 14, 5, 6],
         }
     )
-    line = forecasting.DefaultLine("naive", (1.0,))
-    trends = forecasting.series_trends(history, ["role", "trust"], "fte", 2027, line, min_prophet_points=5)
+    line = default_lines.DefaultLine("naive", (1.0,))
+    trends = default_lines.series_trends(history, ["role", "trust"], "fte", 2027, line, min_prophet_points=5)
     a, b = (trends[trends["trust"] == s].set_index("year") for s in ("A", "B"))
     assert set(a["method"]) == {"default"} and a.loc[2027, "trend"] == 14.0
     assert set(b["method"]) == {"drift"} and b.loc[2027, "trend"] == 8.0
@@ -166,13 +166,13 @@ def test_series_trends_use_the_default_line_and_short_series_the_simple_method()
 
 def test_inflow_parts_add_up_to_the_scored_line_at_its_exit_rate():
     """The app adds the parts at the slider's exit rate: at the notebook's rate that is the scored line."""
-    from imaging_plan import specialist_inflow as si
+    from imaging_plan.planning import specialist_inflow as si
 
     years = list(range(2015, 2026))
     specialists = [100, 103, 104, 108, 110, 111, 115, 118, 118, 121, 125]
     hist = {"radiology": pd.DataFrame({"specialists": specialists, "residents": 30.0}, index=years)}
-    line, stock_line = forecasting.DefaultLine("drift", (1.0, 1.5)), forecasting.DefaultLine("naive", (1.0,))
-    parts, status = forecasting.inflow_trends(si.inflow_parts(hist), 2030, line, 5.0, stock_line)
+    line, stock_line = default_lines.DefaultLine("drift", (1.0, 1.5)), default_lines.DefaultLine("naive", (1.0,))
+    parts, status = default_lines.inflow_trends(si.inflow_parts(hist), 2030, line, 5.0, stock_line)
     assert status["fitted"].all()
     inflow = si.derived_inflow(hist, 5.0).rename(columns={"inflow": "value"})[["year", "value"]]
     scored = line.forecast(inflow.reset_index(drop=True), 5).set_index("year")
@@ -185,25 +185,25 @@ def test_inflow_parts_add_up_to_the_scored_line_at_its_exit_rate():
 
 
 def test_default_lines_name_known_methods_and_a_band_that_widens():
-    for family, line in forecasting.DEFAULT_LINES.items():
+    for family, line in default_lines.DEFAULT_LINES.items():
         assert line.method in (*baselines.SINGLE_METHODS, *baselines.COMBINATIONS), family
         assert all(q > 0 for q in line.band), family
     with pytest.raises(ValueError, match="unknown family"):
-        forecasting.default_line("equipment")
+        default_lines.default_line("equipment")
     settings = TrendSettings(n_changepoints=2)
-    assert forecasting.default_line("staff", settings).settings == settings
+    assert default_lines.default_line("staff", settings).settings == settings
 
 
 def test_default_line_names_itself_as_the_backtest_does():
-    assert forecasting.DefaultLine("median", (1.0,)).name == "median"
-    assert forecasting.DefaultLine("naive", (1.0,), TrendSettings(growth="flat")).name == "naive"
-    flat = forecasting.DefaultLine("median", (1.0,), TrendSettings(growth="flat"))
+    assert default_lines.DefaultLine("median", (1.0,)).name == "median"
+    assert default_lines.DefaultLine("naive", (1.0,), TrendSettings(growth="flat")).name == "naive"
+    flat = default_lines.DefaultLine("median", (1.0,), TrendSettings(growth="flat"))
     assert flat.name == baselines.grid_method("flat", TrendSettings()).replace("prophet", "median")
 
 
 def test_the_staffing_plan_follows_the_default_line():
     """'Follow the trend' plans each series along the line series_trends stores: the default line."""
-    from imaging_plan import assumptions, staffing
+    from imaging_plan.planning import assumptions, staffing
 
     ftes = pd.DataFrame(
         {
@@ -213,8 +213,8 @@ def test_the_staffing_plan_follows_the_default_line():
             "fte": [100.0, 102.0, 101.0, 105.0, 107.0, 110.0],
         }
     )
-    line = forecasting.DefaultLine("drift", (1.0,))  # (110 - 100) / 5 = 2 FTEs a year
-    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2028, line)
+    line = default_lines.DefaultLine("drift", (1.0,))  # (110 - 100) / 5 = 2 FTEs a year
+    trend = default_lines.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2028, line)
     scenario = {
         **assumptions.resolve({}, {}, ("general", "staff", "staff_trusts")),
         "horizon": 2028,

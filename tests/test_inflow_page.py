@@ -7,8 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_page
-from imaging_plan import paths, store
-from imaging_plan.inputs import TABLES, file_sha256
+from imaging_plan import paths
+from imaging_plan.pipeline import store
+from imaging_plan.data.inputs import TABLES, file_sha256
 
 SPECIALTIES = ("radiology", "nuclear_medicine")
 # The page's metrics per specialty, in the order shown.
@@ -167,7 +168,7 @@ def test_missing_forecast_says_how_to_make_it_and_shows_the_rest(tmp_path, monke
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path / "none"))
     at = _run()
     assert not at.exception
-    assert any("python -m imaging_plan.runner --only 02" in i.value for i in at.info)
+    assert any("python -m imaging_plan.pipeline.runner --only 02" in i.value for i in at.info)
     f = _figures(at)
     assert not any("(referanse)" in c.value for c in at.caption)  # no trend, no reference figure
     assert _median(f["radiology supply"]) == "39,2" and " til " in f["radiology planned"]
@@ -191,7 +192,9 @@ def test_national_file_recorded_as_absent_is_warned_about_once_it_appears(tmp_pa
     monkeypatch.setenv("IMAGING_PLAN_DATA_DIR", str(data_copy))
     from imaging_plan.i18n import t
 
-    made_without = t("national_file_new", "nb", file=national_file, cmd="python -m imaging_plan.runner --only 02")
+    made_without = t(
+        "national_file_new", "nb", file=national_file, cmd="python -m imaging_plan.pipeline.runner --only 02"
+    )
     assert not any(national_file in w.value for w in _run().warning)  # no file yet: nothing to say
     (data_copy / national_file).write_text(
         "year,specialty,approvals,source\n2022,radiology,70,x\n2023,radiology,71,x\n2024,radiology,72,x\n"

@@ -8,11 +8,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from imaging_plan import notebook_run, paths, store
-from imaging_plan.assumptions import AssumptionError
-from imaging_plan.demand import DemandError
-from imaging_plan.inputs import InputDataError
-from imaging_plan.trends import TrendSettings
+from imaging_plan import paths
+from imaging_plan.pipeline import notebook_run, store
+from imaging_plan.planning.assumptions import AssumptionError
+from imaging_plan.planning.demand import DemandError
+from imaging_plan.data.inputs import InputDataError
+from imaging_plan.forecasting.trends import TrendSettings
 
 PARAMETERS = """data_dir: str = "data"  # inputs
 output_dir: str = "forecasts"  # outputs

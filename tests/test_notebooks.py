@@ -8,9 +8,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, forecasting, paths, physicians, runner, store, uncertainty, workload
-from imaging_plan.inputs import load_inputs
-from imaging_plan.trends import TrendSettings
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, physicians, uncertainty, workload
+from imaging_plan.forecasting import default_lines
+from imaging_plan.pipeline import runner, store
+from imaging_plan.data.inputs import load_inputs
+from imaging_plan.forecasting.trends import TrendSettings
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -32,7 +35,7 @@ def test_committed_notebook_has_no_outputs_and_no_definitions(notebook):
 @pytest.mark.parametrize(
     "notebook, family",
     [
-        *forecasting.FAMILY_OF_NOTEBOOK.items(),
+        *default_lines.FAMILY_OF_NOTEBOOK.items(),
         ("05_backtest_forecasts.ipynb", None),
         ("06_backtest_planning_models.ipynb", "staff"),
     ],
@@ -45,7 +48,7 @@ def test_notebook_prophet_settings_are_the_ones_the_backtest_scored(notebook, fa
     import papermill as pm
 
     declared = pm.inspect_notebook(str(paths.NOTEBOOKS_DIR / notebook))
-    scored = TrendSettings() if family is None else forecasting.DEFAULT_LINES[family].settings
+    scored = TrendSettings() if family is None else default_lines.DEFAULT_LINES[family].settings
     for field in fields(TrendSettings):
         assert field.name in declared, f"{notebook}: no parameter {field.name}"
         assert ast.literal_eval(declared[field.name]["default"]) == getattr(scored, field.name), (
@@ -141,8 +144,8 @@ def test_rerun_on_the_same_data_gives_the_same_intervals(physician_run):
     stored = store.read_forecast(first, "physician_ftes")
     tables = load_inputs(paths.DATA_DIR, workload.TABLES)[0]
     settings = TrendSettings(**{k: stored.manifest["parameters"][k] for k in TrendSettings.__dataclass_fields__})
-    trend = forecasting.physician_trends(
-        tables["physician_ftes"], 2050, forecasting.default_line("physicians", settings)
+    trend = default_lines.physician_trends(
+        tables["physician_ftes"], 2050, default_lines.default_line("physicians", settings)
     )
     pd.testing.assert_frame_equal(stored.tables["trend"], trend, check_dtype=False, atol=1e-9)
     values = assumptions.resolve(
@@ -318,7 +321,7 @@ def test_backtest_notebook_writes_scores_grid_and_forward_lines(backtest_run):
     assert choices["drawn"].tolist() == [False] * 4 + [True] and choices["basis"].iloc[0] == "fallback"
     # the line the package draws for the inflow is the one this backtest chooses on every check
     drawn = choices[choices["drawn"]].iloc[0]
-    line = forecasting.DEFAULT_LINES["inflow"]
+    line = default_lines.DEFAULT_LINES["inflow"]
     assert drawn["chosen"] == line.name
     assert [drawn[f"q_h{h}"] for h in (1, 2, 3)] == pytest.approx(line.band, abs=0.005)
     grid = tables["prophet_grid"]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import open_page
-from imaging_plan import uncertainty
+from imaging_plan.planning import uncertainty
 from imaging_plan.app import inflow_page, model_view, overview_page, physicians_page, state
 from imaging_plan.app.shell import snapshot_for
 from imaging_plan.charts import uncertainty as charts
@@ -289,14 +289,14 @@ def test_band_exit_says_nothing_while_the_supply_stays_in_the_band(snapshot):
 
 
 def test_the_models_need_is_physician_need(snapshot):
-    from imaging_plan import physicians
+    from imaging_plan.planning import physicians
 
     expected = physicians.physician_need(snapshot.tables, snapshot.scenario)
     pd.testing.assert_frame_equal(model_view.model_of(snapshot).need, expected)
 
 
 def test_the_pages_interval_is_uncertaintys(snapshot):
-    from imaging_plan import physicians
+    from imaging_plan.planning import physicians
 
     result = physicians.simulate(
         physicians.basis(snapshot.tables, snapshot.scenario), uncertainty.draws(snapshot.scenario)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import equipment, physicians, staffing, uncertainty, workload
+from imaging_plan.planning import equipment, physicians, staffing, uncertainty, workload
 from imaging_plan.i18n import fmt_number
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.app import decisions, overview_page, registry, state

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import backtesting, baselines, parallel, trends
+from imaging_plan.forecasting import backtesting, baselines, parallel, trends
 
 # A local Dask cluster for the tests, on this test file's ports (scheduler, nannies, workers).
 SCHEDULER_PORT = 8650

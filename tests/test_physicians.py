@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, physicians, recruitment
+from imaging_plan.planning import assumptions, physicians, recruitment
 
 
 def _ftes(specialists: float, residents: float, years=range(2020, 2026), specialty="radiology"):
@@ -265,7 +265,7 @@ def _unmet_file(folder, rows):
 
 
 def test_base_year_need_is_ftes_plus_the_unmet_need_of_the_file_and_the_share(shipped_tables, tmp_path):
-    from imaging_plan.inputs import load_optional
+    from imaging_plan.data.inputs import load_optional
 
     _unmet_file(
         tmp_path,
@@ -299,7 +299,7 @@ def test_base_year_need_is_ftes_plus_the_unmet_need_of_the_file_and_the_share(sh
     ],
 )
 def test_a_bad_unmet_need_file_is_refused_naming_line_and_column(tmp_path, row, words):
-    from imaging_plan.inputs import InputDataError, load_optional
+    from imaging_plan.data.inputs import InputDataError, load_optional
 
     _unmet_file(tmp_path, [row])
     with pytest.raises(InputDataError, match=f"(?s)unmet_need.csv.*{words}"):

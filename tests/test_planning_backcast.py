@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from imaging_plan import paths
-from imaging_plan import planning_backcast as pb
-from imaging_plan.inputs import load_inputs
+from imaging_plan.planning import planning_backcast as pb
+from imaging_plan.data.inputs import load_inputs
 
 SCENARIO = {
     "exit_rate_pct": 3.3,

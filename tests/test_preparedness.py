@@ -9,10 +9,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, codes, inputs, paths, preparedness, scenario, workload
-from imaging_plan.assumptions import AssumptionError
-from imaging_plan.inputs import InputDataError
-from imaging_plan.preparedness import Event, PreparednessError
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, preparedness, scenario, workload
+from imaging_plan.data import codes, inputs
+from imaging_plan.planning.assumptions import AssumptionError
+from imaging_plan.data.inputs import InputDataError
+from imaging_plan.planning.preparedness import Event, PreparednessError
 
 
 def _scenario(**changes) -> dict:

@@ -7,7 +7,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from imaging_plan import inputs, paths, preparedness, runner, store
+from imaging_plan import paths
+from imaging_plan.data import inputs
+from imaging_plan.planning import preparedness
+from imaging_plan.pipeline import runner, store
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import open_page
-from imaging_plan import preparedness
+from imaging_plan.planning import preparedness
 
 
 def _run(query: dict | None = None):
@@ -63,7 +63,7 @@ def test_exports_carry_the_stress_results_and_label_the_on_call_floor_illustrati
 
     import pandas as pd
 
-    from imaging_plan import preparedness
+    from imaging_plan.planning import preparedness
     from imaging_plan.app import overview_page, preparedness_page, shell
 
     snapshot = shell.snapshot_for("en")

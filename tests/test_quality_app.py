@@ -10,13 +10,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_page, url_bound_keys
-from imaging_plan import assumptions, backtesting, baselines, inputs, paths, scenario, store, trends
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, scenario
+from imaging_plan.forecasting import backtesting, baselines, trends
+from imaging_plan.data import inputs
+from imaging_plan.pipeline import store
 from imaging_plan.app import components, quality_page
 
 
 def _physician_forecast(out, gap_shift: float = 0.0, parameters: dict | None = None) -> None:
     """A stored physician forecast (flat fake trend, shifted plan) so pages and history have something to read."""
-    from imaging_plan import assumptions, physicians
+    from imaging_plan.planning import assumptions, physicians
 
     tables, hashes = inputs.load_inputs(paths.DATA_DIR, physicians.PLAN_TABLES)
     plan = physicians.physician_plan(tables, assumptions.defaults(tables))
@@ -332,7 +336,7 @@ def test_every_url_key_a_page_binds_is_known_to_the_scenario(forecasts_dir, code
 
 
 def test_planning_backcast_section_draws_one_chart_per_specialty_and_the_errors(tmp_path, monkeypatch):
-    from imaging_plan import planning_backcast
+    from imaging_plan.planning import planning_backcast
 
     tables, hashes = inputs.load_inputs(paths.DATA_DIR, ("physician_ftes", "staff_ftes"))
     scenario = {"exit_rate_pct": 3.3, "training_years": 5, "resident_growth_pct": 0.0}

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from imaging_plan import reports
+from imaging_plan.views import reports
 
 
 def _assumptions():

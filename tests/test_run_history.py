@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from imaging_plan import run_history, runner, store
-from imaging_plan.store import Forecast
+from imaging_plan.pipeline import run_history, runner, store
+from imaging_plan.pipeline.store import Forecast
 
 
 def _plan(gap_radiology: float, gap_nm: float = 5.0) -> pd.DataFrame:
@@ -235,7 +235,7 @@ def test_a_run_is_refused_naming_the_run_that_builds_the_same_forecast(fake_note
         [
             sys.executable,
             "-c",
-            "import sys, time\nfrom imaging_plan import store\n"
+            "import sys, time\nfrom imaging_plan.pipeline import store\n"
             "with store.build_lock(sys.argv[1], 'backtest_beta', command='make app (background)'):\n"
             "    open(sys.argv[2], 'w').write('held'); time.sleep(60)",
             str(out),

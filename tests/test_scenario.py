@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from imaging_plan import assumptions, scenario
-from imaging_plan.assumptions import ASSUMPTIONS
+from imaging_plan.planning import assumptions, scenario
+from imaging_plan.planning.assumptions import ASSUMPTIONS
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def test_yaml_to_papermill_parameters_keeps_what_the_notebook_declares(defaults)
 
 
 def test_runner_reads_a_scenario_file(tmp_path, capsys, defaults):
-    from imaging_plan import runner
+    from imaging_plan.pipeline import runner
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("horizon: 2100\n")
@@ -109,7 +109,7 @@ def test_presets_are_within_their_ranges_and_give_reasons(defaults, name):
 
 
 def test_low_and_high_presets_bracket_the_baseline_gap(shipped_tables):
-    from imaging_plan import physicians
+    from imaging_plan.planning import physicians
 
     defaults = assumptions.defaults(shipped_tables)
     gap = {

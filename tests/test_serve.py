@@ -13,7 +13,8 @@ import urllib.request
 
 import pytest
 
-from imaging_plan import paths, serve
+from imaging_plan import paths
+from imaging_plan.pipeline import serve
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 if NGINX is None and os.environ.get("CI"):
@@ -100,7 +101,7 @@ def test_serve_routes_sessions_through_nginx_and_stops_everything_on_sigterm():
         [
             sys.executable,
             "-m",
-            "imaging_plan.serve",
+            "imaging_plan.pipeline.serve",
             "--app",
             "benchmarks/trivial_app.py",
             "--port",

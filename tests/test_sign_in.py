@@ -6,7 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from imaging_plan import assumptions, paths
+from imaging_plan import paths
+from imaging_plan.planning import assumptions
 from imaging_plan.app.sign_in import LINK_COOKIE, parse_link, provider
 
 AUTH = {

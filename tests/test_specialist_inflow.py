@@ -6,11 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, forecasting, physicians, recruitment
+from imaging_plan.planning import assumptions, physicians, recruitment
+from imaging_plan.forecasting import default_lines
 from imaging_plan.charts import inflow as inflow_charts
-from imaging_plan.assumptions import ASSUMPTIONS
-from imaging_plan import specialist_inflow as si
-from imaging_plan.inputs import InputDataError, load_optional
+from imaging_plan.planning.assumptions import ASSUMPTIONS
+from imaging_plan.planning import specialist_inflow as si
+from imaging_plan.data.inputs import InputDataError, load_optional
 
 
 def _hist(specialists: float, residents: float, years=range(2020, 2026), specialty="radiology"):
@@ -311,16 +312,16 @@ def test_single_national_point_loads_and_is_not_fitted(tmp_path):
     _national(tmp_path, "2024,radiology,72,Helsedirektoratet\n")
     national, hashes = load_optional("specialist_approvals", tmp_path)
     assert len(national) == 1 and set(hashes) == {"specialist_approvals.csv"}
-    trend, status = forecasting.approval_trends(national, 2040)  # no Prophet for fewer than 3 points
+    trend, status = default_lines.approval_trends(national, 2040)  # no Prophet for fewer than 3 points
     assert trend.empty
     status = status.set_index("specialty")
     assert status.loc["radiology", "basis"] == "too_few_points" and status.loc["radiology", "points"] == 1
     assert status.loc["nuclear_medicine", "basis"] == "not_in_file"
-    assert set(forecasting.approval_trends(None, 2040)[1]["basis"]) == {"no_file"}
+    assert set(default_lines.approval_trends(None, 2040)[1]["basis"]) == {"no_file"}
 
 
 def test_two_years_of_history_are_too_few_for_a_trend():
-    trend, status = forecasting.inflow_trends(si.inflow_parts(_hist(100, 20, years=[2024, 2025])), 2040)
+    trend, status = default_lines.inflow_trends(si.inflow_parts(_hist(100, 20, years=[2024, 2025])), 2040)
     assert trend.empty and not status["fitted"].any()  # no Prophet fit was attempted
     assert status.set_index("part")["points"].to_dict() == {"specialists": 2, "growth": 1}
 

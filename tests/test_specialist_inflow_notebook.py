@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from imaging_plan import runner, store
+from imaging_plan.pipeline import runner, store
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_page
-from imaging_plan import assumptions, forecasting, paths, staffing, store, workload
-from imaging_plan.inputs import TABLES, file_sha256, load_inputs, load_table
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, staffing, workload
+from imaging_plan.forecasting import default_lines
+from imaging_plan.pipeline import store
+from imaging_plan.data.inputs import TABLES, file_sha256, load_inputs, load_table
 
 GROUPS = ("general", "staff", "staff_trusts")
 
@@ -18,7 +21,9 @@ GROUPS = ("general", "staff", "staff_trusts")
 def _trend() -> pd.DataFrame:
     """Drift trends of every series (the notebook's shape without Prophet), with a band."""
     ftes = load_table("staff_ftes", paths.DATA_DIR)
-    trend = forecasting.series_trends(staffing.trend_input(ftes), ["role", "trust"], "fte", 2050, min_prophet_points=99)
+    trend = default_lines.series_trends(
+        staffing.trend_input(ftes), ["role", "trust"], "fte", 2050, min_prophet_points=99
+    )
     trend["trend_lower"], trend["trend_upper"] = trend["trend"] * 0.9, trend["trend"] * 1.1
     return trend
 
@@ -194,7 +199,7 @@ def test_broken_hr_file_names_the_lines_and_the_plan_still_shows(staff_forecast,
 def test_missing_forecast_says_how_to_make_it_and_plans_on_target_growth(tmp_path, monkeypatch):
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path / "none"))
     at = _run()
-    assert any("python -m imaging_plan.runner --only 03" in i.value for i in at.info)
+    assert any("python -m imaging_plan.pipeline.runner --only 03" in i.value for i in at.info)
     assert any("vokser med målveksten" in c.value for c in at.caption)
     # radiographers still follow their workload (it needs no stored trend): more than the leavers alone
     workload_hires = _number(_metrics(at)["Ansettelser 2026–2040"])
@@ -213,7 +218,7 @@ def test_overview_shows_the_staffing_section(staff_forecast):
 
 def test_staffing_url_keys_are_known_to_the_scenario(staff_forecast, coded_keys):
     from conftest import url_bound_keys
-    from imaging_plan import assumptions, scenario
+    from imaging_plan.planning import assumptions, scenario
 
     at = _run()
     keys = url_bound_keys(at) | coded_keys

@@ -10,7 +10,7 @@ import time
 import pandas as pd
 import pytest
 
-from imaging_plan import store
+from imaging_plan.pipeline import store
 
 
 def _manifest(data_dir, inputs=None):
@@ -318,7 +318,7 @@ def test_a_forecast_written_before_versioning_is_read_and_then_adopted(tmp_path)
 WRITER = """
 import sys
 import pandas as pd
-from imaging_plan import store
+from imaging_plan.pipeline import store
 out, value = sys.argv[1], float(sys.argv[2])
 count = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 for i in range(count):
@@ -405,7 +405,7 @@ def test_readers_never_see_a_forecast_missing_or_mixed_while_versions_are_publis
 
 HOLDER = """
 import sys, time
-from imaging_plan import store
+from imaging_plan.pipeline import store
 with store.build_lock(sys.argv[1], "demo", command="an analyst's run"):
     open(sys.argv[2], "w").write("held")
     time.sleep(60)

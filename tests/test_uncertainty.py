@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imaging_plan import assumptions, physicians, uncertainty
+from imaging_plan.planning import assumptions, physicians, uncertainty
 
 
 @pytest.fixture(scope="module")

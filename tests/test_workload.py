@@ -7,9 +7,11 @@ import pytest
 from test_activity import _scenario as activity_scenario
 from test_activity import _tables
 
-from imaging_plan import activity, assumptions, equipment, inputs, paths, physicians, scenario, staffing, workload
-from imaging_plan.assumptions import ASSUMPTIONS
-from imaging_plan.codes import ACTIVITY_MODALITIES
+from imaging_plan import paths
+from imaging_plan.planning import activity, assumptions, equipment, physicians, scenario, staffing, workload
+from imaging_plan.data import inputs
+from imaging_plan.planning.assumptions import ASSUMPTIONS
+from imaging_plan.data.codes import ACTIVITY_MODALITIES
 
 
 def _scenario(**changes):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import store
-from ..i18n import fmt_number, t
-from .components import forecast_status
+from imaging_plan.pipeline import store
+from imaging_plan.i18n import fmt_number, t
+from imaging_plan.app.components import forecast_status
 
 REFRESH_S = 3  # how often a waiting page looks at the build's progress
 

@@ -12,11 +12,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from .. import activity, physicians, scenario, staffing, workload
-from ..charts import activity as activity_charts
-from ..i18n import fmt_number, specialty_name, t
-from . import state
-from .components import show_chart_data
+from imaging_plan.planning import activity, physicians, scenario, staffing, workload
+from imaging_plan.charts import activity as activity_charts
+from imaging_plan.i18n import fmt_number, specialty_name, t
+from imaging_plan.app import state
+from imaging_plan.app.components import show_chart_data
 
 PRESETS = ("baseline", "low", "high")
 

@@ -8,13 +8,14 @@ import copy
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions, codes
-from ..charts.common import localized
-from ..charts.quality import method_label
-from ..i18n import fmt_number, t
-from ..inputs import illustrative_files
-from ..reports import mark_illustrative
-from . import state, url_codes
+from imaging_plan.planning import assumptions
+from imaging_plan.data import codes
+from imaging_plan.charts.common import localized
+from imaging_plan.charts.quality import method_label
+from imaging_plan.i18n import fmt_number, t
+from imaging_plan.data.inputs import illustrative_files
+from imaging_plan.views.reports import mark_illustrative
+from imaging_plan.app import state, url_codes
 
 
 def data_error_shown(ctx) -> bool:
@@ -128,7 +129,7 @@ def is_illustrative(ctx, forecast_name: str, file: str) -> bool:
 
 # --- Backtest figures beside forecast charts -----------------------------------------------------
 BACKTEST = "backtest_forecasts"
-BACKTEST_COMMAND = "python -m imaging_plan.runner --only 05"
+BACKTEST_COMMAND = "python -m imaging_plan.pipeline.runner --only 05"
 
 
 def series_label(series_id: str, lang: str) -> str:

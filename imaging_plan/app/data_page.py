@@ -15,9 +15,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from .. import codes, inputs
-from ..i18n import TEXT, t
-from . import workspace
+from imaging_plan.data import codes, inputs
+from imaging_plan.i18n import TEXT, t
+from imaging_plan.app import workspace
 
 REFUSED = "_data_refused"  # table -> (content hash and sheet, message) of the last refused file
 GENERATION = "_data_upload_generation"  # bumped to empty the uploaders when a file is removed

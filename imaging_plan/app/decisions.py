@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 import math
 
-from ..i18n import fmt_number, specialty_name, t
-from ..reports import Headline
-from . import equipment_page, model_view, staffing_page, state
+from imaging_plan.i18n import fmt_number, specialty_name, t
+from imaging_plan.views.reports import Headline
+from imaging_plan.app import equipment_page, model_view, staffing_page, state
 
 RADIOGRAPHER_EDUCATION_YEARS = 3
 EQUIPMENT_ORDER_YEARS = (1, 2)

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions, equipment, inputs
-from ..charts import equipment as equipment_charts
-from ..charts import overview as overview_charts
-from ..charts.common import PALETTE, localized
-from ..codes import EQUIPMENT_MODALITIES
-from ..i18n import fmt_number, modality_name, t
-from ..reports import Headline, SmallChart
-from . import chain, state
-from .components import (
+from imaging_plan.planning import assumptions, equipment
+from imaging_plan.data import inputs
+from imaging_plan.charts import equipment as equipment_charts
+from imaging_plan.charts import overview as overview_charts
+from imaging_plan.charts.common import PALETTE, localized
+from imaging_plan.data.codes import EQUIPMENT_MODALITIES
+from imaging_plan.i18n import fmt_number, modality_name, t
+from imaging_plan.views.reports import Headline, SmallChart
+from imaging_plan.app import chain, state
+from imaging_plan.app.components import (
     assumptions_table,
     data_error_shown,
     download_csv,
@@ -31,10 +32,10 @@ from .components import (
     is_illustrative,
     show_chart_data,
 )
-from .sections import Section
+from imaging_plan.app.sections import Section
 
 FORECAST = "equipment_replacement"
-RUN_COMMAND = "python -m imaging_plan.runner --only 04"
+RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 04"
 APP_DRAWS = 200  # the app's own band when the stored one does not fit the scenario
 SOON = 2030
 GROUPS = ("general", "equipment", "activity")

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import specialist_inflow
-from ..charts import inflow as inflow_charts
-from ..charts import overview as overview_charts
-from ..charts.common import PALETTE, localized
-from ..i18n import fmt_number, specialty_name, t
-from ..inputs import TABLES
-from ..recruitment import by_period
-from ..reports import Headline, SmallChart
-from . import model_view, state
-from .model_view import range_text
-from .components import (
+from imaging_plan.planning import specialist_inflow
+from imaging_plan.charts import inflow as inflow_charts
+from imaging_plan.charts import overview as overview_charts
+from imaging_plan.charts.common import PALETTE, localized
+from imaging_plan.i18n import fmt_number, specialty_name, t
+from imaging_plan.data.inputs import TABLES
+from imaging_plan.planning.recruitment import by_period
+from imaging_plan.views.reports import Headline, SmallChart
+from imaging_plan.app import model_view, state
+from imaging_plan.app.model_view import range_text
+from imaging_plan.app.components import (
     assumptions_table,
     backtest_note,
     data_error_shown,
@@ -31,10 +31,10 @@ from .components import (
     forecast_status,
     show_chart_data,
 )
-from .sections import Section
+from imaging_plan.app.sections import Section
 
 FORECAST = "specialist_inflow"
-RUN_COMMAND = "python -m imaging_plan.runner --only 02"
+RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 02"
 NATIONAL_FILE = TABLES["specialist_approvals"].file
 PLAN_NUMBERS = [c for c in specialist_inflow.PLAN_COLUMNS if c not in ("specialty", "year", "supply_basis")]
 PIPELINE_NUMBERS = ["residents_planned", "residents_needed", "posts_gap"]

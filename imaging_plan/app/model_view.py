@@ -19,10 +19,10 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from .. import physicians, recruitment, uncertainty
-from ..i18n import fmt_number, t
-from ..inputs import physician_trust
-from . import state
+from imaging_plan.planning import physicians, recruitment, uncertainty
+from imaging_plan.i18n import fmt_number, t
+from imaging_plan.data.inputs import physician_trust
+from imaging_plan.app import state
 
 # Measures of the interval: the lead's six, and the yearly shortfall of new specialists
 # (required - planned: the inflow page's and the overview's fan).

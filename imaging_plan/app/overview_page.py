@@ -17,13 +17,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import __version__, assumptions, paths, reports, scenario
-from ..charts import overview as overview_charts
-from ..i18n import t
-from . import chain, decisions, state
-from .components import assumptions_table, data_error_shown, show_chart, show_chart_data
-from .registry import TOPICS, Topic
-from .sections import Section
+from imaging_plan import __version__, paths
+from imaging_plan.planning import assumptions, scenario
+from imaging_plan.views import reports
+from imaging_plan.charts import overview as overview_charts
+from imaging_plan.i18n import t
+from imaging_plan.app import chain, decisions, state
+from imaging_plan.app.components import assumptions_table, data_error_shown, show_chart, show_chart_data
+from imaging_plan.app.registry import TOPICS, Topic
+from imaging_plan.app.sections import Section
 
 FAN_PRESETS = ("baseline", "low", "high")
 
@@ -99,7 +101,7 @@ def all_assumptions(ctx) -> pd.DataFrame:
 
 def data_label(ctx) -> str:
     """Return what the figures are built on, for the workbook's cover: the shipped data or the planner's files."""
-    from . import workspace
+    from imaging_plan.app import workspace
 
     if Path(ctx.data_dir).resolve().is_relative_to(workspace.root().resolve()):
         files = ", ".join(f"{u.file_name} ({n})" for n, u in sorted(workspace.session_uploads().items()))
@@ -121,7 +123,9 @@ def illustrative_tables(found: list[Section]) -> set[str]:
 
 def excel_bytes(ctx, found: list[Section], decided: list[decisions.Decision] = ()) -> bytes:
     """Return the workbook: a cover, every section's tables, the decisions with their years, the assumptions."""
-    from . import preparedness_page  # the preparedness page's stress tests and on-call floor, as sheets too
+    from imaging_plan.app import (
+        preparedness_page,
+    )  # the preparedness page's stress tests and on-call floor, as sheets too
 
     lang = ctx.lang
     tables = {name: frame for s in found for name, frame in s.tables.items()}

@@ -11,19 +11,20 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import streamlit as st
 
-from .. import assumptions, codes, demand, physicians, preparedness, specialist_inflow, uncertainty
-from ..charts import demand as demand_charts
-from ..charts import overview as overview_charts
-from ..charts import physicians as physician_charts
-from ..charts import uncertainty as uncertainty_charts
-from ..charts.common import PALETTE, localized
-from ..backtesting import series_id
-from ..i18n import fmt_number, specialty_name, t
-from ..recruitment import by_period
-from ..reports import Headline, SmallChart
-from . import chain, model_view, state
-from .model_view import range_text
-from .components import (
+from imaging_plan.planning import assumptions, demand, physicians, preparedness, specialist_inflow, uncertainty
+from imaging_plan.data import codes
+from imaging_plan.charts import demand as demand_charts
+from imaging_plan.charts import overview as overview_charts
+from imaging_plan.charts import physicians as physician_charts
+from imaging_plan.charts import uncertainty as uncertainty_charts
+from imaging_plan.charts.common import PALETTE, localized
+from imaging_plan.forecasting.backtesting import series_id
+from imaging_plan.i18n import fmt_number, specialty_name, t
+from imaging_plan.planning.recruitment import by_period
+from imaging_plan.views.reports import Headline, SmallChart
+from imaging_plan.app import chain, model_view, state
+from imaging_plan.app.model_view import range_text
+from imaging_plan.app.components import (
     assumptions_table,
     backtest_note,
     data_error_shown,
@@ -33,10 +34,10 @@ from .components import (
     method_choice,
     show_chart_data,
 )
-from .sections import Section
+from imaging_plan.app.sections import Section
 
 FORECAST = "physician_ftes"
-RUN_COMMAND = "python -m imaging_plan.runner --only 01"
+RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 01"
 HEADLINE_YEARS = (2030, 2035)
 TABLE_COLUMNS = (
     "specialists",

@@ -12,11 +12,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from .. import __version__, assumptions, codes, preparedness, reports, scenario
-from ..charts import preparedness as charts
-from ..i18n import fmt_number, modality_name, specialty_name, t
-from . import state
-from .components import assumptions_table, data_error_shown, show_chart_data
+from imaging_plan import __version__
+from imaging_plan.planning import assumptions, preparedness, scenario
+from imaging_plan.data import codes
+from imaging_plan.views import reports
+from imaging_plan.charts import preparedness as charts
+from imaging_plan.i18n import fmt_number, modality_name, specialty_name, t
+from imaging_plan.app import state
+from imaging_plan.app.components import assumptions_table, data_error_shown, show_chart_data
 
 GROUPS = ("general", "preparedness")
 CAPACITY_COLUMNS = (

@@ -12,19 +12,19 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import run_history, store
-from ..backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
-from ..forecasting import DEFAULT_LINES
-from ..codes import SPECIALTIES
-from ..i18n import fmt_number, role_name, specialty_name, t
-from ..charts import quality as quality_charts
-from ..charts.common import localized
-from ..charts.quality import method_label
-from . import state, url_codes
-from .build_progress import forecast_or_progress
-from .components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, series_label
+from imaging_plan.pipeline import run_history, store
+from imaging_plan.forecasting.backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
+from imaging_plan.forecasting.default_lines import DEFAULT_LINES
+from imaging_plan.data.codes import SPECIALTIES
+from imaging_plan.i18n import fmt_number, role_name, specialty_name, t
+from imaging_plan.charts import quality as quality_charts
+from imaging_plan.charts.common import localized
+from imaging_plan.charts.quality import method_label
+from imaging_plan.app import state, url_codes
+from imaging_plan.app.build_progress import forecast_or_progress
+from imaging_plan.app.components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, series_label
 
-RUN_COMMAND = "python -m imaging_plan.runner"
+RUN_COMMAND = "python -m imaging_plan.pipeline.runner"
 FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
 NARROW, WIDE = 0.7, 0.9  # coverage of an 80 % interval read as too narrow / too wide outside these
 
@@ -415,7 +415,7 @@ def render(ctx) -> None:
 
 # --- The planning models against history (notebook 06) -----------------------------------------
 PLANNING_BACKCAST = "backtest_planning_models"
-PLANNING_COMMAND = "python -m imaging_plan.runner --only 06"
+PLANNING_COMMAND = "python -m imaging_plan.pipeline.runner --only 06"
 
 
 def backcast_error_table(backcast: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -13,9 +13,9 @@ from typing import Callable, Optional
 
 import pandas as pd
 
-from . import equipment_page, inflow_page, physicians_page, staffing_page
-from .sections import Section
-from .state import Snapshot
+from imaging_plan.app import equipment_page, inflow_page, physicians_page, staffing_page
+from imaging_plan.app.sections import Section
+from imaging_plan.app.state import Snapshot
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from typing import Mapping
 
 import streamlit as st
 
-from .. import codes, scenario
-from ..assumptions import ASSUMPTIONS, in_group
-from ..i18n import t
+from imaging_plan.data import codes
+from imaging_plan.planning import scenario
+from imaging_plan.planning.assumptions import ASSUMPTIONS, in_group
+from imaging_plan.i18n import t
 
 SCENARIO = "_scenario"  # session key: every assumption's value
 HELD_DEFAULTS = "_scenario_defaults"  # session key: the defaults the held values were set against

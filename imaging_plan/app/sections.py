@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..reports import Headline, SmallChart
+from imaging_plan.views.reports import Headline, SmallChart
 
 
 @dataclass(frozen=True)

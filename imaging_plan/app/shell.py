@@ -14,10 +14,11 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from .. import assumptions, paths, scenario
-from ..i18n import LANGUAGE_LABELS, LANGUAGES, t
-from ..inputs import InputDataError, load_inputs, load_optional
-from . import scenario_controls, sign_in, state, url_codes, workspace
+from imaging_plan import paths
+from imaging_plan.planning import assumptions, scenario
+from imaging_plan.i18n import LANGUAGE_LABELS, LANGUAGES, t
+from imaging_plan.data.inputs import InputDataError, load_inputs, load_optional
+from imaging_plan.app import scenario_controls, sign_in, state, url_codes, workspace
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = (

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import streamlit as st
 
-from ..i18n import language_code, t
+from imaging_plan.i18n import language_code, t
 
 LINK_COOKIE = "imaging_plan_link"  # the address the viewer opened before signing in
 LINK_MAX_AGE_S = 900  # long enough to sign in, short enough not to surprise a later visit

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import staffing, workload
-from ..charts import overview as overview_charts
-from ..charts import staffing as staffing_charts
-from ..charts.common import PALETTE, localized
-from ..codes import STAFF_ROLES
-from ..forecasting import DEFAULT_LINES
-from ..i18n import fmt_number, role_name, t
-from ..inputs import TABLES, InputDataError, load_optional
-from ..reports import Headline, SmallChart
-from . import chain, state
-from .components import (
+from imaging_plan.planning import staffing, workload
+from imaging_plan.charts import overview as overview_charts
+from imaging_plan.charts import staffing as staffing_charts
+from imaging_plan.charts.common import PALETTE, localized
+from imaging_plan.data.codes import STAFF_ROLES
+from imaging_plan.forecasting.default_lines import DEFAULT_LINES
+from imaging_plan.i18n import fmt_number, role_name, t
+from imaging_plan.data.inputs import TABLES, InputDataError, load_optional
+from imaging_plan.views.reports import Headline, SmallChart
+from imaging_plan.app import chain, state
+from imaging_plan.app.components import (
     assumptions_table,
     backtest_note,
     data_error_shown,
@@ -32,11 +32,11 @@ from .components import (
     is_illustrative,
     show_chart_data,
 )
-from . import url_codes
-from .sections import Section
+from imaging_plan.app import url_codes
+from imaging_plan.app.sections import Section
 
 FORECAST = "radiographer_turnover"
-RUN_COMMAND = "python -m imaging_plan.runner --only 03"
+RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 03"
 GROUPS = ("general", "staff", "staff_trusts", "activity", "workload_staff")
 URL_KEYS = ("staff_trusts", "staff_roles")  # the page's own URL keys (not assumptions)
 PLAN_TABLE = (

@@ -30,9 +30,9 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from .. import paths
-from ..inputs import TABLES, file_sha256
-from ..store import Forecast, ForecastMissing, forecast_version, list_forecasts, read_forecast
+from imaging_plan import paths
+from imaging_plan.data.inputs import TABLES, file_sha256
+from imaging_plan.pipeline.store import Forecast, ForecastMissing, forecast_version, list_forecasts, read_forecast
 
 # Bounds of the shared cache: about 20 pages x a few scenarios x two languages stay in it;
 # an entry unused for an hour goes (a forecast rerun or a data change makes new keys anyway).

@@ -5,7 +5,7 @@ bytes) and in a workspace folder named by the content hash of all of the
 session's uploads: `<root>/<hash>/data` holds the data folder's files with the
 uploaded ones in their place, `<root>/<hash>/forecasts` the forecasts refitted on
 them. The refit runs the notebooks with the runner, in the background, like
-`python -m imaging_plan.runner --if-stale --data-dir ... --output-dir ...`:
+`python -m imaging_plan.pipeline.runner --if-stale --data-dir ... --output-dir ...`:
 it starts from a copy of the current forecasts, so only the notebooks whose
 inputs changed are rerun, and a second opening of the same data (same hash)
 costs nothing. A session only reaches a workspace through the bytes it
@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from .. import paths
-from ..inputs import TABLES, InputDataError, is_excel, load_inputs, read_uploaded
-from ..store import is_stale, list_forecasts
+from imaging_plan import paths
+from imaging_plan.data.inputs import TABLES, InputDataError, is_excel, load_inputs, read_uploaded
+from imaging_plan.pipeline.store import is_stale, list_forecasts
 
 SESSION_KEY = "_data_uploads"
 LINK_PARAM = "data"
@@ -162,7 +162,7 @@ def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | N
         return False
     os.close(fd)
     shipped = forecasts or paths.forecasts_dir()
-    from ..runner import forecast_name, notebooks
+    from imaging_plan.pipeline.runner import forecast_name, notebooks
 
     for notebook in notebooks():
         name = forecast_name(notebook)
@@ -177,7 +177,7 @@ def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | N
     command = [
         sys.executable,
         "-m",
-        "imaging_plan.runner",
+        "imaging_plan.pipeline.runner",
         "--if-stale",
         "--no-progress",
         "--data-dir",
@@ -238,7 +238,7 @@ def refit_status(folder: Path) -> RefitStatus:
     if totals:
         total = int(totals[0])
     else:  # before the runner's first line: every notebook may have to run
-        from ..runner import notebooks
+        from imaging_plan.pipeline.runner import notebooks
 
         total = len(notebooks())
     done = len(_STEP.findall(text))
@@ -267,7 +267,7 @@ def session_dirs() -> tuple[Path, Path, str | None]:
     """
     import streamlit as st
 
-    from ..i18n import t
+    from imaging_plan.i18n import t
 
     lang = st.session_state.get("lang") or "nb"
     uploads = session_uploads()

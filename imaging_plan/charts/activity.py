@@ -9,9 +9,9 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ..codes import MODALITY_NAMES
-from ..i18n import modality_name, t
-from .common import PALETTE, year_x
+from imaging_plan.data.codes import MODALITY_NAMES
+from imaging_plan.i18n import modality_name, t
+from imaging_plan.charts.common import PALETTE, year_x
 
 
 def exam_modality_name(code: str, lang: str) -> str:

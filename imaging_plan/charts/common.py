@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..i18n import t
+from imaging_plan.i18n import t
 
 # Okabe-Ito palette. Note: Streamlit fits a chart's `height` around its axes and
 # legend too, so heights here are for the whole chart, not the plot area.

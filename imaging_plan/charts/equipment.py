@@ -8,8 +8,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ..i18n import t
-from .common import PALETTE, once, year_x
+from imaging_plan.i18n import t
+from imaging_plan.charts.common import PALETTE, once, year_x
 
 AGE_COLOURS = {"0-5": PALETTE["green"], "6-10": PALETTE["orange"], "over_10": PALETTE["vermillion"]}
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..i18n import t
-from .common import PALETTE, once, year_x
+from imaging_plan.i18n import t
+from imaging_plan.charts.common import PALETTE, once, year_x
 
 INFLOW_SERIES = ("derived_inflow", "inflow_trend_reference", "required_inflow", "planned_inflow", "approvals_supply")
 _INFLOW_COLOURS = (PALETTE["black"], PALETTE["sky_blue"], PALETTE["vermillion"], PALETTE["orange"], PALETTE["green"])

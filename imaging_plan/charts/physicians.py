@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..i18n import t
-from .common import PALETTE, YEAR_AXIS, band_and_lines, year_x
+from imaging_plan.i18n import t
+from imaging_plan.charts.common import PALETTE, YEAR_AXIS, band_and_lines, year_x
 
 
 def physician_lines(

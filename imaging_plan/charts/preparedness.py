@@ -9,9 +9,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import codes
-from ..i18n import modality_name, t
-from .common import PALETTE
+from imaging_plan.data import codes
+from imaging_plan.i18n import modality_name, t
+from imaging_plan.charts.common import PALETTE
 
 MODALITY_COLOURS = {
     "CT": PALETTE["blue"],

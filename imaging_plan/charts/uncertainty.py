@@ -11,8 +11,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..i18n import fmt_number, t
-from .common import PALETTE, YEAR_AXIS
+from imaging_plan.i18n import fmt_number, t
+from imaging_plan.charts.common import PALETTE, YEAR_AXIS
 
 PART_COLOURS = {"specialists_gap": PALETTE["blue"], "residents_gap": PALETTE["orange"], "gap": PALETTE["black"]}
 

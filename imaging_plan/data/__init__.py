@@ -1,0 +1,1 @@
+"""The input tables: codes, schemas, loading, uploads and templates."""

@@ -1,0 +1,1 @@
+"""Trends and their backtests: the only code that fits (Prophet lives in trends)."""

@@ -1,0 +1,1 @@
+"""Building forecasts: the notebook runner, the forecast store, run history, serving."""

@@ -1,0 +1,1 @@
+"""The planning models: pure functions of (data, forecasts, assumptions) -> tables."""

@@ -1,0 +1,1 @@
+"""What each page and export shows, computed without Streamlit."""
