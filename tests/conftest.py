@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from imaging_plan import paths
-from imaging_plan.data.inputs import load_table
+# Every cached computation refuses a scenario key it did not declare (views.cache), in this process
+# and in the apps the browser tests start.
+os.environ["IMAGING_PLAN_CHECK_READS"] = "1"
+
+from imaging_plan import paths  # noqa: E402
+from imaging_plan.data.inputs import load_table  # noqa: E402
 
 ROOT = paths.PROJECT_ROOT
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import open_page
 from imaging_plan.planning import physicians
 from imaging_plan.app import state
+from imaging_plan.views import cache
 
 
 @pytest.fixture(autouse=True)
@@ -100,7 +101,7 @@ def test_the_cache_is_bounded():
         calls.append(1)
         return snapshot.scenario["a"]
 
-    for a in range(state.MAX_ENTRIES + 5):
+    for a in range(cache.MAX_ENTRIES + 5):
         state.computed(plan, _snapshot(a=float(a)))
     before = len(calls)
     state.computed(plan, _snapshot(a=0.0))  # the oldest entry was dropped: computed again

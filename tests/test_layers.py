@@ -55,7 +55,9 @@ def test_a_layer_imports_only_the_layers_beneath_it(layer):
 
 @pytest.mark.parametrize("layer", NO_STREAMLIT)
 def test_only_the_app_imports_streamlit(layer):
-    users = [p.name for p in (PACKAGE / layer).rglob("*.py") if any(m.split(".")[0] == "streamlit" for m in _imports(p))]
+    users = [
+        p.name for p in (PACKAGE / layer).rglob("*.py") if any(m.split(".")[0] == "streamlit" for m in _imports(p))
+    ]
     assert not users, users
 
 

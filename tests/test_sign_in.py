@@ -48,11 +48,11 @@ def test_sign_in_page_follows_the_language_in_the_link():
 
 def _physicians_sliders() -> set[str]:
     """The assumption keys the Physicians page draws as sliders (its record's groups)."""
-    from imaging_plan.app import shell
+    from imaging_plan.app import pages
 
     from imaging_plan.app import scenario_controls
 
-    groups = next(p.groups for p in shell.PAGES if p.url == "physicians")
+    groups = pages.page("physicians").groups
     # A group shown only under a choice (the workload's minutes) draws only that choice by default.
     drawn = [g for g in groups if g not in scenario_controls.SHOWN_WHEN]
     return {a.key for a in assumptions.in_group(*drawn)}

@@ -32,7 +32,7 @@ from imaging_plan.app.components import (
     is_illustrative,
     show_chart_data,
 )
-from imaging_plan.app.sections import Section
+from imaging_plan.views.sections import Section
 
 FORECAST = "equipment_replacement"
 RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 04"

@@ -31,7 +31,7 @@ from imaging_plan.app.components import (
     forecast_status,
     show_chart_data,
 )
-from imaging_plan.app.sections import Section
+from imaging_plan.views.sections import Section
 
 FORECAST = "specialist_inflow"
 RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 02"

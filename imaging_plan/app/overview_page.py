@@ -2,7 +2,7 @@
 
 Board members open a link and read; they don't move sliders (the general
 assumptions and the presets are all the sidebar offers here). The page shows
-what must be decided by when, then per topic (`registry.TOPICS`) its headlines
+what must be decided by when, then per topic (`pages.TOPICS`) its headlines
 with one plain sentence, a fan (the baseline, low and high presets and the
 viewer's scenario together) and a small chart. The exports are built from the
 same sections, so screen, Excel and PDF agree.
@@ -24,8 +24,8 @@ from imaging_plan.charts import overview as overview_charts
 from imaging_plan.i18n import t
 from imaging_plan.app import chain, decisions, state
 from imaging_plan.app.components import assumptions_table, data_error_shown, show_chart, show_chart_data
-from imaging_plan.app.registry import TOPICS, Topic
-from imaging_plan.app.sections import Section
+from imaging_plan.app.pages import TOPICS, PageRecord
+from imaging_plan.views.sections import Section
 
 FAN_PRESETS = ("baseline", "low", "high")
 
@@ -33,7 +33,7 @@ FAN_PRESETS = ("baseline", "low", "high")
 @dataclass(frozen=True)
 class OverviewView:
     sections: list[Section]
-    fans: list[tuple[Topic, pd.DataFrame]]  # per topic: fan_lines' long table
+    fans: list[tuple[PageRecord, pd.DataFrame]]  # per topic: fan_lines' long table
     decisions: list[decisions.Decision]
     lis: list[reports.Headline]  # the board's first figures: LiS FTEs in training each year, as a range
 
@@ -44,11 +44,11 @@ def preset_snapshot(snapshot: state.Snapshot, name: str) -> state.Snapshot:
     return snapshot.with_scenario({**values, "horizon": snapshot.scenario["horizon"]})
 
 
-def fan(snapshot: state.Snapshot, topic: Topic) -> pd.DataFrame:
+def fan(snapshot: state.Snapshot, topic: PageRecord) -> pd.DataFrame:
     """Return the topic's fan: its series under the three presets and the viewer's scenario."""
-    lines = {name: state.computed(topic.fan, preset_snapshot(snapshot, name)) for name in FAN_PRESETS}
-    lines["yours"] = state.computed(topic.fan, snapshot)
-    band = None if topic.band is None else state.computed(topic.band, snapshot)
+    lines = {name: state.computed(topic.overview.fan, preset_snapshot(snapshot, name)) for name in FAN_PRESETS}
+    lines["yours"] = state.computed(topic.overview.fan, snapshot)
+    band = None if topic.overview.band is None else state.computed(topic.overview.band, snapshot)
     names = {
         "baseline": scenario.PRESETS["baseline"].label(snapshot.lang),
         "low": scenario.PRESETS["low"].label(snapshot.lang),
@@ -60,7 +60,7 @@ def fan(snapshot: state.Snapshot, topic: Topic) -> pd.DataFrame:
 
 def compute(snapshot: state.Snapshot) -> OverviewView:
     """Return every topic's section and fan, and the decisions with their lead times."""
-    found = [(topic, state.computed(topic.section, snapshot)) for topic in TOPICS]
+    found = [(topic, state.computed(topic.overview.section, snapshot)) for topic in TOPICS]
     found = [(topic, section) for topic, section in found if section is not None]
     return OverviewView(
         [s for _, s in found],
@@ -212,13 +212,13 @@ def render(snapshot: state.Snapshot) -> None:
             show_chart_data(
                 overview_charts.fan_chart,
                 fan_data,
-                t(topic.fan_title, lang),
-                t(topic.fan_unit, lang),
+                t(topic.overview.fan_title, lang),
+                t(topic.overview.fan_unit, lang),
                 lang=lang,
                 series=tuple(dict.fromkeys(fan_data["series"])),
                 panels=tuple(dict.fromkeys(fan_data["panel"])),
             )
-        if section.chart is not None and st.toggle(t("ov_show_detail", lang), key=f"ov_detail_{topic.name}"):
+        if section.chart is not None and st.toggle(t("ov_show_detail", lang), key=f"ov_detail_{topic.path}"):
             show_chart(section.chart, lang)
             st.dataframe(assumptions_table(snapshot, section.groups), hide_index=True, width="stretch")
     st.caption(t("fan_help", lang))

@@ -34,7 +34,7 @@ from imaging_plan.app.components import (
     method_choice,
     show_chart_data,
 )
-from imaging_plan.app.sections import Section
+from imaging_plan.views.sections import Section
 
 FORECAST = "physician_ftes"
 RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 01"

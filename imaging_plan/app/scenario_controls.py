@@ -18,6 +18,7 @@ from typing import Mapping
 
 import streamlit as st
 
+from imaging_plan.app import pages
 from imaging_plan.data import codes
 from imaging_plan.planning import scenario
 from imaging_plan.planning.assumptions import ASSUMPTIONS, in_group
@@ -29,11 +30,6 @@ NOTES = "_url_notes"
 UPLOAD = "scenario_upload"
 
 
-def _page_param(key: str) -> bool:
-    """Whether a URL key belongs to a widget of one page (its own choice, not an assumption)."""
-    return key in ("staff_trusts", "staff_roles", "series") or key.startswith("method_")
-
-
 def _query() -> dict:
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
     return {key: values if len(values) > 1 else values[0] for key, values in raw.items() if values}
@@ -43,7 +39,7 @@ def held_scenario(defaults: Mapping) -> dict:
     """Return the session's scenario; a new session reads it from the link (bad values noted, not applied)."""
     held = st.session_state.get(SCENARIO)
     if held is None:
-        query = {k: v for k, v in _query().items() if not _page_param(k)}
+        query = {k: v for k, v in _query().items() if not pages.is_page_key(k)}
         parsed = scenario.from_query(query, defaults)
         if parsed.ignored:
             st.session_state[NOTES] = parsed.ignored

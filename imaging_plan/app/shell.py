@@ -8,9 +8,7 @@ and the URL (`scenario_controls`), so every page's link carries all of it.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import NamedTuple
 
 import streamlit as st
 
@@ -18,7 +16,7 @@ from imaging_plan import paths
 from imaging_plan.planning import assumptions, scenario
 from imaging_plan.i18n import LANGUAGE_LABELS, LANGUAGES, t
 from imaging_plan.data.inputs import InputDataError, load_inputs, load_optional
-from imaging_plan.app import scenario_controls, sign_in, state, url_codes, workspace
+from imaging_plan.app import pages, scenario_controls, sign_in, state, url_codes, workspace
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = (
@@ -35,39 +33,6 @@ APP_TABLES = (
     "on_call_lines",
     "population_projection_counties",  # the activity: each county's projected total
 )
-
-
-class Page(NamedTuple):
-    module: str  # module in this package with render(snapshot)
-    title: str  # i18n key of the menu title
-    url: str  # URL path
-    groups: tuple[str, ...]  # assumption groups drawn as sliders on this page
-    icon: str
-
-
-# Pages in menu order. The overview is read, not steered: the general assumptions (and the presets).
-PAGES = [
-    Page("overview_page", "page_overview", "overview", ("general",), ":material/dashboard:"),
-    Page(
-        "physicians_page",
-        "page_physicians",
-        "physicians",
-        ("general", "physicians", "workload"),
-        ":material/stethoscope:",
-    ),
-    Page("inflow_page", "page_inflow", "inflow", ("general", "physicians", "inflow"), ":material/school:"),
-    Page(
-        "staffing_page",
-        "page_staffing",
-        "staffing",
-        ("general", "staff", "staff_trusts", "activity", "workload_staff"),
-        ":material/groups:",
-    ),
-    Page("equipment_page", "page_equipment", "equipment", ("general", "equipment", "activity"), ":material/radiology:"),
-    Page("preparedness_page", "page_preparedness", "preparedness", ("general", "preparedness"), ":material/emergency:"),
-    Page("quality_page", "page_quality", "quality", ("general",), ":material/analytics:"),
-    Page("data_page", "page_data", "data", ("general",), ":material/upload_file:"),
-]
 
 
 def _load(data_dir: str, version: str) -> tuple[dict, dict | None, str | None]:
@@ -161,11 +126,11 @@ def snapshot_for(
     )
 
 
-def _page(module: str, holder: dict):
+def _page(record: pages.PageRecord, holder: dict):
     def render() -> None:
-        importlib.import_module(f"{__package__}.{module}").render(holder["snapshot"])
+        record.render(holder["snapshot"])
 
-    render.__name__ = module
+    render.__name__ = record.module
     return render
 
 
@@ -175,14 +140,14 @@ def main() -> None:
     lang = language_switch() or "nb"
     scenario_box = st.sidebar.container()  # filled after the sliders, shown above them
     holder: dict = {}
-    pages = {
-        p.url: st.Page(_page(p.module, holder), title=t(p.title, lang), url_path=p.url, icon=p.icon, default=i == 0)
-        for i, p in enumerate(PAGES)
+    shown = {
+        p.path: st.Page(_page(p, holder), title=t(p.title, lang), url_path=p.path, icon=p.icon, default=i == 0)
+        for i, p in enumerate(pages.PAGES)
     }
-    current = st.navigation(list(pages.values()))
-    if link is not None and pages.get(link.page, current) is not current:
-        st.switch_page(pages[link.page], query_params=link.query)
-    groups = next((p.groups for p in PAGES if pages[p.url] is current), PAGES[0].groups)
+    current = st.navigation(list(shown.values()))
+    if link is not None and shown.get(link.page, current) is not current:
+        st.switch_page(shown[link.page], query_params=link.query)
+    groups = next((p.groups for p in pages.PAGES if shown[p.path] is current), pages.PAGES[0].groups)
     holder["snapshot"] = build_context(lang, groups)
     scenario_controls.scenario_panel(holder["snapshot"], scenario_box)
     current.run()

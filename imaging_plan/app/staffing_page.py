@@ -33,7 +33,7 @@ from imaging_plan.app.components import (
     show_chart_data,
 )
 from imaging_plan.app import url_codes
-from imaging_plan.app.sections import Section
+from imaging_plan.views.sections import Section
 
 FORECAST = "radiographer_turnover"
 RUN_COMMAND = "python -m imaging_plan.pipeline.runner --only 03"

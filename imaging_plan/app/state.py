@@ -1,92 +1,39 @@
-"""One state per rerun: the snapshot every page reads, and the one cache every computation goes through.
+"""The app's side of the snapshot: the versions that key the cache, and the stored forecasts, read once.
 
-A `Snapshot` holds what a page may use (language, scenario, defaults, the input
-tables, the stored forecasts, and the versions of both). It is built once per
-rerun by `shell.build_context` and never changed.
+Every page reads one `views.snapshot.Snapshot` per rerun (built by
+`shell.build_context`), and every computation that is worth keeping goes
+through the one shared cache, `views.cache` (explicit keys, bounded, shared by
+every session of the server process).
 
-`computed(fn, snapshot, *args)` returns `fn(snapshot, *args)` from a cache shared
-by every session of the server process, bounded in entries and age. Its key is
-derived, never listed by hand: the function's name, the language, the data
-version, the forecast versions, the extra arguments, and the values of exactly the
-scenario keys the function read the last times it ran (recorded while it runs).
-So two board members opening the same link compute a page once; a physician
-slider leaves the equipment results where they were; and two scenarios that
-differ in a value a computation reads never share its result.
-
-Cached results are shared objects: pages read them and never modify them.
+`computed` is the older read-tracking entry into that cache, kept only while pages move to
+`views.cache.cached`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections import ChainMap
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Callable
 
-import pandas as pd
-import streamlit as st
-
-from imaging_plan import paths
 from imaging_plan.data.inputs import TABLES, file_sha256
 from imaging_plan.pipeline.store import Forecast, ForecastMissing, forecast_version, list_forecasts, read_forecast
-
-# Bounds of the shared cache: about 20 pages x a few scenarios x two languages stay in it;
-# an entry unused for an hour goes (a forecast rerun or a data change makes new keys anyway).
-MAX_ENTRIES = 512
-TTL_SECONDS = 3600
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What every page reads in one rerun; immutable (the mappings are read-only views)."""
-
-    lang: str
-    scenario: Mapping[str, Any]
-    defaults: Mapping[str, Any]
-    data_version: str = ""
-    forecast_versions: tuple = ()
-    tables: Mapping[str, pd.DataFrame] = field(default_factory=lambda: MappingProxyType({}))
-    forecasts: Mapping[str, Forecast] = field(default_factory=lambda: MappingProxyType({}))
-    data_error: str | None = None
-    data_dir: Path = paths.DATA_DIR
-    forecasts_dir: Path = paths.FORECASTS_DIR
-
-    def forecast(self, name: str) -> Forecast | None:
-        """Return stored forecast `name` (shared, read-only), or None when it has not been made."""
-        return self.forecasts.get(name)
-
-    def with_scenario(self, scenario: Mapping[str, Any]) -> "Snapshot":
-        """Return the same snapshot for another scenario (e.g. a preset drawn beside the viewer's)."""
-        return replace(self, scenario=MappingProxyType(dict(scenario)))
-
-    def with_values(self, **changes: Any) -> "Snapshot":
-        """Return the snapshot with a few values changed, the others read through (so reads stay recorded)."""
-        return replace(self, scenario=MappingProxyType(ChainMap(dict(changes), self.scenario)))
-
-
-def freeze(lang: str, scenario: Mapping, defaults: Mapping, **rest) -> Snapshot:
-    """Return a Snapshot with read-only copies of the mappings."""
-    for name in ("tables", "forecasts"):
-        if name in rest:
-            rest[name] = MappingProxyType(dict(rest[name]))
-    return Snapshot(lang, MappingProxyType(dict(scenario)), MappingProxyType(dict(defaults)), **rest)
+from imaging_plan.views import cache
+from imaging_plan.views.snapshot import Snapshot, freeze  # noqa: F401  (pages still name state.Snapshot)
 
 
 # --- The one cache ------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=MAX_ENTRIES, ttl=TTL_SECONDS)
-def _entry(key: tuple, _build: Callable[[], Any]) -> Any:
-    return _build()
+def _entry(key: tuple, build: Callable[[], Any]) -> Any:
+    return cache.shared("computed", key, build)
 
 
 def clear() -> None:
     """Empty the shared cache (tests; a new data version makes new keys without this)."""
-    _entry.clear()
+    cache.clear()
     with _LOCK:
         _READS.clear()
 
@@ -201,14 +148,12 @@ def stored_forecasts(forecasts_dir: Path, versions: tuple) -> dict[str, Forecast
     """Return every stored forecast at `versions`, read once per version and shared (read-only)."""
     found = {}
     for name, stamp in versions:
-        forecast = _entry(
-            ("forecast", str(forecasts_dir), name, stamp), lambda name=name: _read_forecast(str(forecasts_dir), name)
+        forecast = cache.shared(
+            "forecast", (str(forecasts_dir), name, stamp), lambda name=name: _read_forecast(str(forecasts_dir), name)
         )
         if forecast is not None:
             found[name] = forecast
     return found
 
 
-def shared(kind: str, key: tuple, build: Callable[[], Any]) -> Any:
-    """Return `build()` through the same shared cache, under a key the caller derives from build's inputs."""
-    return _entry((kind, *key), build)
+shared = cache.shared  # the pages' older name for it

@@ -1,6 +1,6 @@
 """What a forecast page contributes to the board's overview and its exports.
 
-Each topic in `registry.TOPICS` offers `section(snapshot) -> Section | None`; the
+Each topic in `app.pages.TOPICS` offers `section(snapshot) -> Section | None`; the
 overview draws them in menu order, and the Excel and PDF exports are built from
 the same sections, so a board member's screen and the downloaded summary show
 the same numbers. A Section is computed once per scenario and shared: read it, never change it.
