@@ -289,10 +289,10 @@ def test_backcast_lines_draw_the_actual_once_and_each_origin_and_variant():
 
 
 def test_a_chart_spec_is_cached_under_its_builders_module_and_name(monkeypatch):
-    from imaging_plan.app import components, state
+    from imaging_plan.app import components
 
     keys = []
-    monkeypatch.setattr(state, "shared", lambda kind, key, build: keys.append((kind, key)) or build())
+    monkeypatch.setattr(components.cache, "shared", lambda kind, key, build: keys.append((kind, key)) or build())
     monkeypatch.setattr(components.st, "vega_lite_chart", lambda *args, **kwargs: None)
     gaps = pd.DataFrame({"year": [2026, 2027], "gap": [1.0, -1.0], "kind": ["Mangel", "Overskudd"]})
     components.show_chart_data(physician_charts.gap_bars, gaps, lang="nb", years=(2026, 2027))

@@ -46,22 +46,22 @@ def _running_notice(forecasts_dir: str, name: str, lang: str, what: str) -> None
         st.progress(min(status["done"] / status["total"], 1.0))
 
 
-def forecast_or_progress(ctx, name: str, run_command: str, missing_key: str, what: str):
+def forecast_or_progress(snapshot, name: str, run_command: str, missing_key: str, what: str):
     """Return forecast `name` (read-only, shared) or None, showing how its build stands.
 
     While a build runs: its progress, then the previous forecast if there is one. After a
     failed or interrupted build: a warning and the forecast as it is. Otherwise exactly
-    `forecast_status(ctx, name, run_command, missing_key)`.
+    `forecast_status(snapshot, name, run_command, missing_key)`.
     """
-    status = store.build_status(ctx.forecasts_dir, name)
+    status = store.build_status(snapshot.forecasts_dir, name)
     state = status and status["state"]
     if state == "running":
-        _running_notice(str(ctx.forecasts_dir), name, ctx.lang, what)
-        if ctx.forecast(name) is None:
+        _running_notice(str(snapshot.forecasts_dir), name, snapshot.lang, what)
+        if snapshot.forecast(name) is None:
             return None
-        st.caption(t("build_previous", ctx.lang))
+        st.caption(t("build_previous", snapshot.lang))
     elif state == "failed":
-        st.warning(t("build_failed", ctx.lang, what=what, message=status.get("message") or "?", cmd=run_command))
+        st.warning(t("build_failed", snapshot.lang, what=what, message=status.get("message") or "?", cmd=run_command))
     elif state == "stopped":
-        st.warning(t("build_stopped", ctx.lang, what=what, cmd=run_command))
-    return forecast_status(ctx, name, run_command, missing_key)
+        st.warning(t("build_stopped", snapshot.lang, what=what, cmd=run_command))
+    return forecast_status(snapshot, name, run_command, missing_key)

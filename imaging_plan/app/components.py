@@ -15,14 +15,15 @@ from imaging_plan.charts.quality import method_label
 from imaging_plan.i18n import fmt_number, t
 from imaging_plan.data.inputs import illustrative_files
 from imaging_plan.views.reports import mark_illustrative
-from imaging_plan.app import state, url_codes
+from imaging_plan.app import url_codes
+from imaging_plan.views import cache
 
 
-def data_error_shown(ctx) -> bool:
+def data_error_shown(snapshot) -> bool:
     """Show why the input data cannot be read, if it cannot; return whether the page must stop there."""
-    if ctx.data_error:
-        st.error(f"{t('data_error', ctx.lang)}\n\n```\n{ctx.data_error}\n```")
-    return bool(ctx.data_error)
+    if snapshot.data_error:
+        st.error(f"{t('data_error', snapshot.lang)}\n\n```\n{snapshot.data_error}\n```")
+    return bool(snapshot.data_error)
 
 
 def show_chart(chart, lang: str) -> None:
@@ -55,39 +56,39 @@ def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) ->
         spec.pop("data", None)
         return spec
 
-    st.vega_lite_chart(data, copy.deepcopy(state.shared("chart_spec", key, build)), width="stretch")
+    st.vega_lite_chart(data, copy.deepcopy(cache.shared("chart_spec", key, build)), width="stretch")
 
 
-def forecast_status(ctx, name: str, run_command: str, missing_key: str):
+def forecast_status(snapshot, name: str, run_command: str, missing_key: str):
     """Show when forecast `name` was made and whether its inputs changed since; return it (shared) or None.
 
     When it is missing, say how to make it (text `missing_key`) instead of failing.
     """
-    forecast = ctx.forecast(name)
+    forecast = snapshot.forecast(name)
     if forecast is None:
-        st.info(t(missing_key, ctx.lang, cmd=run_command))
+        st.info(t(missing_key, snapshot.lang, cmd=run_command))
         return None
     when = forecast.manifest["created_utc"][:16].replace("T", " ")
-    st.caption(t("forecast_made", ctx.lang, when=when, notebook=forecast.manifest.get("notebook", "?")))
-    changed = forecast.changed_inputs(ctx.data_dir)
+    st.caption(t("forecast_made", snapshot.lang, when=when, notebook=forecast.manifest.get("notebook", "?")))
+    changed = forecast.changed_inputs(snapshot.data_dir)
     if changed:
-        st.warning(t("forecast_stale", ctx.lang, files=", ".join(changed), cmd=run_command))
+        st.warning(t("forecast_stale", snapshot.lang, files=", ".join(changed), cmd=run_command))
     return forecast
 
 
-def assumptions_table(ctx, groups: tuple[str, ...], keys: tuple[str, ...] = ()) -> pd.DataFrame:
+def assumptions_table(snapshot, groups: tuple[str, ...], keys: tuple[str, ...] = ()) -> pd.DataFrame:
     """Return the assumptions of `groups`, then the single `keys` of other groups a page reads: value,
     default, whether changed, and source."""
     rows = []
     for a in [*assumptions.in_group(*groups), *(assumptions.ASSUMPTIONS[k] for k in keys)]:
-        value, default = ctx.scenario[a.key], ctx.defaults[a.key]
+        value, default = snapshot.scenario[a.key], snapshot.defaults[a.key]
         rows.append(
             {
-                t("assumptions", ctx.lang): a.label(ctx.lang),
-                t("value", ctx.lang): value,
-                t("default", ctx.lang): default,
-                t("changed", ctx.lang): "●" if value != default else "",
-                t("source", ctx.lang): a.source,
+                t("assumptions", snapshot.lang): a.label(snapshot.lang),
+                t("value", snapshot.lang): value,
+                t("default", snapshot.lang): default,
+                t("changed", snapshot.lang): "●" if value != default else "",
+                t("source", snapshot.lang): a.source,
             }
         )
     return pd.DataFrame(rows)
@@ -110,21 +111,21 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str, illu
     )
 
 
-def is_illustrative(ctx, forecast_name: str, file: str) -> bool:
+def is_illustrative(snapshot, forecast_name: str, file: str) -> bool:
     """Return whether input `file` holds illustrative (generated) rows, as the forecast's manifest records.
 
     The manifest is the record when it was made from the file as it is now; without a
     forecast, or when the file changed since, the file itself is read the same way.
     """
-    forecast = ctx.forecast(forecast_name)
+    forecast = snapshot.forecast(forecast_name)
     if (
         forecast is not None
         and "illustrative" in forecast.manifest
         and file in forecast.manifest.get("inputs", {})
-        and file not in forecast.changed_inputs(ctx.data_dir)
+        and file not in forecast.changed_inputs(snapshot.data_dir)
     ):
         return file in forecast.manifest["illustrative"]
-    return file in illustrative_files(ctx.data_dir, [file])
+    return file in illustrative_files(snapshot.data_dir, [file])
 
 
 # --- Backtest figures beside forecast charts -----------------------------------------------------
@@ -149,9 +150,9 @@ def series_label(series_id: str, lang: str) -> str:
     return ", ".join(words)
 
 
-def backtest_winners(ctx) -> pd.DataFrame | None:
+def backtest_winners(snapshot) -> pd.DataFrame | None:
     """Return the stored backtest's per-series MASE and winner (index: series_id), or None when missing."""
-    forecast = ctx.forecast(BACKTEST)
+    forecast = snapshot.forecast(BACKTEST)
     if forecast is None or "winners" not in forecast.tables:
         return None
     return forecast.tables["winners"].set_index("series_id")
@@ -204,18 +205,18 @@ def note_text(series_id: str, row: pd.Series | None, lang: str) -> str:
     )
 
 
-def backtest_note(ctx, series_ids: str | list[str]) -> None:
+def backtest_note(snapshot, series_ids: str | list[str]) -> None:
     """Show one line per series saying how its forecast did in the backtest against the baselines."""
-    winners = backtest_winners(ctx)
+    winners = backtest_winners(snapshot)
     if winners is None:
-        st.caption(t("note_missing", ctx.lang, cmd=BACKTEST_COMMAND))
+        st.caption(t("note_missing", snapshot.lang, cmd=BACKTEST_COMMAND))
         return
     for series_id in [series_ids] if isinstance(series_ids, str) else series_ids:
         row = winners.loc[series_id] if series_id in winners.index else None
-        st.caption(note_text(series_id, row, ctx.lang))
+        st.caption(note_text(series_id, row, snapshot.lang))
 
 
-def method_choice(ctx, series_id: str, key: str) -> str:
+def method_choice(snapshot, series_id: str, key: str) -> str:
     """Return the method whose line the planner wants on a chart: a URL-bound switch, the default line by default.
 
     Offers the default line (the stored trend, `forecasting.DEFAULT_LINES`) and every method
@@ -223,8 +224,8 @@ def method_choice(ctx, series_id: str, key: str) -> str:
     URL carries the method's code (`method_radiology=naive`), so a link keeps its choice in
     either language. Without a backtest only the default line exists: no switch.
     """
-    forecast = ctx.forecast(BACKTEST)
-    winners = backtest_winners(ctx)
+    forecast = snapshot.forecast(BACKTEST)
+    winners = backtest_winners(snapshot)
     if forecast is None or winners is None or series_id not in winners.index:
         return "default"
     ahead = forecast.tables["forward"]
@@ -232,31 +233,31 @@ def method_choice(ctx, series_id: str, key: str) -> str:
     scores = _mase_columns(winners.loc[series_id])
     winner = winners.loc[series_id, "winner"]
     help_text = " · ".join(
-        f"{method_label(m, ctx.lang)} {fmt_number(scores[m], ctx.lang, 2)}" + (" ★" if m == winner else "")
+        f"{method_label(m, snapshot.lang)} {fmt_number(scores[m], snapshot.lang, 2)}" + (" ★" if m == winner else "")
         for m in options
         if m in scores
     )
     return (
         url_codes.coded(
             st.segmented_control,
-            t("method_switch", ctx.lang),
+            t("method_switch", snapshot.lang),
             options,
-            format_func=lambda m: method_label(m, ctx.lang),
+            format_func=lambda m: method_label(m, snapshot.lang),
             default="default",
             key=key,
             required=True,
-            help=t("method_switch_help", ctx.lang, scores=help_text),
+            help=t("method_switch_help", snapshot.lang, scores=help_text),
         )
         or "default"
     )
 
 
-def forward_trend(ctx, series_id: str, method: str) -> pd.DataFrame | None:
+def forward_trend(snapshot, series_id: str, method: str) -> pd.DataFrame | None:
     """Return a method's stored forward line for a series as trend, trend_lower, trend_upper per year.
 
     The line starts at the last observed year, so it joins the history.
     """
-    forecast = ctx.forecast(BACKTEST)
+    forecast = snapshot.forecast(BACKTEST)
     if forecast is None:
         return None
     ahead = forecast.tables["forward"]

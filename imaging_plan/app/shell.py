@@ -1,6 +1,6 @@
 """The app's frame: language switch, the scenario sidebar, and the navigation.
 
-Each rerun builds one `state.Snapshot` (see `build_context`) before the page
+Each rerun builds one `Snapshot` (see `build_context`) before the page
 runs; the page reads it and draws. The sidebar draws the sliders of the current
 page's assumption groups only; the rest of the scenario is held in the session
 and the URL (`scenario_controls`), so every page's link carries all of it.
@@ -17,6 +17,8 @@ from imaging_plan.planning import assumptions, scenario
 from imaging_plan.i18n import LANGUAGE_LABELS, LANGUAGES, t
 from imaging_plan.data.inputs import InputDataError, load_inputs, load_optional
 from imaging_plan.app import pages, scenario_controls, sign_in, state, url_codes, workspace
+from imaging_plan.views import cache
+from imaging_plan.views.snapshot import Snapshot, freeze
 
 # The tables the app reads; their content hash keys the cache.
 APP_TABLES = (
@@ -53,7 +55,7 @@ def _load(data_dir: str, version: str) -> tuple[dict, dict | None, str | None]:
 def inputs(data_dir: Path) -> tuple[str, dict, dict, str | None]:
     """Return the data version, the tables, the defaults (complete) and the data error; read once per version."""
     version = state.data_version(data_dir)
-    tables, defaults, error = state.shared("inputs", (str(data_dir), version), lambda: _load(str(data_dir), version))
+    tables, defaults, error = cache.shared("inputs", (str(data_dir), version), lambda: _load(str(data_dir), version))
     # No usable data: data-derived defaults fall back to the slider's lower end.
     defaults = {
         a.key: (defaults or {}).get(a.key, a.default if a.default is not None else a.min)
@@ -82,7 +84,7 @@ def language_switch() -> str:
     )
 
 
-def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> state.Snapshot:
+def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> Snapshot:
     """Return this rerun's snapshot: the data, the stored forecasts and the scenario (drawing `groups`' sliders)."""
     data_dir, forecasts_dir, _ = workspace.session_dirs()  # the shipped folders, or this session's uploads
     version, tables, defaults, error = inputs(data_dir)
@@ -90,7 +92,7 @@ def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> state.Sn
     scenario = scenario_controls.sliders(held, defaults, lang, groups)
     scenario_controls.write_url(scenario, defaults)
     versions = state.forecast_versions(forecasts_dir)
-    return state.freeze(
+    return freeze(
         lang,
         scenario,
         defaults,
@@ -106,13 +108,13 @@ def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> state.Sn
 
 def snapshot_for(
     lang: str = "nb", values: dict | None = None, data_dir: Path | None = None, forecasts_dir: Path | None = None
-) -> state.Snapshot:
+) -> Snapshot:
     """Return a snapshot without the sidebar: the defaults overlaid with `values` (exports, benchmarks, tests)."""
     data_dir = Path(data_dir or paths.data_dir())
     forecasts_dir = Path(forecasts_dir or paths.forecasts_dir())
     version, tables, defaults, error = inputs(data_dir)
     versions = state.forecast_versions(forecasts_dir)
-    return state.freeze(
+    return freeze(
         lang,
         {**defaults, **(values or {})},
         defaults,

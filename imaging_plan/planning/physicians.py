@@ -272,7 +272,7 @@ def simulate(basis: Basis, draws: Draws) -> dict[str, dict[str, np.ndarray]]:
     e = draws.exit_rate_pct / 100
     training = draws.training_years.astype(int)
     for specialty, history in basis.histories.items():
-        calibrate = lambda window: basis.calibration(specialty, window)  # noqa: E731 (cached on the basis)
+        calibrate = lambda window, specialty=specialty: basis.calibration(specialty, window)  # noqa: E731
         recruited = recruitment.recruited_per_draw(calibrate, draws.window, draws.exit_rate_pct, training)
         recruited += basis.extra_recruitment.get(specialty, 0.0)
         supply = supply_paths(

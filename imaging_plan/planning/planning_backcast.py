@@ -182,7 +182,7 @@ def supply_interval_coverage(
             if len(known) < 2 or last <= origin:
                 continue
             recruited = recruitment.recruited_per_draw(
-                lambda window: recruitment.calibration(known, window),
+                lambda window, known=known: recruitment.calibration(known, window),
                 drawn.window,
                 drawn.exit_rate_pct,
                 drawn.training_years,
