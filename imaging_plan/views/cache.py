@@ -3,8 +3,8 @@
 `cached(groups=..., keys=...)` marks a function of a `Snapshot` (and hashable or
 `cache_key()`-bearing extra arguments) whose result depends on the scenario only
 through the values of the named assumption groups and keys. The key of a call
-is explicit: the function's name, the language, the data version, the forecast
-versions, the extra arguments and those values. A test
+is explicit: the function's name, the language, the data version (and its error, if
+any), the forecast versions, the extra arguments and those values. A test
 (`tests/test_cache.py`) runs every cached function on a scenario that records
 what is read and fails when a function reads a key it did not declare, so a
 missing declaration is caught in the suite, never by a stale page.
@@ -169,6 +169,7 @@ def cached(*, groups: Iterable[str] = (), keys: Iterable[str] = ()) -> Callable:
                 name,
                 snapshot.lang,
                 snapshot.data_version,
+                snapshot.data_error,
                 snapshot.forecast_versions,
                 tuple(_arg_key(a) for a in args),
                 tuple((k, snapshot.scenario.get(k)) for k in sorted(reads)),
