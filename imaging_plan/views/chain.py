@@ -26,57 +26,62 @@ STAFF_GROUPS = (*ACTIVITY_GROUPS, "staff", "workload_staff")
 @cache.cached(groups=ACTIVITY_GROUPS, keys=ACTIVITY_KEYS)
 def activity_part(snapshot: Snapshot) -> pd.DataFrame:
     """Return the scenario's exams per year, modality and sector (`activity.exams_projection`)."""
-    return activity.exams_projection(snapshot.tables, snapshot.scenario)
+    scenario = declared(snapshot, activity_part.reads)  # the planning may copy it whole
+    return activity.exams_projection(snapshot.tables, scenario)
 
 
 @cache.cached(groups=STAFF_GROUPS, keys=ACTIVITY_KEYS)
 def radiographer_path_part(snapshot: Snapshot) -> pd.DataFrame | None:
     """Return the radiographers' planned FTEs from the workload, or None when the scenario plans otherwise."""
+    scenario = declared(snapshot, radiographer_path_part.reads)  # the planning may copy it whole
     if int(snapshot.scenario["staff_follow_trend"]) != 2:
         return None
-    scenario = declared(snapshot, radiographer_path_part.reads)  # the planning copies the scenario
     return workload.radiographer_path(snapshot.tables, scenario, snapshot.tables["staff_ftes"])
 
 
 @cache.cached(groups=(*ACTIVITY_GROUPS, "equipment", "workload_staff"), keys=ACTIVITY_KEYS)
 def machines_part(snapshot: Snapshot) -> pd.DataFrame:
     """Return units needed per year, type and owner at the scenario's opening hours (`workload.machines_needed`)."""
+    scenario = declared(snapshot, machines_part.reads)  # the planning may copy it whole
     return workload.machines_needed(
         activity_part(snapshot),
         snapshot.tables["equipment_units"],
         snapshot.tables["exams_by_trust"],
-        snapshot.scenario,
+        scenario,
     )
 
 
 @cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
 def radiologist_need(snapshot: Snapshot) -> pd.Series:
     """Return radiology's need per year under the scenario's need method."""
-    need = physicians.physician_need(snapshot.tables, snapshot.scenario)
+    scenario = declared(snapshot, radiologist_need.reads)  # the planning may copy it whole
+    need = physicians.physician_need(snapshot.tables, scenario)
     return need[need["specialty"] == "radiology"].set_index("year")["need"]
 
 
 @cache.cached(groups=(*STAFF_GROUPS, "staff_trusts"), keys=ACTIVITY_KEYS)
 def radiographer_plan(snapshot: Snapshot) -> pd.Series:
     """Return the region's planned radiographer FTEs per year (the Staffing page's planned FTEs)."""
+    scenario = declared(snapshot, radiographer_plan.reads)  # the planning may copy it whole
     forecast = snapshot.forecast("radiographer_turnover")
     trend = forecast.tables.get("trend") if forecast is not None else None
     path = radiographer_path_part(snapshot)
-    planned = staffing.planned_ftes(snapshot.tables["staff_ftes"], trend, snapshot.scenario, path)
+    planned = staffing.planned_ftes(snapshot.tables["staff_ftes"], trend, scenario, path)
     return planned[planned["role"] == "radiographer"].groupby("year")["fte"].sum()
 
 
 @cache.cached(groups=(*ACTIVITY_GROUPS, "workload", "workload_staff"), keys=ACTIVITY_KEYS)
 def implied_ratios(snapshot: Snapshot) -> dict[str, float]:
     """Return the workload's implied FTEs over the counted FTEs in the exams' year, radiology and radiographers."""
+    scenario = declared(snapshot, implied_ratios.reads)  # the planning may copy it whole
     tables = snapshot.tables
     year = int(tables["exams_by_modality"]["year"].max())
     projected = activity_part(snapshot)
     doctors = workload.implied_vs_actual(
-        workload.physician_need(projected, snapshot.scenario), workload.ftes_in(tables["physician_ftes"], year), year
+        workload.physician_need(projected, scenario), workload.ftes_in(tables["physician_ftes"], year), year
     ).set_index("group")
     staff = workload.implied_vs_actual(
-        workload.radiographer_need(projected, snapshot.scenario, tables["exams_by_trust"]),
+        workload.radiographer_need(projected, scenario, tables["exams_by_trust"]),
         workload.ftes_in(tables["staff_ftes"], year, "trust", "radiographer"),
         year,
     ).dropna()  # the trusts Tabell 7 counts
@@ -135,8 +140,9 @@ def chain_table(snapshot: Snapshot) -> pd.DataFrame:
 @cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
 def physician_workload_part(snapshot: Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the physicians the workload implies beside Tabell 6, and the backcast of both need methods."""
+    scenario = declared(snapshot, physician_workload_part.reads)  # the planning may copy it whole
     tables = snapshot.tables
     year = int(tables["exams_by_modality"]["year"].max())
-    need = workload.physician_need(activity_part(snapshot), snapshot.scenario)
+    need = workload.physician_need(activity_part(snapshot), scenario)
     implied = workload.implied_vs_actual(need, workload.ftes_in(tables["physician_ftes"], year), year)
-    return implied, workload.need_backcast(tables, snapshot.scenario)
+    return implied, workload.need_backcast(tables, scenario)

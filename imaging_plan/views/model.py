@@ -37,7 +37,9 @@ SMALL = 100  # base-year FTEs below which a specialty's headlines carry one deci
 # workload and the activity.
 MODEL_GROUPS = ("general", "workload", "activity")
 MODEL_KEYS = tuple(sorted(cache.scenario_keys(("physicians",)) - {"fte_per_person_physician"}))
+MODEL_READS = cache.scenario_keys(MODEL_GROUPS, MODEL_KEYS)
 # The basis: what the draws leave fixed (the rates a slider moves, exits, training, use, AI, are drawn).
+# Under need_method 'workload' it holds the workload's need, which reads the model's values (`basis_workload`).
 BASIS_KEYS = (
     "population_scenario",
     "recruitment_nuclear_medicine_extra_fte",
@@ -90,9 +92,12 @@ def declared(snapshot: Snapshot, keys) -> dict:
     return {key: snapshot.scenario[key] for key in sorted(keys) if key in snapshot.scenario}
 
 
-def scoped(snapshot: Snapshot, trust: str | None) -> tuple[Mapping[str, pd.DataFrame], Mapping[str, object]]:
-    """Return the tables and scenario of the region, or of one trust (its FTEs, its share of the extra)."""
-    tables, scenario = snapshot.tables, snapshot.scenario
+def scoped(
+    snapshot: Snapshot, trust: str | None, keys=MODEL_READS
+) -> tuple[Mapping[str, pd.DataFrame], Mapping[str, object]]:
+    """Return the tables and the scenario's values of `keys` of the region, or of one trust (its FTEs, its
+    share of the extra recruitment)."""
+    tables, scenario = snapshot.tables, declared(snapshot, keys)
     if trust is None:
         return tables, scenario
     region = tables["physician_ftes"]
@@ -129,15 +134,27 @@ def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFr
     return found, per_year, decisions
 
 
-@cache.cached(groups=MODEL_GROUPS, keys=BASIS_KEYS)
-def basis(snapshot: Snapshot, trust: str | None) -> physicians.Basis:
-    """Return the model's basis (demography, histories, calibrations) for the region or a trust."""
-    tables, scenario = scoped(snapshot, trust)
+def _basis(snapshot: Snapshot, trust: str | None, keys) -> physicians.Basis:
+    tables, scenario = scoped(snapshot, trust, keys)
     return physicians.basis(tables, scenario, trust)
 
 
+@cache.cached(groups=("general", "workload"), keys=BASIS_KEYS)
+def basis(snapshot: Snapshot, trust: str | None) -> physicians.Basis:
+    """Return the model's basis (demography, histories, calibrations) for the region or a trust (index method)."""
+    return _basis(snapshot, trust, basis.reads)
+
+
+@cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
+def basis_workload(snapshot: Snapshot, trust: str | None) -> physicians.Basis:
+    """Return `basis` under need_method 'workload': its need per year reads the activity and the model's rates."""
+    return _basis(snapshot, trust, basis_workload.reads)
+
+
 def basis_of(snapshot: Snapshot, trust: str | None = None) -> physicians.Basis:
-    """Return `basis` (cached): the rates a slider moves (exits, training, use, AI) leave it."""
+    """Return the cached basis: under the index method the rates a slider moves (exits, training, use, AI) leave it."""
+    if snapshot.scenario.get("need_method") == "workload":
+        return basis_workload(snapshot, trust)
     return basis(snapshot, trust)
 
 
@@ -175,14 +192,14 @@ def model_of(snapshot: Snapshot, trust: str | None = None) -> ModelView:
 @cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
 def scenario_plan(snapshot: Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the region's plan and need at the scenario's values only (no draws): the overview's preset lines."""
-    one = physicians.simulate(basis_of(snapshot), physicians.Draws.at(snapshot.scenario))
+    one = physicians.simulate(basis_of(snapshot), physicians.Draws.at(declared(snapshot, MODEL_READS)))
     return physicians.plan_frame(one), need_frame(one)
 
 
 @cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
 def sensitivity(snapshot: Snapshot) -> pd.DataFrame:
     """Return the region's tornado at the horizon (`uncertainty.sensitivity` on the cached basis)."""
-    return uncertainty.sensitivity(snapshot.tables, snapshot.scenario, basis=basis_of(snapshot))
+    return uncertainty.sensitivity(snapshot.tables, declared(snapshot, MODEL_READS), basis=basis_of(snapshot))
 
 
 sensitivity_of = sensitivity  # the pages' name for it
