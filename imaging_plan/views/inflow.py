@@ -212,11 +212,15 @@ def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> tuple
     return shown.rename(columns=names), [names[c] for c in numbers]
 
 
-@cache.cached(groups=VIEW_GROUPS, keys=MODEL_KEYS)
 def section(snapshot: Snapshot) -> Section | None:
     """Return new specialists a year for the board: needed and planned (the one inflow), with their intervals."""
-    if snapshot.data_error:
-        return None
+    # checked outside the cache: its key holds the data's version, not whether the data loaded
+    return None if snapshot.data_error else board_section(snapshot)
+
+
+@cache.cached(groups=VIEW_GROUPS, keys=MODEL_KEYS)
+def board_section(snapshot: Snapshot) -> Section:
+    """Return `section`'s Section for data that loaded."""
     lang = snapshot.lang
     view = compute(snapshot)
     plan, pipeline = view.plan, view.pipeline

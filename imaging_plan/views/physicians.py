@@ -335,11 +335,15 @@ def recruitment_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return shown.rename(columns={**names, "specialty": t("col_specialty", lang), "year": t("year", lang)})
 
 
-@cache.cached(groups=VIEW_GROUPS, keys=VIEW_KEYS)
 def section(snapshot: Snapshot) -> Section | None:
     """Return the physician gap for the board: per specialty the horizon's median and interval, and its parts."""
-    if snapshot.data_error:
-        return None
+    # checked outside the cache: its key holds the data's version, not whether the data loaded
+    return None if snapshot.data_error else board_section(snapshot)
+
+
+@cache.cached(groups=VIEW_GROUPS, keys=VIEW_KEYS)
+def board_section(snapshot: Snapshot) -> Section:
+    """Return `section`'s Section for data that loaded."""
     lang = snapshot.lang
     view = compute(snapshot, None)
     plan, years, horizon, model = view.plan, view.years, view.horizon, view.model
