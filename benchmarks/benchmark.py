@@ -45,14 +45,15 @@ def time_exports(forecasts: Path) -> tuple[float, float]:
     """Return the seconds to build the board PDF and the Excel workbook for the default scenario."""
     from imaging_plan.app import overview_page
     from imaging_plan.app.shell import snapshot_for
+    from imaging_plan.views import exports
 
-    ctx = snapshot_for("nb", forecasts_dir=forecasts)
-    found = overview_page.compute(ctx).sections
+    snapshot = snapshot_for("nb", forecasts_dir=forecasts)
+    found = overview_page.compute(snapshot).sections
     started = time.perf_counter()
-    overview_page.pdf_bytes(ctx, found)
+    exports.pdf_bytes(snapshot, found)
     pdf = time.perf_counter() - started
     started = time.perf_counter()
-    overview_page.excel_bytes(ctx, found)
+    overview_page.excel_bytes(snapshot, found)
     return pdf, time.perf_counter() - started
 
 

@@ -12,7 +12,11 @@ import pytest
 
 from conftest import open_page
 from imaging_plan.planning import uncertainty
-from imaging_plan.app import inflow_page, model_view, overview_page, physicians_page, state
+from imaging_plan.app import overview_page, state
+from imaging_plan.views import exports
+from imaging_plan.views import inflow as inflow_view
+from imaging_plan.views import model as model_view
+from imaging_plan.views import physicians as physicians_view
 from imaging_plan.app.shell import snapshot_for
 from imaging_plan.charts import uncertainty as charts
 
@@ -36,8 +40,8 @@ def _by_year(frame: pd.DataFrame, column: str) -> pd.Series:
 
 
 def test_new_specialists_are_one_figure_on_every_page_and_in_the_workbook(snapshot):
-    physicians = physicians_page.compute(snapshot)
-    inflow = inflow_page.compute(snapshot)
+    physicians = physicians_view.compute(snapshot)
+    inflow = inflow_view.compute(snapshot)
     view = overview_page.compute(snapshot)
     tables = {name: frame for s in view.sections for name, frame in s.tables.items()}
     book = pd.read_excel(
@@ -76,7 +80,7 @@ def test_the_draws_are_computed_once_per_scenario_through_the_apps_cache(snapsho
 
 
 def test_the_headline_is_the_draws_median_and_its_interval_contains_it(snapshot):
-    view = physicians_page.compute(snapshot)
+    view = physicians_view.compute(snapshot)
     for specialty in view.specialties:
         for year in view.years:
             for measure in ("gap", "specialists_gap", "residents_gap"):
@@ -85,7 +89,7 @@ def test_the_headline_is_the_draws_median_and_its_interval_contains_it(snapshot)
         # The parts' medians are not the total's, but the scenario's parts add up to its gap.
         own = view.plan[view.plan["specialty"] == specialty]
         np.testing.assert_allclose(own["specialists_gap"] + own["residents_gap"], own["gap"])
-    text = physicians_page.parts_text(view.model, "radiology", view.horizon, "nb")
+    text = physicians_view.parts_text(view.model, "radiology", view.horizon, "nb")
     assert text.startswith("spesialister ") and " · LiS " in text and text.count(" til ") == 2
 
 
@@ -119,7 +123,7 @@ def test_the_workbook_has_the_interval_and_the_tornado_sheets(snapshot):
 def test_the_board_pdf_is_one_page_and_shows_the_interval(snapshot):
     pypdf = pytest.importorskip("pypdf")
     view = overview_page.compute(snapshot)
-    pdf = pypdf.PdfReader(io.BytesIO(overview_page.pdf_bytes(snapshot, view.sections, view.lis)))
+    pdf = pypdf.PdfReader(io.BytesIO(exports.pdf_bytes(snapshot, view.sections, view.lis)))
     assert len(pdf.pages) == 1
     text = " ".join(pdf.pages[0].extract_text().split())
     assert view.lis[0].label in text and view.lis[0].value in text  # the decision, first, as a range
@@ -129,11 +133,11 @@ def test_the_board_pdf_is_one_page_and_shows_the_interval(snapshot):
 
 
 def test_the_waterfall_adds_up_to_the_need_and_to_the_supply(snapshot):
-    found = physicians_page.drivers(snapshot)
+    found = physicians_view.drivers(snapshot)
     model = model_view.model_of(snapshot)
-    horizon = found["horizon"]
-    for specialty, drawn in found["specialties"].items():
-        steps = drawn["waterfall"].set_index("step")
+    horizon = found.horizon
+    for specialty, drawn in found.specialties.items():
+        steps = drawn.waterfall.set_index("step")
         at = model.plan[(model.plan["specialty"] == specialty) & (model.plan["year"] == horizon)].iloc[0]
         assert steps.loc["Behov", "end"] == pytest.approx(at["need"])
         assert steps.loc["Tilbud", "end"] == pytest.approx(at["supply"])
@@ -146,20 +150,20 @@ def test_the_waterfall_adds_up_to_the_need_and_to_the_supply(snapshot):
 
 
 def test_the_tornado_names_each_assumption_and_puts_the_widest_swing_first(snapshot):
-    found = physicians_page.drivers(snapshot)
-    tornado = found["specialties"]["radiology"]["tornado"]
-    labels = physicians_page.assumption_labels("nb")
+    found = physicians_view.drivers(snapshot)
+    tornado = found.specialties["radiology"].tornado
+    labels = physicians_view.assumption_labels("nb")
     assert set(tornado["assumption"]) <= set(labels.values())  # translated, no keys
     assert "Befolkningsframskriving (SSB)" in set(tornado["assumption"])
     swings = tornado.drop_duplicates("assumption")["swing"].tolist()
     assert swings == sorted(swings, reverse=True)
     model = model_view.model_of(snapshot)
-    at = model.plan[(model.plan["specialty"] == "radiology") & (model.plan["year"] == found["horizon"])]
+    at = model.plan[(model.plan["specialty"] == "radiology") & (model.plan["year"] == found.horizon)]
     assert (tornado["start"] == float(at["gap"].iloc[0])).all()  # bars start at the scenario's gap
     # nuclear medicine's own use growth moves only its gap
     nm = "Bruk per innbygger utover demografi, nukleærmedisin (%/år)"
     assert nm not in set(tornado["assumption"])
-    assert nm in set(found["specialties"]["nuclear_medicine"]["tornado"]["assumption"])
+    assert nm in set(found.specialties["nuclear_medicine"].tornado["assumption"])
 
 
 # --- chart builders, on their data and spec ---------------------------------------------------------
@@ -250,7 +254,7 @@ def test_waterfall_chart_orders_the_steps_as_the_model_gives_them():
 
 
 def _view_with_trend(snapshot, lower: float, upper: float):
-    view = physicians_page.compute(snapshot)
+    view = physicians_view.compute(snapshot)
     plan = view.plan
     years = plan.loc[plan["specialty"] == "radiology", "year"]
     base = float(plan.loc[(plan["specialty"] == "radiology"), "supply"].iloc[0])
@@ -271,7 +275,7 @@ def _view_with_trend(snapshot, lower: float, upper: float):
 
 def test_band_exit_names_recruitment_with_its_numbers_when_the_supply_leaves_the_band(snapshot):
     view = _view_with_trend(snapshot, -5.0, 5.0)  # a flat trend, a tight band: the growing supply leaves it
-    sentence = physicians_page.band_exit(view, "radiology", "nb")
+    sentence = physicians_view.band_exit(view, "radiology", "nb")
     assert sentence is not None and "over trendens bånd" in sentence and "rekrutteringen utenfra" in sentence
     periods = model_view.period_text(view.periods, "radiology", "nb")
     assert periods in sentence  # the 3 / 5 / 10-year calibrations
@@ -285,7 +289,7 @@ def test_band_exit_names_recruitment_with_its_numbers_when_the_supply_leaves_the
 
 
 def test_band_exit_says_nothing_while_the_supply_stays_in_the_band(snapshot):
-    assert physicians_page.band_exit(_view_with_trend(snapshot, -1e6, 1e6), "radiology", "nb") is None
+    assert physicians_view.band_exit(_view_with_trend(snapshot, -1e6, 1e6), "radiology", "nb") is None
 
 
 def test_the_models_need_is_physician_need(snapshot):
@@ -309,7 +313,7 @@ def test_the_pages_interval_is_uncertaintys(snapshot):
 
 
 def test_the_fans_preset_lines_are_the_pages_scenario_lines_without_draws(snapshot):
-    np.testing.assert_allclose(physicians_page.fan(snapshot)["value"], physicians_page.compute(snapshot).plan["gap"])
+    np.testing.assert_allclose(physicians_view.fan(snapshot)["value"], physicians_view.compute(snapshot).plan["gap"])
     np.testing.assert_allclose(
-        inflow_page.fan(snapshot)["value"], inflow_page.compute(snapshot).plan["shortfall_planned"]
+        inflow_view.fan(snapshot)["value"], inflow_view.compute(snapshot).plan["shortfall_planned"]
     )

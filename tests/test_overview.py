@@ -8,7 +8,9 @@ import pytest
 from imaging_plan.planning import equipment, physicians, staffing, uncertainty, workload
 from imaging_plan.i18n import fmt_number
 from imaging_plan.charts import overview as overview_charts
-from imaging_plan.app import decisions, overview_page, pages, state
+from imaging_plan.app import overview_page, pages, state
+from imaging_plan.views import decisions
+from imaging_plan.views import overview as overview_view
 from imaging_plan.app.shell import snapshot_for
 
 
@@ -75,7 +77,7 @@ def test_fan_band_is_the_viewers_interval_where_one_is_given():
 
 def test_the_physician_and_inflow_fans_carry_the_draws_interval_around_the_viewers_line(snapshot):
     for topic in pages.TOPICS[:2]:
-        fan = overview_page.fan(snapshot, topic)
+        fan = overview_view.fan(snapshot, topic)
         yours = fan[fan["series"] == "Ditt scenario"].dropna(subset=["lower"])
         assert len(yours) > 0 and (yours["lower"] <= yours["upper"]).all()
         # a band of the draws, not the presets' span: it differs from the presets' min and max somewhere
@@ -101,23 +103,21 @@ def test_fan_band_spans_the_three_presets_and_leaves_the_viewer_out():
 
 def test_each_topic_fans_out_with_the_presets_in_their_stated_direction(snapshot):
     for topic in pages.TOPICS:
-        fan = overview_page.fan(snapshot, topic)
+        fan = overview_view.fan(snapshot, topic)
         assert set(fan["series"]) == {"Basis (standardverdier)", "Lavt press", "Høyt press", "Ditt scenario"}
         by = {s: rows.set_index(["panel", "year"])["value"] for s, rows in fan.groupby("series")}
         # The viewer's scenario is the defaults here: its line is the baseline's.
         pd.testing.assert_series_equal(by["Ditt scenario"], by["Basis (standardverdier)"], check_names=False)
     # High pressure (high population growth, more use per person, more exits, no AI gain) widens the
     # radiology gap; low narrows it.
-    fan = overview_page.fan(snapshot, pages.TOPICS[0])
+    fan = overview_view.fan(snapshot, pages.TOPICS[0])
     at = fan[(fan["year"] == 2040) & (fan["panel"] == "Radiologi")].set_index("series")["value"]
     assert at["Høyt press"] > at["Basis (standardverdier)"] > at["Lavt press"]
 
 
 def test_overview_and_exports_read_the_same_sections(snapshot):
     view = overview_page.compute(snapshot)
-    assert [s.title for s in view.sections] == [
-        state.computed(t.overview.section, snapshot).title for t in pages.TOPICS
-    ]
+    assert [s.title for s in view.sections] == [t.overview.section(snapshot).title for t in pages.TOPICS]
     tables = {name for s in view.sections for name in s.tables}
     assert {"physician_plan", "staff_plan", "equipment_schedule", "specialist_inflow_plan"} <= tables
     import io

@@ -155,7 +155,7 @@ def test_pdf_texts_do_not_overprint():
 
 
 def test_only_the_tables_built_on_illustrative_rows_are_marked_in_csv():
-    from imaging_plan.app.overview_page import csv_bytes, illustrative_tables
+    from imaging_plan.views.exports import csv_bytes, illustrative_tables
     from imaging_plan.views.sections import Section
 
     frame = pd.DataFrame({"year": [2026], "x": [1.0]})

@@ -1,134 +1,33 @@
-"""The chain on screen: exams per modality -> radiologists, radiographers and machines.
+"""The chain on screen: the Overview's line per link, and the physicians' workload beside Tabell 6.
 
-Every page reads the activity through `activity_part` (the same function notebook 00 runs, for
-the viewer's scenario), so a growth slider moves the physicians' need, the radiographers and the
-machines together. The Overview draws `overview_chain`: one line per link. Pure parts go
-through the shared cache; only `overview_chain` draws.
+The numbers are `views.chain`'s; the staffing and equipment pages read its parts through the names below.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-from imaging_plan.planning import activity, physicians, scenario, staffing, workload
+from imaging_plan.app.components import show_chart_data
 from imaging_plan.charts import activity as activity_charts
 from imaging_plan.i18n import fmt_number, specialty_name, t
-from imaging_plan.app import state
-from imaging_plan.app.components import show_chart_data
-
-PRESETS = ("baseline", "low", "high")
-
-
-def activity_part(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the scenario's exams per year, modality and sector (`activity.exams_projection`)."""
-    return activity.exams_projection(snapshot.tables, snapshot.scenario)
-
-
-def radiographer_path_part(snapshot: state.Snapshot) -> pd.DataFrame | None:
-    """Return the radiographers' planned FTEs from the workload, or None when the scenario plans otherwise."""
-    if int(snapshot.scenario["staff_follow_trend"]) != 2:
-        return None
-    return workload.radiographer_path(snapshot.tables, snapshot.scenario, snapshot.tables["staff_ftes"])
+from imaging_plan.planning import workload
+from imaging_plan.views.chain import (  # noqa: F401  (the staffing and equipment pages' names for them)
+    activity_part,
+    chain_table,
+    implied_ratios,
+    machines_part,
+    physician_workload_part,
+    radiographer_path_part,
+)
+from imaging_plan.views.snapshot import Snapshot
 
 
-def machines_part(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return units needed per year, type and owner at the scenario's opening hours (`workload.machines_needed`)."""
-    return workload.machines_needed(
-        state.computed(activity_part, snapshot),
-        snapshot.tables["equipment_units"],
-        snapshot.tables["exams_by_trust"],
-        snapshot.scenario,
-    )
-
-
-def radiologist_need(snapshot: state.Snapshot) -> pd.Series:
-    """Return radiology's need per year under the scenario's need method."""
-    need = physicians.physician_need(snapshot.tables, snapshot.scenario)
-    return need[need["specialty"] == "radiology"].set_index("year")["need"]
-
-
-def radiographer_plan(snapshot: state.Snapshot) -> pd.Series:
-    """Return the region's planned radiographer FTEs per year (the Staffing page's planned FTEs)."""
-    forecast = snapshot.forecast("radiographer_turnover")
-    trend = forecast.tables.get("trend") if forecast is not None else None
-    path = state.computed(radiographer_path_part, snapshot)
-    planned = staffing.planned_ftes(snapshot.tables["staff_ftes"], trend, snapshot.scenario, path)
-    return planned[planned["role"] == "radiographer"].groupby("year")["fte"].sum()
-
-
-def implied_ratios(snapshot: state.Snapshot) -> dict[str, float]:
-    """Return the workload's implied FTEs over the counted FTEs in the exams' year, radiology and radiographers."""
-    tables = snapshot.tables
-    year = int(tables["exams_by_modality"]["year"].max())
-    projected = state.computed(activity_part, snapshot)
-    doctors = workload.implied_vs_actual(
-        workload.physician_need(projected, snapshot.scenario), workload.ftes_in(tables["physician_ftes"], year), year
-    ).set_index("group")
-    staff = workload.implied_vs_actual(
-        workload.radiographer_need(projected, snapshot.scenario, tables["exams_by_trust"]),
-        workload.ftes_in(tables["staff_ftes"], year, "trust", "radiographer"),
-        year,
-    ).dropna()  # the trusts Tabell 7 counts
-    return {
-        "year": year,
-        "radiology": float(doctors.loc["radiology", "ratio"]),
-        "radiographers": float(staff["implied"].sum() / staff["actual"].sum()),
-    }
-
-
-def chain_table(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the chain per year: public exams (thousands), radiology need, radiographers, CT and MR units.
-
-    The physician need carries a band: the lowest and highest of the three presets at the
-    viewer's horizon (the model's Monte Carlo interval is not on this branch).
-    """
-    projected = state.computed(activity_part, snapshot)
-    base = int(snapshot.tables["physician_ftes"]["year"].max())
-    public = projected[projected["sector"] == "public"].groupby("year")["exams"].sum() / 1000
-    machines = state.computed(machines_part, snapshot)
-    ct_mr = machines[machines["modality"].isin(["CT", "MR"])].groupby("year")["units_needed"].sum()
-    need = state.computed(radiologist_need, snapshot)
-    presets = [
-        state.computed(
-            radiologist_need,
-            snapshot.with_scenario(
-                {**scenario.PRESETS[name].apply(snapshot.defaults), "horizon": snapshot.scenario["horizon"]}
-            ),
-        )
-        for name in PRESETS
-    ]
-    band = pd.concat(presets, axis=1)
-    series = {
-        "exams": (public, None, None),
-        "radiologists": (need, band.min(axis=1), band.max(axis=1)),
-        "radiographers": (state.computed(radiographer_plan, snapshot), None, None),
-        "machines": (ct_mr, None, None),
-    }
-    frames = []
-    for panel, (values, lower, upper) in series.items():
-        values = values[values.index >= base]
-        frames.append(
-            pd.DataFrame(
-                {
-                    "year": values.index.astype(int),
-                    "panel": panel,
-                    "value": values.to_numpy(float),
-                    "lower": np.nan if lower is None else lower.reindex(values.index).to_numpy(float),
-                    "upper": np.nan if upper is None else upper.reindex(values.index).to_numpy(float),
-                }
-            )
-        )
-    return pd.concat(frames, ignore_index=True)
-
-
-def overview_chain(snapshot: state.Snapshot) -> None:
+def overview_chain(snapshot: Snapshot) -> None:
     """Draw the chain on the Overview: a sentence, the implied-vs-counted ratios, one line per link."""
     lang = snapshot.lang
     try:
-        chain = state.computed(chain_table, snapshot)
-        ratios = state.computed(implied_ratios, snapshot)
+        chain = chain_table(snapshot)
+        ratios = implied_ratios(snapshot)
     except (KeyError, ValueError) as err:  # data without the activity's tables: say so, draw the rest
         st.info(f"{t('ov_chain_title', lang)}: {err}")
         return
@@ -163,20 +62,11 @@ def overview_chain(snapshot: state.Snapshot) -> None:
     show_chart_data(activity_charts.chain_chart, activity_charts.chain_lines(chain, lang), lang=lang)
 
 
-def physician_workload_part(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the physicians the workload implies beside Tabell 6, and the backcast of both need methods."""
-    tables = snapshot.tables
-    year = int(tables["exams_by_modality"]["year"].max())
-    need = workload.physician_need(state.computed(activity_part, snapshot), snapshot.scenario)
-    implied = workload.implied_vs_actual(need, workload.ftes_in(tables["physician_ftes"], year), year)
-    return implied, workload.need_backcast(tables, snapshot.scenario)
-
-
-def physician_workload_section(snapshot: state.Snapshot) -> None:
+def physician_workload_section(snapshot: Snapshot) -> None:
     """Draw the workload's physicians beside Tabell 6 (a ratio, no factor) and which need method backcasts closer."""
     lang = snapshot.lang
     try:
-        implied, backcast = state.computed(physician_workload_part, snapshot)
+        implied, backcast = physician_workload_part(snapshot)
     except (KeyError, ValueError) as err:
         st.info(f"{t('phys_workload_title', lang)}: {err}")
         return

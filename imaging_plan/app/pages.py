@@ -14,7 +14,8 @@ from typing import Callable, Optional
 
 import pandas as pd
 
-from imaging_plan.app import equipment_page, inflow_page, physicians_page, staffing_page
+from imaging_plan.app import equipment_page, staffing_page
+from imaging_plan.views import inflow, physicians
 from imaging_plan.views.sections import Section
 from imaging_plan.views.snapshot import Snapshot
 
@@ -64,9 +65,7 @@ PAGES = (
         ("general", "physicians", "workload"),
         url_keys=("method_*",),
         forecasts=("activity", "physician_ftes", "backtest_forecasts"),
-        overview=OverviewPart(
-            physicians_page.section, physicians_page.fan, "fan_phys_gap", "fte", physicians_page.fan_band
-        ),
+        overview=OverviewPart(physicians.section, physicians.fan, "fan_phys_gap", "fte", physicians.fan_band),
     ),
     PageRecord(
         "inflow",
@@ -76,9 +75,7 @@ PAGES = (
         ("general", "physicians", "inflow"),
         url_keys=("method_*",),
         forecasts=("physician_ftes", "specialist_inflow", "backtest_forecasts"),
-        overview=OverviewPart(
-            inflow_page.section, inflow_page.fan, "fan_inflow_shortfall", "ov_inflow_unit", inflow_page.fan_band
-        ),
+        overview=OverviewPart(inflow.section, inflow.fan, "fan_inflow_shortfall", "ov_inflow_unit", inflow.fan_band),
     ),
     PageRecord(
         "staffing",

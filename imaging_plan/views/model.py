@@ -4,11 +4,12 @@
 (1,000) and keeps what the pages, the overview and the exports show: the interval per specialty,
 year and measure; per specialty the p10/p50/p90 of the yearly means (new specialists, required
 inflow) and of the shortfall cumulated to the horizon; and the board's LiS decision
-(`uncertainty.lis_decision`). The pages call it through `state.computed`, so a slider move costs
-the draws once per scenario, shared by every session. The raw draws are not kept (megabytes).
+(`uncertainty.lis_decision`). It is cached on the values it reads (`MODEL_GROUPS`, `MODEL_KEYS`),
+so a slider move costs the draws once per scenario, shared by every session. The raw draws are
+not kept (megabytes).
 
 `range_text` writes a headline as the pages and the PDF show it: the median, then the 80 %
-interval in brackets. No Streamlit here; `state.computed` is the only app import.
+interval in brackets.
 """
 
 from __future__ import annotations
@@ -22,13 +23,29 @@ import pandas as pd
 from imaging_plan.planning import physicians, recruitment, uncertainty
 from imaging_plan.i18n import fmt_number, t
 from imaging_plan.data.inputs import physician_trust
-from imaging_plan.app import state
+from imaging_plan.views import cache
+from imaging_plan.views.snapshot import Snapshot
 
 # Measures of the interval: the lead's six, and the yearly shortfall of new specialists
 # (required - planned: the inflow page's and the overview's fan).
 MEASURES = (*uncertainty.INTERVAL_MEASURES, "shortfall")
 PER_YEAR = ("new_specialists", "required", "cum_shortfall", "cum_required")
 SMALL = 100  # base-year FTEs below which a specialty's headlines carry one decimal
+
+# What the model reads: the physician assumptions but the FTEs per person (only the tables' people
+# columns and the on-call floor read it), the horizon, and, under need_method 'workload', the
+# workload and the activity.
+MODEL_GROUPS = ("general", "workload", "activity")
+MODEL_KEYS = tuple(sorted(cache.scenario_keys(("physicians",)) - {"fte_per_person_physician"}))
+MODEL_READS = cache.scenario_keys(MODEL_GROUPS, MODEL_KEYS)
+# The basis: what the draws leave fixed (the rates a slider moves, exits, training, use, AI, are drawn).
+# Under need_method 'workload' it holds the workload's need, which reads the model's values (`basis_workload`).
+BASIS_KEYS = (
+    "population_scenario",
+    "recruitment_nuclear_medicine_extra_fte",
+    "recruitment_radiology_extra_fte",
+    "resident_growth_pct",
+)
 
 
 @dataclass(frozen=True)
@@ -66,9 +83,21 @@ class ModelView:
         return rows.round({"p10": 3, "p50": 3, "p90": 3}).reset_index(drop=True)
 
 
-def scoped(snapshot: state.Snapshot, trust: str | None) -> tuple[Mapping[str, pd.DataFrame], Mapping[str, object]]:
-    """Return the tables and scenario of the region, or of one trust (its FTEs, its share of the extra)."""
-    tables, scenario = snapshot.tables, snapshot.scenario
+def declared(snapshot: Snapshot, keys) -> dict:
+    """Return the scenario's values of `keys` as a plain dict, for planning code that copies the scenario
+    (`{**scenario}`) or reads an optional key with `.get`, which the suite's checked scenario refuses.
+
+    Called with a cached function's declared keys (`fn.reads`), it hands on exactly what the key holds.
+    """
+    return {key: snapshot.scenario[key] for key in sorted(keys) if key in snapshot.scenario}
+
+
+def scoped(
+    snapshot: Snapshot, trust: str | None, keys=MODEL_READS
+) -> tuple[Mapping[str, pd.DataFrame], Mapping[str, object]]:
+    """Return the tables and the scenario's values of `keys` of the region, or of one trust (its FTEs, its
+    share of the extra recruitment)."""
+    tables, scenario = snapshot.tables, declared(snapshot, keys)
     if trust is None:
         return tables, scenario
     region = tables["physician_ftes"]
@@ -105,15 +134,28 @@ def summarise(result: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[pd.DataFr
     return found, per_year, decisions
 
 
-def basis(snapshot: state.Snapshot, trust: str | None = None) -> physicians.Basis:
-    """Return the model's basis (demography, histories, calibrations) for the region or a trust."""
-    tables, scenario = scoped(snapshot, trust)
+def _basis(snapshot: Snapshot, trust: str | None, keys) -> physicians.Basis:
+    tables, scenario = scoped(snapshot, trust, keys)
     return physicians.basis(tables, scenario, trust)
 
 
-def basis_of(snapshot: state.Snapshot, trust: str | None = None) -> physicians.Basis:
-    """Return `basis` through the shared cache: the rates a slider moves (exits, training, use, AI) leave it."""
-    return state.computed(basis, snapshot, trust)
+@cache.cached(groups=("general", "workload"), keys=BASIS_KEYS)
+def basis(snapshot: Snapshot, trust: str | None) -> physicians.Basis:
+    """Return the model's basis (demography, histories, calibrations) for the region or a trust (index method)."""
+    return _basis(snapshot, trust, basis.reads)
+
+
+@cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
+def basis_workload(snapshot: Snapshot, trust: str | None) -> physicians.Basis:
+    """Return `basis` under need_method 'workload': its need per year reads the activity and the model's rates."""
+    return _basis(snapshot, trust, basis_workload.reads)
+
+
+def basis_of(snapshot: Snapshot, trust: str | None = None) -> physicians.Basis:
+    """Return the cached basis: under the index method the rates a slider moves (exits, training, use, AI) leave it."""
+    if snapshot.scenario.get("need_method") == "workload":
+        return basis_workload(snapshot, trust)
+    return basis(snapshot, trust)
 
 
 def need_frame(result: Mapping[str, Mapping[str, np.ndarray]]) -> pd.DataFrame:
@@ -127,7 +169,8 @@ def need_frame(result: Mapping[str, Mapping[str, np.ndarray]]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[physicians.NEED_COLUMNS]
 
 
-def model(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
+@cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
+def model(snapshot: Snapshot, trust: str | None) -> ModelView:
     """Return the scenario's plan and its Monte Carlo (uncertainty.DRAWS seeded draws) for the region or a trust."""
     _, scenario = scoped(snapshot, trust)
     fixed = basis_of(snapshot, trust)
@@ -141,27 +184,28 @@ def model(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
     return ModelView(physicians.plan_frame(one), found, per_year, decisions, uncertainty.DRAWS, need_frame(one), lookup)
 
 
-def model_of(snapshot: state.Snapshot, trust: str | None = None) -> ModelView:
-    """Return `model` through the app's shared cache (keyed on the scenario values it reads)."""
-    return state.computed(model, snapshot, trust)
+def model_of(snapshot: Snapshot, trust: str | None = None) -> ModelView:
+    """Return `model` (cached on the values it reads; one entry for the region whether `trust` is given or not)."""
+    return model(snapshot, trust)
 
 
-def scenario_plan(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+@cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
+def scenario_plan(snapshot: Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the region's plan and need at the scenario's values only (no draws): the overview's preset lines."""
-    one = physicians.simulate(basis_of(snapshot), physicians.Draws.at(snapshot.scenario))
+    one = physicians.simulate(basis_of(snapshot), physicians.Draws.at(declared(snapshot, MODEL_READS)))
     return physicians.plan_frame(one), need_frame(one)
 
 
-def sensitivity(snapshot: state.Snapshot) -> pd.DataFrame:
+@cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
+def sensitivity(snapshot: Snapshot) -> pd.DataFrame:
     """Return the region's tornado at the horizon (`uncertainty.sensitivity` on the cached basis)."""
-    return uncertainty.sensitivity(snapshot.tables, snapshot.scenario, basis=basis_of(snapshot))
+    return uncertainty.sensitivity(snapshot.tables, declared(snapshot, MODEL_READS), basis=basis_of(snapshot))
 
 
-def sensitivity_of(snapshot: state.Snapshot) -> pd.DataFrame:
-    return state.computed(sensitivity, snapshot)
+sensitivity_of = sensitivity  # the pages' name for it
 
 
-def by_period(snapshot: state.Snapshot) -> pd.DataFrame:
+def by_period(snapshot: Snapshot) -> pd.DataFrame:
     """Return the recruitment calibrated over the latest 3, 5 and 10 years at the scenario's exit rate and training."""
     hist = physicians.histories(snapshot.tables["physician_ftes"])
     scenario = snapshot.scenario

@@ -1,6 +1,7 @@
 """What the board must decide by when: one plain sentence each, with its number and its lead time.
 
-Draws nothing: reads the same computed plans as the pages (through their computes and the app cache).
+Draws nothing: reads the same cached plans as the pages (the one physician model, the staffing and
+equipment pages' computes).
 
 Lead times:
 - resident (LiS) posts: the training years, so posts needed at the horizon must be
@@ -23,8 +24,12 @@ from dataclasses import dataclass
 import math
 
 from imaging_plan.i18n import fmt_number, specialty_name, t
+from imaging_plan.views import model as model_view
 from imaging_plan.views.reports import Headline
-from imaging_plan.app import equipment_page, model_view, staffing_page, state
+from imaging_plan.views.snapshot import Snapshot
+
+# The lead points these two at views.staffing and views.equipment when those land.
+from imaging_plan.app import equipment_page, staffing_page, state  # noqa: E402
 
 RADIOGRAPHER_EDUCATION_YEARS = 3
 EQUIPMENT_ORDER_YEARS = (1, 2)
@@ -47,7 +52,7 @@ def _late(decision: dict) -> bool:
     return decision["deadline_first"] <= decision["base"] or math.isnan(decision["p50"])
 
 
-def resident_posts(snapshot: state.Snapshot) -> list[Decision]:
+def resident_posts(snapshot: Snapshot) -> list[Decision]:
     """Return, per specialty, the LiS FTEs needed in training each year and the year the posts must exist by.
 
     The number is the median of the draws; the sentence gives the 80 % interval, today's LiS
@@ -80,7 +85,7 @@ def resident_posts(snapshot: state.Snapshot) -> list[Decision]:
     return out
 
 
-def lis_headlines(snapshot: state.Snapshot) -> list[Headline]:
+def lis_headlines(snapshot: Snapshot) -> list[Headline]:
     """Return the board's first figures: per specialty the LiS FTEs to have in training each year, as a range."""
     lang, horizon = snapshot.lang, int(snapshot.scenario["horizon"])
     model = model_view.model_of(snapshot)
@@ -110,7 +115,7 @@ def lis_headlines(snapshot: state.Snapshot) -> list[Headline]:
     return out
 
 
-def radiographer_places(snapshot: state.Snapshot) -> Decision:
+def radiographer_places(snapshot: Snapshot) -> Decision:
     """Return the radiographer hires needed a year once new education places can deliver, and when they must start."""
     totals = state.computed(staffing_page.compute, snapshot).totals
     own = totals[totals["role"] == "radiographer"]
@@ -130,7 +135,7 @@ def radiographer_places(snapshot: state.Snapshot) -> Decision:
     return Decision("radiographers", first, per_year, text)
 
 
-def equipment_orders(snapshot: state.Snapshot) -> Decision:
+def equipment_orders(snapshot: Snapshot) -> Decision:
     """Return the units (and MNOK) falling due one to two years after the plan's first year, to be ordered now."""
     view = equipment_page.compute(snapshot)
     first = view.first
@@ -150,6 +155,6 @@ def equipment_orders(snapshot: state.Snapshot) -> Decision:
     return Decision("equipment", first, units, text)
 
 
-def decisions(snapshot: state.Snapshot) -> list[Decision]:
+def decisions(snapshot: Snapshot) -> list[Decision]:
     """Return every decision with its lead time, in the order the overview lists them."""
     return [*resident_posts(snapshot), radiographer_places(snapshot), equipment_orders(snapshot)]
