@@ -1,6 +1,6 @@
 """The chain on screen: exams per modality -> radiologists, radiographers and machines.
 
-Every page reads the activity through `activity_part` (the same function notebook 00 runs, for
+Every page reads the activity through `views.chain.activity_part` (the same function notebook 00 runs, for
 the viewer's scenario), so a growth slider moves the physicians' need, the radiographers and the
 machines together. The Overview draws `overview_chain`: one line per link. Pure parts go
 through the shared cache; only `overview_chain` draws.
@@ -12,35 +12,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from imaging_plan.planning import activity, physicians, scenario, staffing, workload
+from imaging_plan.planning import physicians, scenario, staffing, workload
 from imaging_plan.charts import activity as activity_charts
 from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.app import state
 from imaging_plan.app.components import show_chart_data
+from imaging_plan.views.chain import activity_part, machines_part, radiographer_path_part
 
 PRESETS = ("baseline", "low", "high")
-
-
-def activity_part(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return the scenario's exams per year, modality and sector (`activity.exams_projection`)."""
-    return activity.exams_projection(snapshot.tables, snapshot.scenario)
-
-
-def radiographer_path_part(snapshot: state.Snapshot) -> pd.DataFrame | None:
-    """Return the radiographers' planned FTEs from the workload, or None when the scenario plans otherwise."""
-    if int(snapshot.scenario["staff_follow_trend"]) != 2:
-        return None
-    return workload.radiographer_path(snapshot.tables, snapshot.scenario, snapshot.tables["staff_ftes"])
-
-
-def machines_part(snapshot: state.Snapshot) -> pd.DataFrame:
-    """Return units needed per year, type and owner at the scenario's opening hours (`workload.machines_needed`)."""
-    return workload.machines_needed(
-        state.computed(activity_part, snapshot),
-        snapshot.tables["equipment_units"],
-        snapshot.tables["exams_by_trust"],
-        snapshot.scenario,
-    )
 
 
 def radiologist_need(snapshot: state.Snapshot) -> pd.Series:
@@ -53,7 +32,7 @@ def radiographer_plan(snapshot: state.Snapshot) -> pd.Series:
     """Return the region's planned radiographer FTEs per year (the Staffing page's planned FTEs)."""
     forecast = snapshot.forecast("radiographer_turnover")
     trend = forecast.tables.get("trend") if forecast is not None else None
-    path = state.computed(radiographer_path_part, snapshot)
+    path = radiographer_path_part(snapshot)
     planned = staffing.planned_ftes(snapshot.tables["staff_ftes"], trend, snapshot.scenario, path)
     return planned[planned["role"] == "radiographer"].groupby("year")["fte"].sum()
 
@@ -62,7 +41,7 @@ def implied_ratios(snapshot: state.Snapshot) -> dict[str, float]:
     """Return the workload's implied FTEs over the counted FTEs in the exams' year, radiology and radiographers."""
     tables = snapshot.tables
     year = int(tables["exams_by_modality"]["year"].max())
-    projected = state.computed(activity_part, snapshot)
+    projected = activity_part(snapshot)
     doctors = workload.implied_vs_actual(
         workload.physician_need(projected, snapshot.scenario), workload.ftes_in(tables["physician_ftes"], year), year
     ).set_index("group")
@@ -84,10 +63,10 @@ def chain_table(snapshot: state.Snapshot) -> pd.DataFrame:
     The physician need carries a band: the lowest and highest of the three presets at the
     viewer's horizon (the model's Monte Carlo interval is not on this branch).
     """
-    projected = state.computed(activity_part, snapshot)
+    projected = activity_part(snapshot)
     base = int(snapshot.tables["physician_ftes"]["year"].max())
     public = projected[projected["sector"] == "public"].groupby("year")["exams"].sum() / 1000
-    machines = state.computed(machines_part, snapshot)
+    machines = machines_part(snapshot)
     ct_mr = machines[machines["modality"].isin(["CT", "MR"])].groupby("year")["units_needed"].sum()
     need = state.computed(radiologist_need, snapshot)
     presets = [
@@ -167,7 +146,7 @@ def physician_workload_part(snapshot: state.Snapshot) -> tuple[pd.DataFrame, pd.
     """Return the physicians the workload implies beside Tabell 6, and the backcast of both need methods."""
     tables = snapshot.tables
     year = int(tables["exams_by_modality"]["year"].max())
-    need = workload.physician_need(state.computed(activity_part, snapshot), snapshot.scenario)
+    need = workload.physician_need(activity_part(snapshot), snapshot.scenario)
     implied = workload.implied_vs_actual(need, workload.ftes_in(tables["physician_ftes"], year), year)
     return implied, workload.need_backcast(tables, snapshot.scenario)
 

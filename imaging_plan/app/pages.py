@@ -14,7 +14,9 @@ from typing import Callable, Optional
 
 import pandas as pd
 
-from imaging_plan.app import equipment_page, inflow_page, physicians_page, staffing_page
+from imaging_plan.app import inflow_page, physicians_page
+from imaging_plan.views import equipment as equipment_view
+from imaging_plan.views import staffing as staffing_view
 from imaging_plan.views.sections import Section
 from imaging_plan.views.snapshot import Snapshot
 
@@ -88,7 +90,7 @@ PAGES = (
         ("general", "staff", "staff_trusts", "activity", "workload_staff"),
         url_keys=("staff_trusts", "staff_roles", "method_*"),
         forecasts=("activity", "radiographer_turnover", "backtest_forecasts"),
-        overview=OverviewPart(staffing_page.section, staffing_page.fan, "fan_staff_hires", "fte"),
+        overview=OverviewPart(staffing_view.section, staffing_view.fan, "fan_staff_hires", "fte"),
     ),
     PageRecord(
         "equipment",
@@ -97,7 +99,7 @@ PAGES = (
         "equipment_page",
         ("general", "equipment", "activity"),
         forecasts=("activity", "equipment_replacement"),
-        overview=OverviewPart(equipment_page.section, equipment_page.fan, "fan_eq_backlog", "mnok_unit"),
+        overview=OverviewPart(equipment_view.section, equipment_view.fan, "fan_eq_backlog", "mnok_unit"),
     ),
     PageRecord(
         "preparedness",
