@@ -135,7 +135,7 @@ def equipment_orders(snapshot: state.Snapshot) -> Decision:
     view = equipment_page.compute(snapshot)
     first = view.first
     years = (first + EQUIPMENT_ORDER_YEARS[0], first + EQUIPMENT_ORDER_YEARS[1])
-    schedule = view.schedule["schedule"]
+    schedule = view.schedule.schedule
     own = schedule[schedule["year"].between(*years)]
     units, mnok = float(own["units"].sum()), float(own["cost_mnok"].sum())
     text = t(
