@@ -47,6 +47,8 @@ def test_a_turnover_slider_reuses_the_planned_ftes(snapshot):
     one = view_module.planned_part(snapshot.with_values(turnover_radiographer_pct=5.0, turnover_rise_pp=2.0))
     other = view_module.planned_part(snapshot.with_values(turnover_radiographer_pct=11.0, turnover_rise_pp=0.0))
     assert one is other
+    # the flag threshold only flags the HR history: the plan stays the one computed
+    assert view_module.compute(snapshot.with_values(turnover_flag_pp=9.0)) is view_module.compute(snapshot)
 
 
 def test_without_the_forecast_there_is_no_trend_and_the_overview_says_how_to_make_it(snapshot):

@@ -20,13 +20,13 @@ ACTIVITY_KEYS = ("population_scenario", "use_growth_pct")
 STAFF_MINUTE_KEYS = tuple(
     a.key for a in in_group("workload_staff") if a.key.startswith("staff_min_") or a.key == "hours_per_fte_radiographer"
 )
-# What turns exams into machines (capacity per unit) and machines into radiographers.
-MACHINE_KEYS = (
+# What turns exams into machines (capacity per unit), and machines into radiographers.
+CAPACITY_KEYS = (
     *(a.key for a in in_group("equipment") if a.key.startswith("exams_per_hour_")),
     "opening_hours_week",
     "weeks_per_year",
-    "radiographers_per_machine",
 )
+MACHINE_KEYS = (*CAPACITY_KEYS, "radiographers_per_machine")
 
 
 @cache.cached(groups=("general", "activity"), keys=ACTIVITY_KEYS)

@@ -20,7 +20,14 @@ from imaging_plan.data import inputs
 from imaging_plan.i18n import fmt_number, modality_name, t
 from imaging_plan.planning import assumptions, equipment
 from imaging_plan.views import cache
-from imaging_plan.views.chain import ACTIVITY_KEYS, STAFF_MINUTE_KEYS, MACHINE_KEYS, activity_part, machines_part
+from imaging_plan.views.chain import (
+    ACTIVITY_KEYS,
+    CAPACITY_KEYS,
+    MACHINE_KEYS,
+    STAFF_MINUTE_KEYS,
+    activity_part,
+    machines_part,
+)
 from imaging_plan.views.metrics import Metric
 from imaging_plan.views.provenance import is_illustrative
 from imaging_plan.views.reports import Headline, SmallChart
@@ -40,10 +47,14 @@ def band_keys() -> list[str]:
     return ["horizon", *keys, "upgrade_years", "replacement_age_shape"]
 
 
-# What the schedule reads: the band's assumptions, and the priorities `equipment.fleet` files with
-# each unit; the budget adds the budget.
-SCHEDULE_KEYS = (*band_keys(), *(a.key for a in assumptions.in_group("equipment") if a.key.startswith("priority_")))
-BUDGET_KEYS = (*SCHEDULE_KEYS, "replacement_budget_mnok")
+# What `equipment.fleet` reads: each unit's lifetime, price, upgrade and priority.
+FLEET_KEYS = tuple(
+    a.key
+    for a in assumptions.in_group("equipment")
+    if a.key.startswith(("lifetime_", "price_", "priority_")) or a.key == "upgrade_years"
+)
+SCHEDULE_KEYS = ("horizon", *FLEET_KEYS, "replacement_age_shape")  # the band's draws read the age shape
+BUDGET_KEYS = ("horizon", *FLEET_KEYS, "replacement_budget_mnok")
 
 
 @dataclass(frozen=True)
@@ -171,7 +182,7 @@ def budget_part(snapshot: Snapshot, register: Register) -> Budget:
     return Budget(plan.yearly, rules, equipment.rule_breaks(rules), equipment_charts.budget_lines(plan.yearly))
 
 
-@cache.cached(groups=("general", "activity"), keys=(*ACTIVITY_KEYS, *MACHINE_KEYS))
+@cache.cached(groups=("general", "activity"), keys=(*ACTIVITY_KEYS, *CAPACITY_KEYS))
 def demand_part(snapshot: Snapshot, register: Register) -> pd.DataFrame:
     """Return units on hand against units needed per modality and year."""
     units = snapshot.tables["equipment_units"]
@@ -186,7 +197,7 @@ def demand_part(snapshot: Snapshot, register: Register) -> pd.DataFrame:
     )
 
 
-@cache.cached(groups=("general", "activity"), keys=(*ACTIVITY_KEYS, *STAFF_MINUTE_KEYS, *MACHINE_KEYS, *BUDGET_KEYS))
+@cache.cached(groups=("general", "activity"), keys=(*ACTIVITY_KEYS, *STAFF_MINUTE_KEYS, *MACHINE_KEYS, *FLEET_KEYS))
 def growth_part(snapshot: Snapshot, register: Register) -> pd.DataFrame:
     """Return per year the cost of like-for-like replacement (budget unlimited) beside the fleet's growth.
 
@@ -221,7 +232,7 @@ class EquipmentView:
     illustrative: bool
 
 
-@cache.cached(groups=("general", "activity"), keys=(*ACTIVITY_KEYS, *MACHINE_KEYS, *BUDGET_KEYS))
+@cache.cached(groups=("general", "activity"), keys=(*ACTIVITY_KEYS, *CAPACITY_KEYS, *SCHEDULE_KEYS, *BUDGET_KEYS))
 def compute(snapshot: Snapshot, register: Register | None = None) -> EquipmentView:
     """Return the page's numbers for the snapshot's scenario and a register (the shipped one by default)."""
     register = register or shipped(snapshot)

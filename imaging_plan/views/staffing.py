@@ -17,6 +17,7 @@ from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data.inputs import TABLES, InputDataError, load_optional
 from imaging_plan.i18n import fmt_number, role_name, t
 from imaging_plan.planning import staffing, workload
+from imaging_plan.planning.assumptions import in_group
 from imaging_plan.views import cache
 from imaging_plan.views.chain import ACTIVITY_KEYS, STAFF_MINUTE_KEYS, activity_part, radiographer_path_part
 from imaging_plan.views.metrics import Metric
@@ -112,7 +113,11 @@ def _flows(snapshot: Snapshot) -> pd.DataFrame:
     return staffing.plan_flows(planned_part(snapshot), snapshot.scenario)
 
 
-@cache.cached(groups=GROUPS, keys=PLANNED_KEYS)
+# What the flows add: turnover per role and trust, its rise, FTEs per person (the flag threshold only flags).
+FLOW_KEYS = tuple(a.key for a in in_group("staff", "staff_trusts") if a.key != "turnover_flag_pp")
+
+
+@cache.cached(groups=("general", "activity"), keys=(*PLANNED_KEYS, *FLOW_KEYS))
 def compute(snapshot: Snapshot) -> StaffView:
     """Return the staffing plan of the snapshot's scenario, with today's turnover and with the defaults."""
     scenario = snapshot.scenario
