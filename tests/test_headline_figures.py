@@ -23,7 +23,7 @@ def headline_figures(forecasts_dir: Path) -> dict:
     """Return the board's figures at the default scenario: labels to the values as shown."""
     from imaging_plan.app import overview_page, state
     from imaging_plan.app.shell import snapshot_for
-    from imaging_plan.app import chain
+    from imaging_plan.views import chain
 
     figures: dict = {"headlines": {}, "decisions": [], "lis": {}}
     for lang in ("nb", "en"):
@@ -37,7 +37,7 @@ def headline_figures(forecasts_dir: Path) -> dict:
             figures["decisions"].append([lang, d.topic, d.by_year, round(d.number, 6), d.sentence])
         for h in view.lis:
             figures["lis"][f"{lang} | {h.label}"] = h.value
-    table = state.computed(chain.chain_table, snapshot_for("nb", forecasts_dir=forecasts_dir))
+    table = chain.chain_table(snapshot_for("nb", forecasts_dir=forecasts_dir))
     figures["chain"] = json.loads(table.round(6).to_json(orient="records"))
     return figures
 

@@ -1,6 +1,6 @@
 """The chain on screen: the Overview's line per link, and the physicians' workload beside Tabell 6.
 
-The numbers are `views.chain`'s; the staffing and equipment pages read its parts through the names below.
+The numbers are `views.chain`'s; this module only draws them.
 """
 
 from __future__ import annotations
@@ -11,14 +11,7 @@ from imaging_plan.app.components import show_chart_data
 from imaging_plan.charts import activity as activity_charts
 from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.planning import workload
-from imaging_plan.views.chain import (  # noqa: F401  (the staffing and equipment pages' names for them)
-    activity_part,
-    chain_table,
-    implied_ratios,
-    machines_part,
-    physician_workload_part,
-    radiographer_path_part,
-)
+from imaging_plan.views.chain import chain_table, implied_ratios, physician_workload_part
 from imaging_plan.views.snapshot import Snapshot
 
 

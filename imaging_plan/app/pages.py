@@ -14,8 +14,7 @@ from typing import Callable, Optional
 
 import pandas as pd
 
-from imaging_plan.app import equipment_page, staffing_page
-from imaging_plan.views import inflow, physicians
+from imaging_plan.views import equipment, inflow, physicians, staffing
 from imaging_plan.views.sections import Section
 from imaging_plan.views.snapshot import Snapshot
 
@@ -85,7 +84,7 @@ PAGES = (
         ("general", "staff", "staff_trusts", "activity", "workload_staff"),
         url_keys=("staff_trusts", "staff_roles", "method_*"),
         forecasts=("activity", "radiographer_turnover", "backtest_forecasts"),
-        overview=OverviewPart(staffing_page.section, staffing_page.fan, "fan_staff_hires", "fte"),
+        overview=OverviewPart(staffing.section, staffing.fan, "fan_staff_hires", "fte"),
     ),
     PageRecord(
         "equipment",
@@ -94,7 +93,7 @@ PAGES = (
         "equipment_page",
         ("general", "equipment", "activity"),
         forecasts=("activity", "equipment_replacement"),
-        overview=OverviewPart(equipment_page.section, equipment_page.fan, "fan_eq_backlog", "mnok_unit"),
+        overview=OverviewPart(equipment.section, equipment.fan, "fan_eq_backlog", "mnok_unit"),
     ),
     PageRecord(
         "preparedness",

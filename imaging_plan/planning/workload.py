@@ -20,6 +20,7 @@ plan counts (`implied_vs_actual`), never scaled to them. Pure functions; no Stre
 
 from __future__ import annotations
 
+from collections import ChainMap
 from typing import Mapping
 
 import numpy as np
@@ -178,7 +179,8 @@ def radiographer_path(
     own = ftes[(ftes["role"] == "radiographer") & ftes["fte"].notna()]
     base = int(own["year"].max())
     horizon = int(scenario["horizon"])
-    projected = activity_module.exams_projection(tables, {**scenario, "horizon": max(horizon, base)})
+    # the scenario read through (not copied), so a caller sees which keys the projection reads
+    projected = activity_module.exams_projection(tables, ChainMap({"horizon": max(horizon, base)}, scenario))
     need = radiographer_need(projected, scenario, tables["exams_by_trust"]).pivot(
         index="year", columns="trust", values="fte"
     )

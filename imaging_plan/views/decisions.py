@@ -24,12 +24,11 @@ from dataclasses import dataclass
 import math
 
 from imaging_plan.i18n import fmt_number, specialty_name, t
+from imaging_plan.views import equipment as equipment_view
 from imaging_plan.views import model as model_view
+from imaging_plan.views import staffing as staffing_view
 from imaging_plan.views.reports import Headline
 from imaging_plan.views.snapshot import Snapshot
-
-# The lead points these two at views.staffing and views.equipment when those land.
-from imaging_plan.app import equipment_page, staffing_page, state  # noqa: E402
 
 RADIOGRAPHER_EDUCATION_YEARS = 3
 EQUIPMENT_ORDER_YEARS = (1, 2)
@@ -117,7 +116,7 @@ def lis_headlines(snapshot: Snapshot) -> list[Headline]:
 
 def radiographer_places(snapshot: Snapshot) -> Decision:
     """Return the radiographer hires needed a year once new education places can deliver, and when they must start."""
-    totals = state.computed(staffing_page.compute, snapshot).totals
+    totals = staffing_view.compute(snapshot).totals
     own = totals[totals["role"] == "radiographer"]
     first = int(own["year"].min())
     start, horizon = first + RADIOGRAPHER_EDUCATION_YEARS, int(own["year"].max())
@@ -137,10 +136,10 @@ def radiographer_places(snapshot: Snapshot) -> Decision:
 
 def equipment_orders(snapshot: Snapshot) -> Decision:
     """Return the units (and MNOK) falling due one to two years after the plan's first year, to be ordered now."""
-    view = equipment_page.compute(snapshot)
+    view = equipment_view.compute(snapshot)
     first = view.first
     years = (first + EQUIPMENT_ORDER_YEARS[0], first + EQUIPMENT_ORDER_YEARS[1])
-    schedule = view.schedule["schedule"]
+    schedule = view.schedule.schedule
     own = schedule[schedule["year"].between(*years)]
     units, mnok = float(own["units"].sum()), float(own["cost_mnok"].sum())
     text = t(
