@@ -152,11 +152,16 @@ def floor_frame(floor: pd.DataFrame, lang: str) -> pd.DataFrame:
     return shown[["trust", "specialty", *FLOOR_COLUMNS]].round(1).rename(columns=names)
 
 
+def _of(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return stress test `name`'s rows (none when a refused scenario left the table empty)."""
+    return frame[frame["scenario"] == name] if "scenario" in frame else frame
+
+
 def headlines(view: PreparednessView, values, lang: str) -> list[reports.Headline]:
     """Return one headline per stress test: exams not done in all, and the worst modality's weeks to clear."""
     out = []
     for name in preparedness.SCENARIOS:
-        own = view.summary[view.summary["scenario"] == name]
+        own = _of(view.summary, name)
         label = scenario_label(name, values, lang)
         if own.empty:
             out.append(reports.Headline(label, "–", t("prep_no_event", lang)))
@@ -272,7 +277,7 @@ def pdf_bytes(snapshot: Snapshot, view: PreparednessView) -> bytes:
     )
     charts_ = []
     for name in preparedness.SCENARIOS:
-        own = view.weekly[view.weekly["scenario"] == name]
+        own = _of(view.weekly, name)
         if own.empty or own["backlog_kept"].max() <= 0:  # no backlog: the headline says so
             continue
         data = pd.DataFrame(
