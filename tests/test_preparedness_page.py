@@ -64,16 +64,17 @@ def test_exports_carry_the_stress_results_and_label_the_on_call_floor_illustrati
     import pandas as pd
 
     from imaging_plan.planning import preparedness
-    from imaging_plan.app import overview_page, preparedness_page, shell
+    from imaging_plan.app import overview_page, shell
+    from imaging_plan.views import preparedness as preparedness_view
 
     snapshot = shell.snapshot_for("en")
-    view = preparedness.compute(snapshot)
-    book = pd.read_excel(io.BytesIO(preparedness_page.excel_bytes(snapshot, view)), sheet_name=None)
+    view = preparedness_view.compute(snapshot)
+    book = pd.read_excel(io.BytesIO(preparedness_view.excel_bytes(snapshot, view)), sheet_name=None)
     assert {"stress_summary", "stress_weekly", "capacity_by_area", "on_call_floor"} <= set(book)
     assert book["on_call_floor"].columns[0] == "illustrative"
     assert "illustrative" not in book["stress_summary"].columns  # built on the plan's tables only
     assert set(book["stress_summary"]["scenario"]) == set(preparedness.SCENARIOS)
-    assert preparedness_page.pdf_bytes(snapshot, view).startswith(b"%PDF")
+    assert preparedness_view.pdf_bytes(snapshot, view).startswith(b"%PDF")
     board = overview_page.compute(snapshot)
     whole = pd.read_excel(
         io.BytesIO(overview_page.excel_bytes(snapshot, board.sections, board.decisions)), sheet_name=None

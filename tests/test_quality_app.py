@@ -15,7 +15,8 @@ from imaging_plan.planning import assumptions, scenario
 from imaging_plan.forecasting import backtesting, baselines, trends
 from imaging_plan.data import inputs
 from imaging_plan.pipeline import store
-from imaging_plan.app import components, quality_page
+from imaging_plan.app import components
+from imaging_plan.views import quality as quality_view
 
 
 def _physician_forecast(out, gap_shift: float = 0.0, parameters: dict | None = None) -> None:
@@ -104,8 +105,8 @@ def test_quality_page_shows_reading_tables_and_chart(forecasts_dir, stored):
     pooled = stored[1]["pooled"].set_index("method")
     best = pooled["mase_all"].idxmin()
     text = _text(at)
-    assert f"hadde **{quality_page._method(best, 'nb')}** lavest samlet MASE" in text
-    assert f"Prophet fikk {quality_page.fmt_number(pooled.loc['prophet', 'mase_all'], 'nb', 2)}" in text
+    assert f"hadde **{quality_view._method(best, 'nb')}** lavest samlet MASE" in text
+    assert f"Prophet fikk {quality_view.fmt_number(pooled.loc['prophet', 'mase_all'], 'nb', 2)}" in text
     accuracy = at.dataframe[1].value
     assert len(accuracy) == 4 and accuracy["Vinner"].str.startswith("★").all()  # 2 specialty totals, 2 inflows
     assert len([n for n in at.main if n.type == "vega_lite_chart"]) == 1
@@ -141,15 +142,15 @@ def test_lead_sentence_compares_with_naive_and_flags_a_choice_the_app_does_not_d
             "coverage": [0.8, 0.85],
         }
     )
-    drawn = quality_page.DEFAULT_LINES["staff"].name
+    drawn = quality_view.DEFAULT_LINES["staff"].name
     other = "drift" if drawn != "drift" else "naive"
     choices = pd.DataFrame({"family": ["staff"], "origin": [2025], "drawn": [True], "chosen": [other]})
-    lines = quality_page.default_sentences(by_family, choices, "en")
+    lines = quality_view.default_sentences(by_family, choices, "en")
     assert "MASE 0.90 against naive's 1.20 (25 % lower than naive, 20 checks)" in lines[0]
     assert "held 80 % of outcomes (16/20)" in lines[0]
     assert len(lines) == 2 and f"now chooses {other} for staff" in lines[1]
     choices["chosen"] = drawn
-    assert len(quality_page.default_sentences(by_family, choices, "en")) == 1
+    assert len(quality_view.default_sentences(by_family, choices, "en")) == 1
 
 
 def test_url_sets_the_series_and_language(forecasts_dir):
@@ -206,7 +207,7 @@ def test_reading_calls_a_too_narrow_interval_too_narrow():
         }
     )
     winners = pd.DataFrame({"winner": ["naive", "prophet"], "prophet_checks": [4, 6]})
-    text = " ".join(quality_page.reading(pooled, winners, "en"))
+    text = " ".join(quality_view.reading(pooled, winners, "en"))
     assert "**naive** had the lowest pooled MASE (1.20); Prophet scored 1.30" in text
     assert "2 years ahead Prophet (1.40)" in text and "naive 1, Prophet 1" in text
     assert "caught 5 of 10 outcomes (50 %)" in text and "too narrow" in text
@@ -378,10 +379,10 @@ def test_compute_gives_the_pages_sentences_and_tables_without_streamlit(stored):
     """The view is a pure function of the snapshot: the stored backtest, in the snapshot's language."""
     from imaging_plan.app.shell import snapshot_for
 
-    view = quality_page.compute(snapshot_for("en", forecasts_dir=stored[0]))
+    view = quality_view.compute(snapshot_for("en", forecasts_dir=stored[0]))
     tables = stored[1]
     assert view.rule.startswith("How it is chosen") and "for 5 candidates" in view.rule
     assert len(view.lead) == 2 and view.lead[0].startswith("**Physicians**")  # physicians and inflow stored
     assert len(view.pooled) == len(tables["pooled"]) and len(view.accuracy) == len(tables["winners"])
     assert not view.grid_run and "●" in set(view.grid.iloc[:, -1])  # only the settings in use were scored
-    assert quality_page.compute(snapshot_for("en", forecasts_dir=stored[0] / "none")) is None
+    assert quality_view.compute(snapshot_for("en", forecasts_dir=stored[0] / "none")) is None
