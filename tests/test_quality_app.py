@@ -13,10 +13,10 @@ from conftest import open_page, url_bound_keys
 from imaging_plan import paths
 from imaging_plan.planning import assumptions, scenario
 from imaging_plan.forecasting import backtesting, baselines, trends
+from imaging_plan.views import quality as quality_view
 from imaging_plan.data import inputs
 from imaging_plan.pipeline import store
 from imaging_plan.app import components
-from imaging_plan.views import quality as quality_view
 
 
 def _physician_forecast(out, gap_shift: float = 0.0, parameters: dict | None = None) -> None:
@@ -260,12 +260,12 @@ def test_note_speaks_of_the_default_line_once_the_backtest_scores_it():
 
 
 def test_series_labels_read_as_words():
-    assert components.series_label("staff:AHUS:radiographer", "nb") == "AHUS, Radiograf"
+    assert quality_view.series_label("staff:AHUS:radiographer", "nb") == "AHUS, Radiograf"
     assert (
-        components.series_label("physicians:nuclear_medicine:acting_consultant", "en")
+        quality_view.series_label("physicians:nuclear_medicine:acting_consultant", "en")
         == "Nuclear medicine, Acting consultant"
     )
-    assert components.series_label("inflow:radiology", "en") == "Specialist inflow, Radiology"
+    assert quality_view.series_label("inflow:radiology", "en") == "Specialist inflow, Radiology"
 
 
 def test_physicians_page_says_how_each_trend_did_in_the_backtest(forecasts_dir, stored):

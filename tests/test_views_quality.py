@@ -10,7 +10,6 @@ import pytest
 from test_quality_app import _physician_forecast, stored  # noqa: F401  (a real backtest, stored as notebook 05 does)
 
 from imaging_plan import paths
-from imaging_plan.app import components
 from imaging_plan.app.shell import snapshot_for
 from imaging_plan.data import codes, inputs
 from imaging_plan.pipeline import store
@@ -44,13 +43,6 @@ def test_no_slider_changes_the_view_but_the_language_does(stored):  # noqa: F811
     assert quality.compute(snapshot.with_values(horizon=snapshot.scenario["horizon"] + 5)) is view
     norwegian = quality.compute(replace(snapshot, lang="nb"))
     assert norwegian.reading != view.reading and len(norwegian.reading) == len(view.reading)
-
-
-def test_series_labels_are_the_components_ones(stored):  # noqa: F811
-    """views.quality holds a copy of app.components.series_label until components re-exports it."""
-    ids = stored[1]["series"]["series_id"].unique().tolist() + [f"staff:{r}:total" for r in codes.STAFF_ROLES]
-    for lang in ("nb", "en"):
-        assert [quality.series_label(s, lang) for s in ids] == [components.series_label(s, lang) for s in ids]
 
 
 def test_the_chart_draws_the_chosen_methods(stored):  # noqa: F811

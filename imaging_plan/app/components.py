@@ -9,14 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from imaging_plan.planning import assumptions
-from imaging_plan.data import codes
 from imaging_plan.charts.common import localized
 from imaging_plan.charts.quality import method_label
 from imaging_plan.i18n import fmt_number, t
-from imaging_plan.data.inputs import illustrative_files
 from imaging_plan.views.reports import mark_illustrative
 from imaging_plan.app import url_codes
 from imaging_plan.views import cache
+from imaging_plan.views.quality import BACKTEST, series_label
 
 
 def data_error_shown(snapshot) -> bool:
@@ -111,43 +110,8 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str, illu
     )
 
 
-def is_illustrative(snapshot, forecast_name: str, file: str) -> bool:
-    """Return whether input `file` holds illustrative (generated) rows, as the forecast's manifest records.
-
-    The manifest is the record when it was made from the file as it is now; without a
-    forecast, or when the file changed since, the file itself is read the same way.
-    """
-    forecast = snapshot.forecast(forecast_name)
-    if (
-        forecast is not None
-        and "illustrative" in forecast.manifest
-        and file in forecast.manifest.get("inputs", {})
-        and file not in forecast.changed_inputs(snapshot.data_dir)
-    ):
-        return file in forecast.manifest["illustrative"]
-    return file in illustrative_files(snapshot.data_dir, [file])
-
-
 # --- Backtest figures beside forecast charts -----------------------------------------------------
-BACKTEST = "backtest_forecasts"
 BACKTEST_COMMAND = "python -m imaging_plan.pipeline.runner --only 05"
-
-
-def series_label(series_id: str, lang: str) -> str:
-    """Return a series id in words: 'physicians:radiology:total' -> 'Radiology, total'."""
-    family, *parts = series_id.split(":")
-    words = []
-    for part in parts:
-        names = {**codes.SPECIALTIES, **codes.PHYSICIAN_CATEGORIES, **codes.STAFF_ROLES}.get(part)
-        if names is not None:
-            words.append(names[1] if lang == "en" else names[0])
-        elif part == "total":
-            words.append(t("total", lang))
-        else:
-            words.append(part)  # trust codes are read as they are
-    if family == "inflow":
-        words.insert(0, t("family_inflow", lang))
-    return ", ".join(words)
 
 
 def backtest_winners(snapshot) -> pd.DataFrame | None:

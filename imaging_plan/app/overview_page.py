@@ -21,6 +21,7 @@ from imaging_plan.charts import overview as overview_charts
 from imaging_plan.i18n import t
 from imaging_plan.planning import assumptions, scenario
 from imaging_plan.views import exports, overview
+from imaging_plan.views import preparedness as preparedness_view
 from imaging_plan.views.decisions import Decision
 from imaging_plan.views.sections import Section
 from imaging_plan.views.snapshot import Snapshot
@@ -33,14 +34,12 @@ def compute(snapshot: Snapshot) -> overview.OverviewView:
 
 def excel_bytes(snapshot: Snapshot, found: list[Section], decided: list[Decision] = ()) -> bytes:
     """Return the board's workbook with what only the app knows: the viewer's uploads and the preparedness sheets."""
-    from imaging_plan.app import preparedness_page  # its stress tests and on-call floor, as sheets too
-
     return exports.excel_bytes(
         snapshot,
         found,
         decided,
         data=exports.data_label(snapshot, workspace.root(), workspace.session_uploads),
-        extra=preparedness_page.board_tables(snapshot),
+        extra=preparedness_view.board_tables(snapshot),  # its stress tests and on-call floor, as sheets too
     )
 
 

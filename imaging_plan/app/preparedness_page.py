@@ -28,7 +28,6 @@ from imaging_plan.views.preparedness import (
     summary_frame,
     weeks_text,
 )
-from imaging_plan.views.preparedness import board_tables  # noqa: F401  (the overview page still reads it here)
 from imaging_plan.views.snapshot import Snapshot
 from imaging_plan.app.components import assumptions_table, data_error_shown, show_chart_data
 

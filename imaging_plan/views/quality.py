@@ -24,18 +24,14 @@ from imaging_plan.pipeline import run_history, store
 from imaging_plan.views import cache
 from imaging_plan.views.snapshot import Snapshot
 
-BACKTEST = "backtest_forecasts"  # as app.components.BACKTEST
+BACKTEST = "backtest_forecasts"  # the stored backtest every trend note reads
 PLANNING_BACKCAST = "backtest_planning_models"
 FIRST_SERIES = "physicians:radiology:total"  # the chart opens on the series the plan leans on most
 NARROW, WIDE = 0.7, 0.9  # coverage of an 80 % interval read as too narrow / too wide outside these
 
 
 def series_label(series_id: str, lang: str) -> str:
-    """Return a series id in words: 'physicians:radiology:total' -> 'Radiology, total'.
-
-    The same as `app.components.series_label`, which the views may not import; that one should
-    become a re-export of this (tests/test_views_quality.py holds the two equal meanwhile).
-    """
+    """Return a series id in words: 'physicians:radiology:total' -> 'Radiology, total'."""
     family, *parts = series_id.split(":")
     words = []
     for part in parts:
