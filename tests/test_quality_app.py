@@ -14,7 +14,7 @@ from imaging_plan import paths
 from imaging_plan.planning import assumptions, scenario
 from imaging_plan.forecasting import backtesting, baselines, trends
 from imaging_plan.data import inputs
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import runs, store
 from imaging_plan.app import components, quality_page
 
 
@@ -178,7 +178,7 @@ def test_missing_backtest_says_how_to_make_it(tmp_path, monkeypatch):
 
 def test_history_compares_the_current_run_with_an_earlier_one(tmp_path, monkeypatch):
     _physician_forecast(tmp_path)
-    store.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    runs.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
     _physician_forecast(tmp_path, gap_shift=10.0, parameters={"horizon": 2040, "exit_rate_pct": 4.0})
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     at = open_page("quality", {"lang": "en"})

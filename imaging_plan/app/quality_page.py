@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from imaging_plan.pipeline import run_history, store
+from imaging_plan.pipeline import run_history
+from imaging_plan.pipeline import runs as kept_runs
 from imaging_plan.forecasting.backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
 from imaging_plan.forecasting.default_lines import DEFAULT_LINES
 from imaging_plan.data.codes import SPECIALTIES
@@ -312,7 +313,7 @@ def chart_spec(snapshot: state.Snapshot, series_id: str, methods: tuple[str, ...
 
 def _kept_run(forecasts_dir: Path, run: str) -> dict:
     """Return a kept run's forecasts, shared read-only (a kept run never changes)."""
-    return state.shared("kept_run", (str(forecasts_dir), run), lambda: store.read_run(Path(forecasts_dir), run))
+    return state.shared("kept_run", (str(forecasts_dir), run), lambda: kept_runs.read_run(Path(forecasts_dir), run))
 
 
 def comparison(snapshot: state.Snapshot, run: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -325,9 +326,9 @@ def comparison(snapshot: state.Snapshot, run: str) -> tuple[pd.DataFrame, pd.Dat
 def history_section(ctx) -> None:
     lang = ctx.lang
     st.subheader(t("history_title", lang))
-    runs = store.list_runs(ctx.forecasts_dir)
+    runs = kept_runs.list_runs(ctx.forecasts_dir)
     if not runs:
-        st.info(t("history_none", lang, cmd=RUN_COMMAND, keep=store.HISTORY_KEEP))
+        st.info(t("history_none", lang, cmd=RUN_COMMAND, keep=kept_runs.HISTORY_KEEP))
         return
     st.caption(t("history_help", lang))
     made_now = {name: f.manifest.get("created_utc") for name, f in ctx.forecasts.items()}
