@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 
 import pandas as pd
@@ -14,7 +16,7 @@ import pytest
 from conftest import open_page
 from imaging_plan import paths
 from imaging_plan.data import codes, inputs
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import build, store
 from imaging_plan.app import workspace
 from imaging_plan.data.inputs import TABLES, InputDataError
 
@@ -210,19 +212,29 @@ def test_workspaces_unused_for_a_day_are_removed(workspaces, physicians):
     assert folder.exists() and not old.exists()
 
 
-def test_refit_status_reads_the_runner_log(tmp_path):
-    (tmp_path / workspace.REFIT_STARTED).touch()
-    (tmp_path / workspace.REFIT_LOG).write_text(
-        "[1/3] 01_x.ipynb: building (input data changed: physician_ftes.csv)\n"
-        "[1/3] 01_x.ipynb: done in 6.1 s (record: r)\n[2/3] 02_y.ipynb: up to date\n"
-        "[3/3] 05_z.ipynb: building (missing)\n"
-    )
-    (tmp_path / "refit.pid").write_text(str(os.getpid()))  # a live process
+def test_refit_status_reads_the_build_records(tmp_path):
+    """The refit's progress is the runner's build records: a notebook is done once its build ended or it was kept."""
+    forecasts = tmp_path / "forecasts"
+    assert workspace.refit_status(tmp_path).state == "not_started"
+    build.start_progress(forecasts, workspace.REFIT)  # this process stands in for the refit's runner: alive
+    build.write_progress(forecasts, workspace.REFIT, names=["x", "y", "z"], total=3)
+    store.write_forecast(forecasts, "y", {}, store.build_manifest("y", "nb.ipynb", {}, {}, tmp_path))  # kept
+    build.start_progress(forecasts, "x")
+    assert (lambda s: (s.state, s.done, s.total))(workspace.refit_status(tmp_path)) == ("running", 1, 3)
+    build.finish_progress(forecasts, "x", ok=True)  # built (not yet published counts too: its build ended)
+    build.start_progress(forecasts, "z")
     status = workspace.refit_status(tmp_path)
     assert (status.state, status.done, status.total) == ("running", 2, 3)
-    (tmp_path / "refit.pid").write_text("999999999")  # gone without an exit code (server restarted)
+    assert not workspace.start_refit(tmp_path)  # started once: not again
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    build.write_progress(forecasts, workspace.REFIT, pid=int(gone.stdout))  # gone without an end (server restarted)
     assert workspace.refit_status(tmp_path).state == "failed"
-    (tmp_path / workspace.REFIT_RC).write_text("0")
+    assert "interrupted" in workspace.refit_status(tmp_path).log_tail
+    workspace.reset_refit(tmp_path)
+    assert workspace.refit_status(tmp_path).state == "not_started"
+    build.start_progress(forecasts, workspace.REFIT)
+    build.write_progress(forecasts, workspace.REFIT, names=["x"], total=1)
+    build.finish_progress(forecasts, workspace.REFIT, ok=True)
     assert workspace.refit_status(tmp_path).state == "done"
 
 
