@@ -10,7 +10,8 @@ from imaging_plan import paths
 from imaging_plan.planning import assumptions, equipment
 from imaging_plan.pipeline import store
 from imaging_plan.i18n import fmt_number
-from imaging_plan.data.inputs import TABLES, file_sha256, load_inputs
+from imaging_plan.data.inputs import file_sha256, load_inputs
+from imaging_plan.data.schemas import TABLES
 
 NAMES = ("equipment_register", "equipment_units", "exams_by_modality")
 REGISTER = paths.DATA_DIR / "equipment_register.csv"

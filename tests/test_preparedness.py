@@ -13,7 +13,7 @@ from imaging_plan import paths
 from imaging_plan.planning import assumptions, preparedness, scenario, workload
 from imaging_plan.data import codes, inputs
 from imaging_plan.planning.assumptions import AssumptionError
-from imaging_plan.data.inputs import InputDataError
+from imaging_plan.data.schemas import InputDataError
 from imaging_plan.planning.preparedness import Event, PreparednessError
 
 

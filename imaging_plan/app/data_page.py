@@ -1,7 +1,7 @@
 """Data page: every input the product reads, what it must hold, a template, and an upload.
 
 The columns, codes and rules shown come from the loader's own schemas
-(`inputs.column_rules`), so the page and the loader cannot disagree. An
+(`templates.column_rules`), so the page and the loader cannot disagree. An
 upload is validated like the data folder's files and refused whole with the
 loader's messages; an accepted one replaces that table for this viewer's
 session only (see `workspace`): every page then plans on it, and the trends
@@ -15,7 +15,8 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from imaging_plan.data import codes, inputs
+from imaging_plan.data import codes, inputs, templates
+from imaging_plan.data.uploads import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from imaging_plan.i18n import TEXT, t
 from imaging_plan.app import workspace
 
@@ -159,10 +160,10 @@ def table_block(name: str, ctx, lang: str) -> None:
         st.caption(f"{t('source', lang)}: {source_text(name, ctx, lang)}")
         optional = [c for c, col in spec.columns.items() if not col.required]
         st.markdown(f"**{t('data_columns', lang)}**")
-        st.dataframe(inputs.column_rules(name), hide_index=True, width="stretch")
+        st.dataframe(templates.column_rules(name), hide_index=True, width="stretch")
         if optional:
             st.caption(_text(f"data_optional_{name}", lang, ""))
-        st.markdown(f"**{t('data_rules', lang)}**\n\n" + "\n".join(f"- {r}" for r in inputs.table_rules(name)))
+        st.markdown(f"**{t('data_rules', lang)}**\n\n" + "\n".join(f"- {r}" for r in templates.table_rules(name)))
         coded = codes_table(name, lang)
         if not coded.empty:
             with st.popover(t("data_codes", lang)):
@@ -170,7 +171,7 @@ def table_block(name: str, ctx, lang: str) -> None:
         left, right = st.columns(2)
         left.download_button(
             t("data_template_csv", lang),
-            inputs.template_csv(name, workspace.paths.data_dir()),
+            templates.template_csv(name, workspace.paths.data_dir()),
             file_name=spec.file,
             mime="text/csv",
             key=f"data_tpl_csv_{name}",
@@ -179,7 +180,7 @@ def table_block(name: str, ctx, lang: str) -> None:
         )
         right.download_button(
             t("data_template_xlsx", lang),
-            lambda: inputs.template_xlsx(name, workspace.paths.data_dir()),
+            lambda: templates.template_xlsx(name, workspace.paths.data_dir()),
             file_name=spec.file.replace(".csv", ".xlsx"),
             key=f"data_tpl_xlsx_{name}",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -193,8 +194,8 @@ def table_block(name: str, ctx, lang: str) -> None:
             help=t(
                 "data_upload_help",
                 lang,
-                mb=inputs.MAX_UPLOAD_BYTES // (1024 * 1024),
-                rows=f"{inputs.MAX_UPLOAD_ROWS:,}".replace(",", " "),
+                mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+                rows=f"{MAX_UPLOAD_ROWS:,}".replace(",", " "),
             ),
         )
         st.text_input(t("data_sheet", lang), key=f"data_sheet_{name}", placeholder=t("data_sheet_hint", lang))

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from imaging_plan.planning import assumptions, equipment
-from imaging_plan.data import inputs
+from imaging_plan.data import inputs, schemas, uploads
 from imaging_plan.charts import equipment as equipment_charts
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
@@ -60,8 +60,8 @@ class Register:
 
 def _read_upload(content: bytes, name: str) -> tuple[pd.DataFrame | None, str | None]:
     try:
-        return inputs.read_uploaded("equipment_register", content, name), None
-    except inputs.InputDataError as err:
+        return uploads.read_uploaded("equipment_register", content, name), None
+    except schemas.InputDataError as err:
         return None, str(err)
 
 
@@ -96,7 +96,7 @@ def register_illustrative(snapshot: state.Snapshot, register: Register) -> bool:
     data folder's register as the forecast's manifest records it."""
     if register.digest is not None:
         return equipment.is_illustrative(register.table)
-    return is_illustrative(snapshot, FORECAST, inputs.TABLES["equipment_register"].file)
+    return is_illustrative(snapshot, FORECAST, schemas.TABLES["equipment_register"].file)
 
 
 def stored_band(forecast, scenario, uploaded: bool) -> pd.DataFrame | None:

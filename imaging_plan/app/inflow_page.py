@@ -18,7 +18,7 @@ from imaging_plan.charts import inflow as inflow_charts
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.i18n import fmt_number, specialty_name, t
-from imaging_plan.data.inputs import TABLES
+from imaging_plan.data.schemas import TABLES
 from imaging_plan.planning.recruitment import by_period
 from imaging_plan.views.reports import Headline, SmallChart
 from imaging_plan.app import model_view, state

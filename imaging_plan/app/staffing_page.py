@@ -20,7 +20,8 @@ from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data.codes import STAFF_ROLES
 from imaging_plan.forecasting.default_lines import DEFAULT_LINES
 from imaging_plan.i18n import fmt_number, role_name, t
-from imaging_plan.data.inputs import TABLES, InputDataError, load_optional
+from imaging_plan.data.inputs import load_optional
+from imaging_plan.data.schemas import TABLES, InputDataError
 from imaging_plan.views.reports import Headline, SmallChart
 from imaging_plan.app import chain, state
 from imaging_plan.app.components import (

@@ -28,7 +28,9 @@ from pathlib import Path
 
 
 from imaging_plan import paths
-from imaging_plan.data.inputs import TABLES, InputDataError, is_excel, load_inputs, read_uploaded
+from imaging_plan.data.inputs import is_excel, load_inputs
+from imaging_plan.data.schemas import TABLES, InputDataError
+from imaging_plan.data.uploads import read_uploaded
 from imaging_plan.pipeline import build
 from imaging_plan.pipeline.store import is_stale, list_forecasts
 
