@@ -10,7 +10,8 @@ from conftest import open_page
 from imaging_plan import paths
 from imaging_plan.planning import assumptions
 from imaging_plan.pipeline import store
-from imaging_plan.data.inputs import TABLES, file_sha256
+from imaging_plan.data.inputs import file_sha256
+from imaging_plan.data.schemas import TABLES
 
 
 @pytest.fixture

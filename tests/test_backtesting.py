@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from imaging_plan.forecasting import backtest_default as bd
 from imaging_plan.forecasting import backtesting as bt
 from imaging_plan.forecasting import baselines
 from imaging_plan.forecasting.trends import TrendSettings
@@ -275,7 +276,7 @@ def test_combinations_are_the_median_and_mean_of_naive_theta_and_prophet_on_shar
         ("s:a", "prophet", 1, 10, 19, 18, 20, 1.0),
         ("s:a", "naive", 2, 10, 12, 9, 13, 1.0),
     ]
-    out = bt.add_combinations(_forecasts(rows))
+    out = bd.add_combinations(_forecasts(rows))
     median = out[out["method"] == "median"]
     assert len(median) == 1  # horizon 2 lacks Theta and Prophet: not combined
     assert median[["forecast", "lower", "upper"]].iloc[0].tolist() == [14.0, 9.0, 16.0]
@@ -284,10 +285,10 @@ def test_combinations_are_the_median_and_mean_of_naive_theta_and_prophet_on_shar
 
 
 def test_conformal_quantile_takes_the_rank_that_guarantees_the_coverage():
-    assert bt.conformal_quantile(range(1, 10), 0.8) == 8  # n = 9: the ceil(10 x 0.8) = 8th smallest
-    assert bt.conformal_quantile([3.0, 1.0, 2.0, 4.0], 0.8) == 4.0  # n = 4: rank 4
-    assert np.isnan(bt.conformal_quantile([1.0, 2.0, 3.0], 0.8))  # rank 4 of 3: too few errors
-    assert bt.conformal_quantile([1.0, float("nan"), 2.0, 3.0, 4.0], 0.8) == 4.0  # NaN is no error
+    assert bd.conformal_quantile(range(1, 10), 0.8) == 8  # n = 9: the ceil(10 x 0.8) = 8th smallest
+    assert bd.conformal_quantile([3.0, 1.0, 2.0, 4.0], 0.8) == 4.0  # n = 4: rank 4
+    assert np.isnan(bd.conformal_quantile([1.0, 2.0, 3.0], 0.8))  # rank 4 of 3: too few errors
+    assert bd.conformal_quantile([1.0, float("nan"), 2.0, 3.0, 4.0], 0.8) == 4.0  # NaN is no error
 
 
 def _checks(rows) -> pd.DataFrame:
@@ -309,14 +310,14 @@ def test_a_candidate_beats_the_prior_only_when_its_paired_errors_are_lower_beyon
             for m, e in (("median", 1.0), ("theta", 1.0 - d))
         ]
     )
-    tests = bt.switch_tests(five, ["naive", "theta", "median"]).set_index("method")
+    tests = bd.switch_tests(five, ["naive", "theta", "median"]).set_index("method")
     assert tests.loc["theta", "pairs"] == 5 and tests.loc["theta", "p"] == pytest.approx(1 / 32)
     assert tests.loc["theta", "better"] and "naive" not in tests.index  # naive forecast nothing known
     four = five[five["origin"] < 2019]  # p = 1/16 > 0.05: may be chance
-    assert not bt.switch_tests(four, ["theta", "median"]).set_index("method").loc["theta", "better"]
+    assert not bd.switch_tests(four, ["theta", "median"]).set_index("method").loc["theta", "better"]
     # two candidates each 1/32: Holm doubles the smaller p-value, 1/16, so neither is taken
     both = pd.concat([five, five[five["method"] == "theta"].assign(method="naive")])
-    tests = bt.switch_tests(both, ["naive", "theta", "median"]).set_index("method")
+    tests = bd.switch_tests(both, ["naive", "theta", "median"]).set_index("method")
     assert tests["p_holm"].tolist() == pytest.approx([1 / 16, 1 / 16]) and not tests["better"].any()
 
 
@@ -328,13 +329,13 @@ def test_choice_keeps_the_prior_without_evidence_and_takes_the_best_of_the_prove
     ]
     known = _checks(rows)
     # all three lower on all six checks: p = 1/64 each, Holm x3 = 0.047; of the three, naive's mean is lowest
-    choice = bt.choose(known, ["naive", "drift", "theta", "median"])
+    choice = bd.choose(known, ["naive", "drift", "theta", "median"])
     assert (choice["chosen"], choice["basis"]) == ("naive", "evidence")  # lowest mean of the proven
-    assert choice["p_holm"] < bt.SWITCH_ALPHA and choice["checks"] == 6 and choice["candidates"] == 3
-    one = bt.choose(known[known["origin"] == 2015], ["naive", "theta", "median"])
-    assert (one["chosen"], one["basis"]) == (bt.PRIOR, "prior") and np.isnan(one["p_holm"])
-    none = bt.choose(known.iloc[0:0], ["naive", "median"])
-    assert (none["chosen"], none["basis"]) == (bt.PRIOR, "fallback")
+    assert choice["p_holm"] < bd.SWITCH_ALPHA and choice["checks"] == 6 and choice["candidates"] == 3
+    one = bd.choose(known[known["origin"] == 2015], ["naive", "theta", "median"])
+    assert (one["chosen"], one["basis"]) == (bd.PRIOR, "prior") and np.isnan(one["p_holm"])
+    none = bd.choose(known.iloc[0:0], ["naive", "median"])
+    assert (none["chosen"], none["basis"]) == (bd.PRIOR, "fallback")
 
 
 def test_default_is_chosen_on_checks_known_at_each_origin_only():
@@ -344,7 +345,7 @@ def test_default_is_chosen_on_checks_known_at_each_origin_only():
         theta = 0.1 * (i + 1) if origin < 2020 else 5.0  # the 2020 forecast of 2021 goes badly
         rows += [("median", origin, 1, 1.0), ("theta", origin, 1, theta)]
     forecasts = _checks(rows)
-    default, choices = bt.default_forecasts(forecasts, horizons=1)
+    default, choices = bd.default_forecasts(forecasts, horizons=1)
     chosen = choices.set_index("origin")["chosen"].to_dict()
     # 2015: nothing known; 2016-2019: one to four better checks (p >= 1/16); 2020: five (p = 1/32);
     # 2021: the sixth known check (theta 5.0) makes theta's mean 1.33 > 1.0: back to the prior
@@ -372,7 +373,7 @@ def test_default_is_chosen_on_checks_known_at_each_origin_only():
 def test_default_band_is_the_known_errors_conformal_quantile_times_the_scale():
     rows = [("median", 2016 + i, 1, e) for i, e in enumerate([1.0, 2.0, 3.0, 4.0])]  # known by 2020
     rows += [("median", 2020, 1, 0.0), ("median", 2020, 2, 0.0)]
-    default, choices = bt.default_forecasts(_checks(rows), horizons=2)
+    default, choices = bd.default_forecasts(_checks(rows), horizons=2)
     row = choices.set_index("origin").loc[2020]
     assert (row["chosen"], row["q_h1"]) == ("median", 4.0) and np.isnan(row["q_h2"])
     at = default[default["origin"] == 2020].set_index("horizon")
@@ -386,7 +387,7 @@ def test_pooled_scores_the_default_on_the_same_checks_and_gives_it_no_series_won
     table = bt.pooled(_forecasts(rows), pd.DataFrame({"winner": ["naive"]}), ("naive", "default")).set_index("method")
     assert table.loc["default", "mase_all"] == 1.0 and table.loc["default", "checks"] == 1
     assert table.loc["naive", "series_won"] == 1 and np.isnan(table.loc["default", "series_won"])
-    by_family = bt.family_pooled(_forecasts(rows), ("naive", "default")).set_index("method")
+    by_family = bd.family_pooled(_forecasts(rows), ("naive", "default")).set_index("method")
     assert by_family.loc["naive", "mase_all"] == 2.0 and by_family.loc["default", "hits"] == 1
 
 

@@ -9,7 +9,7 @@ import time
 
 from conftest import open_page
 from imaging_plan.forecasting import backtesting, baselines, trends
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import build, store
 from imaging_plan.app import build_progress
 
 BACKTEST = "backtest_forecasts"
@@ -38,8 +38,8 @@ def test_progress_text_says_seconds_left_and_fits_or_time_spent():
 
 
 def _running(out, done, total, fits_for_s):
-    store.start_progress(out, BACKTEST)  # this process stands in for the runner: alive
-    store.write_progress(
+    build.start_progress(out, BACKTEST)  # this process stands in for the runner: alive
+    build.write_progress(
         out,
         BACKTEST,
         done=done,
@@ -52,21 +52,21 @@ def _running(out, done, total, fits_for_s):
 def test_while_the_backtest_builds_the_page_shows_progress_instead_of_how_to_make_it(tmp_path, monkeypatch):
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     _running(tmp_path, done=400, total=500, fits_for_s=20)  # 400 fits in 20 s: 100 left take 5 s, + the write
-    fits_started = store.read_progress(tmp_path, BACKTEST)["first_done_at"]
+    fits_started = build.read_progress(tmp_path, BACKTEST)["first_done_at"]
     before = time.time()
     at = open_page("quality", {"lang": "en"})
     after = time.time()
     assert not at.exception
     info = "\n".join(i.value for i in at.info)
     # the page reads the record a few seconds later than it was written: the rate it sees is lower
-    lowest, highest = ((t - fits_started) / 400 * 100 + store.TAIL_S for t in (before, after))
+    lowest, highest = ((t - fits_started) / 400 * 100 + build.TAIL_S for t in (before, after))
     said = re.search(r"Model quality: being computed, about (\d+) s left \(400 of 500 model fits done\)", info)
     assert said and lowest - 1 <= int(said.group(1)) <= highest + 1 and lowest >= 10
     assert "other pages work meanwhile" in info
     assert "has not been made yet" not in info
 
     # it ends without a forecast (failed): the page says so and how to see why
-    store.finish_progress(tmp_path, BACKTEST, ok=False, message="ValueError: bad data")
+    build.finish_progress(tmp_path, BACKTEST, ok=False, message="ValueError: bad data")
     at = open_page("quality", {"lang": "en"})
     assert any("the last build failed (ValueError: bad data)" in w.value for w in at.warning)
     assert any("has not been made yet" in i.value for i in at.info)
@@ -100,7 +100,7 @@ def test_a_rebuild_shows_the_previous_backtest_meanwhile(tmp_path, monkeypatch, 
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     _small_backtest(tmp_path, shipped_ftes)
     _running(tmp_path, done=0, total=None, fits_for_s=0)
-    status = store.build_status(tmp_path, BACKTEST)
+    status = build.build_status(tmp_path, BACKTEST)
     assert status["state"] == "running" and status["pid"] == os.getpid()
     at = open_page("quality", {"lang": "en"})
     assert not at.exception
@@ -109,6 +109,6 @@ def test_a_rebuild_shows_the_previous_backtest_meanwhile(tmp_path, monkeypatch, 
     assert any("Until then the previous result is shown." in c.value for c in at.caption)
     assert len(at.dataframe) >= 2  # the previous backtest's tables are on the page
 
-    store.finish_progress(tmp_path, BACKTEST, ok=True)  # done: no notice left
+    build.finish_progress(tmp_path, BACKTEST, ok=True)  # done: no notice left
     at = open_page("quality", {"lang": "en"})
     assert not at.exception and not any("being computed" in i.value for i in at.info)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 
 import pandas as pd
@@ -13,10 +15,10 @@ import pytest
 
 from conftest import open_page
 from imaging_plan import paths
-from imaging_plan.data import codes, inputs
-from imaging_plan.pipeline import store
+from imaging_plan.data import codes, inputs, templates, uploads
+from imaging_plan.pipeline import build, store
 from imaging_plan.app import workspace
-from imaging_plan.data.inputs import TABLES, InputDataError
+from imaging_plan.data.schemas import TABLES, InputDataError
 
 SHIPPED = [n for n in TABLES if (paths.DATA_DIR / TABLES[n].file).exists()]
 
@@ -46,26 +48,26 @@ def physicians() -> pd.DataFrame:
 def test_every_listed_code_is_accepted_and_an_unlisted_one_refused(name):
     """The page's codes come from the schema: swapping a listed code in passes, a made-up one fails."""
     shipped = pd.read_csv(paths.DATA_DIR / TABLES[name].file, dtype=str, keep_default_na=False)
-    rules = inputs.column_rules(name).set_index("column")
+    rules = templates.column_rules(name).set_index("column")
     for column in [c for c in shipped.columns if rules.loc[c, "rule"].startswith("one of ")]:
         listed = rules.loc[column, "rule"].removeprefix("one of ").split(", ")
         assert shipped[column].isin(listed).all(), column
         broken = shipped.copy()
         broken.loc[0, column] = "NOT_A_CODE"
         with pytest.raises(InputDataError, match=rf"line 2, column '{column}': value 'NOT_A_CODE'"):
-            inputs.read_uploaded(name, _csv(broken), TABLES[name].file)
+            uploads.read_uploaded(name, _csv(broken), TABLES[name].file)
 
 
 def test_column_rules_name_each_column_and_its_rule_in_words():
-    rules = inputs.column_rules("equipment_register").set_index("column")
+    rules = templates.column_rules("equipment_register").set_index("column")
     assert list(rules.index) == list(TABLES["equipment_register"].columns)
     assert rules.loc["upgrade_year", "may_be_empty"] == "yes" and rules.loc["install_year", "may_be_empty"] == "no"
     assert "a whole number" in rules.loc["install_year", "rule"]
     assert rules.loc["price_nok", "rule"] == "not negative"
-    trust = inputs.column_rules("physician_ftes").set_index("column").loc["trust"]
+    trust = templates.column_rules("physician_ftes").set_index("column").loc["trust"]
     assert trust["required"] == "optional column"
     assert trust["rule"] == "one of " + ", ".join(sorted(codes.TRUSTS))
-    assert any("equipment_units.csv" in r for r in inputs.table_rules("equipment_register"))
+    assert any("equipment_units.csv" in r for r in templates.table_rules("equipment_register"))
 
 
 # --- Excel ---------------------------------------------------------------------------------------
@@ -73,47 +75,47 @@ def test_column_rules_name_each_column_and_its_rule_in_words():
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_the_excel_template_reads_back_as_the_shipped_table(name):
-    template = inputs.template_xlsx(name, paths.DATA_DIR)
-    assert inputs.read_uploaded(name, template, f"{name}.xlsx").equals(inputs.load_table(name, paths.DATA_DIR))
+    template = templates.template_xlsx(name, paths.DATA_DIR)
+    assert uploads.read_uploaded(name, template, f"{name}.xlsx").equals(inputs.load_table(name, paths.DATA_DIR))
 
 
 def test_excel_errors_name_the_sheet_row_and_column(physicians):
     bad = physicians.astype({"fte": float})
     bad.loc[10, "fte"] = -1.5  # sheet row 12 (row 1 is the header)
     with pytest.raises(InputDataError) as err:
-        inputs.read_uploaded("physician_ftes", _xlsx(bad), "mine.xlsx")
+        uploads.read_uploaded("physician_ftes", _xlsx(bad), "mine.xlsx")
     assert "mine.xlsx" in str(err.value) and "line 12, column 'fte'" in str(err.value)
 
 
 def test_excel_reads_a_named_sheet_and_names_the_sheets_when_it_is_missing(physicians):
     content = _xlsx(physicians, sheet="legeårsverk", first=pd.DataFrame({"note": ["read me"]}))
-    table = inputs.read_uploaded("physician_ftes", content, "book.xlsx", sheet="legeårsverk")
+    table = uploads.read_uploaded("physician_ftes", content, "book.xlsx", sheet="legeårsverk")
     assert table["fte"].sum() == pytest.approx(physicians["fte"].sum())
     with pytest.raises(InputDataError, match=r"no sheet named 'FTE'.*notes, legeårsverk"):
-        inputs.read_uploaded("physician_ftes", content, "book.xlsx", sheet="FTE")
+        uploads.read_uploaded("physician_ftes", content, "book.xlsx", sheet="FTE")
     with pytest.raises(InputDataError, match="missing column 'year'"):  # the first sheet is the notes
-        inputs.read_uploaded("physician_ftes", content, "book.xlsx")
+        uploads.read_uploaded("physician_ftes", content, "book.xlsx")
 
 
 def test_trailing_empty_excel_rows_are_ignored_but_inner_ones_reported(physicians):
     blank = pd.DataFrame([[None] * physicians.shape[1]], columns=physicians.columns)
     trailing = pd.concat([physicians, blank, blank], ignore_index=True)
-    assert len(inputs.read_uploaded("physician_ftes", _xlsx(trailing), "t.xlsx")) == len(physicians)
+    assert len(uploads.read_uploaded("physician_ftes", _xlsx(trailing), "t.xlsx")) == len(physicians)
     inner = pd.concat([physicians.iloc[:3], blank, physicians.iloc[3:]], ignore_index=True)
     with pytest.raises(InputDataError, match="line 5, column 'year' must not be empty"):
-        inputs.read_uploaded("physician_ftes", _xlsx(inner), "t.xlsx")
+        uploads.read_uploaded("physician_ftes", _xlsx(inner), "t.xlsx")
 
 
 # --- caps ------------------------------------------------------------------------------------------
 
 
 def test_uploads_over_the_size_or_row_cap_are_refused_with_the_limit(physicians, monkeypatch):
-    huge = b"x" * (inputs.MAX_UPLOAD_BYTES + 1)
+    huge = b"x" * (uploads.MAX_UPLOAD_BYTES + 1)
     with pytest.raises(InputDataError, match=r"big.csv: the file is 21.0 MB; the limit is 20 MB"):
-        inputs.read_uploaded("physician_ftes", huge, "big.csv")
-    monkeypatch.setattr(inputs, "MAX_UPLOAD_ROWS", 50)
+        uploads.read_uploaded("physician_ftes", huge, "big.csv")
+    monkeypatch.setattr(uploads, "MAX_UPLOAD_ROWS", 50)
     with pytest.raises(InputDataError, match=r"88 data rows; the limit is 50 rows"):
-        inputs.read_uploaded("physician_ftes", _csv(physicians), "long.csv")
+        uploads.read_uploaded("physician_ftes", _csv(physicians), "long.csv")
 
 
 # --- physician FTEs per trust ------------------------------------------------------------------------
@@ -142,11 +144,11 @@ def test_per_trust_ftes_sum_to_the_region_and_each_trust_is_kept(physicians, tmp
 def test_a_trust_missing_rows_or_a_duplicate_per_trust_is_refused(physicians):
     both = _per_trust(physicians, {"OUS": 0.5, "AHUS": 0.5})
     with pytest.raises(InputDataError, match=r"trust AHUS has no row for 1 .*2015 radiology acting_consultant"):
-        inputs.read_uploaded("physician_ftes", _csv(both.drop(index=len(physicians))), "t.csv")
+        uploads.read_uploaded("physician_ftes", _csv(both.drop(index=len(physicians))), "t.csv")
     with pytest.raises(InputDataError, match=r"the same \(trust, year, specialty, category\) appears more"):
-        inputs.read_uploaded("physician_ftes", _csv(pd.concat([both, both.iloc[:1]])), "t.csv")
+        uploads.read_uploaded("physician_ftes", _csv(pd.concat([both, both.iloc[:1]])), "t.csv")
     with pytest.raises(InputDataError, match=r"column 'trust': value 'XYZ' must be one of"):
-        inputs.read_uploaded("physician_ftes", _csv(both.assign(trust="XYZ")), "t.csv")
+        uploads.read_uploaded("physician_ftes", _csv(both.assign(trust="XYZ")), "t.csv")
 
 
 # --- illustrative inputs recorded in manifests -------------------------------------------------------
@@ -210,19 +212,29 @@ def test_workspaces_unused_for_a_day_are_removed(workspaces, physicians):
     assert folder.exists() and not old.exists()
 
 
-def test_refit_status_reads_the_runner_log(tmp_path):
-    (tmp_path / workspace.REFIT_STARTED).touch()
-    (tmp_path / workspace.REFIT_LOG).write_text(
-        "[1/3] 01_x.ipynb: building (input data changed: physician_ftes.csv)\n"
-        "[1/3] 01_x.ipynb: done in 6.1 s (record: r)\n[2/3] 02_y.ipynb: up to date\n"
-        "[3/3] 05_z.ipynb: building (missing)\n"
-    )
-    (tmp_path / "refit.pid").write_text(str(os.getpid()))  # a live process
+def test_refit_status_reads_the_build_records(tmp_path):
+    """The refit's progress is the runner's build records: a notebook is done once its build ended or it was kept."""
+    forecasts = tmp_path / "forecasts"
+    assert workspace.refit_status(tmp_path).state == "not_started"
+    build.start_progress(forecasts, workspace.REFIT)  # this process stands in for the refit's runner: alive
+    build.write_progress(forecasts, workspace.REFIT, names=["x", "y", "z"], total=3)
+    store.write_forecast(forecasts, "y", {}, store.build_manifest("y", "nb.ipynb", {}, {}, tmp_path))  # kept
+    build.start_progress(forecasts, "x")
+    assert (lambda s: (s.state, s.done, s.total))(workspace.refit_status(tmp_path)) == ("running", 1, 3)
+    build.finish_progress(forecasts, "x", ok=True)  # built (not yet published counts too: its build ended)
+    build.start_progress(forecasts, "z")
     status = workspace.refit_status(tmp_path)
     assert (status.state, status.done, status.total) == ("running", 2, 3)
-    (tmp_path / "refit.pid").write_text("999999999")  # gone without an exit code (server restarted)
+    assert not workspace.start_refit(tmp_path)  # started once: not again
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    build.write_progress(forecasts, workspace.REFIT, pid=int(gone.stdout))  # gone without an end (server restarted)
     assert workspace.refit_status(tmp_path).state == "failed"
-    (tmp_path / workspace.REFIT_RC).write_text("0")
+    assert "interrupted" in workspace.refit_status(tmp_path).log_tail
+    workspace.reset_refit(tmp_path)
+    assert workspace.refit_status(tmp_path).state == "not_started"
+    build.start_progress(forecasts, workspace.REFIT)
+    build.write_progress(forecasts, workspace.REFIT, names=["x"], total=1)
+    build.finish_progress(forecasts, workspace.REFIT, ok=True)
     assert workspace.refit_status(tmp_path).state == "done"
 
 

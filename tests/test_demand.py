@@ -8,7 +8,7 @@ from test_physicians import flat_population
 
 from imaging_plan import paths
 from imaging_plan.planning import assumptions, demand
-from imaging_plan.data import inputs
+from imaging_plan.data import inputs, schemas
 from imaging_plan.data.codes import AGE_BANDS
 
 POPULATION = (
@@ -120,7 +120,7 @@ def test_a_population_file_missing_an_age_names_the_rule(data_copy):
     path = data_copy / "population_observed.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(lines[:50] + lines[51:]) + "\n", encoding="utf-8")  # drops Oslo 2015, age 49
-    with pytest.raises(inputs.InputDataError) as err:
+    with pytest.raises(schemas.InputDataError) as err:
         inputs.load_table("population_observed", data_copy)
     message = str(err.value)
     assert "population_observed.csv" in message and "line 2 (county_code 03, year 2015, age 0)" in message
@@ -131,7 +131,7 @@ def test_a_projection_with_an_unknown_scenario_names_file_row_and_column(data_co
     path = data_copy / "population_projection_national.csv"
     text = path.read_text(encoding="utf-8").replace("LLML,2030,0,", "LMML,2030,0,", 1)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(inputs.InputDataError) as err:
+    with pytest.raises(schemas.InputDataError) as err:
         inputs.load_table("population_projection_national", data_copy)
     assert "population_projection_national.csv breaks its schema" in str(err.value)
     assert "line 292, column 'scenario': value 'LMML' must be one of" in str(err.value)

@@ -7,10 +7,11 @@ import pytest
 
 from conftest import open_page
 from imaging_plan import paths
-from imaging_plan.planning import assumptions, equipment
+from imaging_plan.planning import assumptions, equipment, equipment_tables
 from imaging_plan.pipeline import store
 from imaging_plan.i18n import fmt_number
-from imaging_plan.data.inputs import TABLES, file_sha256, load_inputs
+from imaging_plan.data.inputs import file_sha256, load_inputs
+from imaging_plan.data.schemas import TABLES
 
 NAMES = ("equipment_register", "equipment_units", "exams_by_modality")
 REGISTER = paths.DATA_DIR / "equipment_register.csv"
@@ -26,7 +27,7 @@ def stored_forecast(tmp_path, monkeypatch):
     """An equipment forecast made with the default assumptions and 50 draws (no notebook run)."""
     tables, hashes = load_inputs(paths.DATA_DIR, NAMES)
     scenario = assumptions.defaults(tables)
-    plan = equipment.replacement_tables(*(tables[n] for n in NAMES), scenario, draws=50, seed=3)
+    plan = equipment_tables.replacement_tables(*(tables[n] for n in NAMES), scenario, draws=50, seed=3)
     store.write_forecast(
         tmp_path,
         "equipment_replacement",

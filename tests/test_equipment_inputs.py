@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from imaging_plan import paths
-from imaging_plan.data.inputs import InputDataError, load_inputs, load_table, read_uploaded
+from imaging_plan.data.inputs import load_inputs, load_table
+from imaging_plan.data.schemas import InputDataError
+from imaging_plan.data.uploads import read_uploaded
 
 HEADER = "unit_id,owner,sector,modality,install_year,upgrade_year,price_nok,source\n"
 GOOD = "OUS-MR-01,OUS,public,MR,2015,,,test\n"

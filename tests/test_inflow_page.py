@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from conftest import open_page
 from imaging_plan import paths
 from imaging_plan.pipeline import store
-from imaging_plan.data.inputs import TABLES, file_sha256
+from imaging_plan.data.inputs import file_sha256
+from imaging_plan.data.schemas import TABLES
 
 SPECIALTIES = ("radiology", "nuclear_medicine")
 # The page's metrics per specialty, in the order shown.

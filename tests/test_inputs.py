@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from imaging_plan import paths
-from imaging_plan.data.inputs import OPTIONAL_TABLES, TABLES, InputDataError, load_optional, load_table
+from imaging_plan.data.inputs import load_optional, load_table
+from imaging_plan.data.schemas import OPTIONAL_TABLES, TABLES, InputDataError
 
 
 @pytest.mark.parametrize("name", sorted(set(TABLES) - set(OPTIONAL_TABLES)))

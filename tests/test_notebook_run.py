@@ -12,7 +12,7 @@ from imaging_plan import paths
 from imaging_plan.pipeline import notebook_run, store
 from imaging_plan.planning.assumptions import AssumptionError
 from imaging_plan.planning.demand import DemandError
-from imaging_plan.data.inputs import InputDataError
+from imaging_plan.data.schemas import InputDataError
 from imaging_plan.forecasting.trends import TrendSettings
 
 PARAMETERS = """data_dir: str = "data"  # inputs

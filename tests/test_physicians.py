@@ -299,7 +299,8 @@ def test_base_year_need_is_ftes_plus_the_unmet_need_of_the_file_and_the_share(sh
     ],
 )
 def test_a_bad_unmet_need_file_is_refused_naming_line_and_column(tmp_path, row, words):
-    from imaging_plan.data.inputs import InputDataError, load_optional
+    from imaging_plan.data.inputs import load_optional
+    from imaging_plan.data.schemas import InputDataError
 
     _unmet_file(tmp_path, [row])
     with pytest.raises(InputDataError, match=f"(?s)unmet_need.csv.*{words}"):

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from imaging_plan import paths
-from imaging_plan.planning import assumptions, preparedness, scenario, workload
+from imaging_plan.planning import assumptions, preparedness, preparedness_scenarios, scenario, workload
 from imaging_plan.data import codes, inputs
 from imaging_plan.planning.assumptions import AssumptionError
-from imaging_plan.data.inputs import InputDataError
+from imaging_plan.data.schemas import InputDataError
 from imaging_plan.planning.preparedness import Event, PreparednessError
 
 
@@ -251,18 +251,18 @@ def test_a_negative_absence_or_unknown_choice_is_refused_naming_the_parameter():
 def test_a_scenario_set_is_run_whole_or_refused_naming_the_entry(shipped_capacity, tmp_path):
     good = tmp_path / "set.yaml"
     good.write_text("mr_down:\n  prep_units_out: 4\nflu:\n  prep_absence_pct: 30\n  prep_absence_weeks: 8\n")
-    named = preparedness.read_scenario_set(good, _scenario())
+    named = preparedness_scenarios.read_scenario_set(good, _scenario())
     assert list(named) == ["mr_down", "flu"] and named["flu"]["prep_absence_weeks"] == 8
-    summary, weekly, _ = preparedness.run_scenarios(shipped_capacity, named)
+    summary, weekly, _ = preparedness_scenarios.run_scenarios(shipped_capacity, named)
     assert list(summary.columns)[0] == "run" and set(summary["run"]) == {"mr_down", "flu"}
     assert set(weekly["run"]) == {"mr_down", "flu"}
     bad = tmp_path / "bad.yaml"
     bad.write_text("ok:\n  prep_units_out: 1\nwrong:\n  prep_absence_pct: -10\n")
     with pytest.raises(PreparednessError, match=r"(?s)bad.yaml, scenario 'wrong':.*'prep_absence_pct': -10 is outside"):
-        preparedness.read_scenario_set(bad, _scenario())
+        preparedness_scenarios.read_scenario_set(bad, _scenario())
     too_many = {"ok": _scenario(), "too_many": _scenario(prep_units_out=40)}
     with pytest.raises(PreparednessError, match=r"scenario 'too_many': parameter 'prep_units_out'"):
-        preparedness.run_scenarios(shipped_capacity, too_many)
+        preparedness_scenarios.run_scenarios(shipped_capacity, too_many)
 
 
 # --- the on-call floor on a small file --------------------------------------------------------------------------

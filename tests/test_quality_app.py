@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 from conftest import open_page, url_bound_keys
 from imaging_plan import paths
 from imaging_plan.planning import assumptions, scenario
-from imaging_plan.forecasting import backtesting, baselines, trends
+from imaging_plan.forecasting import backtest_default, backtesting, baselines, trends
 from imaging_plan.views import quality as quality_view
 from imaging_plan.data import inputs
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import runs, store
 from imaging_plan.app import components
 
 
@@ -58,9 +58,10 @@ def stored(tmp_path_factory):
     ids = series["series_id"]
     series = series[ids.str.startswith("inflow:") | ids.str.endswith(":total")]  # 4 series: the pages' lines
     overview = backtesting.overview(series)
-    forecasts = backtesting.add_combinations(backtesting.rolling_origin(series, baselines.forecast_methods(settings)))
-    default, choices = backtesting.default_forecasts(forecasts)
-    scored = backtesting.scored_forecasts(forecasts, default)
+    fitted = backtesting.rolling_origin(series, baselines.forecast_methods(settings))
+    forecasts = backtest_default.add_combinations(fitted)
+    default, choices = backtest_default.default_forecasts(forecasts)
+    scored = backtest_default.scored_forecasts(forecasts, default)
     winners = backtesting.winners(scored, overview)
     written = {
         "series": series,
@@ -71,7 +72,7 @@ def stored(tmp_path_factory):
         "prophet_grid": backtesting.grid_table(forecasts, {settings.label: settings}, settings),
         "forward": backtesting.forward(series, baselines.forecast_methods(settings, prophet=False), 2050),
         "default_choices": choices,
-        "pooled_by_family": backtesting.family_pooled(scored),
+        "pooled_by_family": backtest_default.family_pooled(scored),
     }
     store.write_forecast(
         out,
@@ -179,7 +180,7 @@ def test_missing_backtest_says_how_to_make_it(tmp_path, monkeypatch):
 
 def test_history_compares_the_current_run_with_an_earlier_one(tmp_path, monkeypatch):
     _physician_forecast(tmp_path)
-    store.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    runs.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
     _physician_forecast(tmp_path, gap_shift=10.0, parameters={"horizon": 2040, "exit_rate_pct": 4.0})
     monkeypatch.setenv("IMAGING_PLAN_FORECASTS_DIR", str(tmp_path))
     at = open_page("quality", {"lang": "en"})

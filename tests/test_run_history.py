@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from imaging_plan.pipeline import run_history, runner, store
+from imaging_plan.pipeline import build, run_history, runner, store
+from imaging_plan.pipeline import runs as kept_runs
 from imaging_plan.pipeline.store import Forecast
 
 
@@ -160,13 +161,13 @@ def fake_notebooks(tmp_path, monkeypatch):
 def test_a_full_run_is_kept_and_a_partial_or_idle_one_is_not(fake_notebooks, capsys):
     out = fake_notebooks
     assert runner.run_all(output_dir=out, progress=False) == 0
-    runs = store.list_runs(out)
-    assert len(runs) == 1 and sorted(store.read_run(out, runs[0])) == ["alpha", "backtest_beta"]
+    runs = kept_runs.list_runs(out)
+    assert len(runs) == 1 and sorted(kept_runs.read_run(out, runs[0])) == ["alpha", "backtest_beta"]
     assert "the last 20 runs are kept" in capsys.readouterr().out
     assert runner.run_all(only=["01"], output_dir=out, progress=False) == 0
-    assert store.list_runs(out) == runs  # --only: not a full run
+    assert kept_runs.list_runs(out) == runs  # --only: not a full run
     assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
-    assert store.list_runs(out) == runs  # nothing was rebuilt: nothing new to keep
+    assert kept_runs.list_runs(out) == runs  # nothing was rebuilt: nothing new to keep
 
 
 def test_headlines_keep_the_registry_order():
@@ -235,8 +236,8 @@ def test_a_run_is_refused_naming_the_run_that_builds_the_same_forecast(fake_note
         [
             sys.executable,
             "-c",
-            "import sys, time\nfrom imaging_plan.pipeline import store\n"
-            "with store.build_lock(sys.argv[1], 'backtest_beta', command='make app (background)'):\n"
+            "import sys, time\nfrom imaging_plan.pipeline import build\n"
+            "with build.build_lock(sys.argv[1], 'backtest_beta', command='make app (background)'):\n"
             "    open(sys.argv[2], 'w').write('held'); time.sleep(60)",
             str(out),
             str(held),
@@ -257,17 +258,17 @@ def test_a_run_is_refused_naming_the_run_that_builds_the_same_forecast(fake_note
             and "make app (background)" in said
         )
         assert store.read_forecast(out, "alpha")  # the free one was built first
-        assert store.list_runs(out) == []  # an incomplete run is not kept
+        assert kept_runs.list_runs(out) == []  # an incomplete run is not kept
         # the fast notebooks build while the backtest is busy elsewhere
         assert runner.run_all(output_dir=out, skip=["05"], progress=False) == 0
-        assert store.list_runs(out) == []  # --skip: not a full run
+        assert kept_runs.list_runs(out) == []  # --skip: not a full run
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait(30)
     assert runner.run_all(output_dir=out, if_stale=True, progress=False) == 0
     assert "took over the lock of a run that is gone" in capsys.readouterr().out
-    assert store.build_status(out, "backtest_beta")["state"] == "done"
-    assert len(store.list_runs(out)) == 1
+    assert build.build_status(out, "backtest_beta")["state"] == "done"
+    assert len(kept_runs.list_runs(out)) == 1
 
 
 def test_workers_and_scheduler_reach_only_the_notebooks_that_declare_them(tmp_path, monkeypatch, capsys):
@@ -311,7 +312,7 @@ def test_two_notebooks_at_a_time_build_both_and_a_failure_fails_the_run(fake_not
 
     monkeypatch.setattr(runner, "run_notebook", run)
     assert runner.run_all(output_dir=out, progress=False, jobs=2) == 0
-    assert sorted(started) == ["01_forecast_alpha", "05_backtest_beta"] and len(store.list_runs(out)) == 1
+    assert sorted(started) == ["01_forecast_alpha", "05_backtest_beta"] and len(kept_runs.list_runs(out)) == 1
 
     def fail_one(notebook, parameters, output_dir, progress=True):
         if notebook.stem.startswith("01"):
@@ -322,6 +323,6 @@ def test_two_notebooks_at_a_time_build_both_and_a_failure_fails_the_run(fake_not
     assert runner.run_all(output_dir=out, progress=False, jobs=2) == 1
     said = capsys.readouterr().out
     assert "01_forecast_alpha.ipynb: FAILED" in said and "05_backtest_beta.ipynb: done" in said
-    assert len(store.list_runs(out)) == 1  # a run with a failure is not kept
-    assert store.build_status(out, "alpha")["state"] == "failed"
-    assert store.build_status(out, "alpha")["message"] == "cell 3 raised"
+    assert len(kept_runs.list_runs(out)) == 1  # a run with a failure is not kept
+    assert build.build_status(out, "alpha")["state"] == "failed"
+    assert build.build_status(out, "alpha")["message"] == "cell 3 raised"

@@ -44,7 +44,7 @@ def test_nginx_config_lists_every_replica_sticky_and_upgrades_websockets(tmp_pat
     assert "hash $sticky_key consistent;" in directives and "ip_hash;" not in directives
     assert "proxy_set_header Upgrade $http_upgrade;" in text
     assert f"client_max_body_size {serve.MAX_UPLOAD_MB + 1}m;" in text
-    assert serve.MAX_UPLOAD_MB == 20  # the Data page's limit per file (inputs.MAX_UPLOAD_BYTES)
+    assert serve.MAX_UPLOAD_MB == 20  # the Data page's limit per file (uploads.MAX_UPLOAD_BYTES)
     assert "listen 127.0.0.1:8610;" in text and f"pid {tmp_path}/nginx.pid;" in text
     with pytest.raises(serve.ServeError):
         serve.nginx_config("127.0.0.1", 8610, [], tmp_path)

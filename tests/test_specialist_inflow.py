@@ -11,7 +11,8 @@ from imaging_plan.forecasting import default_lines
 from imaging_plan.charts import inflow as inflow_charts
 from imaging_plan.planning.assumptions import ASSUMPTIONS
 from imaging_plan.planning import specialist_inflow as si
-from imaging_plan.data.inputs import InputDataError, load_optional
+from imaging_plan.data.inputs import load_optional
+from imaging_plan.data.schemas import InputDataError
 
 
 def _hist(specialists: float, residents: float, years=range(2020, 2026), specialty="radiology"):

@@ -13,7 +13,8 @@ from imaging_plan import paths
 from imaging_plan.planning import assumptions, staffing, workload
 from imaging_plan.forecasting import default_lines
 from imaging_plan.pipeline import store
-from imaging_plan.data.inputs import TABLES, file_sha256, load_inputs, load_table
+from imaging_plan.data.inputs import file_sha256, load_inputs, load_table
+from imaging_plan.data.schemas import TABLES
 
 GROUPS = ("general", "staff", "staff_trusts")
 

@@ -10,7 +10,7 @@ import time
 import pandas as pd
 import pytest
 
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import build, runs, store
 
 
 def _manifest(data_dir, inputs=None):
@@ -182,25 +182,25 @@ def test_snapshot_keeps_every_forecast_with_its_manifest_under_a_run_id(tmp_path
     _write(tmp_path, "alpha", 1.0)
     _write(tmp_path, "beta", 2.0)
     (tmp_path / "_runs").mkdir()
-    kept = store.snapshot_run(tmp_path, when=datetime(2026, 3, 1, 12, 0, 5, tzinfo=timezone.utc))
-    assert kept.parent == tmp_path / store.HISTORY
+    kept = runs.snapshot_run(tmp_path, when=datetime(2026, 3, 1, 12, 0, 5, tzinfo=timezone.utc))
+    assert kept.parent == tmp_path / runs.HISTORY
     assert kept.name.startswith("20260301T120005Z-") and len(kept.name) == len("20260301T120005Z-") + 8
-    run = store.read_run(tmp_path, kept.name)
+    run = runs.read_run(tmp_path, kept.name)
     assert sorted(run) == ["alpha", "beta"]  # not _runs, not _history
     assert run["beta"].tables["plan"]["gap"].tolist() == [2.0]
     assert run["alpha"].manifest == store.read_forecast(tmp_path, "alpha").manifest
-    assert store.list_runs(tmp_path) == [kept.name]
+    assert runs.list_runs(tmp_path) == [kept.name]
 
 
 def test_run_ids_share_their_hash_when_data_parameters_and_code_are_the_same(tmp_path):
     from datetime import datetime, timezone
 
     _write(tmp_path, "alpha", 1.0)
-    first = store.snapshot_run(tmp_path, when=datetime(2026, 3, 1, tzinfo=timezone.utc)).name
+    first = runs.snapshot_run(tmp_path, when=datetime(2026, 3, 1, tzinfo=timezone.utc)).name
     _write(tmp_path, "alpha", 1.0)
-    same = store.snapshot_run(tmp_path, when=datetime(2026, 3, 2, tzinfo=timezone.utc)).name
+    same = runs.snapshot_run(tmp_path, when=datetime(2026, 3, 2, tzinfo=timezone.utc)).name
     _write(tmp_path, "alpha", 1.0, parameters={"horizon": 2045})
-    other = store.snapshot_run(tmp_path, when=datetime(2026, 3, 3, tzinfo=timezone.utc)).name
+    other = runs.snapshot_run(tmp_path, when=datetime(2026, 3, 3, tzinfo=timezone.utc)).name
     assert first.split("-")[1] == same.split("-")[1] != other.split("-")[1]
 
 
@@ -209,9 +209,9 @@ def test_history_keeps_only_the_newest_runs(tmp_path):
 
     _write(tmp_path, "alpha", 1.0)
     for day in (1, 2, 3):
-        store.snapshot_run(tmp_path, keep=2, when=datetime(2026, 3, day, tzinfo=timezone.utc))
-    assert [r[:8] for r in store.list_runs(tmp_path)] == ["20260303", "20260302"]
-    assert len(list((tmp_path / store.HISTORY).iterdir())) == 2
+        runs.snapshot_run(tmp_path, keep=2, when=datetime(2026, 3, day, tzinfo=timezone.utc))
+    assert [r[:8] for r in runs.list_runs(tmp_path)] == ["20260303", "20260302"]
+    assert len(list((tmp_path / runs.HISTORY).iterdir())) == 2
 
 
 def test_failed_snapshot_leaves_no_partial_run(tmp_path, monkeypatch):
@@ -225,17 +225,17 @@ def test_failed_snapshot_leaves_no_partial_run(tmp_path, monkeypatch):
         copied.append(src)
         return copy(src, dst)
 
-    monkeypatch.setattr(store.shutil, "copytree", flaky_copy)
+    monkeypatch.setattr(runs.shutil, "copytree", flaky_copy)
     with pytest.raises(OSError):
-        store.snapshot_run(tmp_path)
+        runs.snapshot_run(tmp_path)
     assert len(copied) == 1
-    assert store.list_runs(tmp_path) == [] and list((tmp_path / store.HISTORY).iterdir()) == []
+    assert runs.list_runs(tmp_path) == [] and list((tmp_path / runs.HISTORY).iterdir()) == []
 
 
 def test_nothing_to_keep_without_forecasts(tmp_path):
-    assert store.snapshot_run(tmp_path) is None and store.list_runs(tmp_path) == []
+    assert runs.snapshot_run(tmp_path) is None and runs.list_runs(tmp_path) == []
     with pytest.raises(store.ForecastMissing):
-        store.read_run(tmp_path, "20260101T000000Z-00000000")
+        runs.read_run(tmp_path, "20260101T000000Z-00000000")
 
 
 # --- versions, the pointer, hashes on read ---------------------------------------------------------
@@ -405,8 +405,8 @@ def test_readers_never_see_a_forecast_missing_or_mixed_while_versions_are_publis
 
 HOLDER = """
 import sys, time
-from imaging_plan.pipeline import store
-with store.build_lock(sys.argv[1], "demo", command="an analyst's run"):
+from imaging_plan.pipeline import build
+with build.build_lock(sys.argv[1], "demo", command="an analyst's run"):
     open(sys.argv[2], "w").write("held")
     time.sleep(60)
 """
@@ -420,51 +420,51 @@ def test_a_second_build_is_refused_naming_the_holder_and_a_dead_holder_is_taken_
     holder = _python(HOLDER, tmp_path, held)
     try:
         _wait_for(held, holder)
-        with pytest.raises(store.StoreBusy, match=rf"pid {holder.pid} .*an analyst's run"):
-            with store.build_lock(tmp_path, "demo"):
+        with pytest.raises(build.StoreBusy, match=rf"pid {holder.pid} .*an analyst's run"):
+            with build.build_lock(tmp_path, "demo"):
                 pass
         started = time.perf_counter()
-        with pytest.raises(store.StoreBusy, match="after waiting 0.5 s"):
-            with store.build_lock(tmp_path, "demo", wait=0.5):
+        with pytest.raises(build.StoreBusy, match="after waiting 0.5 s"):
+            with build.build_lock(tmp_path, "demo", wait=0.5):
                 pass
         assert time.perf_counter() - started >= 0.5
-        with store.build_lock(tmp_path, "other"):  # other forecasts build meanwhile
+        with build.build_lock(tmp_path, "other"):  # other forecasts build meanwhile
             pass
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait(30)
-    assert store.lock_holder(tmp_path, "demo")["pid"] == holder.pid  # its record outlived it
-    with store.build_lock(tmp_path, "demo", command="me") as stale:
+    assert build.lock_holder(tmp_path, "demo")["pid"] == holder.pid  # its record outlived it
+    with build.build_lock(tmp_path, "demo", command="me") as stale:
         assert stale["pid"] == holder.pid  # reported as taken over
-        assert store.lock_holder(tmp_path, "demo")["pid"] == os.getpid()
-    assert store.lock_holder(tmp_path, "demo") is None  # released cleanly: no record left
+        assert build.lock_holder(tmp_path, "demo")["pid"] == os.getpid()
+    assert build.lock_holder(tmp_path, "demo") is None  # released cleanly: no record left
 
 
 # --- build progress --------------------------------------------------------------------------------
 
 
 def test_build_status_extrapolates_the_fits_done(tmp_path):
-    store.start_progress(tmp_path, "demo")
-    record = store.read_progress(tmp_path, "demo")
+    build.start_progress(tmp_path, "demo")
+    record = build.read_progress(tmp_path, "demo")
     started = record["started"]
     # before any fit and without an earlier build: nothing to extrapolate from
-    assert store.build_status(tmp_path, "demo", now=started + 3)["seconds_left"] is None
+    assert build.build_status(tmp_path, "demo", now=started + 3)["seconds_left"] is None
     # the first 4 fits ended 10 s in (the workers' start-up); too few since then to trust a rate
-    store.write_progress(tmp_path, "demo", done=20, total=84, first_done=4, first_done_at=started + 10)
-    assert store.build_status(tmp_path, "demo", now=started + 14)["seconds_left"] is None
+    build.write_progress(tmp_path, "demo", done=20, total=84, first_done=4, first_done_at=started + 10)
+    assert build.build_status(tmp_path, "demo", now=started + 14)["seconds_left"] is None
     # 20 fits in the 10 s after the first ones: 60 left take 30 s, plus the write after the fits
-    store.write_progress(tmp_path, "demo", done=24)
-    status = store.build_status(tmp_path, "demo", now=started + 20)
-    assert status["state"] == "running" and status["seconds_left"] == 30 + store.TAIL_S
+    build.write_progress(tmp_path, "demo", done=24)
+    status = build.build_status(tmp_path, "demo", now=started + 20)
+    assert status["state"] == "running" and status["seconds_left"] == 30 + build.TAIL_S
     assert (status["done"], status["total"], status["elapsed_s"]) == (24, 84, 20)
-    store.finish_progress(tmp_path, "demo", ok=True)
-    assert store.build_status(tmp_path, "demo")["state"] == "done"
+    build.finish_progress(tmp_path, "demo", ok=True)
+    assert build.build_status(tmp_path, "demo")["state"] == "done"
     # the next build starts from the last one's duration
-    store.start_progress(tmp_path, "demo")
-    record = store.read_progress(tmp_path, "demo")
+    build.start_progress(tmp_path, "demo")
+    record = build.read_progress(tmp_path, "demo")
     assert record["last_seconds"] >= 0 and record["done"] == 0
-    store.write_progress(tmp_path, "demo", last_seconds=100.0)
-    assert store.build_status(tmp_path, "demo", now=record["started"] + 30)["seconds_left"] == 70
+    build.write_progress(tmp_path, "demo", last_seconds=100.0)
+    assert build.build_status(tmp_path, "demo", now=record["started"] + 30)["seconds_left"] == 70
 
 
 def test_a_build_whose_process_is_gone_is_reported_stopped(tmp_path):
@@ -474,17 +474,17 @@ def test_a_build_whose_process_is_gone_is_reported_stopped(tmp_path):
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
     )
-    store.start_progress(tmp_path, "demo")
-    store.write_progress(tmp_path, "demo", pid=int(gone.stdout))
-    assert store.build_status(tmp_path, "demo")["state"] == "stopped"
-    assert store.build_status(tmp_path, "nothing") is None
+    build.start_progress(tmp_path, "demo")
+    build.write_progress(tmp_path, "demo", pid=int(gone.stdout))
+    assert build.build_status(tmp_path, "demo")["state"] == "stopped"
+    assert build.build_status(tmp_path, "nothing") is None
 
 
 def test_fit_progress_records_done_and_total_throttled(tmp_path):
-    report = store.fit_progress(tmp_path, "demo", every_s=3600)
+    report = build.fit_progress(tmp_path, "demo", every_s=3600)
     report(0, 10)  # outside the runner: the first call opens the record
-    assert store.read_progress(tmp_path, "demo")["state"] == "running"
+    assert build.read_progress(tmp_path, "demo")["state"] == "running"
     report(4, 10)  # within the throttle: not written
-    assert store.read_progress(tmp_path, "demo")["done"] == 0
+    assert build.read_progress(tmp_path, "demo")["done"] == 0
     report(10, 10)  # the last one always is
-    assert (store.read_progress(tmp_path, "demo")["done"], store.read_progress(tmp_path, "demo")["total"]) == (10, 10)
+    assert (build.read_progress(tmp_path, "demo")["done"], build.read_progress(tmp_path, "demo")["total"]) == (10, 10)

@@ -9,7 +9,7 @@ import pytest
 
 from imaging_plan import paths
 from imaging_plan.app.shell import snapshot_for
-from imaging_plan.data import codes, inputs
+from imaging_plan.data import codes, schemas
 from imaging_plan.i18n import t
 from imaging_plan.views import data
 from imaging_plan.views.snapshot import freeze
@@ -22,7 +22,7 @@ def snapshot():
 
 def test_every_input_is_listed_in_the_loaders_order_with_its_rows_in_use(snapshot):
     view = data.compute(snapshot)
-    assert [i.name for i in view.inputs] == list(inputs.TABLES)
+    assert [i.name for i in view.inputs] == list(schemas.TABLES)
     for item in view.inputs:
         path = snapshot.data_dir / item.file
         assert item.rows == (len(pd.read_csv(path)) if path.exists() else 0), item.name

@@ -12,7 +12,7 @@ from imaging_plan import paths
 from imaging_plan.app.shell import snapshot_for
 from imaging_plan.i18n import fmt_number
 from imaging_plan.pipeline import store
-from imaging_plan.planning import assumptions, equipment
+from imaging_plan.planning import assumptions, equipment, equipment_tables
 from imaging_plan.data.inputs import load_inputs
 from imaging_plan.views import cache
 from imaging_plan.views import equipment as view_module
@@ -67,7 +67,7 @@ def test_a_stored_band_is_used_only_for_its_own_assumptions(tmp_path):
     names = ("equipment_register", "equipment_units", "exams_by_modality")
     tables, hashes = load_inputs(paths.DATA_DIR, names)
     scenario = assumptions.defaults(tables)
-    plan = equipment.replacement_tables(*(tables[n] for n in names), scenario, draws=50, seed=3)
+    plan = equipment_tables.replacement_tables(*(tables[n] for n in names), scenario, draws=50, seed=3)
     manifest = store.build_manifest(
         "equipment_replacement", "04.ipynb", {**scenario, "draws": 50, "seed": 3}, hashes, paths.DATA_DIR
     )

@@ -12,7 +12,7 @@ from test_quality_app import _physician_forecast, stored  # noqa: F401  (a real 
 from imaging_plan import paths
 from imaging_plan.app.shell import snapshot_for
 from imaging_plan.data import codes, inputs
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import runs, store
 from imaging_plan.views import cache
 from imaging_plan.views import quality
 
@@ -58,7 +58,7 @@ def test_kept_runs_compare_with_the_current_one(tmp_path):
     snapshot = snapshot_for("en", forecasts_dir=tmp_path)
     assert quality.history(snapshot) is None
     _physician_forecast(tmp_path)
-    store.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    runs.snapshot_run(tmp_path, when=datetime(2026, 1, 1, tzinfo=timezone.utc))
     same = quality.history(snapshot_for("en", forecasts_dir=tmp_path))
     assert len(same.runs) == 1 and same.default == 0
     _physician_forecast(tmp_path, gap_shift=10.0)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import build
 from imaging_plan.i18n import fmt_number, t
 from imaging_plan.app.components import forecast_status
 
@@ -38,7 +38,7 @@ def progress_text(status: dict, lang: str, what: str) -> str:
 
 @st.fragment(run_every=REFRESH_S)
 def _running_notice(forecasts_dir: str, name: str, lang: str, what: str) -> None:
-    status = store.build_status(Path(forecasts_dir), name)
+    status = build.build_status(Path(forecasts_dir), name)
     if status is None or status["state"] != "running":
         st.rerun()  # the build has ended: draw the page again with what it wrote
     st.info(progress_text(status, lang, what) + "\n\n" + t("build_meanwhile", lang))
@@ -53,7 +53,7 @@ def forecast_or_progress(snapshot, name: str, run_command: str, missing_key: str
     failed or interrupted build: a warning and the forecast as it is. Otherwise exactly
     `forecast_status(snapshot, name, run_command, missing_key)`.
     """
-    status = store.build_status(snapshot.forecasts_dir, name)
+    status = build.build_status(snapshot.forecasts_dir, name)
     state = status and status["state"]
     if state == "running":
         _running_notice(str(snapshot.forecasts_dir), name, snapshot.lang, what)

@@ -12,7 +12,8 @@ import hashlib
 
 import streamlit as st
 
-from imaging_plan.data import inputs
+from imaging_plan.data import schemas, templates
+from imaging_plan.data.uploads import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from imaging_plan.i18n import t
 from imaging_plan.views import data
 from imaging_plan.views.snapshot import Snapshot
@@ -43,7 +44,7 @@ def _handle_upload(name: str, lang: str) -> None:
     others = {k: v for k, v in uploads.items() if k != name}
     try:
         upload = workspace.accept(name, content, file.name, others, sheet=sheet)
-    except inputs.InputDataError as err:
+    except schemas.InputDataError as err:
         refused[name] = ((digest, sheet), str(err))
         return
     refused.pop(name, None)
@@ -93,7 +94,7 @@ def refit_progress(lang: str) -> None:
 
 def table_block(item: data.InputView, lang: str) -> None:
     """Draw one input: what it is, where its rows come from, columns, codes and rules, templates, upload."""
-    name, spec = item.name, inputs.TABLES[item.name]
+    name, spec = item.name, schemas.TABLES[item.name]
     mark = " :material/check_circle:" if item.uploaded is not None else ""
     with st.expander(f"{item.title} · `{item.file}`{mark}", expanded=item.uploaded is not None or bool(item.problems)):
         st.markdown(item.about)
@@ -109,7 +110,7 @@ def table_block(item: data.InputView, lang: str) -> None:
         left, right = st.columns(2)
         left.download_button(
             t("data_template_csv", lang),
-            inputs.template_csv(name, workspace.paths.data_dir()),
+            templates.template_csv(name, workspace.paths.data_dir()),
             file_name=spec.file,
             mime="text/csv",
             key=f"data_tpl_csv_{name}",
@@ -118,7 +119,7 @@ def table_block(item: data.InputView, lang: str) -> None:
         )
         right.download_button(
             t("data_template_xlsx", lang),
-            lambda: inputs.template_xlsx(name, workspace.paths.data_dir()),
+            lambda: templates.template_xlsx(name, workspace.paths.data_dir()),
             file_name=spec.file.replace(".csv", ".xlsx"),
             key=f"data_tpl_xlsx_{name}",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -132,8 +133,8 @@ def table_block(item: data.InputView, lang: str) -> None:
             help=t(
                 "data_upload_help",
                 lang,
-                mb=inputs.MAX_UPLOAD_BYTES // (1024 * 1024),
-                rows=f"{inputs.MAX_UPLOAD_ROWS:,}".replace(",", " "),
+                mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+                rows=f"{MAX_UPLOAD_ROWS:,}".replace(",", " "),
             ),
         )
         st.text_input(t("data_sheet", lang), key=f"data_sheet_{name}", placeholder=t("data_sheet_hint", lang))
@@ -148,7 +149,7 @@ def render(snapshot: Snapshot) -> None:
     lang = snapshot.lang
     st.title(t("data_title", lang))
     st.markdown(t("data_intro", lang))
-    for name in inputs.TABLES:  # the files in the uploaders (from the last run): accepted or refused first
+    for name in schemas.TABLES:  # the files in the uploaders (from the last run): accepted or refused first
         _handle_upload(name, lang)
     uploads = workspace.session_uploads()
     refused = st.session_state.get(REFUSED, {})

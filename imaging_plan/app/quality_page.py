@@ -11,7 +11,7 @@ import streamlit as st
 
 from imaging_plan.forecasting.backtesting import METHODS
 from imaging_plan.i18n import fmt_number, t
-from imaging_plan.pipeline import store
+from imaging_plan.pipeline import runs
 from imaging_plan.views import quality
 from imaging_plan.views.quality import PLANNING_BACKCAST, QualityView, series_label
 from imaging_plan.views.snapshot import Snapshot
@@ -64,7 +64,7 @@ def history_section(snapshot: Snapshot) -> None:
     st.subheader(t("history_title", lang))
     kept = quality.history(snapshot)
     if kept is None:
-        st.info(t("history_none", lang, cmd=RUN_COMMAND, keep=store.HISTORY_KEEP))
+        st.info(t("history_none", lang, cmd=RUN_COMMAND, keep=runs.HISTORY_KEEP))
         return
     st.caption(t("history_help", lang))
     run = st.selectbox(t("choose_run", lang), kept.runs, index=kept.default, key="run")

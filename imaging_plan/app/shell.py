@@ -15,7 +15,8 @@ import streamlit as st
 from imaging_plan import paths
 from imaging_plan.planning import assumptions, scenario
 from imaging_plan.i18n import LANGUAGE_LABELS, LANGUAGES, t
-from imaging_plan.data.inputs import InputDataError, load_inputs, load_optional
+from imaging_plan.data.inputs import load_inputs, load_optional
+from imaging_plan.data.schemas import InputDataError
 from imaging_plan.app import pages, scenario_controls, sign_in, state, url_codes, workspace
 from imaging_plan.views import cache
 from imaging_plan.views.snapshot import Snapshot, freeze

@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from imaging_plan.data.inputs import TABLES, file_sha256
+from imaging_plan.data.inputs import file_sha256
+
+from imaging_plan.data.schemas import TABLES
 from imaging_plan.pipeline.store import Forecast, ForecastMissing, forecast_version, list_forecasts, read_forecast
 from imaging_plan.views import cache
 

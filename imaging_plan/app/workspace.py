@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -29,15 +28,18 @@ from pathlib import Path
 
 
 from imaging_plan import paths
-from imaging_plan.data.inputs import TABLES, InputDataError, is_excel, load_inputs, read_uploaded
+from imaging_plan.data.inputs import is_excel, load_inputs
+from imaging_plan.data.schemas import TABLES, InputDataError
+from imaging_plan.data.uploads import read_uploaded
+from imaging_plan.pipeline import build
 from imaging_plan.pipeline.store import is_stale, list_forecasts
 
 SESSION_KEY = "_data_uploads"
 LINK_PARAM = "data"
 MAX_AGE_SECONDS = 24 * 3600
 REFIT_LOG = "refit.log"
-REFIT_RC = "refit.rc"
-REFIT_STARTED = "refit.started"
+# The refit of a workspace as one build in its forecasts folder (lock and progress records of the store).
+REFIT = "_refit"
 # The tables the app and the notebooks read; an upload is checked with them, as the app loads them.
 CHECKED_TABLES = ("physician_ftes", "staff_ftes", "equipment_units", "exams_by_modality", "equipment_register")
 
@@ -140,14 +142,9 @@ def sweep(base: Path, max_age: float = MAX_AGE_SECONDS, now: float | None = None
 
 
 def _refit_running(folder: Path) -> bool:
-    """Return True while the workspace's runner is alive (a server restart leaves no rc file behind)."""
-    if not (folder / REFIT_STARTED).exists() or (folder / REFIT_RC).exists():
-        return False
-    try:
-        os.kill(int((folder / "refit.pid").read_text()), 0)
-    except (OSError, ValueError):
-        return False
-    return True
+    """Return True while the workspace's runner is alive (its build record says running, its process lives)."""
+    status = build.build_status(folder / "forecasts", REFIT)
+    return status is not None and status["state"] == "running"
 
 
 def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | None = None) -> bool:
@@ -155,13 +152,49 @@ def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | N
 
     Begins from a copy of the current forecasts (`forecasts`, the app's folder by default)
     and runs the runner with --if-stale, so notebooks whose inputs did not change are kept.
+    The refit as a whole is one build (`REFIT`) in the workspace's forecasts folder: its lock
+    makes it start once, its progress record says whether it runs and how it ended.
     """
-    try:
-        fd = os.open(folder / REFIT_STARTED, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        return False
-    os.close(fd)
-    shipped = forecasts or paths.forecasts_dir()
+    started = threading.Event()
+    outcome: list[bool | Exception] = []
+
+    def refit() -> None:
+        try:
+            with build.build_lock(folder / "forecasts", REFIT, command="refit of uploaded data"):
+                if build.read_progress(folder / "forecasts", REFIT) is not None:  # started before: once
+                    outcome.append(False)
+                    started.set()
+                    return
+                build.start_progress(folder / "forecasts", REFIT)  # before the runner's own records
+                try:
+                    process, log, names = _launch(folder, forecasts or paths.forecasts_dir(), only)
+                except Exception as err:
+                    build.finish_progress(folder / "forecasts", REFIT, ok=False, message=str(err))
+                    raise
+                # The runner's pid: a server restart leaves a record whose process may live on or be gone.
+                build.write_progress(folder / "forecasts", REFIT, pid=process.pid, total=len(names), names=names)
+                outcome.append(True)
+                started.set()
+                rc = process.wait()
+                log.close()
+                build.finish_progress(folder / "forecasts", REFIT, ok=rc == 0, message=f"exit code {rc}")
+        except build.StoreBusy:  # another session's request is starting it
+            outcome.append(False)
+        except Exception as err:  # raised on the page that asked, as when it ran there
+            outcome.append(err)
+        finally:
+            started.set()
+
+    (folder / "forecasts").mkdir(parents=True, exist_ok=True)
+    threading.Thread(target=refit, daemon=True, name=f"refit-{folder.name}").start()
+    started.wait()
+    if outcome and isinstance(outcome[0], Exception):
+        raise outcome[0]
+    return bool(outcome and outcome[0])
+
+
+def _launch(folder: Path, shipped: Path, only: list[str] | None):
+    """Copy the forecasts still true of the uploaded data and start the runner; return (process, log, names)."""
     from imaging_plan.pipeline.runner import forecast_name, notebooks
 
     for notebook in notebooks():
@@ -195,22 +228,13 @@ def start_refit(folder: Path, forecasts: Path | None = None, only: list[str] | N
     process = subprocess.Popen(
         command, cwd=paths.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
     )
-    (folder / "refit.pid").write_text(str(process.pid))
-
-    def wait() -> None:
-        rc = process.wait()
-        log.close()
-        (folder / REFIT_RC).write_text(str(rc))
-
-    threading.Thread(target=wait, daemon=True, name=f"refit-{folder.name}").start()
-    return True
+    return process, log, [forecast_name(nb) for nb in notebooks(only)]
 
 
 def reset_refit(folder: Path) -> None:
     """Forget a failed or interrupted refit, so the next rerun starts it again."""
     if not _refit_running(folder):
-        for name in (REFIT_STARTED, REFIT_RC, "refit.pid"):
-            (folder / name).unlink(missing_ok=True)
+        (folder / "forecasts" / build.PROGRESS / f"{REFIT}.json").unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -225,29 +249,35 @@ class RefitStatus:
         return self.done / self.total if self.total else 0.0
 
 
-_STEP = re.compile(r"^\[(\d+)/(\d+)\] .*: (up to date|done in|FAILED)", re.M)
-_TOTAL = re.compile(r"^\[\d+/(\d+)\]", re.M)
-
-
 def refit_status(folder: Path) -> RefitStatus:
-    """Return how far the workspace's refit is, read from the runner's log (one line per notebook)."""
-    if not (folder / REFIT_STARTED).exists():
-        return RefitStatus("not_started", 0, 0)
-    text = (folder / REFIT_LOG).read_text(encoding="utf-8", errors="replace") if (folder / REFIT_LOG).exists() else ""
-    totals = _TOTAL.findall(text)
-    if totals:
-        total = int(totals[0])
-    else:  # before the runner's first line: every notebook may have to run
-        from imaging_plan.pipeline.runner import notebooks
+    """Return how far the workspace's refit is, from the build records the runner and the refit write.
 
-        total = len(notebooks())
-    done = len(_STEP.findall(text))
+    A notebook counts as done once its forecast's build ended (done or failed) after the refit
+    started, or when its forecast is there and not being built (kept as up to date).
+    """
+    forecasts = folder / "forecasts"
+    refit = build.read_progress(forecasts, REFIT)
+    if refit is None:
+        return RefitStatus("not_started", 0, 0)
+    names = refit.get("names") or []
+    present = set(list_forecasts(forecasts))
+    done = 0
+    for name in names:
+        record = build.read_progress(forecasts, name) or {}
+        if record.get("state") == "running":
+            continue
+        if (record.get("started") or 0) >= (refit.get("started") or 0) or name in present:
+            done += 1
+    text = (folder / REFIT_LOG).read_text(encoding="utf-8", errors="replace") if (folder / REFIT_LOG).exists() else ""
     tail = "\n".join(line for line in text.splitlines() if not line.startswith("[IPKernelApp]"))[-1500:]
-    if (folder / REFIT_RC).exists():
-        rc = (folder / REFIT_RC).read_text().strip()
-        return RefitStatus("done" if rc == "0" else "failed", done, total or done, tail)
-    if not _refit_running(folder) and (folder / "refit.pid").exists():
-        return RefitStatus("failed", done, total, tail + "\n(the refit was interrupted)")
+    state = build.build_status(forecasts, REFIT)["state"]
+    total = len(names)
+    if state == "done":
+        return RefitStatus("done", done, total or done, tail)
+    if state in ("failed", "stopped"):
+        return RefitStatus(
+            "failed", done, total, tail + ("\n(the refit was interrupted)" if state == "stopped" else "")
+        )
     return RefitStatus("running", done, total, tail)
 
 

@@ -3,7 +3,7 @@
 Per family (physicians, staff, inflow) a `DefaultLine` names the method (a single
 method or a combination of naive, Theta and Prophet), Prophet's settings and the
 band's scaled half-widths 1 to 3 years ahead. All three come from notebook 05's nested
-rolling-origin backtest (`backtesting.default_forecasts`: its choice on every check,
+rolling-origin backtest (`backtest_default.default_forecasts`: its choice on every check,
 the row marked `drawn`); the Model quality page says when a later backtest chooses
 otherwise. The notebooks call the functions below, so what they store is what was
 scored: the same `baselines` code, the same settings, the same band.

@@ -22,7 +22,7 @@ import pandas as pd
 
 from imaging_plan import paths
 from imaging_plan.planning import assumptions, demand, preparedness, workload
-from imaging_plan.data import inputs
+from imaging_plan.data import inputs, schemas
 from imaging_plan.pipeline import store
 from imaging_plan.pipeline.runner import forecast_name
 from imaging_plan.forecasting.trends import TrendSettings
@@ -88,7 +88,7 @@ def open_run(notebook: str, namespace: Mapping, tables: tuple[str, ...], optiona
         table, table_hashes = inputs.load_optional(name, data_dir)
         if table is not None:
             loaded[name] = table
-        hashes.update(table_hashes or {inputs.TABLES[name].file: None})
+        hashes.update(table_hashes or {schemas.TABLES[name].file: None})
     own = {k: v for k, v in requested.items() if k in assumptions.ASSUMPTIONS}
     scenario = {k: v for k, v in assumptions.resolve(own, loaded).items() if k in own}
     scenario.update({k: check(requested[k]) for k, check in SCENARIO_CHOICES.items() if k in requested})

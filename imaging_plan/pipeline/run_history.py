@@ -2,7 +2,7 @@
 
 A forecast name registers one headline function in HEADLINES: its stored tables in,
 a few figures out (figure, label_nb, label_en, value). Forecasts without one are still
-compared on their manifests. Runs are kept by `store.snapshot_run`.
+compared on their manifests. Runs are kept by `runs.snapshot_run`.
 """
 
 from __future__ import annotations

@@ -32,15 +32,9 @@ from pathlib import Path
 
 from imaging_plan import paths
 from imaging_plan.planning.assumptions import ASSUMPTIONS, AssumptionError
-from imaging_plan.pipeline.store import (
-    HISTORY_KEEP,
-    StoreBusy,
-    build_lock,
-    finish_progress,
-    is_stale,
-    snapshot_run,
-    start_progress,
-)
+from imaging_plan.pipeline.build import StoreBusy, build_lock, finish_progress, start_progress
+from imaging_plan.pipeline.runs import HISTORY_KEEP, snapshot_run
+from imaging_plan.pipeline.store import is_stale
 
 RUNS = "_runs"
 # Exit codes: 0 all built or current, 1 a notebook failed or the request was wrong, 2 refused

@@ -24,11 +24,11 @@ import urllib.request
 from pathlib import Path
 
 from imaging_plan import paths
-from imaging_plan.data import inputs
+from imaging_plan.data import uploads
 
-# Upload cap in MB: the Data page's own limit per file (inputs.MAX_UPLOAD_BYTES); nginx allows
+# Upload cap in MB: the Data page's own limit per file (uploads.MAX_UPLOAD_BYTES); nginx allows
 # one MB more for the multipart envelope around the file.
-MAX_UPLOAD_MB = inputs.MAX_UPLOAD_BYTES // (1024 * 1024)
+MAX_UPLOAD_MB = uploads.MAX_UPLOAD_BYTES // (1024 * 1024)
 
 # Streamlit settings of the shared deployment (as command-line flags: `make app` keeps its own).
 STREAMLIT_FLAGS = {

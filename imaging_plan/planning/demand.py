@@ -84,10 +84,19 @@ def population_by_band(seen: pd.DataFrame, projection: pd.DataFrame, scenario: s
     anchor = the latest observed year that is also a projection year; `seen` is
     `observed_by_band` of the observed table.
     """
+    return _carried(seen, _projected_bands(projection, scenario, seen.columns), until)
+
+
+def _projected_bands(projection: pd.DataFrame, scenario: str, columns) -> pd.DataFrame:
+    """Return the projection of `scenario` per year (index) and band (`columns`)."""
     own = projection[projection["scenario"] == check_population_scenario(scenario)]
     if own.empty:
         raise DemandError(f"population projection: no rows for scenario {scenario!r}")
-    projected = own.pivot(index="year", columns="age_band", values="persons")[seen.columns].astype(float)
+    return own.pivot(index="year", columns="age_band", values="persons")[columns].astype(float)
+
+
+def _carried(seen: pd.DataFrame, projected: pd.DataFrame, until: int) -> pd.DataFrame:
+    """Return `seen` to its anchor year, then carried to `until` by `projected`'s band growth."""
     common = sorted(set(seen.index) & set(projected.index))
     if not common:
         raise DemandError(
@@ -120,14 +129,18 @@ def county_control(
     """
     scenario = check_population_scenario(scenario)
     own = totals[totals["scenario"] == scenario]
+    by_county = {str(code): rows for code, rows in own.groupby(own["county_code"].astype(str), sort=False)}
+    projected: pd.DataFrame | None = None  # the same national bands for every county: pivoted once
     frames = []
     for code, county in seen.items():
-        carried = population_by_band(county, projection, scenario, until)
-        rows = own[own["county_code"].astype(str) == code]
-        if rows.empty:
+        if projected is None or not projected.columns.equals(county.columns):
+            projected = _projected_bands(projection, scenario, county.columns)
+        carried = _carried(county, projected, until)
+        rows = by_county.get(code)
+        if rows is None or rows.empty:
             raise DemandError(f"population_projection_counties.csv: no rows for county {code} in scenario {scenario}")
         total = rows.set_index("year")["persons"].astype(float)
-        anchor = int(max(set(county.index) & set(projection.loc[projection["scenario"] == scenario, "year"])))
+        anchor = int(max(set(county.index) & set(projected.index)))
         later = carried.index[carried.index > anchor]
         if len(later) and anchor not in total.index:
             raise DemandError(
@@ -171,64 +184,51 @@ def use_weights(rates: pd.DataFrame, seen: pd.DataFrame) -> pd.Series:
     return pd.Series({b: old if b in OLD_BANDS else younger for b in seen.columns})
 
 
-_WEIGHTED: dict[tuple, pd.Series] = {}  # weighted population by (table contents, scenario, until)
-_WEIGHTED_MAX = 32
+def weighted_populations(tables: Mapping[str, pd.DataFrame], scenarios, until: int) -> dict[str, pd.Series]:
+    """Return the use-weighted population per year (exams a year at the study's rates) of each projection.
 
-
-# The columns the index reads from each table (the counties are summed, so their names do not matter).
-_READ = {
-    "population_observed": ("year", "age", "persons"),
-    "population_projection_national": ("scenario", "year", "age_band", "persons"),
-    "imaging_rates_by_age": ("age_group", "year", "exams_per_person"),
-    "population_projection_counties": ("county_code", "scenario", "year", "persons"),
-}
-
-
-def _fingerprint(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple:
-    """Return a key for the content of a table's `columns` (a slider move recomputes nothing of the population)."""
-    parts = []
-    for column in columns:
-        values = frame[column].to_numpy()
-        parts.append(hash(values.tobytes()) if values.dtype.kind in "biuf" else hash(tuple(values)))
-    return len(frame), tuple(parts)
-
-
-def weighted_population(tables: Mapping[str, pd.DataFrame], scenario: str, until: int) -> pd.Series:
-    """Return the use-weighted population per year (exams a year at the study's rates).
-
-    Kept for the same table contents, projection and end year (bounded), as every rerun of a
-    page asks for it several times and it does not depend on any slider.
+    Computed each time (about 40 ms a projection on the shipped tables); the parts the
+    projections share (the observed age mix, the use weights) once for all of them.
     """
-    present = [name for name in POPULATION_TABLES if name in tables]
-    key = (*present, *(_fingerprint(tables[name], _READ[name]) for name in present), scenario, until)
-    if key not in _WEIGHTED:
-        seen = observed_by_band(tables["population_observed"])
-        if COUNTY_TOTALS in tables:
+    seen = observed_by_band(tables["population_observed"])
+    weights = None
+    counties = observed_by_county_band(tables["population_observed"]) if COUNTY_TOTALS in tables else None
+    weighted = {}
+    for scenario in dict.fromkeys(scenarios):
+        if counties is not None:
             people = county_control(
-                observed_by_county_band(tables["population_observed"]),
-                tables["population_projection_national"],
-                tables[COUNTY_TOTALS],
-                scenario,
-                until,
+                counties, tables["population_projection_national"], tables[COUNTY_TOTALS], scenario, until
             )
         else:
             people = population_by_band(seen, tables["population_projection_national"], scenario, until)
-        if len(_WEIGHTED) >= _WEIGHTED_MAX:
-            _WEIGHTED.pop(next(iter(_WEIGHTED)))
-        _WEIGHTED[key] = people.mul(use_weights(tables["imaging_rates_by_age"], seen)).sum(axis=1)
-    return _WEIGHTED[key].copy()
+        if weights is None:  # after the first population, as its errors are the ones to name first
+            weights = use_weights(tables["imaging_rates_by_age"], seen)
+        weighted[scenario] = people.mul(weights).sum(axis=1)
+    return weighted
+
+
+def weighted_population(tables: Mapping[str, pd.DataFrame], scenario: str, until: int) -> pd.Series:
+    """Return the use-weighted population per year (exams a year at the study's rates) of one projection."""
+    return weighted_populations(tables, (scenario,), until)[scenario]
 
 
 def demography_index(tables: Mapping[str, pd.DataFrame], scenario: str, base: int, horizon: int) -> pd.Series:
     """Return the demography part of the index for base..horizon (1 in the base year)."""
-    weighted = weighted_population(tables, scenario, horizon)
+    return demography_indexes(tables, (scenario,), base, horizon)[scenario]
+
+
+def demography_indexes(tables: Mapping[str, pd.DataFrame], scenarios, base: int, horizon: int) -> dict[str, pd.Series]:
+    """Return `demography_index` of each projection in `scenarios` (their shared parts computed once)."""
+    indexes = {}
     years = np.arange(base, horizon + 1)
-    missing = [int(y) for y in years if y not in weighted.index]
-    if missing:
-        raise DemandError(
-            f"population tables: no population for {missing[0]} (needed from the base year {base} to {horizon})"
-        )
-    return pd.Series(weighted.loc[years].to_numpy() / weighted.loc[base], index=years)
+    for scenario, weighted in weighted_populations(tables, scenarios, horizon).items():
+        missing = [int(y) for y in years if y not in weighted.index]
+        if missing:
+            raise DemandError(
+                f"population tables: no population for {missing[0]} (needed from the base year {base} to {horizon})"
+            )
+        indexes[scenario] = pd.Series(weighted.loc[years].to_numpy() / weighted.loc[base], index=years)
+    return indexes
 
 
 def demography_growth(tables: Mapping[str, pd.DataFrame], first: int, last: int) -> float:

@@ -186,12 +186,11 @@ def basis(tables: Mapping[str, pd.DataFrame], scenario: Mapping[str, object], tr
     for history in hist.values():
         base = int(history.index.max())
         if base not in demography:
-            own = demand.demography_index(tables, chosen, base, horizon).to_numpy()
-            demography[base] = {
-                code: demand.demography_index(tables, code, base, horizon).to_numpy() if code in offered else own
-                for code in {LOW_POPULATION, HIGH_POPULATION, demand.DEFAULT_SCENARIO} - {chosen}
-            }
-            demography[base][chosen] = own
+            others = {LOW_POPULATION, HIGH_POPULATION, demand.DEFAULT_SCENARIO} - {chosen}
+            wanted = [chosen, *(code for code in others if code in offered)]
+            index = {code: i.to_numpy() for code, i in demand.demography_indexes(tables, wanted, base, horizon).items()}
+            demography[base] = {code: index[code] if code in offered else index[chosen] for code in others}
+            demography[base][chosen] = index[chosen]
     unmet = tables.get("unmet_need")
     workload_level = None
     if scenario.get("need_method") == "workload":

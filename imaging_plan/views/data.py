@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from imaging_plan import paths
-from imaging_plan.data import codes, inputs
+from imaging_plan.data import codes, inputs, templates, schemas
 from imaging_plan.i18n import TEXT, t
 from imaging_plan.views import cache
 from imaging_plan.views.snapshot import Snapshot
@@ -41,7 +41,7 @@ def codes_table(name: str, lang: str) -> pd.DataFrame:
     """Return the allowed codes of each coded column of table `name`, with their names."""
     names = _code_names(lang)
     rows = []
-    for column, col in inputs.TABLES[name].columns.items():
+    for column, col in schemas.TABLES[name].columns.items():
         for check in col.checks:
             if check.name == "isin":
                 rows += [
@@ -63,7 +63,7 @@ def source_text(name: str, uploaded: str | None, lang: str, shipped: Path | None
     """
     if uploaded is not None:
         return t("data_source_uploaded", lang, file=uploaded)
-    path = Path(shipped or paths.data_dir()) / inputs.TABLES[name].file
+    path = Path(shipped or paths.data_dir()) / schemas.TABLES[name].file
     if not path.exists():
         return t("data_source_absent", lang)
     if inputs.illustrative_files(path.parent, [path.name]):
@@ -90,11 +90,11 @@ def schema(name: str, lang: str) -> Schema:
     """Return table `name`'s schema in words, built once per language and shared."""
 
     def build() -> Schema:
-        spec = inputs.TABLES[name]
+        spec = schemas.TABLES[name]
         return Schema(
-            columns=inputs.column_rules(name),
+            columns=templates.column_rules(name),
             optional=any(not col.required for col in spec.columns.values()),
-            rules=inputs.table_rules(name),
+            rules=templates.table_rules(name),
             codes=codes_table(name, lang),
         )
 
@@ -132,7 +132,7 @@ def _rows(data_dir: Path, data_version: str) -> dict[str, int]:
 
     def build() -> dict[str, int]:
         counts = {}
-        for name, spec in inputs.TABLES.items():
+        for name, spec in schemas.TABLES.items():
             path = Path(data_dir) / spec.file
             counts[name] = len(pd.read_csv(path, usecols=[0])) if path.exists() else 0
         return counts
@@ -152,7 +152,7 @@ def compute(snapshot: Snapshot, uploads: tuple = (), refused: tuple = ()) -> Dat
     uploaded, refusals = dict(uploads), dict(refused)
     rows = _rows(snapshot.data_dir, snapshot.data_version)
     found = []
-    for name, spec in inputs.TABLES.items():
+    for name, spec in schemas.TABLES.items():
         found.append(
             InputView(
                 name=name,
@@ -180,6 +180,6 @@ def compute(snapshot: Snapshot, uploads: tuple = (), refused: tuple = ()) -> Dat
     )
     planning_on = None
     if uploaded:
-        files = ", ".join(f"{file} → {inputs.TABLES[n].file}" for n, file in sorted(uploaded.items()))
+        files = ", ".join(f"{file} → {schemas.TABLES[n].file}" for n, file in sorted(uploaded.items()))
         planning_on = t("data_planning_on", lang, files=files)
     return DataView(tuple(found), overview, planning_on, snapshot.data_error)

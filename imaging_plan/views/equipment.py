@@ -16,7 +16,7 @@ import pandas as pd
 from imaging_plan.charts import equipment as equipment_charts
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
-from imaging_plan.data import inputs
+from imaging_plan.data import inputs, uploads, schemas
 from imaging_plan.i18n import fmt_number, modality_name, t
 from imaging_plan.planning import assumptions, equipment
 from imaging_plan.views import cache
@@ -78,8 +78,8 @@ class Upload:
 
 def _read_upload(content: bytes, name: str, digest: str) -> Upload:
     try:
-        return Upload(Register(inputs.read_uploaded("equipment_register", content, name), digest))
-    except inputs.InputDataError as err:
+        return Upload(Register(uploads.read_uploaded("equipment_register", content, name), digest))
+    except schemas.InputDataError as err:
         return Upload(None, str(err))
 
 
@@ -104,7 +104,7 @@ def register_illustrative(snapshot: Snapshot, register: Register) -> bool:
     data folder's register as the forecast's manifest records it."""
     if register.digest is not None:
         return equipment.is_illustrative(register.table)
-    return is_illustrative(snapshot, FORECAST, inputs.TABLES["equipment_register"].file)
+    return is_illustrative(snapshot, FORECAST, schemas.TABLES["equipment_register"].file)
 
 
 def stored_band(forecast, scenario, uploaded: bool) -> pd.DataFrame | None:

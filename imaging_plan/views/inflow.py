@@ -13,7 +13,7 @@ import pandas as pd
 
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
-from imaging_plan.data.inputs import TABLES
+from imaging_plan.data.schemas import TABLES
 from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.planning import specialist_inflow
 from imaging_plan.planning.recruitment import by_period

@@ -20,7 +20,8 @@ from imaging_plan.data.codes import SPECIALTIES
 from imaging_plan.forecasting.backtesting import DEFAULT, FAMILIES, MAPE_MIN_ACTUAL, METHODS
 from imaging_plan.forecasting.default_lines import DEFAULT_LINES
 from imaging_plan.i18n import fmt_number, role_name, specialty_name, t
-from imaging_plan.pipeline import run_history, store
+from imaging_plan.pipeline import run_history
+from imaging_plan.pipeline import runs as kept_runs
 from imaging_plan.views import cache
 from imaging_plan.views.snapshot import Snapshot
 
@@ -314,7 +315,7 @@ def chart_spec(snapshot: Snapshot, series_id: str, methods: tuple[str, ...]) -> 
 
 def kept_run(forecasts_dir: Path, run: str) -> dict:
     """Return a kept run's forecasts, shared read-only (a kept run never changes)."""
-    return cache.shared("kept_run", (str(forecasts_dir), run), lambda: store.read_run(Path(forecasts_dir), run))
+    return cache.shared("kept_run", (str(forecasts_dir), run), lambda: kept_runs.read_run(Path(forecasts_dir), run))
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,7 @@ class History:
 
 def history(snapshot: Snapshot) -> History | None:
     """Return the kept runs and the default choice among them (None when no run was kept)."""
-    runs = store.list_runs(snapshot.forecasts_dir)
+    runs = kept_runs.list_runs(snapshot.forecasts_dir)
     if not runs:
         return None
     made_now = {name: f.manifest.get("created_utc") for name, f in snapshot.forecasts.items()}

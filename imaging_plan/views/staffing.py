@@ -14,7 +14,8 @@ import pandas as pd
 
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
-from imaging_plan.data.inputs import TABLES, InputDataError, load_optional
+from imaging_plan.data.inputs import load_optional
+from imaging_plan.data.schemas import TABLES, InputDataError
 from imaging_plan.i18n import fmt_number, role_name, t
 from imaging_plan.planning import staffing, workload
 from imaging_plan.planning.assumptions import in_group
