@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from types import MappingProxyType
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -13,10 +15,12 @@ from conftest import open_page, url_bound_keys
 from imaging_plan import paths
 from imaging_plan.planning import assumptions, scenario
 from imaging_plan.forecasting import backtest_default, backtesting, baselines, trends
+from imaging_plan.views import cache, quality
 from imaging_plan.views import quality as quality_view
 from imaging_plan.data import inputs
 from imaging_plan.pipeline import runs, store
 from imaging_plan.app import components
+from imaging_plan.app.shell import snapshot_for
 
 
 def _physician_forecast(out, gap_shift: float = 0.0, parameters: dict | None = None) -> None:
@@ -387,3 +391,43 @@ def test_compute_gives_the_pages_sentences_and_tables_without_streamlit(stored):
     assert len(view.pooled) == len(tables["pooled"]) and len(view.accuracy) == len(tables["winners"])
     assert not view.grid_run and "●" in set(view.grid.iloc[:, -1])  # only the settings in use were scored
     assert quality_view.compute(snapshot_for("en", forecasts_dir=stored[0] / "none")) is None
+
+
+# --- The page's view without Streamlit (views.quality), on the same stored backtest
+
+
+def _with_forecast(snapshot, forecast):
+    """Return `snapshot` with `forecast` in place of its stored one, as a new version (a new cache key)."""
+    versions = tuple((n, v) for n, v in snapshot.forecast_versions if n != forecast.name) + ((forecast.name, "new"),)
+    forecasts = MappingProxyType({**snapshot.forecasts, forecast.name: forecast})
+    return replace(snapshot, forecasts=forecasts, forecast_versions=versions)
+
+
+def test_the_view_reads_the_stored_backtest(stored):
+    snapshot = snapshot_for("en", forecasts_dir=stored[0])
+    view = quality.compute(snapshot)
+    winners = stored[1]["winners"]
+    assert list(view.measured) == winners[winners["winner"].notna()]["series_id"].tolist()
+    assert view.first_series == quality.FIRST_SERIES and view.first_series in view.measured
+    assert len(view.detail) == len(stored[1]["accuracy"])
+    backtest = snapshot.forecast(quality.BACKTEST)
+    stricter = replace(backtest, manifest={**backtest.manifest, "parameters": {"mape_min_actual": 12.5}})
+    assert quality.compute(_with_forecast(snapshot, stricter)).mape_min_actual == 12.5
+
+
+def test_no_slider_changes_the_view_but_the_language_does(stored):
+    cache.clear()
+    snapshot = snapshot_for("en", forecasts_dir=stored[0])
+    view = quality.compute(snapshot)
+    assert quality.compute(snapshot.with_values(horizon=snapshot.scenario["horizon"] + 5)) is view
+    norwegian = quality.compute(replace(snapshot, lang="nb"))
+    assert norwegian.reading != view.reading and len(norwegian.reading) == len(view.reading)
+
+
+def test_the_chart_draws_the_chosen_methods(stored):
+    snapshot = snapshot_for("en", forecasts_dir=stored[0])
+    one = quality.chart_spec(snapshot, quality.FIRST_SERIES, ("naive",))
+    two = quality.chart_spec(snapshot, quality.FIRST_SERIES, ("naive", "prophet"))
+    label = quality.method_label("prophet", "en")
+    assert label not in str(one) and label in str(two)
+    assert quality.chart_spec(snapshot, quality.FIRST_SERIES, ("naive",)) is one  # built once, shared
