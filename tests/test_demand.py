@@ -172,3 +172,21 @@ def test_a_county_missing_from_the_totals_is_named(population):
     seen = demand.observed_by_county_band(observed)
     with pytest.raises(demand.DemandError, match="county 42"):
         demand.county_control(seen, national, totals[totals["county_code"] != "42"], "MMMM", 2040)
+
+
+def test_the_prepared_weighted_population_gives_the_computed_index_to_the_bit(population):
+    prepared = demand.with_weighted_population(population)
+    assert set(prepared[demand.WEIGHTED].columns) == {"MMMM", "LLML", "HHMH"}
+    for code in ("MMMM", "LLML", "HHMH"):
+        for base, horizon in ((2025, 2030), (2025, 2040), (2024, 2050)):
+            computed = demand.demography_index(population, code, base, horizon)
+            read = demand.demography_index(prepared, code, base, horizon)
+            assert read.index.tolist() == computed.index.tolist()
+            assert np.array_equal(read.to_numpy(), computed.to_numpy()), (code, base, horizon)
+
+
+def test_a_horizon_past_the_prepared_projection_is_refused_as_before(population):
+    prepared = demand.with_weighted_population(population)
+    last = int(population["population_projection_national"]["year"].max())
+    with pytest.raises(demand.DemandError, match=f"ends in {last}; the plan needs {last + 1}"):
+        demand.demography_index(prepared, "MMMM", 2025, last + 1)

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from imaging_plan import paths
+from imaging_plan.planning import physicians
 from imaging_plan.planning import planning_backcast as pb
 from imaging_plan.data.inputs import load_inputs
 
@@ -50,7 +51,7 @@ def test_recruitment_is_recalibrated_on_the_years_up_to_the_origin_only(shipped)
     # The with-recruitment line differs from the without line by the recruitment flow alone, kept
     # through exits: after n years, r x (1 - (1 - e)^n) / e.
     rec = pb.recruitment.calibrated_fte(
-        pb.specialist_inflow.histories(ftes[ftes["year"] <= 2018])["radiology"],
+        physicians.histories(ftes[ftes["year"] <= 2018])["radiology"],
         SCENARIO["recruitment_window_years"],
         3.3,
         5,

@@ -21,12 +21,12 @@ def _hist(specialists: float, residents: float, years=range(2020, 2026), special
     for year in years:
         rows.append((year, specialty, "consultant", specialists))
         rows.append((year, specialty, "resident", residents))
-    return si.histories(pd.DataFrame(rows, columns=["year", "specialty", "category", "fte"]))
+    return physicians.histories(pd.DataFrame(rows, columns=["year", "specialty", "category", "fte"]))
 
 
 @pytest.fixture(scope="module")
 def shipped(shipped_ftes):
-    return si.histories(shipped_ftes)
+    return physicians.histories(shipped_ftes)
 
 
 def _scenario(**overrides):
@@ -367,14 +367,14 @@ def test_recruitment_is_the_inflow_less_own_finishers_computed_by_hand_from_tabe
     s = rows[rows["category"] != "resident"].groupby("year")["fte"].sum().to_dict()
     r = rows[rows["category"] == "resident"].groupby("year")["fte"].sum().to_dict()
     by_hand = [s[y] - s[y - 1] + 0.033 * s[y - 1] - r[max(y - 5, 2015)] / 5 for y in range(2016, 2026)]
-    table = si.recruitment_history(si.histories(shipped_ftes), 3.3, 5)
+    table = si.recruitment_history(physicians.histories(shipped_ftes), 3.3, 5)
     own = table[table["specialty"] == "radiology"].set_index("year")
     assert own["recruited"].tolist() == pytest.approx(by_hand)
     assert own.loc[2025, "own_finishers"] == pytest.approx(r[2020] / 5)
     # The reading of Tabell 6: about 33 a year came in, about 22 from the region's own residents.
     assert own["inflow"].mean() == pytest.approx(33.2, abs=0.05)
     assert own["own_finishers"].mean() == pytest.approx(22.1, abs=0.05)
-    history = si.histories(shipped_ftes)["radiology"]
+    history = physicians.histories(shipped_ftes)["radiology"]
     assert recruitment.calibrated_fte(history, 10, 3.3, 5) == pytest.approx(np.mean(by_hand))
     assert recruitment.calibrated_fte(history, 3, 3.3, 5) == pytest.approx(np.mean(by_hand[-3:]))
 
@@ -384,7 +384,7 @@ def test_recruitment_is_zero_when_own_residents_explain_the_growth():
     hist = _hist(100, 25)
     assert recruitment.calibrated_fte(hist["radiology"], 10, 5.0, 5) == pytest.approx(0)
     # Ten more specialists a year than the own residents give: 10 recruited a year.
-    growing = si.histories(
+    growing = physicians.histories(
         pd.DataFrame(
             [(y, "radiology", "consultant", 100 + 10 * (y - 2020)) for y in range(2020, 2026)]
             + [(y, "radiology", "resident", 0) for y in range(2020, 2026)],

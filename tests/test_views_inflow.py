@@ -7,7 +7,7 @@ import pytest
 
 from imaging_plan.app.shell import snapshot_for
 from imaging_plan.i18n import t
-from imaging_plan.planning import specialist_inflow
+from imaging_plan.planning import physicians, specialist_inflow
 from imaging_plan.views import cache
 from imaging_plan.views import inflow as view_of
 from imaging_plan.views import model as model_view
@@ -29,7 +29,7 @@ def test_the_plan_is_the_planning_functions_for_the_whole_scenario(snapshot):
     view = view_of.compute(own)
     scenario = dict(own.scenario)  # every value, where the view hands on its declared ones
     model = model_view.model_of(own)
-    hist = specialist_inflow.histories(own.tables["physician_ftes"])
+    hist = physicians.histories(own.tables["physician_ftes"])
     plan = specialist_inflow.inflow_plan(hist, model.need, scenario, None, None, physician_plan=model.plan)
     pd.testing.assert_frame_equal(view.plan, plan)
     pipeline = specialist_inflow.resident_pipeline(hist, plan, scenario, physician_plan=model.plan)

@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from imaging_plan import paths
-from imaging_plan.planning import assumptions, scenario
+from imaging_plan.planning import assumptions, demand, scenario
 from imaging_plan.i18n import LANGUAGE_LABELS, LANGUAGES, t
 from imaging_plan.data.inputs import load_inputs, load_optional
 from imaging_plan.data.schemas import InputDataError
@@ -47,6 +47,7 @@ def _load(data_dir: str, version: str) -> tuple[dict, dict | None, str | None]:
         return {}, None, str(err)
     if unmet is not None:
         tables["unmet_need"] = unmet
+    tables = demand.with_weighted_population(tables)  # once per data version: no slider moves it
     try:
         return tables, assumptions.defaults(tables), None
     except (KeyError, assumptions.AssumptionError):

@@ -158,7 +158,7 @@ def shortfall_chart(lines: pd.DataFrame, lang: str) -> alt.LayerChart:
 def pipeline_lines(specialty: str, hist: dict[str, pd.DataFrame], pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the long table a pipeline chart draws: year, series, fte (LiS history, planned, needed).
 
-    `hist` is `specialist_inflow.histories(ftes)`.
+    `hist` is `physicians.histories(ftes)`.
     """
     residents = hist[specialty]["residents"]
     own = pipeline[pipeline["specialty"] == specialty]

@@ -36,6 +36,7 @@ from typing import Callable, Iterable, Mapping, NamedTuple
 import numpy as np
 import pandas as pd
 
+from imaging_plan.planning import physicians
 from imaging_plan.planning import specialist_inflow as si
 from imaging_plan.forecasting.baselines import (
     COMBINATIONS,
@@ -108,7 +109,7 @@ def specialist_inflow(ftes: pd.DataFrame, exit_rate_pct: float) -> pd.DataFrame:
     `specialist_inflow.derived_inflow`: inflow(t) = S(t) - S(t-1) + exit_rate * S(t-1);
     a year after a gap in the data gets none.
     """
-    return si.derived_inflow(si.histories(ftes), exit_rate_pct)
+    return si.derived_inflow(physicians.histories(ftes), exit_rate_pct)
 
 
 def inflow_series(ftes: pd.DataFrame, exit_rate_pct: float) -> pd.DataFrame:

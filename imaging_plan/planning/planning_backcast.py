@@ -26,7 +26,7 @@ from typing import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from imaging_plan.planning import recruitment, specialist_inflow, staffing
+from imaging_plan.planning import physicians, recruitment, staffing
 from imaging_plan.planning.physicians import supply_projection
 
 COLUMNS = ["origin", "family", "series", "year", "modelled", "actual", "error", "error_pct", "variant"]
@@ -53,7 +53,7 @@ def physician_backcast(ftes: pd.DataFrame, origin_years: list[int], scenario: Ma
     `scenario` gives the exit rate, training years and resident growth (the
     registry's defaults in the notebook); recruitment is recalibrated per origin.
     """
-    hist = specialist_inflow.histories(ftes)
+    hist = physicians.histories(ftes)
     exit_rate, training = scenario["exit_rate_pct"], int(scenario["training_years"])
     frames = []
     for origin in origin_years:
@@ -170,13 +170,13 @@ def supply_interval_coverage(
     the years up to the origin) with only the data up to the origin. covered: the actual total
     FTEs lie within p10-p90. Checks the interval's spread against what happened, by lead time.
     """
-    from imaging_plan.planning import physicians, uncertainty  # physicians imports this module's neighbours only
+    from imaging_plan.planning import uncertainty  # uncertainty imports this module's neighbours only
 
     fill = {"use_growth_pct": 0.0, "ai_gain_pct": 0.0, "ai_full_year": 2040, "recruitment_window_years": 10}
     drawn = uncertainty.draws({**fill, **scenario}, n, seed)
     rows = []
     for origin in origin_years:
-        for specialty, history in specialist_inflow.histories(ftes).items():
+        for specialty, history in physicians.histories(ftes).items():
             known = history.loc[history.index <= origin]
             last = int(history.index.max())
             if len(known) < 2 or last <= origin:

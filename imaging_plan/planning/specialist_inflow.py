@@ -34,7 +34,6 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from imaging_plan.planning.physicians import histories as _histories
 from imaging_plan.planning.physicians import resident_posts
 
 INFLOW_COLUMNS = ["specialty", "year", "specialists", "growth", "exits", "inflow"]
@@ -62,11 +61,6 @@ PLAN_COLUMNS = [
     "cum_shortfall_supply",
 ]
 PIPELINE_COLUMNS = ["specialty", "year", "residents_planned", "residents_needed", "posts_gap"]
-
-
-def histories(ftes: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Return {specialty: specialist and resident FTEs per year} (`physicians.histories`)."""
-    return _histories(ftes)
 
 
 def _specialists_by_year(history: pd.DataFrame) -> pd.Series:

@@ -15,7 +15,7 @@ from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data.schemas import TABLES
 from imaging_plan.i18n import fmt_number, specialty_name, t
-from imaging_plan.planning import specialist_inflow
+from imaging_plan.planning import physicians, specialist_inflow
 from imaging_plan.planning.recruitment import by_period
 from imaging_plan.views import cache
 from imaging_plan.views import model as model_view
@@ -56,7 +56,7 @@ def compute(snapshot: Snapshot) -> InflowView:
     the same cached model the physicians page and the overview read).
     """
     scenario, forecast = model_view.declared(snapshot, READS), snapshot.forecast(FORECAST)
-    hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
+    hist = physicians.histories(snapshot.tables["physician_ftes"])
     model = model_view.model_of(snapshot)
     need = model.need  # the physician page's need (physicians.physician_need's)
     plan = specialist_inflow.inflow_plan(
@@ -294,7 +294,7 @@ def fan(snapshot: Snapshot) -> pd.DataFrame:
     The scenario's values only (no draws, no trend): the presets' lines are drawn beside the viewer's.
     """
     physician_plan, need = model_view.scenario_plan(snapshot)
-    hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
+    hist = physicians.histories(snapshot.tables["physician_ftes"])
     scenario = model_view.declared(snapshot, READS)
     plan = specialist_inflow.inflow_plan(hist, need, scenario, physician_plan=physician_plan)
     return pd.DataFrame(

@@ -306,7 +306,7 @@ def recruitment(snapshot: Snapshot) -> Recruitment:
     """Return the derivation of the recruitment default: per specialty and year, inflow, own finishers, recruited."""
     lang = snapshot.lang
     exit_rate, years = snapshot.scenario["exit_rate_pct"], int(snapshot.scenario["training_years"])
-    hist = specialist_inflow.histories(snapshot.tables["physician_ftes"])
+    hist = physicians.histories(snapshot.tables["physician_ftes"])
     rows = specialist_inflow.recruitment_history(hist, exit_rate, years)
     means = rows.groupby("specialty", sort=False)["recruited"].mean()
     summary = "; ".join(f"{specialty_name(s, lang).lower()} {fmt_number(v, lang, 1)}" for s, v in means.items())
