@@ -371,6 +371,7 @@ def growth_table(snapshot: Snapshot, register: Register) -> pd.DataFrame:
 # --- The board's overview ----------------------------------------------------------------------
 
 
+@cache.cached(groups=GROUPS, keys=(*ACTIVITY_KEYS, *STAFF_MINUTE_KEYS, *MACHINE_KEYS, *FLEET_KEYS))
 def section(snapshot: Snapshot) -> Section | None:
     """Return the equipment figures for the board: fleet value, overdue now, backlog and golden rules."""
     if snapshot.data_error:
@@ -440,6 +441,7 @@ def section(snapshot: Snapshot) -> Section | None:
     )
 
 
+@cache.cached(groups=GROUPS, keys=(*ACTIVITY_KEYS, *FLEET_KEYS))
 def fan(snapshot: Snapshot) -> pd.DataFrame:
     """Return the replacement backlog (MNOK) per year: one line of the overview's fan."""
     yearly = budget_part(snapshot, shipped(snapshot)).yearly

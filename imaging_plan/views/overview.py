@@ -1,25 +1,28 @@
 """The board's overview: per topic its section and fan, and what must be decided by when.
 
-`compute(snapshot, topics)` takes the topics' `OverviewPart`s (the page records', `app.pages.TOPICS`)
-as an argument, so this layer does not read the app's page records. Each topic's section and fan
-are cached by the topic's own functions.
+`compute(snapshot, topics)` takes the topics' page records (`app.pages.TOPICS`) as an argument, so
+this layer does not read the app's page records. The overview reads nearly every assumption (every
+topic, the presets, the decisions), so it is cached whole on the whole scenario: a board member's
+rerun of a scenario already seen draws it without building a section, a fan or a chart again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.i18n import t
 from imaging_plan.planning import scenario
-from imaging_plan.views import decisions, reports
+from imaging_plan.planning.assumptions import ASSUMPTIONS
+from imaging_plan.views import cache, decisions, reports
 from imaging_plan.views.sections import Section
 from imaging_plan.views.snapshot import Snapshot
 
 FAN_PRESETS = ("baseline", "low", "high")
+EVERY_GROUP = tuple(dict.fromkeys(a.group for a in ASSUMPTIONS.values()))
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ def fan(snapshot: Snapshot, topic) -> pd.DataFrame:
     return overview_charts.fan_lines(lines, names, band)
 
 
-def compute(snapshot: Snapshot, topics: Iterable) -> OverviewView:
+@cache.cached(groups=EVERY_GROUP, keys=tuple(scenario.CHOICES))
+def compute(snapshot: Snapshot, topics: tuple) -> OverviewView:
     """Return every topic's section and fan, and the decisions with their lead times.
 
     `topics`: the page records of the forecast topics, in menu order (`app.pages.TOPICS`).

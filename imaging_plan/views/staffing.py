@@ -316,6 +316,7 @@ def turnover_illustrative(snapshot: Snapshot) -> bool:
 # --- The board's overview ----------------------------------------------------------------------
 
 
+@cache.cached(groups=GROUPS, keys=ACTIVITY_KEYS)
 def section(snapshot: Snapshot) -> Section | None:
     """Return, for the board: radiographer hires needed to the horizon, and which trusts' turnover is rising."""
     if snapshot.data_error:
@@ -390,6 +391,7 @@ def section(snapshot: Snapshot) -> Section | None:
     )
 
 
+@cache.cached(groups=GROUPS, keys=ACTIVITY_KEYS)
 def fan(snapshot: Snapshot) -> pd.DataFrame:
     """Return the radiographer hires needed in the region per year: one line of the overview's fan."""
     totals = compute(snapshot).totals
