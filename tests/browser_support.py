@@ -105,25 +105,41 @@ def served_app(env: dict[str, str], log: Path, script: str | Path = "app.py", po
                 proc.wait(timeout=10)
 
 
-# Counts the script runs the page has started (window.__runs): added to every browser context
-# (`conftest.open_in_browser`), so a test can wait for the run its click or key press started
-# rather than for a fixed time.
-COUNT_RUNS = """
-window.__runs = 0;
-new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.target.getAttribute('data-test-script-state') === 'running' && r.oldValue !== 'running') window.__runs++;
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
-"""
+# A run that ran to its end: not one cut short by the next rerun, nor a fragment's own run.
+_WHOLE_RUNS = ("FINISHED_SUCCESSFULLY", "FINISHED_WITH_COMPILE_ERROR")
+_FINISHED: dict = {}  # page -> the script runs it has seen finish
+
+
+def count_runs(page) -> None:
+    """Count the script runs `page` sees finish, from Streamlit's own `script_finished` messages.
+
+    Read from the websocket, not from the page: a rerun served from the cache can finish before
+    the page ever draws its running state, so the page alone cannot tell that a run happened.
+    """
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    _FINISHED[page] = 0
+
+    def on_frame(payload) -> None:
+        if not isinstance(payload, (bytes, bytearray)):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(bytes(payload))
+        except Exception:  # noqa: BLE001  (not a Streamlit message)
+            return
+        if message.WhichOneof("type") == "script_finished":
+            if ForwardMsg.ScriptFinishedStatus.Name(message.script_finished) in _WHOLE_RUNS:
+                _FINISHED[page] += 1
+
+    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
+
 
 # True once the script has finished a run (after the `after`-th, when given) and nothing on the page
 # is left over from an earlier one or still to be drawn: the run state says so, no element is marked stale
 # and no placeholder (skeleton) waits for its content, the page has
 # drawn its title (every page has one) and, when asked, its numbers.
-_SETTLED = """([needMetrics, after]) => {
-  if (after !== null && !(window.__runs > after)) return false;
+_SETTLED = """(needMetrics) => {
   const state = document.querySelector('[data-test-script-state]');
   if (!state || state.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-stale="true"], [data-testid=stSkeleton]')) return false;
@@ -136,7 +152,7 @@ _CHANGED = (
     """([before, needMetrics]) => {
   if (!("""
     + _SETTLED
-    + """)([needMetrics, null])) return false;
+    + """)(needMetrics)) return false;
   const now = [...document.querySelectorAll('[data-testid=stMetricValue]')].map((e) => e.innerText);
   return now.length === before.length && now.some((text, i) => text !== before[i]);
 }"""
@@ -144,18 +160,25 @@ _CHANGED = (
 
 
 def runs(page) -> int:
-    """Return how many script runs the page has started (see COUNT_RUNS)."""
-    return int(page.evaluate("() => window.__runs || 0"))
+    """Return how many script runs the page has seen finish (see count_runs)."""
+    return _FINISHED[page]
 
 
 def settle(page, timeout_ms: int = 60_000, metrics: bool = True, after: int | None = None) -> None:
     """Wait until the script has finished its run and the page shows its numbers (a condition, no fixed time).
 
     `after`: the run count (`runs`) read before a click or key press; the wait then also needs a run
-    started since, so the old page's content is not taken for the new one. `metrics=False` for a
+    finished since, so the old page's content is not taken for the new one. `metrics=False` for a
     page without numbers (the Data page).
     """
-    page.wait_for_function(_SETTLED, arg=[metrics, after], timeout=timeout_ms, polling="raf")
+    deadline = time.monotonic() + timeout_ms / 1000
+    while after is not None and _FINISHED[page] <= after:  # the run the click or key press started
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"no script run finished within {timeout_ms} ms (runs seen: {_FINISHED[page]})")
+        page.wait_for_timeout(min(50, left * 1000))  # lets Playwright deliver the websocket's frames
+    left_ms = max(1000, (deadline - time.monotonic()) * 1000)
+    page.wait_for_function(_SETTLED, arg=metrics, timeout=left_ms, polling="raf")
 
 
 def go_to(page, link: str, metrics: bool = True) -> None:

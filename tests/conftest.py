@@ -84,13 +84,13 @@ def open_in_browser(browser, browser_pages):
 
     Pages a failed test left open are photographed (`browser_pages`).
     """
-    from browser_support import COUNT_RUNS, settle
+    from browser_support import count_runs, settle
 
     def open_(url: str, width: int = 1400, metrics: bool = True):
         context = browser.new_context(viewport={"width": width, "height": 2000}, accept_downloads=True)
         context.set_default_timeout(60_000)
-        context.add_init_script(COUNT_RUNS)
         page = context.new_page()
+        count_runs(page)
         browser_pages.append(page)
         page.goto(url)
         settle(page, metrics=metrics)
