@@ -37,9 +37,6 @@ $(DEVSTAMP): $(VENV)/bin/python requirements.txt requirements-dev.txt pyproject.
 
 # Notebooks built at a time (each in its own kernel) by `make app`'s first step.
 JOBS ?= 2
-# Test workers: one more than the cores, as the browser, notebook and app tests spend much of their
-# time waiting for the process they drive (Chromium, a kernel, a server): 2 cores ran 1.35 busy.
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 FORECASTS ?= forecasts
 
 forecasts: $(STAMP)
@@ -89,7 +86,7 @@ lint: $(DEVSTAMP)
 
 # One test module per worker (module fixtures such as a served app run once).
 test: $(DEVSTAMP) chromium nginx lint
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15
+	$(PY) -m pytest -n auto --dist loadscope --durations=15
 
 benchmark: $(DEVSTAMP)
 	$(PY) benchmarks/benchmark.py
