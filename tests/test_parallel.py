@@ -112,7 +112,7 @@ def test_the_backtest_on_processes_equals_the_serial_loop(two_series, methods, s
 def dask_cluster():
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
-        n_workers=2,
+        n_workers=1,  # one worker process: the jobs still travel to another process and back
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
