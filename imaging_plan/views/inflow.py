@@ -309,12 +309,4 @@ def fan(snapshot: Snapshot) -> pd.DataFrame:
 @cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
 def fan_band(snapshot: Snapshot) -> pd.DataFrame:
     """Return the viewer's interval of that shortfall (required - planned, p10-p90 of the draws) per panel, year."""
-    band = model_view.model_of(snapshot).band("shortfall")
-    return pd.DataFrame(
-        {
-            "panel": [specialty_name(s, snapshot.lang) for s in band["specialty"]],
-            "year": band["year"],
-            "lower": band["p10"],
-            "upper": band["p90"],
-        }
-    )
+    return model_view.fan_band(snapshot, "shortfall")

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from imaging_plan.planning import physicians, recruitment, uncertainty
-from imaging_plan.i18n import fmt_number, t
+from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.data.inputs import physician_trust
 from imaging_plan.views import cache
 from imaging_plan.views.snapshot import Snapshot
@@ -227,3 +227,16 @@ def period_text(periods: pd.DataFrame, specialty: str, lang: str) -> str:
     """Return '0,8 / 6,8 / 11,1': a specialty's recruitment a year over the windows, shortest first."""
     own = periods[periods["specialty"] == specialty].sort_values("window")
     return " / ".join(fmt_number(v, lang, 1) for v in own["recruited"])
+
+
+def fan_band(snapshot: Snapshot, measure: str) -> pd.DataFrame:
+    """Return the viewer's 80 % interval of `measure` per specialty (panel) and year: an overview fan's band."""
+    band = model_of(snapshot).band(measure)
+    return pd.DataFrame(
+        {
+            "panel": [specialty_name(s, snapshot.lang) for s in band["specialty"]],
+            "year": band["year"],
+            "lower": band["p10"],
+            "upper": band["p90"],
+        }
+    )

@@ -429,12 +429,4 @@ def fan(snapshot: Snapshot) -> pd.DataFrame:
 @cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
 def fan_band(snapshot: Snapshot) -> pd.DataFrame:
     """Return the viewer's gap interval per specialty (panel) and year: the overview fan's band (p10-p90)."""
-    band = model_view.model_of(snapshot).band("gap")
-    return pd.DataFrame(
-        {
-            "panel": [specialty_name(s, snapshot.lang) for s in band["specialty"]],
-            "year": band["year"],
-            "lower": band["p10"],
-            "upper": band["p90"],
-        }
-    )
+    return model_view.fan_band(snapshot, "gap")
