@@ -48,9 +48,10 @@ def built_forecasts(tmp_path_factory) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright, one per test module (no browser download)."""
+    """Debian's Chromium driven by Playwright, one per test worker (no browser download); each test opens its own
+    context."""
     from browser_support import ARGS, CHROMIUM
     from playwright.sync_api import sync_playwright
 
@@ -58,6 +59,26 @@ def browser():
         launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(built_forecasts, tmp_path_factory):
+    """The app served once per test worker on the run's forecasts, for every browser test module.
+
+    Each browser test opens its own browser context, so its own session: uploads go to a
+    scratch workspace folder of that session, and the shared server's caches are warm for the
+    next module (as a deployment's are for the next viewer). The background refit is off: a
+    browser test checks the upload, the refit has its own test.
+    """
+    from browser_support import ARTIFACTS, served_app
+
+    env = {
+        "IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts),
+        "IMAGING_PLAN_WORKSPACES": str(tmp_path_factory.mktemp("workspaces")),
+        "IMAGING_PLAN_REFIT": "off",
+    }
+    with served_app(env, ARTIFACTS / f"server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log") as url:
+        yield url
 
 
 @pytest.fixture

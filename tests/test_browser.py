@@ -1,6 +1,6 @@
 """The app in a real browser (Debian's Chromium driven by Playwright), as a planner uses it.
 
-Starts `streamlit run app.py` on a free localhost port, moves a slider, copies
+Uses the app the test worker serves on a free localhost port (conftest.app_url), moves a slider, copies
 the address into a fresh browser context and checks the same numbers appear;
 opens a link with garbage parameters and checks the defaults and no error.
 Screenshots go to tests/artifacts/ for a person to look at.
@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import ARTIFACTS, changed_metrics, go_to, metrics, require_chromium, runs, served_app, settle, shot
+from browser_support import changed_metrics, go_to, metrics, require_chromium, runs, settle, shot
 
 pytestmark = pytest.mark.slow
 require_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def app_url(built_forecasts):
-    """Serve the app on the forecasts built once for the whole test run."""
-    with served_app({"IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts)}, ARTIFACTS / "server-test_browser.log") as url:
-        yield url
 
 
 def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_in_browser, app_url):

@@ -3,8 +3,8 @@
 A physician file with every FTE doubled changes the Overview's and the Physicians page's
 figures; a file with a negative FTE is refused naming its line and column and changes
 nothing; the Excel template, downloaded from the page and filled in, is accepted.
-The background refit is switched off here (IMAGING_PLAN_REFIT=off): it is tested on
-its own in test_data_page.py, and would only compete for the CPU.
+The background refit is switched off in the browser tests' server (IMAGING_PLAN_REFIT=off,
+conftest.app_url): it is tested on its own in test_data_page.py, and would only compete for the CPU.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from browser_support import ARTIFACTS, go_to, metrics, require_chromium, runs, served_app, settle, shot
+from browser_support import go_to, metrics, require_chromium, runs, settle, shot
 from imaging_plan import paths
 
 pytestmark = pytest.mark.slow
@@ -22,18 +22,10 @@ require_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="module")
-def app_url(built_forecasts, tmp_path_factory):
-    """Serve the app on the forecasts built once for the run, with a scratch folder for the workspaces."""
-    workspaces = tmp_path_factory.mktemp("workspaces")
-    env = {
-        "IMAGING_PLAN_FORECASTS_DIR": str(built_forecasts),
-        "IMAGING_PLAN_WORKSPACES": str(workspaces),
-        "IMAGING_PLAN_REFIT": "off",
-    }
-    with served_app(env, ARTIFACTS / "server-test_browser_data.log") as url:
-        yield url
-    # Nothing uploaded ever reaches data/: the shipped files are as they were.
+@pytest.fixture(scope="module", autouse=True)
+def shipped_data_untouched():
+    """After the module: nothing uploaded ever reached data/, the shipped files are as they were."""
+    yield
     assert not any(p.name.startswith("_") for p in paths.DATA_DIR.iterdir())
 
 

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import ARTIFACTS, changed_metrics, metrics, require_chromium, served_app, shot
+from browser_support import changed_metrics, metrics, require_chromium, shot
 
 pytestmark = pytest.mark.slow
 require_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """Serve the app; the page computes live and reads no stored forecast, so an empty folder will do."""
-    empty = tmp_path_factory.mktemp("no_forecasts")
-    env = {"IMAGING_PLAN_FORECASTS_DIR": str(empty), "IMAGING_PLAN_REFIT": "off"}
-    with served_app(env, ARTIFACTS / "server-test_browser_preparedness.log") as url:
-        yield url
 
 
 def test_units_out_slider_changes_the_backlog_and_the_link_opens_the_same_numbers(open_in_browser, app_url):

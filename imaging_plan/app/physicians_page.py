@@ -27,7 +27,6 @@ from imaging_plan.data import codes
 from imaging_plan.forecasting.backtesting import series_id
 from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.views import physicians as view_of
-from imaging_plan.views.model import range_text
 from imaging_plan.views.physicians import FORECAST, GROUPS, REC_NUMBERS, RUN_COMMAND, TABLE_COLUMNS, PhysicianView
 from imaging_plan.views.snapshot import Snapshot
 
@@ -36,19 +35,15 @@ def headline_metrics(view: PhysicianView, lang: str) -> None:
     """Show per specialty and headline year the gap's median and 80 % interval, its parts beneath."""
     for specialty in view.specialties:
         st.markdown(f"**{specialty_name(specialty, lang)}**")
-        for col, year in zip(st.columns(len(view.years)), view.years):
-            now = view.headline(specialty, year)
-            base = view.baseline.at(specialty, year)
-            delta = float(now["p50"] - base["p50"])
+        for col, card in zip(st.columns(len(view.years)), view.cards[specialty]):
             col.metric(
-                t("gap_at", lang, year=year),
-                range_text(now["p50"], now["p10"], now["p90"], lang, view.model.decimals(specialty)),
-                delta=None if abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
+                t("gap_at", lang, year=card.year),
+                card.value,
+                delta=card.delta,
                 delta_color="inverse",
                 help=t("gap_help", lang),
             )
-            parts = view_of.parts_text(view.model, specialty, year, lang)
-            col.caption(parts[:1].upper() + parts[1:])
+            col.caption(card.parts)
     st.caption(t("headline_median", lang, draws=fmt_number(view.model.draws, lang)))
 
 
@@ -107,10 +102,12 @@ def render(snapshot: Snapshot) -> None:
     # One specialty under the other, full width: readable on a tablet as on a laptop.
     # Specs are built once per shape; a slider move only swaps the numbers in.
     first = int(view.plan["year"].min())
-    gap_band = view.model.band("gap")
     for specialty in view.specialties:
         shown, label = chosen_trend(snapshot, specialty, view.trend) if trust is None else (None, None)
-        lines = physician_charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
+        if shown is view.trend:  # the stored trend (or none): its lines are prepared in the view
+            lines = view.lines[specialty]
+        else:
+            lines = physician_charts.physician_lines(specialty, view.ftes, shown, view.plan, lang, trend_label=label)
         show_chart_data(
             physician_charts.physician_chart, lines, specialty_name(specialty, lang), lang=lang, trend_label=label
         )
@@ -121,7 +118,7 @@ def render(snapshot: Snapshot) -> None:
             st.markdown(exit_note)
         show_chart_data(
             uncertainty_charts.gap_parts_chart,
-            uncertainty_charts.gap_parts_data(view.plan, gap_band, specialty, lang),
+            view.gap_parts[specialty],
             lang=lang,
             years=(first, view.horizon),
         )

@@ -13,6 +13,7 @@ import pandas as pd
 
 from imaging_plan.charts import demand as demand_charts
 from imaging_plan.charts import overview as overview_charts
+from imaging_plan.charts import physicians as physician_charts
 from imaging_plan.charts import uncertainty as uncertainty_charts
 from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data import codes
@@ -56,6 +57,17 @@ def headline_years(horizon: int) -> list[int]:
 
 
 @dataclass(frozen=True)
+class GapCard:
+    """One headline as the page draws it: the gap's median and 80 % interval, its change from the defaults, its
+    parts."""
+
+    year: int
+    value: str
+    delta: str | None  # None: within 0.05 FTE of the defaults'
+    parts: str
+
+
+@dataclass(frozen=True)
 class PhysicianView:
     """The page's numbers: the plan for the scenario, its interval, the defaults' (same horizon), and the trend."""
 
@@ -69,6 +81,10 @@ class PhysicianView:
     periods: pd.DataFrame  # recruitment calibrated over the latest 3, 5 and 10 years (recruitment.by_period)
     window: int  # the scenario's calibration window
     exits: dict = field(default_factory=dict)  # specialty -> band_exit's sentence (or None), in the view's language
+    # What the page draws, prepared once per scenario and language (a rerun then only draws):
+    cards: dict = field(default_factory=dict)  # specialty -> [GapCard per headline year]
+    lines: dict = field(default_factory=dict)  # specialty -> physician_lines with the stored trend
+    gap_parts: dict = field(default_factory=dict)  # specialty -> gap_parts_data
 
     @property
     def specialties(self) -> list[str]:
@@ -108,7 +124,27 @@ def compute(snapshot: Snapshot, trust: str | None = None) -> PhysicianView:
         periods,
         int(scenario["recruitment_window_years"]),
     )
-    return replace(view, exits={s: band_exit(view, s, snapshot.lang) for s in view.specialties})
+    lang, band = snapshot.lang, model.band("gap")
+    return replace(
+        view,
+        exits={s: band_exit(view, s, lang) for s in view.specialties},
+        cards={s: [gap_card(view, s, year, lang) for year in view.years] for s in view.specialties},
+        lines={s: physician_charts.physician_lines(s, view.ftes, view.trend, plan, lang) for s in view.specialties},
+        gap_parts={s: uncertainty_charts.gap_parts_data(plan, band, s, lang) for s in view.specialties},
+    )
+
+
+def gap_card(view: PhysicianView, specialty: str, year: int, lang: str) -> GapCard:
+    """Return a headline: the gap's median and 80 % interval in `year`, its change from the defaults', its parts."""
+    now = view.headline(specialty, year)
+    delta = float(now["p50"] - view.baseline.at(specialty, year)["p50"])
+    parts = parts_text(view.model, specialty, year, lang)
+    return GapCard(
+        year,
+        range_text(now["p50"], now["p10"], now["p90"], lang, view.model.decimals(specialty)),
+        None if abs(delta) < 0.05 else fmt_number(delta, lang, 1, signed=True),
+        parts[:1].upper() + parts[1:],
+    )
 
 
 def recruitment_periods(hist, scenario) -> pd.DataFrame:
