@@ -305,3 +305,23 @@ def test_a_chart_spec_is_cached_under_its_builders_module_and_name(monkeypatch):
     (kind, first), (_, second) = keys
     assert kind == "chart_spec" and first[:2] == ("imaging_plan.charts.physicians", "gap_bars")
     assert second[0] == "elsewhere" and second[1].endswith(".gap_bars") and first != second
+
+
+def test_a_drawn_frame_is_converted_to_arrow_once_and_forgotten_with_it(monkeypatch):
+    import gc
+
+    from imaging_plan.app import components
+
+    sent = []
+    monkeypatch.setattr(components.st, "vega_lite_chart", lambda data, spec, **kwargs: sent.append(data))
+    gaps = pd.DataFrame({"year": [2026, 2027], "gap": [1.0, -1.0], "kind": ["Mangel", "Overskudd"]})
+    for _ in range(2):  # two reruns drawing the cached view's frame
+        components.show_chart_data(physician_charts.gap_bars, gaps, lang="nb", years=(2026, 2027))
+    assert sent[0] is sent[1] and sent[0].column("gap").to_pylist() == [1.0, -1.0]
+    other = gaps.assign(gap=[2.0, -2.0])  # another frame: its own numbers
+    components.show_chart_data(physician_charts.gap_bars, other, lang="nb", years=(2026, 2027))
+    assert sent[2].column("gap").to_pylist() == [2.0, -2.0]
+    key = id(gaps)
+    del gaps, sent[:]
+    gc.collect()
+    assert key not in components._ARROW

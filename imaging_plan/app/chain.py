@@ -11,7 +11,7 @@ from imaging_plan.app.components import show_chart_data
 from imaging_plan.charts import activity as activity_charts
 from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.planning import workload
-from imaging_plan.views.chain import chain_table, implied_ratios, physician_workload_part
+from imaging_plan.views.chain import overview_part, physician_workload_part
 from imaging_plan.views.snapshot import Snapshot
 
 
@@ -19,40 +19,14 @@ def overview_chain(snapshot: Snapshot) -> None:
     """Draw the chain on the Overview: a sentence, the implied-vs-counted ratios, one line per link."""
     lang = snapshot.lang
     try:
-        chain = chain_table(snapshot)
-        ratios = implied_ratios(snapshot)
+        chain = overview_part(snapshot)
     except (KeyError, ValueError) as err:  # data without the activity's tables: say so, draw the rest
         st.info(f"{t('ov_chain_title', lang)}: {err}")
         return
     st.subheader(t("ov_chain_title", lang))
-    at = chain.set_index(["panel", "year"])["value"]
-    horizon, base = int(chain["year"].max()), int(chain["year"].min())
-    st.markdown(
-        t(
-            "ov_chain_sentence",
-            lang,
-            exams0=fmt_number(at[("exams", base)], lang),
-            exams1=fmt_number(at[("exams", horizon)], lang),
-            base=base,
-            horizon=horizon,
-            rad=fmt_number(at[("radiologists", horizon)], lang),
-            method=snapshot.scenario.get("need_method", workload.DEFAULT_NEED_METHOD),
-            rgr=fmt_number(at[("radiographers", horizon)], lang),
-            units=fmt_number(at[("machines", horizon)], lang),
-        )
-    )
-    st.caption(
-        t(
-            "ov_chain_ratio",
-            lang,
-            rad_ratio=fmt_number(ratios["radiology"], lang, 2),
-            rgr_ratio=fmt_number(ratios["radiographers"], lang, 2),
-            year=ratios["year"],
-        )
-        + " "
-        + t("ov_chain_interval", lang)
-    )
-    show_chart_data(activity_charts.chain_chart, activity_charts.chain_lines(chain, lang), lang=lang)
+    st.markdown(chain.sentence)
+    st.caption(chain.caption)
+    show_chart_data(activity_charts.chain_chart, chain.lines, lang=lang)
 
 
 def physician_workload_section(snapshot: Snapshot) -> None:

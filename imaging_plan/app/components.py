@@ -4,9 +4,11 @@ and the backtest's verdict beside a forecast chart (with the switch to a better 
 from __future__ import annotations
 
 import copy
+import weakref
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from imaging_plan.planning import assumptions
 from imaging_plan.charts.common import localized
@@ -29,6 +31,26 @@ def show_chart(chart, lang: str) -> None:
     """Draw an Altair chart, or a finished (shared) spec, with numbers formatted for `lang`."""
     spec = copy.deepcopy(chart) if isinstance(chart, dict) else localized(chart, lang)
     st.vega_lite_chart(spec, width="stretch")
+
+
+# id(frame) -> (a weak reference to the frame, its Arrow table); an entry leaves with its frame.
+_ARROW: dict[int, tuple[weakref.ref, object]] = {}
+
+
+def _as_arrow(frame: pd.DataFrame):
+    """Return the frame as the Arrow table Streamlit would send, converted once per frame object.
+
+    A cached view's frames are drawn on every rerun and never change, so each is converted
+    once (the conversion was a sixth of a warm rerun). A frame must not be changed after
+    it is drawn; the pages' own frames are built anew on each rerun.
+    """
+    key = id(frame)
+    hit = _ARROW.get(key)
+    if hit is not None and hit[0]() is frame:
+        return hit[1]
+    table = dataframe_util.convert_pandas_df_to_arrow_table(frame)
+    _ARROW[key] = (weakref.ref(frame, lambda _, key=key: _ARROW.pop(key, None)), table)
+    return table
 
 
 def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) -> None:
@@ -55,7 +77,8 @@ def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) ->
         spec.pop("data", None)
         return spec
 
-    st.vega_lite_chart(data, copy.deepcopy(cache.shared("chart_spec", key, build)), width="stretch")
+    spec = copy.deepcopy(cache.shared("chart_spec", key, build))
+    st.vega_lite_chart(_as_arrow(data), spec, width="stretch")
 
 
 def forecast_status(snapshot, name: str, run_command: str, missing_key: str):
@@ -116,10 +139,13 @@ BACKTEST_COMMAND = "python -m imaging_plan.pipeline.runner --only 05"
 
 def backtest_winners(snapshot) -> pd.DataFrame | None:
     """Return the stored backtest's per-series MASE and winner (index: series_id), or None when missing."""
-    forecast = snapshot.forecast(BACKTEST)
-    if forecast is None or "winners" not in forecast.tables:
-        return None
-    return forecast.tables["winners"].set_index("series_id")
+    def build() -> pd.DataFrame | None:
+        forecast = snapshot.forecast(BACKTEST)
+        if forecast is None or "winners" not in forecast.tables:
+            return None
+        return forecast.tables["winners"].set_index("series_id")
+
+    return cache.shared("backtest_winners", (str(snapshot.forecasts_dir), snapshot.forecast_versions), build)
 
 
 def _mase_columns(row: pd.Series) -> dict[str, float]:

@@ -166,11 +166,11 @@ def write_url(held: Mapping, defaults: Mapping) -> None:
     leave the URL on other pages, as Streamlit does.
     """
     wanted = scenario.to_query(held, defaults)
+    shown = st.query_params.to_dict()  # read once: each access of st.query_params is a lookup of its own
     for key in (*ASSUMPTIONS, *scenario.CHOICES):
-        now = st.query_params.get(key)
-        if key in wanted and now != wanted[key]:
+        if key in wanted and shown.get(key) != wanted[key]:
             st.query_params[key] = wanted[key]
-        elif key not in wanted and key in st.query_params:
+        elif key not in wanted and key in shown:
             del st.query_params[key]
 
 

@@ -3,14 +3,19 @@
 Every page reads the activity through `activity_part` (the same function notebook 00 runs, for
 the viewer's scenario), so a growth slider moves the physicians' need, the radiographers and the
 machines together. `chain_table` and `implied_ratios` are what the Overview draws (one line per
-link); `physician_workload_part` what the physicians page shows beside Tabell 6.
+link; `overview_part` its sentence, caption and chart table); `physician_workload_part` what the
+physicians page shows beside Tabell 6.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from imaging_plan.charts import activity as activity_charts
+from imaging_plan.i18n import fmt_number, t
 from imaging_plan.planning import activity, physicians, scenario, staffing, workload
 from imaging_plan.planning.assumptions import in_group
 from imaging_plan.views import cache
@@ -157,3 +162,45 @@ def physician_workload_part(snapshot: Snapshot) -> tuple[pd.DataFrame, pd.DataFr
     need = workload.physician_need(activity_part(snapshot), scenario)
     implied = workload.implied_vs_actual(need, workload.ftes_in(tables["physician_ftes"], year), year)
     return implied, workload.need_backcast(tables, scenario)
+
+
+@dataclass(frozen=True)
+class OverviewChain:
+    """The chain as the Overview draws it: one sentence, the implied-vs-counted caption, the chart's table."""
+
+    sentence: str
+    caption: str
+    lines: pd.DataFrame
+
+
+@cache.cached(
+    groups=(*MODEL_GROUPS, "equipment", "staff", "staff_trusts", "workload", "workload_staff"),
+    keys=(*MODEL_KEYS, *ACTIVITY_KEYS),
+)
+def overview_part(snapshot: Snapshot) -> OverviewChain:
+    """Return the Overview's chain in the snapshot's language (`chain_table` and `implied_ratios`)."""
+    lang = snapshot.lang
+    chain, ratios = chain_table(snapshot), implied_ratios(snapshot)
+    at = chain.set_index(["panel", "year"])["value"]
+    horizon, base = int(chain["year"].max()), int(chain["year"].min())
+    sentence = t(
+        "ov_chain_sentence",
+        lang,
+        exams0=fmt_number(at[("exams", base)], lang),
+        exams1=fmt_number(at[("exams", horizon)], lang),
+        base=base,
+        horizon=horizon,
+        rad=fmt_number(at[("radiologists", horizon)], lang),
+        method=snapshot.scenario.get("need_method", workload.DEFAULT_NEED_METHOD),
+        rgr=fmt_number(at[("radiographers", horizon)], lang),
+        units=fmt_number(at[("machines", horizon)], lang),
+    )
+    caption = t(
+        "ov_chain_ratio",
+        lang,
+        rad_ratio=fmt_number(ratios["radiology"], lang, 2),
+        rgr_ratio=fmt_number(ratios["radiographers"], lang, 2),
+        year=ratios["year"],
+    )
+    caption = f"{caption} {t('ov_chain_interval', lang)}"
+    return OverviewChain(sentence, caption, activity_charts.chain_lines(chain, lang))
