@@ -52,6 +52,9 @@ PAGES = {
     "physicians": ("app", "/physicians", "Avgang spesialister"),
     "inflow": ("app", "/inflow", "Avgang spesialister"),  # the same model's draws, read by the inflow page
     "overview": ("app", "/", "Planhorisont"),  # the overview opens only the general group
+    "staffing": ("app", "/staffing", "Turnover radiografer"),
+    "equipment": ("app", "/equipment", "Levetid MR"),
+    "preparedness": ("app", "/preparedness", "Økt behov (%"),
 }
 
 

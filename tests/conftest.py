@@ -164,6 +164,12 @@ def open_page(url_path: str | None = None, query: dict | None = None, timeout: f
     return at.run()
 
 
+def with_scenario_panel(at):
+    """Return the AppTest rerun with the sidebar's scenario panel open (its tools are drawn once opened)."""
+    at.session_state["_open_scenario"] = True
+    return at.run()
+
+
 def url_bound_keys(at) -> set[str]:
     """Return the URL keys of every widget Streamlit binds (`bind="query-params"`) in an AppTest's page."""
     keys, stack = set(), [at._tree]

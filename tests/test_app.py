@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_page
+from conftest import open_page, with_scenario_panel
 from imaging_plan import paths
 from imaging_plan.planning import assumptions
 from imaging_plan.pipeline import store
@@ -147,12 +147,12 @@ def test_language_is_a_code_in_the_url_both_ways(forecasts):
     at = _run({"lang": "en"})
     assert at.title[0].value == "Physician FTEs: supply, need and gap"
     assert _url_lang(at) == ["en"] and at.button_group(key="lang").value == "en"
-    assert "lang=en" in at.sidebar.code[0].value  # the share link carries the code too
+    assert "lang=en" in with_scenario_panel(at).sidebar.code[0].value  # the share link carries the code too
     # The switch writes the code, never the label; bokmål, the default, leaves the key out.
     at.button_group(key="lang").set_value("nb").run()
     assert at.title[0].value == "Legeårsverk: tilbud, behov og gap" and "lang" not in at.query_params
     at.button_group(key="lang").set_value("en").run()
-    assert _url_lang(at) == ["en"] and "lang=en" in at.sidebar.code[0].value
+    assert _url_lang(at) == ["en"] and "lang=en" in with_scenario_panel(at).sidebar.code[0].value
     # A link made before the URL held the code (?lang=English) opens English, rewritten as the code.
     older = _run({"lang": "English"})
     assert older.title[0].value == "Physician FTEs: supply, need and gap" and _url_lang(older) == ["en"]
@@ -193,7 +193,7 @@ def test_broken_input_data_shows_the_validation_message(forecasts, data_copy, mo
 def test_preset_sets_every_slider_and_the_numbers(forecasts):
     from imaging_plan.planning import scenario
 
-    at = _run()
+    at = with_scenario_panel(_run())
     baseline = _metrics(at)
     at.selectbox(key="preset_choice").set_value("high").run()
     assert not at.exception
@@ -208,9 +208,16 @@ def test_preset_sets_every_slider_and_the_numbers(forecasts):
     assert _metrics(at)["radiology 2040"] != baseline["radiology 2040"]
 
 
+def test_the_scenario_panel_draws_its_tools_only_once_opened(forecasts):
+    at = _run({"exit_rate_pct": "4.5"})
+    assert not at.sidebar.code and not at.sidebar.get("file_uploader")  # folded: nothing of it is drawn
+    opened = with_scenario_panel(at)
+    assert "exit_rate_pct=4.5" in opened.sidebar.code[0].value and opened.sidebar.get("file_uploader")
+
+
 def test_share_link_carries_the_changed_values(forecasts):
     at = _run({"exit_rate_pct": "4.5"})
-    link = at.sidebar.code[0].value
+    link = with_scenario_panel(at).sidebar.code[0].value
     assert "exit_rate_pct=4.5" in link and "horizon" not in link
 
 
@@ -280,7 +287,7 @@ def test_the_population_choice_is_held_across_pages_and_in_the_link_like_a_slide
     assert at.selectbox(key="population_scenario").value == "LLML"
     _go(at, "physicians")
     assert at.selectbox(key="population_scenario").value == "LLML"
-    assert "LLML" in at.sidebar.code[0].value  # the share link carries it
+    assert "LLML" in with_scenario_panel(at).sidebar.code[0].value  # the share link carries it
     at.selectbox(key="preset_choice").set_value("baseline").run()  # a preset resets it with the rest
     assert at.selectbox(key="population_scenario").value == "MMMM"
     assert "population_scenario" not in at.query_params
@@ -289,7 +296,7 @@ def test_the_population_choice_is_held_across_pages_and_in_the_link_like_a_slide
 def test_a_preset_chosen_on_the_overview_sets_the_sliders_of_other_pages(forecasts):
     from imaging_plan.planning import scenario
 
-    at = open_page(None)
+    at = with_scenario_panel(open_page(None))
     at.selectbox(key="preset_choice").set_value("high").run()
     _go(at, "equipment")
     assert (

@@ -225,3 +225,23 @@ def test_staffing_url_keys_are_known_to_the_scenario(staff_forecast, coded_keys)
     keys = url_bound_keys(at) | coded_keys
     assert {"staff_trusts", "staff_roles"} <= coded_keys
     assert {k for k in keys if k not in assumptions.ASSUMPTIONS and not scenario.is_app_key(k)} == set()
+
+
+def test_groups_shared_with_other_pages_start_folded_and_draw_their_sliders_once_opened(staff_forecast):
+    at = _run()
+    drawn = {s.key for s in at.sidebar.slider}
+    assert {a.key for a in assumptions.in_group("general", "staff")} <= drawn
+    assert not drawn & {a.key for a in assumptions.in_group("staff_trusts", "activity", "workload_staff")}
+    hires = _metrics(at)["Ansettelser 2026–2040"]
+    at.session_state["_open_activity"] = True  # the planner opens the activity group
+    at.run()
+    assert {a.key for a in assumptions.in_group("activity")} <= {s.key for s in at.sidebar.slider}
+    at.slider(key="growth_ct_pct").set_value(8.0).run()
+    moved = _metrics(at)["Ansettelser 2026–2040"]
+    assert moved != hires
+    at.session_state["_open_activity"] = False  # folded again: the value stays in the scenario and the link
+    at.run()
+    assert "growth_ct_pct" not in {s.key for s in at.sidebar.slider}
+    assert float(at.query_params["growth_ct_pct"]) == 8.0 and _metrics(at)["Ansettelser 2026–2040"] == moved
+    # a link with a value of a folded group opens that group, showing the value
+    assert _run({"growth_ct_pct": "8"}).slider(key="growth_ct_pct").value == 8.0

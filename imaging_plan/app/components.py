@@ -139,6 +139,7 @@ BACKTEST_COMMAND = "python -m imaging_plan.pipeline.runner --only 05"
 
 def backtest_winners(snapshot) -> pd.DataFrame | None:
     """Return the stored backtest's per-series MASE and winner (index: series_id), or None when missing."""
+
     def build() -> pd.DataFrame | None:
         forecast = snapshot.forecast(BACKTEST)
         if forecast is None or "winners" not in forecast.tables:

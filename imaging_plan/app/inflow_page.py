@@ -35,11 +35,12 @@ from imaging_plan.views.model import period_text
 from imaging_plan.views.snapshot import Snapshot
 
 
-def headline(snapshot: Snapshot, view: InflowView, specialty: str, first: int, last: int) -> None:
+def headline(
+    snapshot: Snapshot, view: InflowView, shown: view_of.Figures, specialty: str, first: int, last: int
+) -> None:
     """Show the specialty's figures: new specialists a year (required, planned, approvals), then what it takes."""
     lang, horizon = snapshot.lang, int(snapshot.scenario["horizon"])
     span = dict(first=first, last=last)
-    shown = view_of.figures_of(view, specialty, lang)
     row = view.figures.loc[specialty]
     decision = view.model.decisions[specialty]
     cols = st.columns(3)
@@ -107,7 +108,7 @@ def render(snapshot: Snapshot) -> None:
     if inflow_trend is not None and not inflow_trend.empty and inflow_trend["year"].max() < horizon:
         st.caption(t("trend_short", lang, year=int(inflow_trend["year"].max())))
 
-    view = view_of.compute(snapshot)
+    view, drawn = view_of.compute(snapshot), view_of.drawn(snapshot)
     hist, derived, plan, pipeline, figures = view.hist, view.derived, view.plan, view.pipeline, view.figures
     first, last = int(plan["year"].min()), int(plan["year"].max())
     scored_rate = view_of.scored_exit_rate(forecast, scenario["exit_rate_pct"])
@@ -116,7 +117,7 @@ def render(snapshot: Snapshot) -> None:
         name = specialty_name(specialty, lang)
         st.subheader(name)
         row = figures.loc[specialty]
-        headline(snapshot, view, specialty, first, last)
+        headline(snapshot, view, drawn.figures[specialty], specialty, first, last)
         if row["late"]:
             st.info(t("late_note", lang, years=int(scenario["training_years"]), horizon=horizon, base=first - 1))
         notes = [
@@ -126,13 +127,7 @@ def render(snapshot: Snapshot) -> None:
         ]
         st.caption(" ".join(n for n in notes if n))
         backtest_note(snapshot, f"inflow:{specialty}")
-        planned_band = view.model.band("new_specialists")
-        show_chart_data(
-            inflow_charts.inflow_chart,
-            inflow_charts.inflow_lines(specialty, derived, plan, lang, planned_band),
-            None,
-            lang=lang,
-        )
+        show_chart_data(inflow_charts.inflow_chart, drawn.inflow[specialty], None, lang=lang)
         trend_band = (
             ""
             if not plan.loc[plan["specialty"] == specialty, "trend"].notna().any()
@@ -141,10 +136,10 @@ def render(snapshot: Snapshot) -> None:
             else t("band_meaning", lang)
         )
         st.caption(f"{t('planned_band_meaning', lang, draws=fmt_number(view.model.draws, lang))} {trend_band}")
-        show_chart_data(inflow_charts.shortfall_chart, inflow_charts.shortfall_lines(plan, specialty, lang), lang=lang)
+        show_chart_data(inflow_charts.shortfall_chart, drawn.shortfall[specialty], lang=lang)
         show_chart_data(
             inflow_charts.pipeline_chart,
-            inflow_charts.pipeline_lines(specialty, hist, pipeline, lang),
+            drawn.pipeline[specialty],
             int(row["deadline_year"]),
             bool(row["late"]),
             lang=lang,

@@ -1,7 +1,8 @@
 """The pages, each declared once: read by the navigation, the sidebar, the URL, the overview and the exports.
 
 A `PageRecord` names a page's menu title, icon and path, the assumption groups
-its sidebar draws (and its cached computations are keyed on), its own URL keys
+its sidebar draws (and its cached computations are keyed on), which of them start
+folded, its own URL keys
 beside the scenario, the stored forecasts it reads, where its `render` lives,
 and, for a forecast topic, what it gives the board's overview and exports.
 """
@@ -38,6 +39,9 @@ class PageRecord:
     icon: str
     module: str  # module of `imaging_plan.app` with render(snapshot), imported when the page is opened
     groups: tuple[str, ...]  # assumption groups drawn as sliders on this page
+    # groups it shares with other topics: folded in the sidebar (their sliders drawn once opened), unless a
+    # value of theirs differs from its default
+    folded: tuple[str, ...] = ()
     url_keys: tuple[str, ...] = ()  # the page's own URL keys (a trailing * matches a prefix)
     forecasts: tuple[str, ...] = ()  # the stored forecasts it reads
     overview: OverviewPart | None = None  # its part of the board's overview; None: not a forecast topic
@@ -82,6 +86,7 @@ PAGES = (
         ":material/groups:",
         "staffing_page",
         ("general", "staff", "staff_trusts", "activity", "workload_staff"),
+        folded=("staff_trusts", "activity", "workload_staff"),
         url_keys=("staff_trusts", "staff_roles", "method_*"),
         forecasts=("activity", "radiographer_turnover", "backtest_forecasts"),
         overview=OverviewPart(staffing.section, staffing.fan, "fan_staff_hires", "fte"),
@@ -92,6 +97,7 @@ PAGES = (
         ":material/radiology:",
         "equipment_page",
         ("general", "equipment", "activity"),
+        folded=("activity",),
         forecasts=("activity", "equipment_replacement"),
         overview=OverviewPart(equipment.section, equipment.fan, "fan_eq_backlog", "mnok_unit"),
     ),

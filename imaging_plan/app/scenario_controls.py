@@ -71,16 +71,26 @@ def follow_new_defaults(held: dict, previous: Mapping | None, defaults: Mapping)
 SHOWN_WHEN = {"workload": ("need_method", "workload")}
 
 
-def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...]) -> dict:
+def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...], folded: tuple[str, ...] = ()) -> dict:
     """Draw one slider per assumption of `groups` in the sidebar; return the scenario with their values.
 
     The other assumptions keep their held values. A short line says how many of them
     differ from their defaults, so a viewer knows the link carries more than is drawn.
+    A group in `folded` starts folded, unless one of its values differs from its default:
+    its sliders are drawn only once it is opened (a folded slider is still an element the
+    browser draws on every rerun), and its values stay held meanwhile.
     """
     st.sidebar.header(t("assumptions", lang), help=t("assumptions_help", lang))
     shown = [g for g in dict.fromkeys(a.group for a in ASSUMPTIONS.values()) if g in groups]
     for group in shown:
-        with st.sidebar.expander(t(f"group_{group}", lang), expanded=True):
+        open_key = f"_open_{group}"
+        if open_key not in st.session_state:  # as the page opens; then as the viewer leaves it
+            keys = [*(a.key for a in in_group(group)), *(k for k, g in scenario.CHOICE_GROUPS.items() if g == group)]
+            st.session_state[open_key] = group not in folded or any(held[k] != defaults[k] for k in keys)
+        box = st.sidebar.expander(t(f"group_{group}", lang), key=open_key, on_change="rerun")
+        if not box.open:
+            continue
+        with box:
             needs = SHOWN_WHEN.get(group)
             if needs is not None:  # the choice that makes the group's sliders matter comes first
                 held[needs[0]] = choice(needs[0], held, lang)
@@ -208,7 +218,17 @@ def _apply_upload(defaults: dict, lang: str) -> None:
 def scenario_panel(snapshot, box) -> None:
     """Draw, in `box`, the scenario expander: preset, share link, download and upload of the scenario."""
     lang = snapshot.lang
-    with box.expander(t("scenario", lang), expanded=False):
+    panel = box.expander(t("scenario", lang), key="_open_scenario", on_change="rerun")
+    if panel.open:  # drawn once opened: folded, its six elements would still be drawn on every rerun
+        _scenario_tools(snapshot, panel)
+    if st.session_state.get(NOTES):
+        box.caption(t("url_ignored", lang, items="; ".join(st.session_state[NOTES])))
+
+
+def _scenario_tools(snapshot, panel) -> None:
+    """Draw the presets, the share link, the YAML download and the upload in the opened scenario panel."""
+    lang = snapshot.lang
+    with panel:
         st.selectbox(
             t("preset", lang),
             list(scenario.PRESETS),
@@ -243,5 +263,3 @@ def scenario_panel(snapshot, box) -> None:
         )
         if st.session_state.get("_upload_error"):
             st.error(st.session_state["_upload_error"])
-    if st.session_state.get(NOTES):
-        box.caption(t("url_ignored", lang, items="; ".join(st.session_state[NOTES])))

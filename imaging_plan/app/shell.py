@@ -86,12 +86,13 @@ def language_switch() -> str:
     )
 
 
-def build_context(lang: str, groups: tuple[str, ...] = ("general",)) -> Snapshot:
-    """Return this rerun's snapshot: the data, the stored forecasts and the scenario (drawing `groups`' sliders)."""
+def build_context(lang: str, groups: tuple[str, ...] = ("general",), folded: tuple[str, ...] = ()) -> Snapshot:
+    """Return this rerun's snapshot: the data, the stored forecasts and the scenario (drawing `groups`' sliders,
+    `folded` ones once opened)."""
     data_dir, forecasts_dir, _ = workspace.session_dirs()  # the shipped folders, or this session's uploads
     version, tables, defaults, error = inputs(data_dir)
     held = scenario_controls.held_scenario(defaults)
-    scenario = scenario_controls.sliders(held, defaults, lang, groups)
+    scenario = scenario_controls.sliders(held, defaults, lang, groups, folded)
     scenario_controls.write_url(scenario, defaults)
     versions = state.forecast_versions(forecasts_dir)
     return freeze(
@@ -151,7 +152,7 @@ def main() -> None:
     current = st.navigation(list(shown.values()))
     if link is not None and shown.get(link.page, current) is not current:
         st.switch_page(shown[link.page], query_params=link.query)
-    groups = next((p.groups for p in pages.PAGES if shown[p.path] is current), pages.PAGES[0].groups)
-    holder["snapshot"] = build_context(lang, groups)
+    record = next((p for p in pages.PAGES if shown[p.path] is current), pages.PAGES[0])
+    holder["snapshot"] = build_context(lang, record.groups, record.folded)
     scenario_controls.scenario_panel(holder["snapshot"], scenario_box)
     current.run()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from imaging_plan.charts import inflow as inflow_charts
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data.schemas import TABLES
@@ -76,6 +77,30 @@ def compute(snapshot: Snapshot) -> InflowView:
         specialist_inflow.summary(plan, pipeline, scenario),
         model,
         by_period(hist, float(scenario["exit_rate_pct"]), int(scenario["training_years"])),
+    )
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What the page draws per specialty, prepared once per scenario and language (a rerun then only draws)."""
+
+    figures: dict  # specialty -> Figures (the headline texts)
+    inflow: dict  # specialty -> inflow_charts.inflow_lines
+    shortfall: dict  # specialty -> inflow_charts.shortfall_lines
+    pipeline: dict  # specialty -> inflow_charts.pipeline_lines
+
+
+@cache.cached(groups=VIEW_GROUPS, keys=MODEL_KEYS)
+def drawn(snapshot: Snapshot) -> Drawn:
+    """Return the page's headline texts and chart tables per specialty (`compute`'s numbers)."""
+    view, lang = compute(snapshot), snapshot.lang
+    band = view.model.band("new_specialists")
+    specialties = list(view.figures.index)
+    return Drawn(
+        {s: figures_of(view, s, lang) for s in specialties},
+        {s: inflow_charts.inflow_lines(s, view.derived, view.plan, lang, band) for s in specialties},
+        {s: inflow_charts.shortfall_lines(view.plan, s, lang) for s in specialties},
+        {s: inflow_charts.pipeline_lines(s, view.hist, view.pipeline, lang) for s in specialties},
     )
 
 
