@@ -25,6 +25,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -224,7 +225,8 @@ def summarize(results: list[SessionResult], wall: float) -> dict:
 
 
 def start_deployment(app: Path, port: int, replicas: int) -> subprocess.Popen:
-    """Start `python -m imaging_plan.pipeline.serve` for `app` on 127.0.0.1:port and wait until it answers."""
+    """Start `python -m imaging_plan.pipeline.serve` for `app` on 127.0.0.1:port; return once it answers and,
+    for the app, once every replica is warmed (as a deployment that has been up a while is)."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -240,21 +242,30 @@ def start_deployment(app: Path, port: int, replicas: int) -> subprocess.Popen:
             str(replicas),
         ],
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    deadline = time.monotonic() + 120
+    warmed: list[str] = []
+    threading.Thread(
+        target=lambda: [warmed.append(line) for line in proc.stdout if "warmed" in line], daemon=True
+    ).start()
+    to_warm = replicas if app.resolve() == (ROOT / "app.py").resolve() else 0
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the deployment of {app.name} on port {port} stopped (exit code {proc.returncode})")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
+                if resp.status == 200 and len(warmed) >= to_warm:
+                    for line in warmed:
+                        print(line.strip(), flush=True)
                     return proc
         except OSError:
-            time.sleep(0.5)
+            pass
+        time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
-    raise SystemExit(f"the deployment of {app.name} on port {port} did not answer within 120 s")
+    raise SystemExit(f"the deployment of {app.name} on port {port} did not answer (and warm) within 300 s")
 
 
 def stop_deployment(proc: subprocess.Popen) -> None:

@@ -48,10 +48,12 @@ def built_forecasts(tmp_path_factory) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright, one per test worker (no browser download); each test opens its own
-    context."""
+    """Debian's Chromium driven by Playwright, one per test module (no browser download).
+
+    Not one per worker: Playwright's sync API keeps an event loop running in the thread while
+    it is open, so the modules after it could not `asyncio.run` (the load test's client)."""
     from browser_support import ARGS, CHROMIUM
     from playwright.sync_api import sync_playwright
 

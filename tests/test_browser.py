@@ -8,6 +8,9 @@ Screenshots go to tests/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from browser_support import changed_metrics, go_to, metrics, require_chromium, runs, settle, shot
@@ -15,6 +18,22 @@ from browser_support import changed_metrics, go_to, metrics, require_chromium, r
 pytestmark = pytest.mark.slow
 require_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
+
+
+def test_warming_opens_every_page_in_both_languages_without_an_error(app_url, capsys):
+    """What `make serve` does to each replica once it answers (first here: the next tests find it warm).
+
+    In a thread of its own: an open Playwright keeps an event loop running in this one."""
+    from imaging_plan.app import pages, warm
+    from imaging_plan.i18n import LANGUAGES
+
+    port = int(app_url.rsplit(":", 1)[1])
+    with ThreadPoolExecutor(1) as thread:
+        assert thread.submit(warm.main, ["--port", str(port)]).result() == 0
+        runs_ = thread.submit(asyncio.run, warm.warm(port, ("en",))).result()
+    assert f"Replica {port} warmed: {len(pages.PAGES) * len(LANGUAGES)} page runs" in capsys.readouterr().out
+    assert [(page, lang) for page, lang, _ in runs_] == [(p.path, "en") for p in pages.PAGES]
+    assert not [error for *_, error in runs_ if error]  # each run says whether its page showed an exception
 
 
 def test_moved_slider_travels_in_the_url_to_a_fresh_browser(open_in_browser, app_url):

@@ -4,7 +4,9 @@ Streamlit keeps each viewer's session in one process's memory (the websocket,
 uploaded files, download buttons' files), so the processes sit behind a load
 balancer with sticky sessions. nginx runs in the foreground as this launcher's
 child, with its own prefix, config and pid file in a temporary folder (not the
-system service); Ctrl-C or SIGTERM stops every process this launcher started.
+system service); Ctrl-C or SIGTERM stops every process this launcher started. Once the replicas
+answer, each is warmed: every page opened once per language (`imaging_plan.app.warm`), so the
+first viewers of the shared link find the default scenario computed.
 
     python -m imaging_plan.pipeline.serve --replicas 2 --port 8080
 """
@@ -160,12 +162,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="Streamlit script to serve (the load test serves its trivial page the same way)",
     )
     parser.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx", help="nginx binary")
+    parser.add_argument(
+        "--no-warm",
+        dest="warm",
+        action="store_false",
+        help="do not open every page on each replica once it answers (imaging_plan.app.warm; the app only)",
+    )
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error(f"--replicas must be at least 1, got {args.replicas}")
     if args.first_replica_port is None:
         args.first_replica_port = args.port + 1
     return args
+
+
+def warm_command(port: int, python: str = sys.executable) -> list[str]:
+    """Return the command that opens every page once per language on the replica at `port` (`app.warm`)."""
+    return [python, "-m", "imaging_plan.app.warm", "--port", str(port)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     procs: list[subprocess.Popen] = []
+    warmers: list[subprocess.Popen] = []  # they finish on their own; not watched like the servers
     stopping = False
 
     def on_signal(signum, _frame):
@@ -223,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(0.5)
         if procs[-1].poll() is not None:
             raise ServeError(f"nginx stopped at start: see {prefix / 'error.log'}")
+        if args.warm and args.app.resolve() == (paths.PROJECT_ROOT / "app.py").resolve():
+            warmers = [
+                subprocess.Popen(warm_command(port), cwd=paths.PROJECT_ROOT, preexec_fn=_child_setup)
+                for port in replica_ports
+            ]
         print(f"\n  Serving {args.replicas} replica(s) behind nginx (config {conf}).", flush=True)
         print(f"  Share this address: {share_address(args.address, args.port)}", flush=True)
         print("  Ctrl-C stops every process.\n", flush=True)
@@ -236,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make serve: {err}", file=sys.stderr)
         return 1
     finally:
-        stop(procs)
+        stop(warmers + procs)
         shutil.rmtree(prefix, ignore_errors=True)
         if stopping:
             print("Stopped: all replicas and nginx.", flush=True)
