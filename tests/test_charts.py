@@ -325,3 +325,21 @@ def test_a_drawn_frame_is_converted_to_arrow_once_and_forgotten_with_it(monkeypa
     del gaps, sent[:]
     gc.collect()
     assert key not in components._ARROW
+
+
+def test_a_process_drawing_charts_does_not_build_the_iri_grammar():
+    """imaging_plan blocks jsonschema's optional rfc3987_syntax (1.3 s at import); Altair still validates specs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, imaging_plan, altair as alt, pandas as pd\n"
+        "alt.Chart(pd.DataFrame({'a': [1]})).mark_point().encode(x='a:Q').to_dict()\n"
+        "try:\n"
+        "    alt.Chart(pd.DataFrame({'a': [1]})).mark_point().encode(x=alt.X('a:Q', bin='no')).to_dict()\n"
+        "except Exception:\n"
+        "    print('invalid spec refused')\n"
+        "print(sys.modules.get('rfc3987_syntax') is None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["invalid", "spec", "refused", "True"]
