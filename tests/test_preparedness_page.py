@@ -121,3 +121,12 @@ def test_capacity_shows_exams_per_machine_hour_and_warns_when_scaled_up_hours_ar
     assert not any("shorter than today's opening hours" in c.value for c in at.caption)
     at = _run({"lang": "English", "prep_hours_max": "40"})
     assert any("(40 hours a week) are shorter than today's opening hours (50" in c.value for c in at.caption)
+
+
+def test_the_capacity_by_area_and_by_owner_are_drawn_once_opened():
+    at = _run()
+    before = [tuple(frame.value.columns) for frame in at.dataframe]
+    at.session_state["_open_prep_by_area"] = True  # the planner opens "by area"
+    at.run()
+    after = [tuple(frame.value.columns) for frame in at.dataframe]
+    assert len(after) == len(before) + 1 and set(after) - set(before)  # a table of its own: by area, then modality

@@ -125,7 +125,7 @@ def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str, illu
         frame = mark_illustrative(frame, illustrative)
     st.download_button(
         label,
-        frame.to_csv(index=False).encode("utf-8"),
+        lambda: frame.to_csv(index=False).encode("utf-8"),  # written when clicked, not on every rerun
         file_name=file_name,
         mime="text/csv",
         key=key,

@@ -12,21 +12,15 @@ import streamlit as st
 
 from imaging_plan.charts import preparedness as charts
 from imaging_plan.i18n import fmt_number, t
-from imaging_plan.planning import preparedness
 from imaging_plan.views import preparedness as view_of
 from imaging_plan.views.preparedness import (
     GROUPS,
     OTHER_KEYS,
+    PrepDrawn,
     PreparednessView,
-    capacity_frame,
     excel_bytes,
-    floor_frame,
-    headlines,
-    overflow_frame,
     pdf_bytes,
     scenario_label,
-    summary_frame,
-    weeks_text,
 )
 from imaging_plan.views.snapshot import Snapshot
 from imaging_plan.app.components import assumptions_table, data_error_shown, show_chart_data
@@ -39,7 +33,7 @@ def table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
 
 
-def capacity_section(snapshot: Snapshot, view: PreparednessView) -> None:
+def capacity_section(snapshot: Snapshot, drawn: PrepDrawn) -> None:
     lang, values = snapshot.lang, snapshot.scenario
     st.header(t("prep_capacity_header", lang))
     st.markdown(
@@ -61,58 +55,49 @@ def capacity_section(snapshot: Snapshot, view: PreparednessView) -> None:
                 today=fmt_number(values["opening_hours_week"], lang),
             )
         )
-    table(capacity_frame(view.by_modality, ["modality"], lang))
-    owners = view_of.at_capacity(view, lang)
-    if owners:
-        st.caption(t("prep_at_capacity", lang, owners=owners))
-    show_chart_data(charts.spare_bars, charts.spare_data(view.by_area, lang), lang=lang)
-    with st.expander(t("prep_by_area", lang)):
-        table(capacity_frame(view.by_area, ["area", "modality"], lang))
-    with st.expander(t("prep_by_owner", lang)):
-        table(capacity_frame(view.capacity, ["owner", "area", "modality"], lang))
+    table(drawn.by_modality)
+    if drawn.at_capacity:
+        st.caption(t("prep_at_capacity", lang, owners=drawn.at_capacity))
+    show_chart_data(charts.spare_bars, drawn.spare, lang=lang)
+    for key, frame in (("prep_by_area", drawn.by_area), ("prep_by_owner", drawn.by_owner)):
+        folded = st.expander(t(key, lang), key=f"_open_{key}", on_change="rerun")
+        if folded.open:  # drawn once opened
+            with folded:
+                table(frame)
 
 
-def stress_section(snapshot: Snapshot, view: PreparednessView) -> None:
+def stress_section(snapshot: Snapshot, view: PreparednessView, drawn: PrepDrawn) -> None:
     lang, values = snapshot.lang, snapshot.scenario
     st.header(t("prep_stress_header", lang))
     st.markdown(t("prep_stress_intro", lang))
     if view.error:
         st.error(f"{t('prep_refused', lang)}: {view.error}")
         return
-    found = headlines(view, values, lang)
-    for col, name, headline in zip(st.columns(len(found)), preparedness.SCENARIOS, found):
-        own = view.summary[view.summary["scenario"] == name]
-        col.markdown(f"**{headline.label}**")
-        if own.empty:
-            col.caption(headline.sentence)
-            continue
-        col.metric(t("prep_col_not_done", lang), fmt_number(own["not_done"].sum(), lang))
-        col.metric(
-            t("prep_col_weeks_to_clear_kept", lang),
-            weeks_text(own["weeks_to_clear_kept"].max(), lang),
-            help=t("prep_worst", lang),
-        )
-        col.caption(headline.sentence)
-    table(summary_frame(view, values, lang))
-    names = [n for n in preparedness.SCENARIOS if (view.weekly["scenario"] == n).any()]
+    for col, card in zip(st.columns(len(drawn.cards)), drawn.cards):
+        col.markdown(f"**{card.headline.label}**")
+        if card.not_done is not None:
+            col.metric(t("prep_col_not_done", lang), card.not_done)
+            col.metric(t("prep_col_weeks_to_clear_kept", lang), card.weeks, help=t("prep_worst", lang))
+        col.caption(card.headline.sentence)
+    table(drawn.summary)
+    names = list(drawn.weekly)
     for i in range(0, len(names), 2):
         for col, name in zip(st.columns(2), names[i : i + 2]):
             with col:
-                own = view.weekly[view.weekly["scenario"] == name]
                 title = t("prep_weekly_title", lang, scenario=scenario_label(name, values, lang))
-                if own["backlog_kept"].max() <= 0:
+                if drawn.weekly[name] is None:
                     st.markdown(f"**{title}**")
                     st.caption(t("prep_no_backlog", lang))
                     continue
-                show_chart_data(charts.backlog_lines, charts.backlog_data(own, lang), title, lang=lang)
+                show_chart_data(charts.backlog_lines, drawn.weekly[name], title, lang=lang)
     st.subheader(t("prep_overflow_header", lang))
-    if view.overflow.empty:
+    if drawn.overflow is None:
         st.caption(t("prep_overflow_none", lang))
         return
-    table(overflow_frame(view, values, lang))
+    table(drawn.overflow)
 
 
-def on_call_section(snapshot: Snapshot, view: PreparednessView) -> None:
+def on_call_section(snapshot: Snapshot, view: PreparednessView, drawn: PrepDrawn) -> None:
     lang = snapshot.lang
     st.header(t("prep_on_call_header", lang))
     st.markdown(
@@ -124,8 +109,8 @@ def on_call_section(snapshot: Snapshot, view: PreparednessView) -> None:
     freed = fmt_number(view.on_call["freed_fte"].sum(), lang)
     st.markdown(t("prep_shared_on" if view.shared_on_call else "prep_shared_off", lang, freed=freed))
     subtitle = t("prep_illustrative_label", lang) if note else ""
-    show_chart_data(charts.floor_bars, charts.floor_data(view.on_call, lang), subtitle, lang=lang)
-    table(floor_frame(view.on_call, lang))
+    show_chart_data(charts.floor_bars, drawn.floor, subtitle, lang=lang)
+    table(drawn.floor_table)
 
 
 def render(snapshot: Snapshot) -> None:
@@ -135,9 +120,10 @@ def render(snapshot: Snapshot) -> None:
     if data_error_shown(snapshot):
         return
     view = view_of.compute(snapshot)
-    capacity_section(snapshot, view)
-    stress_section(snapshot, view)
-    on_call_section(snapshot, view)
+    drawn = view_of.drawn(snapshot)
+    capacity_section(snapshot, drawn)
+    stress_section(snapshot, view, drawn)
+    on_call_section(snapshot, view, drawn)
     st.subheader(t("prep_downloads", lang))
     left, right = st.columns(2)
     left.download_button(

@@ -28,19 +28,15 @@ from imaging_plan.views.staffing import (
     FORECAST,
     GROUPS,
     RUN_COMMAND,
-    StaffView,
+    RoleCharts,
+    StaffDrawn,
     compute,
-    flagged_text,
-    flags_table,
-    headline,
     hr_part,
-    per_trust_table,
     plan_table,
-    places_table,
     status_notes,
     turnover_illustrative,
-    workload_ratio_text,
 )
+from imaging_plan.views.staffing import drawn as staff_drawn
 
 URL_KEYS = ("staff_trusts", "staff_roles")  # the page's own URL keys (not assumptions)
 HR_EXAMPLE = (
@@ -83,43 +79,35 @@ def show_table(frame: pd.DataFrame, lang: str) -> None:
     )
 
 
-def draw_headline(plan: pd.DataFrame, baseline: pd.DataFrame, roles: list[str], lang: str) -> None:
-    """Show per role: hires to the horizon, hires in the first year, mean hires share (chosen trusts)."""
-    for role in roles:
-        st.markdown(f"**{role_name(role, lang)}**")
-        for col, metric in zip(st.columns(3), headline(plan, baseline, role, lang)):
-            col.metric(metric.label, metric.value, delta=metric.delta, delta_color="inverse", help=metric.help)
+def draw_headline(metrics: list, lang: str) -> None:
+    """Show a role's hires to the horizon, hires in the first year, mean hires share (chosen trusts)."""
+    for col, metric in zip(st.columns(3), metrics):
+        col.metric(metric.label, metric.value, delta=metric.delta, delta_color="inverse", help=metric.help)
 
 
-def staff_charts(view: StaffView, band, role: str, trusts: list[str], lang: str) -> None:
+def staff_charts(charts: RoleCharts, years: tuple[int, int], role: str, lang: str) -> None:
     """Draw a role's regional FTEs, FTEs per trust and hires per year by trust (specs built once per shape)."""
     name = role_name(role, lang)
-    plan = view.plan
-    years = (int(plan["year"].min()), int(plan["year"].max()))
-    lines = staffing_charts.staff_region_lines(role, view.regional, view.trend, view.totals, lang)
-    show_chart_data(staffing_charts.staff_region_chart, lines, t("staff_region", lang, role=name), lang=lang)
-    covered = view.status[(view.status["role"] == role) & (view.status["status"] == "complete")]["trust"]
-    st.caption(t("staff_region_covers", lang, trusts=", ".join(covered)) + " " + t("band_meaning", lang))
-    by_trust = staffing_charts.staff_trust_lines(role, view.ftes, band, plan, trusts, lang)
+    show_chart_data(staffing_charts.staff_region_chart, charts.region, t("staff_region", lang, role=name), lang=lang)
+    st.caption(t("staff_region_covers", lang, trusts=", ".join(charts.covered)) + " " + t("band_meaning", lang))
     show_chart_data(
         staffing_charts.staff_trust_chart,
-        by_trust,
+        charts.by_trust,
         t("staff_by_trust", lang, role=name),
         lang=lang,
-        trusts=tuple(sorted(set(by_trust["trust"]))),
+        trusts=tuple(sorted(set(charts.by_trust["trust"]))),
     )
-    hires = staffing_charts.staff_hires_data(plan, role, trusts)
     show_chart_data(
         staffing_charts.staff_hires_chart,
-        hires,
+        charts.hires,
         t("staff_hires_by_trust", lang, role=name),
         lang=lang,
-        trusts=tuple(sorted(set(hires["trust"]))),
+        trusts=tuple(sorted(set(charts.hires["trust"]))),
         years=years,
     )
 
 
-def turnover_section(snapshot: Snapshot, plan: pd.DataFrame, trusts: list[str], roles: list[str]) -> None:
+def turnover_section(snapshot: Snapshot, drawn: StaffDrawn, trusts: list[str], roles: list[str]) -> None:
     """Show the turnover history with its flags, or the missing-file state with the shape to provide."""
     lang = snapshot.lang
     st.subheader(t("staff_turnover_header", lang))
@@ -133,7 +121,6 @@ def turnover_section(snapshot: Snapshot, plan: pd.DataFrame, trusts: list[str], 
         st.code(HR_EXAMPLE, language="csv")
         st.caption(t("staff_hr_columns", lang))
         return
-    history, flags = turnover.history, turnover.flags
     illustrative = turnover_illustrative(snapshot)
     if illustrative:
         st.warning(t("illustrative_notice", lang))
@@ -147,29 +134,26 @@ def turnover_section(snapshot: Snapshot, plan: pd.DataFrame, trusts: list[str], 
         + " "
         + t("staff_flag_correction", lang)
     )
-    shown = flags[flags["trust"].isin(trusts) & flags["role"].isin(roles)]
-    st.markdown(flagged_text(shown, lang))
+    st.markdown(drawn.flagged)
     prefix = f"{t('illustrative_mark', lang)}: " if illustrative else ""
     for role in roles:
-        data = staffing_charts.staff_turnover_data(
-            history, flags, role, trusts, snapshot.scenario[f"turnover_{role}_pct"], lang
-        )
+        data = drawn.turnover[role]
         title = prefix + t("staff_turnover_title", lang, role=role_name(role, lang))
         show_chart_data(
             staffing_charts.staff_turnover_chart, data, title, lang=lang, trusts=tuple(sorted(set(data["trust"])))
         )
     st.markdown(f"**{prefix}{t('staff_flags', lang)}**")
-    show_table(flags_table(shown, plan, lang), lang)
+    show_table(drawn.flags, lang)
 
 
-def workload_section(snapshot: Snapshot, plan: pd.DataFrame) -> None:
+def workload_section(snapshot: Snapshot, drawn: StaffDrawn) -> None:
     """Draw the radiographers from the workload: implied vs counted, and the study places the hires need."""
     lang = snapshot.lang
     st.subheader(t("workload_title", lang))
     st.markdown(t("workload_intro", lang))
-    st.caption(workload_ratio_text(snapshot))
+    st.caption(drawn.ratio_text)
     st.markdown(f"**{t('education_title', lang)}**  \n{t('education_intro', lang)}")
-    st.dataframe(places_table(snapshot, plan), hide_index=True, width="stretch")
+    st.dataframe(drawn.places, hide_index=True, width="stretch")
 
 
 def render(snapshot: Snapshot) -> None:
@@ -193,18 +177,21 @@ def render(snapshot: Snapshot) -> None:
     if not trusts or not roles:
         st.info(t("staff_pick", lang))
         return
-    plan, constant, baseline = view.plan, view.constant, view.baseline
+    plan = view.plan
     rise = scenario["turnover_rise_pp"]
     chosen = (plan["trust"].isin(trusts) & plan["role"].isin(roles)).to_numpy()
+    drawn = staff_drawn(snapshot, tuple(trusts), tuple(roles))
 
-    draw_headline(plan[chosen], baseline[chosen], roles, lang)
+    for role in roles:
+        st.markdown(f"**{role_name(role, lang)}**")
+        draw_headline(drawn.headlines[role], lang)
     st.subheader(t("staff_per_trust", lang, horizon=horizon))
     st.caption(t("staff_per_trust_help", lang, pp=fmt_number(rise, lang, 1)))
-    show_table(per_trust_table(plan[chosen], constant[chosen], base, lang), lang)
+    show_table(drawn.per_trust, lang)
 
-    shown_band = view.band if int(scenario["staff_follow_trend"]) == 1 else None
+    years = (int(plan["year"].min()), int(plan["year"].max()))
     for role in roles:
-        staff_charts(view, shown_band, role, trusts, lang)
+        staff_charts(drawn.charts[role], years, role, lang)
         if st.toggle(t("staff_backtest", lang, role=role_name(role, lang).lower()), key=f"staff_backtest_{role}"):
             backtest_note(
                 snapshot,
@@ -226,8 +213,8 @@ def render(snapshot: Snapshot) -> None:
             )
         )
 
-    workload_section(snapshot, plan)
-    turnover_section(snapshot, plan, trusts, roles)
+    workload_section(snapshot, drawn)
+    turnover_section(snapshot, drawn, trusts, roles)
 
     st.subheader(t("staff_table", lang))
     download_csv(plan[chosen].round(3), t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan")

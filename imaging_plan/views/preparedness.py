@@ -8,6 +8,7 @@ the page, the board's workbook and the tests read the same numbers without Strea
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -58,6 +59,68 @@ BOARD_TABLES = ("capacity_by_area", "stress_summary", "stress_weekly", "on_call_
 def compute(snapshot: Snapshot) -> PreparednessView:
     """Return the page's view of `snapshot`; a refused stress test is in its `error`."""
     return preparedness.compute(snapshot)
+
+
+@dataclass(frozen=True)
+class StressCard:
+    """One stress test's column: its headline, and its figures when it ran (None when it did not)."""
+
+    headline: reports.Headline
+    not_done: str | None = None
+    weeks: str | None = None
+
+
+@dataclass(frozen=True)
+class PrepDrawn:
+    """What the page draws, prepared once per scenario and language (a rerun then only draws)."""
+
+    by_modality: pd.DataFrame
+    by_area: pd.DataFrame
+    by_owner: pd.DataFrame
+    at_capacity: str | None
+    spare: pd.DataFrame
+    floor: pd.DataFrame  # the on-call floor chart's table
+    floor_table: pd.DataFrame
+    cards: list = field(default_factory=list)  # [StressCard] in preparedness.SCENARIOS' order; none when refused
+    summary: pd.DataFrame | None = None
+    weekly: dict = field(default_factory=dict)  # scenario -> backlog chart table, or None when nothing backs up
+    overflow: pd.DataFrame | None = None  # None: nothing overflows
+
+
+@cache.cached(groups=("preparedness",), keys=OTHER_KEYS)
+def drawn(snapshot: Snapshot) -> PrepDrawn:
+    """Return the page's tables, chart tables and stress test figures (`compute`'s numbers)."""
+    view, values, lang = compute(snapshot), snapshot.scenario, snapshot.lang
+    common = dict(
+        by_modality=capacity_frame(view.by_modality, ["modality"], lang),
+        by_area=capacity_frame(view.by_area, ["area", "modality"], lang),
+        by_owner=capacity_frame(view.capacity, ["owner", "area", "modality"], lang),
+        at_capacity=at_capacity(view, lang),
+        spare=charts.spare_data(view.by_area, lang),
+        floor=charts.floor_data(view.on_call, lang),
+        floor_table=floor_frame(view.on_call, lang),
+    )
+    if view.error:
+        return PrepDrawn(**common)
+    cards = []
+    for name, headline in zip(preparedness.SCENARIOS, headlines(view, values, lang)):
+        own = view.summary[view.summary["scenario"] == name]
+        if own.empty:
+            cards.append(StressCard(headline))
+        else:
+            not_done = fmt_number(own["not_done"].sum(), lang)
+            cards.append(StressCard(headline, not_done, weeks_text(own["weeks_to_clear_kept"].max(), lang)))
+    weekly = {}
+    for name in (n for n in preparedness.SCENARIOS if (view.weekly["scenario"] == n).any()):
+        own = view.weekly[view.weekly["scenario"] == name]
+        weekly[name] = charts.backlog_data(own, lang) if own["backlog_kept"].max() > 0 else None
+    return PrepDrawn(
+        **common,
+        cards=cards,
+        summary=summary_frame(view, values, lang),
+        weekly=weekly,
+        overflow=None if view.overflow.empty else overflow_frame(view, values, lang),
+    )
 
 
 def owner_name(owner: str, lang: str) -> str:

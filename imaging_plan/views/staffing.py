@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from imaging_plan.charts import overview as overview_charts
+from imaging_plan.charts import staffing as staffing_charts
 from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data.inputs import load_optional
 from imaging_plan.data.schemas import TABLES, InputDataError
@@ -311,6 +312,71 @@ def places_table(snapshot: Snapshot, plan: pd.DataFrame) -> pd.DataFrame:
 def turnover_illustrative(snapshot: Snapshot) -> bool:
     """Return whether the HR file's rows are illustrative (as the forecast's manifest records them)."""
     return is_illustrative(snapshot, FORECAST, TABLES["staff_turnover"].file)
+
+
+@dataclass(frozen=True)
+class RoleCharts:
+    """A role's three charts' tables and the caption naming the trusts its regional line covers."""
+
+    region: pd.DataFrame
+    covered: list[str]
+    by_trust: pd.DataFrame
+    hires: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class StaffDrawn:
+    """What the page draws for the trusts and roles chosen, prepared once per scenario, language and choice."""
+
+    headlines: dict  # role -> [Metric]
+    per_trust: pd.DataFrame
+    charts: dict  # role -> RoleCharts
+    places: pd.DataFrame
+    ratio_text: str
+    flagged: str | None  # the flagged trusts and roles sentence; None without the HR file's flags
+    flags: pd.DataFrame | None  # flags_table of the chosen ones
+    turnover: dict  # role -> staff_turnover_data
+
+
+@cache.cached(groups=GROUPS, keys=ACTIVITY_KEYS)
+def drawn(snapshot: Snapshot, trusts: tuple[str, ...], roles: tuple[str, ...]) -> StaffDrawn:
+    """Return the page's headlines, tables and chart tables for the chosen trusts and roles (`compute`'s plan)."""
+    view, lang, scenario = compute(snapshot), snapshot.lang, snapshot.scenario
+    plan = view.plan
+    chosen = (plan["trust"].isin(trusts) & plan["role"].isin(roles)).to_numpy()
+    base = staffing.base_year(snapshot.tables["staff_ftes"])
+    band = view.band if int(scenario["staff_follow_trend"]) == 1 else None
+    charts = {}
+    for role in roles:
+        covered = view.status[(view.status["role"] == role) & (view.status["status"] == "complete")]["trust"]
+        charts[role] = RoleCharts(
+            staffing_charts.staff_region_lines(role, view.regional, view.trend, view.totals, lang),
+            list(covered),
+            staffing_charts.staff_trust_lines(role, view.ftes, band, plan, list(trusts), lang),
+            staffing_charts.staff_hires_data(plan, role, list(trusts)),
+        )
+    turnover = hr_part(snapshot)
+    flagged = flags = None
+    per_role = {}
+    if not turnover.error and turnover.flags is not None:
+        shown = turnover.flags[turnover.flags["trust"].isin(trusts) & turnover.flags["role"].isin(roles)]
+        flagged, flags = flagged_text(shown, lang), flags_table(shown, plan, lang)
+        per_role = {
+            role: staffing_charts.staff_turnover_data(
+                turnover.history, turnover.flags, role, list(trusts), scenario[f"turnover_{role}_pct"], lang
+            )
+            for role in roles
+        }
+    return StaffDrawn(
+        {role: headline(plan[chosen], view.baseline[chosen], role, lang) for role in roles},
+        per_trust_table(plan[chosen], view.constant[chosen], base, lang),
+        charts,
+        places_table(snapshot, plan),
+        workload_ratio_text(snapshot),
+        flagged,
+        flags,
+        per_role,
+    )
 
 
 # --- The board's overview ----------------------------------------------------------------------
