@@ -57,3 +57,20 @@ def test_two_viewers_of_one_link_compute_the_physician_page_once(counted_plans):
     third = open_page("physicians", {"exit_rate_pct": "5.5"})  # another scenario: its own numbers
     assert len(counted_plans) > computed_once
     assert [m.value for m in third.metric] != [m.value for m in first.metric]
+
+
+def test_the_data_version_reads_the_files_once_and_follows_a_change_of_content(data_copy, monkeypatch):
+    reads = []
+    hash_file = state.file_sha256
+    monkeypatch.setattr(state, "file_sha256", lambda path: reads.append(path) or hash_file(path))
+    first = state.data_version(data_copy)
+    files = len(reads)
+    assert files > 5 and state.data_version(data_copy) == first and len(reads) == files  # a rerun: no reads
+    target = data_copy / "physician_ftes.csv"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("2025,", "2025,", 1), encoding="utf-8")  # rewritten, the same content
+    assert state.data_version(data_copy) == first and len(reads) > files
+    digits = [c for c in text if c.isdigit()]
+    changed = text.replace(digits[-1], "7" if digits[-1] != "7" else "8", 1)  # one digit: the same size
+    target.write_text(changed, encoding="utf-8")
+    assert state.data_version(data_copy) != first

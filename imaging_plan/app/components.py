@@ -92,7 +92,11 @@ def forecast_status(snapshot, name: str, run_command: str, missing_key: str):
         return None
     when = forecast.manifest["created_utc"][:16].replace("T", " ")
     st.caption(t("forecast_made", snapshot.lang, when=when, notebook=forecast.manifest.get("notebook", "?")))
-    changed = forecast.changed_inputs(snapshot.data_dir)
+    changed = cache.shared(  # the data's content version decides it: hashed once, not on every rerun
+        "changed_inputs",
+        (name, forecast.manifest["created_utc"], str(snapshot.data_dir), snapshot.data_version),
+        lambda: forecast.changed_inputs(snapshot.data_dir),
+    )
     if changed:
         st.warning(t("forecast_stale", snapshot.lang, files=", ".join(changed), cmd=run_command))
     return forecast
