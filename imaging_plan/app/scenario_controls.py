@@ -84,7 +84,7 @@ def sliders(held: dict, defaults: Mapping, lang: str, groups: tuple[str, ...], f
     shown = [g for g in dict.fromkeys(a.group for a in ASSUMPTIONS.values()) if g in groups]
     for group in shown:
         open_key = f"_open_{group}"
-        if open_key not in st.session_state:  # as the page opens; then as the viewer leaves it
+        if open_key not in st.session_state:  # first drawn here: open unless folded and unchanged; then as left
             keys = [*(a.key for a in in_group(group)), *(k for k, g in scenario.CHOICE_GROUPS.items() if g == group)]
             st.session_state[open_key] = group not in folded or any(held[k] != defaults[k] for k in keys)
         box = st.sidebar.expander(t(f"group_{group}", lang), key=open_key, on_change="rerun")

@@ -79,7 +79,7 @@ def show_table(frame: pd.DataFrame, lang: str) -> None:
     )
 
 
-def draw_headline(metrics: list, lang: str) -> None:
+def draw_headline(metrics: list) -> None:
     """Show a role's hires to the horizon, hires in the first year, mean hires share (chosen trusts)."""
     for col, metric in zip(st.columns(3), metrics):
         col.metric(metric.label, metric.value, delta=metric.delta, delta_color="inverse", help=metric.help)
@@ -107,7 +107,7 @@ def staff_charts(charts: RoleCharts, years: tuple[int, int], role: str, lang: st
     )
 
 
-def turnover_section(snapshot: Snapshot, drawn: StaffDrawn, trusts: list[str], roles: list[str]) -> None:
+def turnover_section(snapshot: Snapshot, drawn: StaffDrawn, roles: list[str]) -> None:
     """Show the turnover history with its flags, or the missing-file state with the shape to provide."""
     lang = snapshot.lang
     st.subheader(t("staff_turnover_header", lang))
@@ -184,7 +184,7 @@ def render(snapshot: Snapshot) -> None:
 
     for role in roles:
         st.markdown(f"**{role_name(role, lang)}**")
-        draw_headline(drawn.headlines[role], lang)
+        draw_headline(drawn.headlines[role])
     st.subheader(t("staff_per_trust", lang, horizon=horizon))
     st.caption(t("staff_per_trust_help", lang, pp=fmt_number(rise, lang, 1)))
     show_table(drawn.per_trust, lang)
@@ -214,7 +214,7 @@ def render(snapshot: Snapshot) -> None:
         )
 
     workload_section(snapshot, drawn)
-    turnover_section(snapshot, drawn, trusts, roles)
+    turnover_section(snapshot, drawn, roles)
 
     st.subheader(t("staff_table", lang))
     download_csv(plan[chosen].round(3), t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan")
