@@ -64,7 +64,7 @@ def render(snapshot: Snapshot) -> None:
     st.caption(t("ov_decisions_help", lang))
     chain.overview_chain(snapshot)  # exams -> radiologists, radiographers and machines
 
-    for section, (topic, fan_data) in zip(view.sections, view.fans):
+    for section, (topic, fan_data), (series, panels) in zip(view.sections, view.fans, view.legends):
         st.subheader(section.title)
         if section.illustrative:
             st.warning(t("illustrative_notice", lang))
@@ -82,8 +82,8 @@ def render(snapshot: Snapshot) -> None:
                 t(topic.overview.fan_title, lang),
                 t(topic.overview.fan_unit, lang),
                 lang=lang,
-                series=tuple(dict.fromkeys(fan_data["series"])),
-                panels=tuple(dict.fromkeys(fan_data["panel"])),
+                series=series,
+                panels=panels,
             )
         if section.chart is not None and st.toggle(t("ov_show_detail", lang), key=f"ov_detail_{topic.path}"):
             show_chart(section.chart, lang)

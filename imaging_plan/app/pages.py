@@ -2,9 +2,9 @@
 
 A `PageRecord` names a page's menu title, icon and path, the assumption groups
 its sidebar draws (and its cached computations are keyed on), which of them start
-folded, its own URL keys
-beside the scenario, the stored forecasts it reads, where its `render` lives,
-and, for a forecast topic, what it gives the board's overview and exports.
+folded, its own URL keys beside the scenario, the stored forecasts it reads, where
+its `render` lives, and, for a forecast topic, what it gives the board's overview
+and exports.
 """
 
 from __future__ import annotations

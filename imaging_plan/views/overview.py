@@ -31,6 +31,7 @@ class OverviewView:
     fans: list[tuple[Any, pd.DataFrame]]  # per topic with a section: (its page record, fan_lines' long table)
     decisions: list[decisions.Decision]
     lis: list[reports.Headline]  # the board's first figures: LiS FTEs in training each year, as a range
+    legends: list[tuple[tuple, tuple]]  # per fan: its series and its panels in order (its chart spec's key)
 
 
 def preset_snapshot(snapshot: Snapshot, name: str) -> Snapshot:
@@ -65,9 +66,11 @@ def compute(snapshot: Snapshot, topics: tuple) -> OverviewView:
     """
     found = [(topic, topic.overview.section(snapshot)) for topic in topics]
     found = [(topic, section) for topic, section in found if section is not None]
+    fans = [(topic, fan(snapshot, topic)) for topic, _ in found]
     return OverviewView(
         [s for _, s in found],
-        [(topic, fan(snapshot, topic)) for topic, _ in found],
+        fans,
         decisions.decisions(snapshot),
         [] if snapshot.data_error else decisions.lis_headlines(snapshot),
+        [(tuple(dict.fromkeys(f["series"])), tuple(dict.fromkeys(f["panel"]))) for _, f in fans],
     )
