@@ -324,7 +324,7 @@ def test_a_drawn_frame_is_converted_to_arrow_once_and_forgotten_with_it(monkeypa
     key = id(gaps)
     del gaps, sent[:]
     gc.collect()
-    assert key not in components._ARROW
+    assert key not in components._DERIVED
 
 
 def test_a_process_drawing_charts_does_not_build_the_iri_grammar():

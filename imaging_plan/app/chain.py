@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from imaging_plan.app.components import show_chart_data
+from imaging_plan.app.components import show_chart_data, show_table
 from imaging_plan.charts import activity as activity_charts
-from imaging_plan.i18n import fmt_number, specialty_name, t
-from imaging_plan.planning import workload
+from imaging_plan.i18n import t
 from imaging_plan.views.chain import overview_part, physician_workload_part
 from imaging_plan.views.snapshot import Snapshot
 
@@ -33,30 +32,11 @@ def physician_workload_section(snapshot: Snapshot) -> None:
     """Draw the workload's physicians beside Tabell 6 (a ratio, no factor) and which need method backcasts closer."""
     lang = snapshot.lang
     try:
-        implied, backcast = physician_workload_part(snapshot)
+        part = physician_workload_part(snapshot)
     except (KeyError, ValueError) as err:
         st.info(f"{t('phys_workload_title', lang)}: {err}")
         return
     st.subheader(t("phys_workload_title", lang))
-    st.markdown(t("phys_workload_intro", lang, method=snapshot.scenario.get("need_method", "index")))
-    shown = implied.assign(group=[specialty_name(g, lang) for g in implied["group"]]).rename(
-        columns={
-            "group": t("col_specialty", lang),
-            "implied": t("col_implied", lang),
-            "actual": t("col_counted", lang),
-            "unmet": t("col_unmet", lang),
-            "ratio": t("col_ratio", lang),
-        }
-    )
-    st.dataframe(shown.round(2), hide_index=True, width="stretch")
-    rows = backcast.set_index("method")
-    st.caption(
-        t(
-            "phys_workload_backcast",
-            lang,
-            index=fmt_number(rows.loc["index", "modelled"], lang),
-            workload=fmt_number(rows.loc["workload", "modelled"], lang),
-            actual=fmt_number(rows.loc["index", "actual"], lang),
-            default=workload.DEFAULT_NEED_METHOD,
-        )
-    )
+    st.markdown(part.intro)
+    show_table(part.table)
+    st.caption(part.caption)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -33,24 +34,45 @@ def show_chart(chart, lang: str) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-# id(frame) -> (a weak reference to the frame, its Arrow table); an entry leaves with its frame.
-_ARROW: dict[int, tuple[weakref.ref, object]] = {}
+# id(frame) -> (a weak reference to the frame, {what: its derived form}); an entry leaves with its frame.
+_DERIVED: dict[int, tuple[weakref.ref, dict]] = {}
 
 
-def _as_arrow(frame: pd.DataFrame):
-    """Return the frame as the Arrow table Streamlit would send, converted once per frame object.
+def _derived(frame: pd.DataFrame, what: str, build):
+    """Return `build(frame)`, made once per frame object: its Arrow table, say, or its column settings.
 
     A cached view's frames are drawn on every rerun and never change, so each is converted
     once (the conversion was a sixth of a warm rerun). A frame must not be changed after
     it is drawn; the pages' own frames are built anew on each rerun.
     """
     key = id(frame)
-    hit = _ARROW.get(key)
-    if hit is not None and hit[0]() is frame:
-        return hit[1]
-    table = dataframe_util.convert_pandas_df_to_arrow_table(frame)
-    _ARROW[key] = (weakref.ref(frame, lambda _, key=key: _ARROW.pop(key, None)), table)
-    return table
+    hit = _DERIVED.get(key)
+    if hit is None or hit[0]() is not frame:
+        hit = (weakref.ref(frame, lambda _, key=key: _DERIVED.pop(key, None)), {})
+        _DERIVED[key] = hit
+    found = hit[1]
+    if what not in found:
+        found[what] = build(frame)
+    return found[what]
+
+
+def _as_arrow(frame: pd.DataFrame):
+    """Return the frame as the Arrow table Streamlit would send, converted once per frame object."""
+    return _derived(frame, "arrow", dataframe_util.convert_pandas_df_to_arrow_table)
+
+
+def _float_columns(frame: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(c for c in frame.columns if pd.api.types.is_float_dtype(frame[c]))
+
+
+def show_table(frame: pd.DataFrame, numbers: Iterable[str] | None = None) -> None:
+    """Draw a sortable table whose numbers (`numbers`, or every decimal column) follow the viewer's locale.
+
+    Whole numbers (years, counts) are left as they are: a localized 2035 would read "2 035".
+    """
+    numbers = _derived(frame, "floats", _float_columns) if numbers is None else numbers
+    config = {c: st.column_config.NumberColumn(format="localized") for c in numbers}
+    st.dataframe(_as_arrow(frame), hide_index=True, width="stretch", column_config=config)
 
 
 def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) -> None:

@@ -6,7 +6,6 @@ budget slider recomputes the budget part only); this module reads an uploaded re
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from imaging_plan.app.components import (
@@ -15,6 +14,7 @@ from imaging_plan.app.components import (
     download_csv,
     forecast_status,
     show_chart_data,
+    show_table,
 )
 from imaging_plan.charts import equipment as equipment_charts
 from imaging_plan.data.codes import EQUIPMENT_MODALITIES
@@ -65,27 +65,14 @@ def register_in_use(snapshot: Snapshot) -> Register:
     return read.register
 
 
-def _localized(frame: pd.DataFrame) -> dict:
-    """Return column settings that show a table's numbers in the user's locale."""
-    return {
-        c: st.column_config.NumberColumn(format="localized")
-        for c in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[c])
-    }
-
-
-def _table(frame: pd.DataFrame) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=_localized(frame))
-
-
 def machines_section(snapshot: Snapshot, register: Register, horizon: int) -> None:
     """Draw units needed at the opening hours beside the radiographers they need; fleet growth beside replacement."""
     lang = snapshot.lang
     st.subheader(t("machines_title", lang))
     st.markdown(t("machines_intro", lang))
-    _table(machines_table(snapshot, horizon))
+    show_table(machines_table(snapshot, horizon))
     st.markdown(f"**{t('fleet_growth_title', lang)}**  \n{t('fleet_growth_intro', lang)}")
-    _table(growth_table(snapshot, register))
+    show_table(growth_table(snapshot, register))
 
 
 def render(snapshot: Snapshot) -> None:
@@ -135,7 +122,7 @@ def render(snapshot: Snapshot) -> None:
     st.subheader(t("breaks_title", lang))
     if note:
         st.caption(note)
-    _table(breaks_table(plan.breaks, lang))
+    show_table(breaks_table(plan.breaks, lang))
 
     st.subheader(t("trust_title", lang))
     st.caption(t("trust_note", lang) + (f" {note}" if note else ""))
@@ -147,7 +134,7 @@ def render(snapshot: Snapshot) -> None:
         illustrative=t("illustrative_column", lang) if note else None,
     )
     if st.toggle(t("show_table", lang), key="equipment_show_owners"):
-        _table(owner_table(sched.per_owner, soon, horizon, lang))
+        show_table(owner_table(sched.per_owner, soon, horizon, lang))
 
     st.subheader(t("demand_title", lang))
     st.markdown(t("demand_intro", lang))
@@ -158,7 +145,7 @@ def render(snapshot: Snapshot) -> None:
         tuple(names.values()),
         lang=lang,
     )
-    _table(demand_table(demand, horizon, lang))
+    show_table(demand_table(demand, horizon, lang))
     machines_section(snapshot, register, horizon)
 
     if st.toggle(t("show_sources", lang), key="equipment_show_sources"):

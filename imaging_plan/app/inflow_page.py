@@ -16,6 +16,7 @@ from imaging_plan.app.components import (
     download_csv,
     forecast_status,
     show_chart_data,
+    show_table,
 )
 from imaging_plan.charts import inflow as inflow_charts
 from imaging_plan.i18n import fmt_number, specialty_name, t
@@ -80,13 +81,7 @@ def headline(
 
 def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> None:
     """Show a table with translated headers and specialty names, numbers in the user's format."""
-    shown, number_columns = view_of.localized_table(frame, numbers, lang)
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={c: st.column_config.NumberColumn(format="localized") for c in number_columns},
-    )
+    show_table(*view_of.localized_table(frame, numbers, lang))
 
 
 def render(snapshot: Snapshot) -> None:

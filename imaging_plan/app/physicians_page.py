@@ -19,6 +19,7 @@ from imaging_plan.app.components import (
     forward_trend,
     method_choice,
     show_chart_data,
+    show_table,
 )
 from imaging_plan.charts import demand as demand_charts
 from imaging_plan.charts import physicians as physician_charts
@@ -140,13 +141,9 @@ def render(snapshot: Snapshot) -> None:
         "download_physician_plan",
     )
     if st.toggle(t("show_table", lang), key="physicians_show_table"):
-        st.dataframe(
+        show_table(
             view_of.plan_table(view_of.with_people(view.plan, snapshot.scenario), lang),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                t(f"col_{c}", lang): st.column_config.NumberColumn(format="localized") for c in TABLE_COLUMNS
-            },
+            [t(f"col_{c}", lang) for c in TABLE_COLUMNS],
         )
     if st.toggle(t("show_sources", lang), key="physicians_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")
@@ -194,9 +191,4 @@ def recruitment_section(snapshot: Snapshot) -> None:
         return
     view = view_of.recruitment(snapshot)
     st.markdown(view.text)
-    st.dataframe(
-        view_of.recruitment_table(view.rows, lang),
-        hide_index=True,
-        width="stretch",
-        column_config={t(f"rec_col_{c}", lang): st.column_config.NumberColumn(format="localized") for c in REC_NUMBERS},
-    )
+    show_table(view_of.recruitment_table(view.rows, lang), [t(f"rec_col_{c}", lang) for c in REC_NUMBERS])

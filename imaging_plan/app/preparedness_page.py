@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from imaging_plan.charts import preparedness as charts
@@ -23,14 +22,7 @@ from imaging_plan.views.preparedness import (
     scenario_label,
 )
 from imaging_plan.views.snapshot import Snapshot
-from imaging_plan.app.components import assumptions_table, data_error_shown, show_chart_data
-
-
-def table(frame: pd.DataFrame) -> None:
-    """Draw a table whose number columns follow the viewer's thousands separators."""
-    numbers = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    config = {c: st.column_config.NumberColumn(format="localized") for c in numbers}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+from imaging_plan.app.components import assumptions_table, data_error_shown, show_chart_data, show_table
 
 
 def capacity_section(snapshot: Snapshot, drawn: PrepDrawn) -> None:
@@ -55,7 +47,7 @@ def capacity_section(snapshot: Snapshot, drawn: PrepDrawn) -> None:
                 today=fmt_number(values["opening_hours_week"], lang),
             )
         )
-    table(drawn.by_modality)
+    show_table(drawn.by_modality)
     if drawn.at_capacity:
         st.caption(t("prep_at_capacity", lang, owners=drawn.at_capacity))
     show_chart_data(charts.spare_bars, drawn.spare, lang=lang)
@@ -63,7 +55,7 @@ def capacity_section(snapshot: Snapshot, drawn: PrepDrawn) -> None:
         folded = st.expander(t(key, lang), key=f"_open_{key}", on_change="rerun")
         if folded.open:  # drawn once opened
             with folded:
-                table(frame)
+                show_table(frame)
 
 
 def stress_section(snapshot: Snapshot, view: PreparednessView, drawn: PrepDrawn) -> None:
@@ -79,7 +71,7 @@ def stress_section(snapshot: Snapshot, view: PreparednessView, drawn: PrepDrawn)
             col.metric(t("prep_col_not_done", lang), card.not_done)
             col.metric(t("prep_col_weeks_to_clear_kept", lang), card.weeks, help=t("prep_worst", lang))
         col.caption(card.headline.sentence)
-    table(drawn.summary)
+    show_table(drawn.summary)
     names = list(drawn.weekly)
     for i in range(0, len(names), 2):
         for col, name in zip(st.columns(2), names[i : i + 2]):
@@ -94,7 +86,7 @@ def stress_section(snapshot: Snapshot, view: PreparednessView, drawn: PrepDrawn)
     if drawn.overflow is None:
         st.caption(t("prep_overflow_none", lang))
         return
-    table(drawn.overflow)
+    show_table(drawn.overflow)
 
 
 def on_call_section(snapshot: Snapshot, view: PreparednessView, drawn: PrepDrawn) -> None:
@@ -110,7 +102,7 @@ def on_call_section(snapshot: Snapshot, view: PreparednessView, drawn: PrepDrawn
     st.markdown(t("prep_shared_on" if view.shared_on_call else "prep_shared_off", lang, freed=freed))
     subtitle = t("prep_illustrative_label", lang) if note else ""
     show_chart_data(charts.floor_bars, drawn.floor, subtitle, lang=lang)
-    table(drawn.floor_table)
+    show_table(drawn.floor_table)
 
 
 def render(snapshot: Snapshot) -> None:

@@ -6,7 +6,6 @@ and holds the page's widgets (the series and methods of the chart, the kept run 
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from imaging_plan.forecasting.backtesting import METHODS
@@ -17,18 +16,10 @@ from imaging_plan.views.quality import PLANNING_BACKCAST, QualityView, series_la
 from imaging_plan.views.snapshot import Snapshot
 from imaging_plan.app import url_codes
 from imaging_plan.app.build_progress import forecast_or_progress
-from imaging_plan.app.components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status
+from imaging_plan.app.components import BACKTEST, BACKTEST_COMMAND, download_csv, forecast_status, show_table
 
 RUN_COMMAND = "python -m imaging_plan.pipeline.runner"
 PLANNING_COMMAND = "python -m imaging_plan.pipeline.runner --only 06"
-
-
-def show_table(frame: pd.DataFrame) -> None:
-    """Draw a sortable table whose numbers follow the user's locale."""
-    numbers = {
-        c: st.column_config.NumberColumn(format="localized") for c in frame if pd.api.types.is_float_dtype(frame[c])
-    }
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=numbers)
 
 
 def _bullets(lines: list[str]) -> None:

@@ -17,6 +17,7 @@ from imaging_plan.app.components import (
     download_csv,
     forecast_status,
     show_chart_data,
+    show_table,
 )
 from imaging_plan.charts import staffing as staffing_charts
 from imaging_plan.data.codes import STAFF_ROLES
@@ -66,17 +67,6 @@ def pick(ftes: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
         multi=True,
     )
     return chosen_trusts, chosen_roles
-
-
-def show_table(frame: pd.DataFrame, lang: str) -> None:
-    """Draw a table with its numbers in the user's format (years as they are)."""
-    numbers = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
-    st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        column_config={c: st.column_config.NumberColumn(format="localized") for c in numbers},
-    )
 
 
 def draw_headline(metrics: list) -> None:
@@ -143,7 +133,7 @@ def turnover_section(snapshot: Snapshot, drawn: StaffDrawn, roles: list[str]) ->
             staffing_charts.staff_turnover_chart, data, title, lang=lang, trusts=tuple(sorted(set(data["trust"])))
         )
     st.markdown(f"**{prefix}{t('staff_flags', lang)}**")
-    show_table(drawn.flags, lang)
+    show_table(drawn.flags)
 
 
 def workload_section(snapshot: Snapshot, drawn: StaffDrawn) -> None:
@@ -153,7 +143,7 @@ def workload_section(snapshot: Snapshot, drawn: StaffDrawn) -> None:
     st.markdown(t("workload_intro", lang))
     st.caption(drawn.ratio_text)
     st.markdown(f"**{t('education_title', lang)}**  \n{t('education_intro', lang)}")
-    st.dataframe(drawn.places, hide_index=True, width="stretch")
+    show_table(drawn.places)
 
 
 def render(snapshot: Snapshot) -> None:
@@ -187,7 +177,7 @@ def render(snapshot: Snapshot) -> None:
         draw_headline(drawn.headlines[role])
     st.subheader(t("staff_per_trust", lang, horizon=horizon))
     st.caption(t("staff_per_trust_help", lang, pp=fmt_number(rise, lang, 1)))
-    show_table(drawn.per_trust, lang)
+    show_table(drawn.per_trust)
 
     years = (int(plan["year"].min()), int(plan["year"].max()))
     for role in roles:
@@ -219,6 +209,6 @@ def render(snapshot: Snapshot) -> None:
     st.subheader(t("staff_table", lang))
     download_csv(plan[chosen].round(3), t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan")
     if st.toggle(t("show_table", lang), key="staff_show_table"):
-        show_table(plan_table(plan[chosen], lang), lang)
+        show_table(plan_table(plan[chosen], lang))
     if st.toggle(t("show_sources", lang), key="staff_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")

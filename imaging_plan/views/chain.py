@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from imaging_plan.charts import activity as activity_charts
-from imaging_plan.i18n import fmt_number, t
+from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.planning import activity, physicians, scenario, staffing, workload
 from imaging_plan.planning.assumptions import in_group
 from imaging_plan.views import cache
@@ -153,15 +153,46 @@ def chain_table(snapshot: Snapshot) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+@dataclass(frozen=True)
+class PhysicianWorkload:
+    """The workload's physicians as the physicians page draws them: an intro, the table beside Tabell 6, the
+    backcast's caption."""
+
+    intro: str
+    table: pd.DataFrame
+    caption: str
+
+
 @cache.cached(groups=MODEL_GROUPS, keys=MODEL_KEYS)
-def physician_workload_part(snapshot: Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+def physician_workload_part(snapshot: Snapshot) -> PhysicianWorkload:
     """Return the physicians the workload implies beside Tabell 6, and the backcast of both need methods."""
     scenario = declared(snapshot, physician_workload_part.reads)  # the planning may copy it whole
-    tables = snapshot.tables
+    tables, lang = snapshot.tables, snapshot.lang
     year = int(tables["exams_by_modality"]["year"].max())
     need = workload.physician_need(activity_part(snapshot), scenario)
     implied = workload.implied_vs_actual(need, workload.ftes_in(tables["physician_ftes"], year), year)
-    return implied, workload.need_backcast(tables, scenario)
+    rows = workload.need_backcast(tables, scenario).set_index("method")
+    shown = implied.assign(group=[specialty_name(g, lang) for g in implied["group"]]).rename(
+        columns={
+            "group": t("col_specialty", lang),
+            "implied": t("col_implied", lang),
+            "actual": t("col_counted", lang),
+            "unmet": t("col_unmet", lang),
+            "ratio": t("col_ratio", lang),
+        }
+    )
+    return PhysicianWorkload(
+        intro=t("phys_workload_intro", lang, method=scenario.get("need_method", "index")),
+        table=shown.round(2),
+        caption=t(
+            "phys_workload_backcast",
+            lang,
+            index=fmt_number(rows.loc["index", "modelled"], lang),
+            workload=fmt_number(rows.loc["workload", "modelled"], lang),
+            actual=fmt_number(rows.loc["index", "actual"], lang),
+            default=workload.DEFAULT_NEED_METHOD,
+        ),
+    )
 
 
 @dataclass(frozen=True)
