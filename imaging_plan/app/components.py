@@ -142,21 +142,26 @@ def assumptions_table(snapshot, groups: tuple[str, ...], keys: tuple[str, ...] =
     return pd.DataFrame(rows)
 
 
-def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str, illustrative: str | None = None) -> None:
-    """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts).
+def download_csv(
+    frame: pd.DataFrame,
+    label: str,
+    file_name: str,
+    key: str,
+    illustrative: str | None = None,
+    decimals: int | None = None,
+) -> None:
+    """Offer `frame` as a UTF-8 CSV with the data's own column codes (for analysts), written when clicked.
 
-    `illustrative`, when given, is the label a table built on generated rows carries in a first column.
+    `illustrative`, when given, is the label a table built on generated rows carries in a first column;
+    `decimals` rounds the numbers.
     """
-    if illustrative:
-        frame = mark_illustrative(frame, illustrative)
-    st.download_button(
-        label,
-        lambda: frame.to_csv(index=False).encode("utf-8"),  # written when clicked, not on every rerun
-        file_name=file_name,
-        mime="text/csv",
-        key=key,
-        on_click="ignore",
-    )
+
+    def csv() -> bytes:
+        shown = frame if decimals is None else frame.round(decimals)
+        shown = mark_illustrative(shown, illustrative) if illustrative else shown
+        return shown.to_csv(index=False).encode("utf-8")
+
+    st.download_button(label, csv, file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 
 # --- Backtest figures beside forecast charts -----------------------------------------------------

@@ -17,27 +17,22 @@ from imaging_plan.app.components import (
     show_table,
 )
 from imaging_plan.charts import equipment as equipment_charts
-from imaging_plan.data.codes import EQUIPMENT_MODALITIES
 from imaging_plan.i18n import modality_name, t
 from imaging_plan.views.equipment import (
     FORECAST,
     GROUPS,
     RUN_COMMAND,
     SOON,
+    EquipmentDrawn,
     Register,
-    band_caption,
-    breaks_table,
     compute,
-    demand_table,
-    growth_table,
-    headline,
-    machines_table,
     owner_table,
     read_upload,
     register_differences,
     register_illustrative,
     shipped,
 )
+from imaging_plan.views.equipment import drawn as equipment_drawn
 from imaging_plan.views.snapshot import Snapshot
 
 
@@ -65,14 +60,13 @@ def register_in_use(snapshot: Snapshot) -> Register:
     return read.register
 
 
-def machines_section(snapshot: Snapshot, register: Register, horizon: int) -> None:
+def machines_section(lang: str, drawn: EquipmentDrawn) -> None:
     """Draw units needed at the opening hours beside the radiographers they need; fleet growth beside replacement."""
-    lang = snapshot.lang
     st.subheader(t("machines_title", lang))
     st.markdown(t("machines_intro", lang))
-    show_table(machines_table(snapshot, horizon))
+    show_table(drawn.machines)
     st.markdown(f"**{t('fleet_growth_title', lang)}**  \n{t('fleet_growth_intro', lang)}")
-    show_table(growth_table(snapshot, register))
+    show_table(drawn.growth)
 
 
 def render(snapshot: Snapshot) -> None:
@@ -85,68 +79,57 @@ def render(snapshot: Snapshot) -> None:
     note = t("illustrative_notice", lang) if register_illustrative(snapshot, register) else None
     if note:
         st.caption(note)
-    forecast = forecast_status(snapshot, FORECAST, RUN_COMMAND, "equipment_forecast_missing")
-    view = compute(snapshot, register)
-    sched, plan, demand, horizon = view.schedule, view.budget, view.demand, view.horizon
+    forecast_status(snapshot, FORECAST, RUN_COMMAND, "equipment_forecast_missing")
+    view, drawn = compute(snapshot, register), equipment_drawn(snapshot, register)
+    sched, plan, horizon = view.schedule, view.budget, view.horizon
     soon = min(SOON, horizon)
 
     grey = {"delta_color": "off", "delta_arrow": "off"}
-    for i, (col, metric) in enumerate(zip(st.columns(4), headline(view, lang))):
+    for i, (col, metric) in enumerate(zip(st.columns(4), drawn.headline)):
         col.metric(metric.label, metric.value, metric.delta, help=metric.help, **(grey if i else {}))
     left, right = st.columns(2)
     for col, value, title in ((left, "units", "due_units_title"), (right, "cost_mnok", "due_cost_title")):
         with col:
             show_chart_data(equipment_charts.due_chart, sched.due_lines(value), value, t(title, lang), note, lang=lang)
-    st.caption(band_caption(view, forecast, lang))
+    st.caption(drawn.band_caption)
 
     left, right = st.columns(2)
     with left:
         show_chart_data(equipment_charts.budget_chart, plan.lines, t("budget_title", lang), note, lang=lang)
     with right:
-        rules = plan.rules
-        scopes = ["region", *[m for m in EQUIPMENT_MODALITIES if m in set(rules["scope"])]]
         scope = st.selectbox(
             t("age_scope", lang),
-            scopes,
+            drawn.scopes,
             key="equipment_age_scope",
             format_func=lambda s: t("region", lang) if s == "region" else modality_name(s, lang),
         )
         show_chart_data(
-            equipment_charts.age_profile_chart,
-            equipment_charts.age_lines(rules[rules["scope"] == scope], lang),
-            t("age_title", lang),
-            note,
-            lang=lang,
+            equipment_charts.age_profile_chart, drawn.age_lines[scope], t("age_title", lang), note, lang=lang
         )
 
     st.subheader(t("breaks_title", lang))
     if note:
         st.caption(note)
-    show_table(breaks_table(plan.breaks, lang))
+    show_table(drawn.breaks)
 
     st.subheader(t("trust_title", lang))
     st.caption(t("trust_note", lang) + (f" {note}" if note else ""))
     download_csv(
-        sched.schedule.round(3),
+        sched.schedule,
         t("download_schedule", lang),
         f"equipment_schedule_{horizon}.csv",
         "download_equipment_schedule",
         illustrative=t("illustrative_column", lang) if note else None,
+        decimals=3,
     )
     if st.toggle(t("show_table", lang), key="equipment_show_owners"):
         show_table(owner_table(sched.per_owner, soon, horizon, lang))
 
     st.subheader(t("demand_title", lang))
     st.markdown(t("demand_intro", lang))
-    names = {m: modality_name(m, lang) for m in EQUIPMENT_MODALITIES}
-    show_chart_data(
-        equipment_charts.demand_chart,
-        equipment_charts.demand_lines(demand, names, lang),
-        tuple(names.values()),
-        lang=lang,
-    )
-    show_table(demand_table(demand, horizon, lang))
-    machines_section(snapshot, register, horizon)
+    show_chart_data(equipment_charts.demand_chart, drawn.demand_lines, tuple(drawn.names.values()), lang=lang)
+    show_table(drawn.demand)
+    machines_section(lang, drawn)
 
     if st.toggle(t("show_sources", lang), key="equipment_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")

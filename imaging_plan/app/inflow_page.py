@@ -142,12 +142,12 @@ def render(snapshot: Snapshot) -> None:
 
     # The tables are for analysts: downloads, drawn on the page only when asked for.
     st.subheader(t("inflow_table", lang))
-    download_csv(plan.round(3), t("download_csv", lang), f"specialist_inflow_{horizon}.csv", "download_inflow_plan")
+    download_csv(plan, t("download_csv", lang), f"specialist_inflow_{horizon}.csv", "download_inflow_plan", decimals=3)
     if st.toggle(t("show_table", lang), key="inflow_show_plan"):
         localized_table(plan, PLAN_NUMBERS, lang)
     st.subheader(t("pipeline_table", lang))
     download_csv(
-        pipeline.round(3), t("download_csv", lang), f"resident_pipeline_{horizon}.csv", "download_inflow_pipeline"
+        pipeline, t("download_csv", lang), f"resident_pipeline_{horizon}.csv", "download_inflow_pipeline", decimals=3
     )
     if st.toggle(t("show_table", lang), key="inflow_show_pipeline"):
         localized_table(pipeline, PIPELINE_NUMBERS, lang)

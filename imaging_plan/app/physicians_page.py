@@ -135,10 +135,11 @@ def render(snapshot: Snapshot) -> None:
     st.subheader(t("table", lang))
     scope_name = f"{trust}_" if trust else ""
     download_csv(
-        view.plan.round(3),
+        view.plan,
         t("download_csv", lang),
         f"physician_plan_{scope_name}{view.horizon}.csv",
         "download_physician_plan",
+        decimals=3,
     )
     if st.toggle(t("show_table", lang), key="physicians_show_table"):
         show_table(

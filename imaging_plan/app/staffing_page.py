@@ -207,7 +207,7 @@ def render(snapshot: Snapshot) -> None:
     turnover_section(snapshot, drawn, roles)
 
     st.subheader(t("staff_table", lang))
-    download_csv(plan[chosen].round(3), t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan")
+    download_csv(plan[chosen], t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan", decimals=3)
     if st.toggle(t("show_table", lang), key="staff_show_table"):
         show_table(plan_table(plan[chosen], lang))
     if st.toggle(t("show_sources", lang), key="staff_show_sources"):

@@ -17,6 +17,7 @@ from imaging_plan.charts import equipment as equipment_charts
 from imaging_plan.charts import overview as overview_charts
 from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data import inputs, uploads, schemas
+from imaging_plan.data.codes import EQUIPMENT_MODALITIES
 from imaging_plan.i18n import fmt_number, modality_name, t
 from imaging_plan.planning import assumptions, equipment
 from imaging_plan.views import cache
@@ -365,6 +366,46 @@ def growth_table(snapshot: Snapshot, register: Register) -> pd.DataFrame:
             }
         )
         .round(1)
+    )
+
+
+@dataclass(frozen=True)
+class EquipmentDrawn:
+    """What the page draws, prepared once per scenario, register and language (a rerun then only draws)."""
+
+    headline: list  # [Metric]
+    band_caption: str
+    scopes: list  # "region", then the modalities with golden rules
+    age_lines: dict  # scope -> the age-profile chart's table
+    breaks: pd.DataFrame
+    names: dict  # modality -> name
+    demand_lines: pd.DataFrame
+    demand: pd.DataFrame  # demand_table
+    machines: pd.DataFrame  # machines_table
+    growth: pd.DataFrame  # growth_table
+
+
+@cache.cached(
+    groups=GROUPS,
+    keys=(*ACTIVITY_KEYS, *CAPACITY_KEYS, *STAFF_MINUTE_KEYS, *MACHINE_KEYS, *SCHEDULE_KEYS, *BUDGET_KEYS),
+)
+def drawn(snapshot: Snapshot, register: Register) -> EquipmentDrawn:
+    """Return the page's headline, tables and chart tables (`compute`'s numbers, the chain's machines)."""
+    view, lang = compute(snapshot, register), snapshot.lang
+    rules = view.budget.rules
+    scopes = ["region", *[m for m in EQUIPMENT_MODALITIES if m in set(rules["scope"])]]
+    names = {m: modality_name(m, lang) for m in EQUIPMENT_MODALITIES}
+    return EquipmentDrawn(
+        headline(view, lang),
+        band_caption(view, snapshot.forecast(FORECAST), lang),
+        scopes,
+        {s: equipment_charts.age_lines(rules[rules["scope"] == s], lang) for s in scopes},
+        breaks_table(view.budget.breaks, lang),
+        names,
+        equipment_charts.demand_lines(view.demand, names, lang),
+        demand_table(view.demand, view.horizon, lang),
+        machines_table(snapshot, view.horizon),
+        growth_table(snapshot, register),
     )
 
 
