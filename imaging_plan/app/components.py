@@ -234,8 +234,35 @@ def backtest_note(snapshot, series_ids: str | list[str]) -> None:
         st.caption(t("note_missing", snapshot.lang, cmd=BACKTEST_COMMAND))
         return
     for series_id in [series_ids] if isinstance(series_ids, str) else series_ids:
-        row = winners.loc[series_id] if series_id in winners.index else None
-        st.caption(note_text(series_id, row, snapshot.lang))
+        st.caption(_backtest_shared(snapshot, "note", series_id, lambda s=series_id: _note(winners, s, snapshot.lang)))
+
+
+def _backtest_shared(snapshot, what: str, series_id: str, build):
+    """Return `build()` once per stored backtest, language and series: what a page shows of the backtest."""
+    key = (str(snapshot.forecasts_dir), snapshot.forecast_versions, snapshot.lang, series_id)
+    return cache.shared(f"backtest_{what}", key, build)
+
+
+def _note(winners: pd.DataFrame, series_id: str, lang: str) -> str:
+    return note_text(series_id, winners.loc[series_id] if series_id in winners.index else None, lang)
+
+
+def _method_switch(snapshot, series_id: str) -> tuple[list[str], str] | None:
+    """Return the methods with a stored forward line for a series and the switch's help (MASE each), or None."""
+    forecast = snapshot.forecast(BACKTEST)
+    winners = backtest_winners(snapshot)
+    if forecast is None or winners is None or series_id not in winners.index:
+        return None
+    ahead = forecast.tables["forward"]
+    options = ["default"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
+    scores = _mase_columns(winners.loc[series_id])
+    winner = winners.loc[series_id, "winner"]
+    help_text = " · ".join(
+        f"{method_label(m, snapshot.lang)} {fmt_number(scores[m], snapshot.lang, 2)}" + (" ★" if m == winner else "")
+        for m in options
+        if m in scores
+    )
+    return options, help_text
 
 
 def method_choice(snapshot, series_id: str, key: str) -> str:
@@ -246,19 +273,10 @@ def method_choice(snapshot, series_id: str, key: str) -> str:
     URL carries the method's code (`method_radiology=naive`), so a link keeps its choice in
     either language. Without a backtest only the default line exists: no switch.
     """
-    forecast = snapshot.forecast(BACKTEST)
-    winners = backtest_winners(snapshot)
-    if forecast is None or winners is None or series_id not in winners.index:
+    switch = _backtest_shared(snapshot, "switch", series_id, lambda: _method_switch(snapshot, series_id))
+    if switch is None:
         return "default"
-    ahead = forecast.tables["forward"]
-    options = ["default"] + [m for m in ahead.loc[ahead["series_id"] == series_id, "method"].unique()]
-    scores = _mase_columns(winners.loc[series_id])
-    winner = winners.loc[series_id, "winner"]
-    help_text = " · ".join(
-        f"{method_label(m, snapshot.lang)} {fmt_number(scores[m], snapshot.lang, 2)}" + (" ★" if m == winner else "")
-        for m in options
-        if m in scores
-    )
+    options, help_text = switch
     return (
         url_codes.coded(
             st.segmented_control,

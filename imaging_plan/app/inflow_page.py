@@ -32,17 +32,21 @@ from imaging_plan.views.inflow import (
     RUN_COMMAND,
     InflowView,
 )
-from imaging_plan.views.model import period_text
 from imaging_plan.views.snapshot import Snapshot
 
 
 def headline(
-    snapshot: Snapshot, view: InflowView, shown: view_of.Figures, specialty: str, first: int, last: int
+    snapshot: Snapshot,
+    view: InflowView,
+    shown: view_of.Figures,
+    captions: view_of.Captions,
+    specialty: str,
+    first: int,
+    last: int,
 ) -> None:
     """Show the specialty's figures: new specialists a year (required, planned, approvals), then what it takes."""
     lang, horizon = snapshot.lang, int(snapshot.scenario["horizon"])
     span = dict(first=first, last=last)
-    row = view.figures.loc[specialty]
     decision = view.model.decisions[specialty]
     cols = st.columns(3)
     cols[0].metric(t("m_required", lang), shown.required, help=t("m_required_help", lang, **span))
@@ -64,19 +68,7 @@ def headline(
         delta_color="inverse",
         help=t("m_residents_help", lang, today=fmt_number(decision["today"], lang)),
     )
-    trend = row["trend_per_year"]
-    notes = [
-        t(
-            "inflow_headline_caption",
-            lang,
-            draws=fmt_number(view.model.draws, lang),
-            periods=period_text(view.periods, specialty, lang),
-            window=int(snapshot.scenario["recruitment_window_years"]),
-        )
-    ]
-    if pd.notna(trend):
-        notes.append(t("inflow_trend_caption", lang, trend=fmt_number(trend, lang, 1)))
-    st.caption(" ".join(notes))
+    st.caption(captions.headline)
 
 
 def localized_table(frame: pd.DataFrame, numbers: list[str], lang: str) -> None:
@@ -106,31 +98,19 @@ def render(snapshot: Snapshot) -> None:
     view, drawn = view_of.compute(snapshot), view_of.drawn(snapshot)
     hist, derived, plan, pipeline, figures = view.hist, view.derived, view.plan, view.pipeline, view.figures
     first, last = int(plan["year"].min()), int(plan["year"].max())
-    scored_rate = view_of.scored_exit_rate(forecast, scenario["exit_rate_pct"])
 
     for specialty in figures.index:
         name = specialty_name(specialty, lang)
         st.subheader(name)
         row = figures.loc[specialty]
-        headline(snapshot, view, drawn.figures[specialty], specialty, first, last)
+        captions = drawn.captions[specialty]
+        headline(snapshot, view, drawn.figures[specialty], captions, specialty, first, last)
         if row["late"]:
             st.info(t("late_note", lang, years=int(scenario["training_years"]), horizon=horizon, base=first - 1))
-        notes = [
-            *view_of.basis_notes(snapshot, forecast, specialty),
-            view_of.trend_note(lang, forecast, specialty),
-            view_of.negative_note(derived, specialty, lang),
-        ]
-        st.caption(" ".join(n for n in notes if n))
+        st.caption(captions.basis)
         backtest_note(snapshot, f"inflow:{specialty}")
         show_chart_data(inflow_charts.inflow_chart, drawn.inflow[specialty], None, lang=lang)
-        trend_band = (
-            ""
-            if not plan.loc[plan["specialty"] == specialty, "trend"].notna().any()
-            else t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
-            if scored_rate is not None
-            else t("band_meaning", lang)
-        )
-        st.caption(f"{t('planned_band_meaning', lang, draws=fmt_number(view.model.draws, lang))} {trend_band}")
+        st.caption(captions.bands)
         show_chart_data(inflow_charts.shortfall_chart, drawn.shortfall[specialty], lang=lang)
         show_chart_data(
             inflow_charts.pipeline_chart,

@@ -98,7 +98,7 @@ def render(snapshot: Snapshot) -> None:
     if view.trend is not None and view.trend["year"].max() < view.horizon:
         st.caption(t("trend_short", lang, year=int(view.trend["year"].max())))
     headline_metrics(view, lang)
-    st.markdown(view_of.periods_text(view, lang))
+    st.markdown(view.periods_line)
 
     # One specialty under the other, full width: readable on a tablet as on a laptop.
     # Specs are built once per shape; a slider move only swaps the numbers in.

@@ -17,6 +17,7 @@ from imaging_plan.charts.common import PALETTE, localized
 from imaging_plan.data.schemas import TABLES
 from imaging_plan.i18n import fmt_number, specialty_name, t
 from imaging_plan.planning import physicians, specialist_inflow
+from imaging_plan.planning.assumptions import ASSUMPTIONS
 from imaging_plan.planning.recruitment import by_period
 from imaging_plan.views import cache
 from imaging_plan.views import model as model_view
@@ -88,6 +89,52 @@ class Drawn:
     inflow: dict  # specialty -> inflow_charts.inflow_lines
     shortfall: dict  # specialty -> inflow_charts.shortfall_lines
     pipeline: dict  # specialty -> inflow_charts.pipeline_lines
+    captions: dict  # specialty -> Captions
+
+
+@dataclass(frozen=True)
+class Captions:
+    """A specialty's captions: under the headline, the supply's basis, the inflow chart's bands."""
+
+    headline: str
+    basis: str
+    bands: str
+
+
+def captions_of(snapshot: Snapshot, view, specialty: str) -> Captions:
+    """Return a specialty's captions (the stored forecast's basis and trend, the scenario's window and draws)."""
+    lang, scenario, forecast = snapshot.lang, snapshot.scenario, snapshot.forecast(FORECAST)
+    draws = fmt_number(view.model.draws, lang)
+    headline = [
+        t(
+            "inflow_headline_caption",
+            lang,
+            draws=draws,
+            periods=model_view.period_text(view.periods, specialty, lang),
+            window=int(scenario["recruitment_window_years"]),
+        )
+    ]
+    trend = view.figures.loc[specialty, "trend_per_year"]
+    if pd.notna(trend):
+        headline.append(t("inflow_trend_caption", lang, trend=fmt_number(trend, lang, 1)))
+    basis = [
+        *basis_notes(snapshot, forecast, specialty),
+        trend_note(lang, forecast, specialty),
+        negative_note(view.derived, specialty, lang),
+    ]
+    scored_rate = scored_exit_rate(forecast, scenario["exit_rate_pct"])
+    trend_band = (
+        ""
+        if not view.plan.loc[view.plan["specialty"] == specialty, "trend"].notna().any()
+        else t("inflow_band_meaning", lang, rate=fmt_number(scored_rate, lang, 1))
+        if scored_rate is not None
+        else t("band_meaning", lang)
+    )
+    return Captions(
+        " ".join(headline),
+        " ".join(n for n in basis if n),
+        f"{t('planned_band_meaning', lang, draws=draws)} {trend_band}",
+    )
 
 
 @cache.cached(groups=VIEW_GROUPS, keys=MODEL_KEYS)
@@ -101,6 +148,7 @@ def drawn(snapshot: Snapshot) -> Drawn:
         {s: inflow_charts.inflow_lines(s, view.derived, view.plan, lang, band) for s in specialties},
         {s: inflow_charts.shortfall_lines(view.plan, s, lang) for s in specialties},
         {s: inflow_charts.pipeline_lines(s, view.hist, view.pipeline, lang) for s in specialties},
+        {s: captions_of(snapshot, view, s) for s in specialties},
     )
 
 
@@ -128,7 +176,8 @@ def basis_notes(snapshot: Snapshot, forecast, specialty: str) -> list[str]:
         if basis[0] == "fitted":
             return notes
     central = scenario[f"approvals_{specialty}"]
-    spread = scenario.get(f"approvals_{specialty}_spread", 0)
+    spread_key = f"approvals_{specialty}_spread"  # a slider for radiology only
+    spread = scenario[spread_key] if spread_key in ASSUMPTIONS else 0
     notes.append(
         t(
             f"range_{specialty}",

@@ -85,6 +85,7 @@ class PhysicianView:
     cards: dict = field(default_factory=dict)  # specialty -> [GapCard per headline year]
     lines: dict = field(default_factory=dict)  # specialty -> physician_lines with the stored trend
     gap_parts: dict = field(default_factory=dict)  # specialty -> gap_parts_data
+    periods_line: str = ""  # periods_text: recruitment over the latest 3, 5 and 10 years
 
     @property
     def specialties(self) -> list[str]:
@@ -131,6 +132,7 @@ def compute(snapshot: Snapshot, trust: str | None = None) -> PhysicianView:
         cards={s: [gap_card(view, s, year, lang) for year in view.years] for s in view.specialties},
         lines={s: physician_charts.physician_lines(s, view.ftes, view.trend, plan, lang) for s in view.specialties},
         gap_parts={s: uncertainty_charts.gap_parts_data(plan, band, s, lang) for s in view.specialties},
+        periods_line=periods_text(view, lang),
     )
 
 
