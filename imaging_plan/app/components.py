@@ -17,7 +17,7 @@ from imaging_plan.charts.quality import method_label
 from imaging_plan.i18n import fmt_number, t
 from imaging_plan.views.reports import mark_illustrative
 from imaging_plan.app import url_codes
-from imaging_plan.views import cache
+from imaging_plan.views import cache, provenance
 from imaging_plan.views.quality import BACKTEST, series_label
 
 
@@ -114,11 +114,7 @@ def forecast_status(snapshot, name: str, run_command: str, missing_key: str):
         return None
     when = forecast.manifest["created_utc"][:16].replace("T", " ")
     st.caption(t("forecast_made", snapshot.lang, when=when, notebook=forecast.manifest.get("notebook", "?")))
-    changed = cache.shared(  # the data's content version decides it: hashed once, not on every rerun
-        "changed_inputs",
-        (name, forecast.manifest["created_utc"], str(snapshot.data_dir), snapshot.data_version),
-        lambda: forecast.changed_inputs(snapshot.data_dir),
-    )
+    changed = provenance.changed_inputs(snapshot, name)
     if changed:
         st.warning(t("forecast_stale", snapshot.lang, files=", ".join(changed), cmd=run_command))
     return forecast

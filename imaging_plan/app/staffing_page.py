@@ -34,7 +34,6 @@ from imaging_plan.views.staffing import (
     compute,
     hr_part,
     plan_table,
-    status_notes,
     turnover_illustrative,
 )
 from imaging_plan.views.staffing import drawn as staff_drawn
@@ -159,9 +158,8 @@ def render(snapshot: Snapshot) -> None:
     view = compute(snapshot)
     if view.trend is None or int(scenario["staff_follow_trend"]) == 0:
         st.caption(t("staff_using_target", lang, pct=fmt_number(scenario["staff_target_growth_pct"], lang, 1)))
-    status = view.status
-    for note in status_notes(status, base, lang):
-        st.caption(note)
+    if view.notes:
+        st.caption("  \n".join(view.notes))
 
     trusts, roles = pick(ftes, lang)
     if not trusts or not roles:
@@ -169,7 +167,6 @@ def render(snapshot: Snapshot) -> None:
         return
     plan = view.plan
     rise = scenario["turnover_rise_pp"]
-    chosen = (plan["trust"].isin(trusts) & plan["role"].isin(roles)).to_numpy()
     drawn = staff_drawn(snapshot, tuple(trusts), tuple(roles))
 
     for role in roles:
@@ -179,6 +176,7 @@ def render(snapshot: Snapshot) -> None:
     st.caption(t("staff_per_trust_help", lang, pp=fmt_number(rise, lang, 1)))
     show_table(drawn.per_trust)
 
+    status = view.status
     years = (int(plan["year"].min()), int(plan["year"].max()))
     for role in roles:
         staff_charts(drawn.charts[role], years, role, lang)
@@ -207,8 +205,8 @@ def render(snapshot: Snapshot) -> None:
     turnover_section(snapshot, drawn, roles)
 
     st.subheader(t("staff_table", lang))
-    download_csv(plan[chosen], t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan", decimals=3)
+    download_csv(drawn.rows, t("download_csv", lang), f"staff_plan_{horizon}.csv", "download_staff_plan", decimals=3)
     if st.toggle(t("show_table", lang), key="staff_show_table"):
-        show_table(plan_table(plan[chosen], lang))
+        show_table(plan_table(drawn.rows, lang))
     if st.toggle(t("show_sources", lang), key="staff_show_sources"):
         st.dataframe(assumptions_table(snapshot, GROUPS), hide_index=True, width="stretch")

@@ -109,6 +109,7 @@ class StaffView:
     constant: pd.DataFrame  # the same with today's turnover (no rise)
     baseline: pd.DataFrame  # the defaults' flows at the scenario's horizon
     totals: pd.DataFrame  # the plan summed over the region per role and year
+    notes: list  # status_notes: how each series that is not complete is handled, in the view's language
 
 
 def _flows(snapshot: Snapshot) -> pd.DataFrame:
@@ -138,6 +139,7 @@ def compute(snapshot: Snapshot) -> StaffView:
         constant,
         baseline,
         staffing.plan_totals(plan, series.status),
+        status_notes(series.status, staffing.base_year(snapshot.tables["staff_ftes"]), snapshot.lang),
     )
 
 
@@ -336,6 +338,7 @@ class StaffDrawn:
     flagged: str | None  # the flagged trusts and roles sentence; None without the HR file's flags
     flags: pd.DataFrame | None  # flags_table of the chosen ones
     turnover: dict  # role -> staff_turnover_data
+    rows: pd.DataFrame  # the plan's rows of the chosen trusts and roles
 
 
 @cache.cached(groups=GROUPS, keys=ACTIVITY_KEYS)
@@ -376,6 +379,7 @@ def drawn(snapshot: Snapshot, trusts: tuple[str, ...], roles: tuple[str, ...]) -
         flagged,
         flags,
         per_role,
+        plan[chosen],
     )
 
 
