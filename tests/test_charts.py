@@ -307,6 +307,41 @@ def test_a_chart_spec_is_cached_under_its_builders_module_and_name(monkeypatch):
     assert second[0] == "elsewhere" and second[1].endswith(".gap_bars") and first != second
 
 
+def test_drawing_a_shared_chart_spec_leaves_it_as_built(monkeypatch):
+    import json
+
+    import altair as alt
+
+    from imaging_plan.app import components
+
+    store, as_built = {}, {}
+
+    def shared(kind, key, build):
+        if key not in store:
+            store[key] = build()
+            as_built[key] = json.dumps(store[key], sort_keys=True)
+        return store[key]
+
+    monkeypatch.setattr(components.cache, "shared", shared)
+
+    def untitled_legend(data, lang):  # a null legend title: Streamlit rewrites it when drawn
+        return (
+            alt.Chart(data)
+            .mark_line()
+            .encode(x="year:O", y="gap:Q", color=alt.Color("kind:N", legend=alt.Legend(title=None)))
+        )
+
+    def untitled_colour(data, lang):
+        return alt.Chart(data).mark_line().encode(x="year:O", y="gap:Q", color=alt.Color("kind:N", title=None))
+
+    gaps = pd.DataFrame({"year": [2026, 2027], "gap": [1.0, -1.0], "kind": ["Mangel", "Overskudd"]})
+    for _ in range(2):  # two reruns draw the shared specs
+        for builder in (untitled_legend, untitled_colour):
+            components.show_chart_data(builder, gaps, lang="nb")
+    assert len(store) == 2
+    assert {key: json.dumps(spec, sort_keys=True) for key, spec in store.items()} == as_built
+
+
 def test_a_drawn_frame_is_converted_to_arrow_once_and_forgotten_with_it(monkeypatch):
     import gc
 

@@ -75,6 +75,18 @@ def show_table(frame: pd.DataFrame, numbers: Iterable[str] | None = None) -> Non
     st.dataframe(_as_arrow(frame), hide_index=True, width="stretch", column_config=config)
 
 
+def _blank_legend_titles(spec: dict) -> dict:
+    """Return `spec` with a colour legend's null title as " ", as Streamlit would write it into the shared spec
+    on every draw (a Vega-Lite layout bug with null legend titles, streamlit issue 9339)."""
+    color = spec.get("encoding", {}).get("color")
+    if isinstance(color, dict):
+        if "title" in color and color["title"] is None:
+            color["title"] = " "
+        if isinstance(color.get("legend"), dict) and "title" in color["legend"] and color["legend"]["title"] is None:
+            color["legend"]["title"] = " "
+    return spec
+
+
 def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) -> None:
     """Draw `builder(data, *args, lang, **options)`: its spec is built once per builder and arguments, shared.
 
@@ -86,8 +98,7 @@ def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) ->
     key = (
         builder.__module__,
         builder.__qualname__,
-        tuple(map(str, data.columns)),
-        tuple(map(str, data.dtypes)),
+        _derived(data, "columns", lambda frame: (tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)))),
         args,
         tuple(sorted(options.items())),
         lang,
@@ -97,10 +108,10 @@ def show_chart_data(builder, data: pd.DataFrame, *args, lang: str, **options) ->
         spec = localized(builder(data, *args, lang, **options), lang)
         spec.pop("datasets", None)
         spec.pop("data", None)
-        return spec
+        return _blank_legend_titles(spec)
 
-    spec = copy.deepcopy(cache.shared("chart_spec", key, build))
-    st.vega_lite_chart(_as_arrow(data), spec, width="stretch")
+    # Streamlit copies the spec's top level before it adds its sizing: the shared spec is not changed.
+    st.vega_lite_chart(_as_arrow(data), cache.shared("chart_spec", key, build), width="stretch")
 
 
 def forecast_status(snapshot, name: str, run_command: str, missing_key: str):

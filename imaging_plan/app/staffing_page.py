@@ -6,7 +6,6 @@ draws them and keeps the page's own URL widgets (the trusts and roles shown).
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from imaging_plan.app import url_codes
@@ -24,6 +23,7 @@ from imaging_plan.data.codes import STAFF_ROLES
 from imaging_plan.forecasting.default_lines import DEFAULT_LINES
 from imaging_plan.i18n import fmt_number, role_name, t
 from imaging_plan.planning import staffing
+from imaging_plan.views import cache
 from imaging_plan.views.snapshot import Snapshot
 from imaging_plan.views.staffing import (
     FORECAST,
@@ -49,10 +49,14 @@ HR_EXAMPLE = (
 # --- Page pieces -------------------------------------------------------------------------------
 
 
-def pick(ftes: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
+def pick(snapshot: Snapshot) -> tuple[list[str], list[str]]:
     """Return the trusts and roles chosen (both bound to the URL)."""
-    trusts = sorted(ftes["trust"].unique())
-    roles = [r for r in STAFF_ROLES if r in set(ftes["role"])]
+    lang, ftes = snapshot.lang, snapshot.tables["staff_ftes"]
+    trusts, roles = cache.shared(
+        "staff_choices",
+        (str(snapshot.data_dir), snapshot.data_version),
+        lambda: (sorted(ftes["trust"].unique()), [r for r in STAFF_ROLES if r in set(ftes["role"])]),
+    )
     chosen_trusts = url_codes.coded(
         st.multiselect, t("staff_trusts", lang), trusts, default=trusts, key=URL_KEYS[0], multi=True
     )
@@ -161,7 +165,7 @@ def render(snapshot: Snapshot) -> None:
     if view.notes:
         st.caption("  \n".join(view.notes))
 
-    trusts, roles = pick(ftes, lang)
+    trusts, roles = pick(snapshot)
     if not trusts or not roles:
         st.info(t("staff_pick", lang))
         return
