@@ -269,6 +269,20 @@ def test_each_write_is_a_new_version_behind_one_switched_pointer(tmp_path):
     assert store.list_forecasts(tmp_path) == ["demo"]
 
 
+def test_forecast_versions_lists_complete_forecasts_with_their_current_version(tmp_path):
+    assert store.forecast_versions(tmp_path / "absent") == ()
+    _write_value(tmp_path, 1.0, name="zeta")
+    _write_value(tmp_path, 1.0, name="alpha")
+    (tmp_path / "half_written").mkdir()  # no manifest: not a forecast
+    (tmp_path / "notes.txt").write_text("not a folder")
+    before = store.forecast_versions(tmp_path)
+    assert [name for name, _ in before] == ["alpha", "zeta"] == store.list_forecasts(tmp_path)
+    assert dict(before)["zeta"] == store.forecast_version(tmp_path, "zeta")
+    _write_value(tmp_path, 2.0, name="zeta")  # a new build publishes a new version
+    after = dict(store.forecast_versions(tmp_path))
+    assert after["zeta"] != dict(before)["zeta"] and after["alpha"] == dict(before)["alpha"]
+
+
 def _damage(out, version, table="plan"):
     path = out / ".versions" / "demo" / version / f"{table}.csv"
     path.write_text(path.read_text().replace("2040", "2041"))

@@ -14,7 +14,8 @@ from pathlib import Path
 from imaging_plan.data.inputs import file_sha256
 
 from imaging_plan.data.schemas import TABLES
-from imaging_plan.pipeline.store import Forecast, ForecastMissing, forecast_version, list_forecasts, read_forecast
+from imaging_plan.pipeline import store
+from imaging_plan.pipeline.store import Forecast, ForecastMissing, read_forecast
 from imaging_plan.views import cache
 
 
@@ -55,7 +56,7 @@ def _stat(path: Path):
 
 def forecast_versions(forecasts_dir: Path) -> tuple:
     """Return (name, version) of every stored forecast: a new build publishes a new version."""
-    return tuple((name, forecast_version(Path(forecasts_dir), name)) for name in list_forecasts(Path(forecasts_dir)))
+    return store.forecast_versions(Path(forecasts_dir))
 
 
 def _read_forecast(forecasts_dir: str, name: str) -> Forecast | None:

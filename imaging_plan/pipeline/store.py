@@ -462,7 +462,22 @@ def is_stale(output_dir: Path, name: str, data_dir: Path, notebook: Path, parame
 
 def list_forecasts(output_dir: Path) -> list[str]:
     """Return the names of the complete forecasts in `output_dir` (folders holding a manifest)."""
-    folder = Path(output_dir)
-    if not folder.exists():
-        return []
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name[0] not in "._" and (p / MANIFEST).exists())
+    return [name for name, _ in forecast_versions(output_dir)]
+
+
+def forecast_versions(output_dir: Path) -> tuple[tuple[str, str | None], ...]:
+    """Return (name, current version) of every complete forecast in `output_dir`, by name: one scan of the folder.
+
+    The app reads it on every rerun (its caches key on it), so it costs a few system calls a forecast.
+    """
+    try:
+        entries = list(os.scandir(output_dir))
+    except FileNotFoundError:
+        return ()
+    return tuple(
+        sorted(
+            (entry.name, forecast_version(output_dir, entry.name))
+            for entry in entries
+            if entry.name[0] not in "._" and entry.is_dir() and os.path.exists(os.path.join(entry.path, MANIFEST))
+        )
+    )
