@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
@@ -360,6 +362,38 @@ def test_a_drawn_frame_is_converted_to_arrow_once_and_forgotten_with_it(monkeypa
     del gaps, sent[:]
     gc.collect()
     assert key not in components._DERIVED
+
+
+def test_a_table_localizes_its_decimal_columns_only_and_is_converted_once(monkeypatch):
+    from imaging_plan.app import components
+
+    drawn = []
+    monkeypatch.setattr(components.st, "dataframe", lambda data, **kwargs: drawn.append((data, kwargs)))
+    table = pd.DataFrame({"År": [2035, 2040], "Enheter": [3, 4], "Kostnad (MNOK)": [1.25, 2.5]})
+    for _ in range(2):  # two reruns drawing the cached view's table
+        components.show_table(table)
+    (first, options), (second, _) = drawn
+    assert first is second and first.column("År").to_pylist() == [2035, 2040]
+    assert list(options["column_config"]) == ["Kostnad (MNOK)"]  # a localized year would read "2 035"
+    components.show_table(table, ["Enheter"])  # a page may name its number columns
+    assert list(drawn[-1][1]["column_config"]) == ["Enheter"]
+
+
+def test_a_csv_download_is_written_when_clicked_rounded_and_marked_illustrative(monkeypatch):
+    from imaging_plan.app import components
+    from imaging_plan.views.reports import ILLUSTRATIVE_COLUMN
+
+    offered = {}
+    monkeypatch.setattr(components.st, "download_button", lambda label, data, **kwargs: offered.update(data=data))
+    plan = pd.DataFrame({"year": [2040], "units": [1.23456]})
+    components.download_csv(plan, "CSV", "plan.csv", "key", illustrative="Illustrerende", decimals=3)
+    assert callable(offered["data"])  # nothing written on the rerun itself
+    written = pd.read_csv(io.BytesIO(offered["data"]()))
+    assert list(written.columns) == [ILLUSTRATIVE_COLUMN, "year", "units"]
+    assert written[ILLUSTRATIVE_COLUMN].tolist() == ["Illustrerende"] and written["units"].tolist() == [1.235]
+    assert list(plan.columns) == ["year", "units"] and plan["units"].tolist() == [1.23456]
+    components.download_csv(plan, "CSV", "plan.csv", "key")
+    assert pd.read_csv(io.BytesIO(offered["data"]()))["units"].tolist() == [1.23456]
 
 
 def test_a_process_drawing_charts_does_not_build_the_iri_grammar():
