@@ -347,6 +347,7 @@ def drawn(snapshot: Snapshot, trusts: tuple[str, ...], roles: tuple[str, ...]) -
     view, lang, scenario = compute(snapshot), snapshot.lang, snapshot.scenario
     plan = view.plan
     chosen = (plan["trust"].isin(trusts) & plan["role"].isin(roles)).to_numpy()
+    rows = plan[chosen]
     base = staffing.base_year(snapshot.tables["staff_ftes"])
     band = view.band if int(scenario["staff_follow_trend"]) == 1 else None
     charts = {}
@@ -371,15 +372,15 @@ def drawn(snapshot: Snapshot, trusts: tuple[str, ...], roles: tuple[str, ...]) -
             for role in roles
         }
     return StaffDrawn(
-        {role: headline(plan[chosen], view.baseline[chosen], role, lang) for role in roles},
-        per_trust_table(plan[chosen], view.constant[chosen], base, lang),
+        {role: headline(rows, view.baseline[chosen], role, lang) for role in roles},
+        per_trust_table(rows, view.constant[chosen], base, lang),
         charts,
         places_table(snapshot, plan),
         workload_ratio_text(snapshot),
         flagged,
         flags,
         per_role,
-        plan[chosen],
+        rows,
     )
 
 
