@@ -141,3 +141,11 @@ def test_serve_routes_sessions_through_nginx_and_stops_everything_on_sigterm():
     assert proc.returncode == 0
     assert "Stopped: all replicas and nginx." in out
     assert not any(_listening(p) for p in (port, port + 1, port + 2))
+
+
+def test_replicas_share_one_folder_of_results_inside_the_deployments_temporary_folder(tmp_path):
+    from imaging_plan.views.cache import RESULTS_DIR_ENV
+
+    env = serve.replica_env(tmp_path, {"PATH": "/usr/bin"})
+    assert env["PATH"] == "/usr/bin"
+    assert env[RESULTS_DIR_ENV] == str(tmp_path / "results")

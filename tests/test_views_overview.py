@@ -101,3 +101,24 @@ def test_the_workbook_carries_the_extra_sheets_and_marks_the_illustrative_ones(s
     assert book["stress"]["illustrative"].tolist() == [t("illustrative_column", "nb")]
     assert "illustrative" not in book["physician_plan"].columns
     assert book["decisions"]["sentence"].tolist() == [d.sentence for d in view.decisions]
+
+
+def test_a_second_replica_reads_the_whole_overview_from_the_shared_folder(snapshot, tmp_path, monkeypatch):
+    from imaging_plan.app.overview_page import compute
+
+    own = snapshot.with_values(exit_rate_pct=3.5, replacement_budget_mnok=250.0, horizon=2042)
+    monkeypatch.setattr(cache, "_STORE", cache._Store(64, 3600, folder=tmp_path / "results"))
+    first = compute(own)
+    stored = sorted(p.name for p in (tmp_path / "results").iterdir() if not p.suffix)
+    assert stored  # every cached function's result could be pickled, or it would be missing here
+
+    monkeypatch.setattr(cache, "_STORE", cache._Store(64, 3600, folder=tmp_path / "results"))  # the other replica
+    monkeypatch.setattr(cache, "_run", lambda *a: pytest.fail(f"{a[1]} computed again on the second replica"))
+    second = compute(own)
+    assert sorted(p.name for p in (tmp_path / "results").iterdir() if not p.suffix) == stored
+    assert [(h.label, h.value) for s in second.sections for h in s.headlines] == [
+        (h.label, h.value) for s in first.sections for h in s.headlines
+    ]
+    assert [(h.label, h.value) for h in second.lis] == [(h.label, h.value) for h in first.lis]
+    for (_, mine), (_, theirs) in zip(first.fans, second.fans):
+        pd.testing.assert_frame_equal(mine, theirs)

@@ -46,6 +46,10 @@ class PageRecord:
     forecasts: tuple[str, ...] = ()  # the stored forecasts it reads
     overview: OverviewPart | None = None  # its part of the board's overview; None: not a forecast topic
 
+    def cache_key(self) -> tuple[str, str]:
+        """Its part in a cached result's key: its path, written alike in every process (its functions are not)."""
+        return ("page", self.path)
+
     def render(self, snapshot: Snapshot) -> None:
         importlib.import_module(f"imaging_plan.app.{self.module}").render(snapshot)
 

@@ -4,9 +4,12 @@ Streamlit keeps each viewer's session in one process's memory (the websocket,
 uploaded files, download buttons' files), so the processes sit behind a load
 balancer with sticky sessions. nginx runs in the foreground as this launcher's
 child, with its own prefix, config and pid file in a temporary folder (not the
-system service); Ctrl-C or SIGTERM stops every process this launcher started. Once the replicas
-answer, each is warmed: every page opened once per language (`imaging_plan.app.warm`), so the
-first viewers of the shared link find the default scenario computed.
+system service); Ctrl-C or SIGTERM stops every process this launcher started. The replicas share
+one folder of computed results in that temporary folder (`views.cache.RESULTS_DIR_ENV`): a
+scenario one replica computed, the others read; it goes when the deployment stops, so a new
+version of the code never reads an old one's results. Once the replicas answer, each is warmed:
+every page opened once per language (`imaging_plan.app.warm`), so the first viewers of the shared
+link find the default scenario computed.
 
     python -m imaging_plan.pipeline.serve --replicas 2 --port 8080
 """
@@ -27,6 +30,7 @@ from pathlib import Path
 
 from imaging_plan import paths
 from imaging_plan.data import uploads
+from imaging_plan.views.cache import RESULTS_DIR_ENV
 
 # Upload cap in MB: the Data page's own limit per file (uploads.MAX_UPLOAD_BYTES); nginx allows
 # one MB more for the multipart envelope around the file.
@@ -55,6 +59,11 @@ def streamlit_command(port: int, app: Path = paths.PROJECT_ROOT / "app.py", pyth
     for name, value in STREAMLIT_FLAGS.items():
         cmd += [f"--{name}", value]
     return cmd
+
+
+def replica_env(prefix: Path, environ: dict | None = None) -> dict:
+    """Return the replicas' environment: this one, with the deployment's folder of shared results."""
+    return {**(os.environ if environ is None else environ), RESULTS_DIR_ENV: str(prefix / "results")}
 
 
 def nginx_config(
@@ -212,7 +221,10 @@ def main(argv: list[str] | None = None) -> int:
         for port in replica_ports:
             procs.append(
                 subprocess.Popen(
-                    streamlit_command(port, args.app.resolve()), cwd=paths.PROJECT_ROOT, preexec_fn=_child_setup
+                    streamlit_command(port, args.app.resolve()),
+                    cwd=paths.PROJECT_ROOT,
+                    env=replica_env(prefix),
+                    preexec_fn=_child_setup,
                 )
             )
         for port in replica_ports:

@@ -14,18 +14,30 @@ snapshot (the input tables by data version, a stored forecast by its version,
 a chart's spec by its data). The store is bounded in entries and age, and two
 sessions asking for one key at once compute it once (the second waits).
 
+A deployment of several processes (`pipeline.serve`) names one folder for all of
+them (`RESULTS_DIR_ENV`): a cached function's result that one process computed
+is then read there by the others instead of computed again, and two processes
+asking for one key at once compute it once (a lock file per key). Without the
+folder (`make app`, the tests) each process keeps its own.
+
 Results are shared objects: read them, never change them.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
+import logging
+import numbers
 import os
+import pickle
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from imaging_plan.planning import scenario as scenario_module
@@ -37,16 +49,118 @@ MAX_ENTRIES = 512
 TTL_SECONDS = 3600
 
 
+# The folder the processes of one deployment share their results in (set by `pipeline.serve`).
+RESULTS_DIR_ENV = "IMAGING_PLAN_SHARED_RESULTS"
+MAX_FILES = 4096  # after warming, 264 results took 4.3 MB: about 70 MB at the limit; the oldest go first
+
+_LOG = logging.getLogger(__name__)
+
+
+def _stable(part: Any) -> str | None:
+    """Return `part` written the same way in every process (tuples, text, numbers, None), or None."""
+    if part is None or isinstance(part, (str, bool)):
+        return repr(part)
+    if isinstance(part, numbers.Integral):
+        return repr(int(part))
+    if isinstance(part, numbers.Real):
+        return repr(float(part))  # a NumPy float and a Python float of one value are one key, as in memory
+    if isinstance(part, tuple):
+        parts = [_stable(p) for p in part]
+        return None if None in parts else "(" + ",".join(parts) + ")"
+    return None  # a set's order, an object's repr: not the same across processes
+
+
+class _Folder:
+    """Results pickled in a folder the processes of one deployment share, one file per key."""
+
+    def __init__(self, folder: Path, ttl: float, max_files: int = MAX_FILES):
+        self.folder, self.ttl, self.max_files = folder, ttl, max_files
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._saved = 0
+        self._unpicklable: set[str] = set()
+
+    def path(self, key: tuple) -> Path | None:
+        written = _stable(key)
+        if written is None:
+            return None
+        return self.folder / hashlib.sha256(written.encode()).hexdigest()
+
+    def get(self, key: tuple, path: Path, build: Callable[[], Any]) -> Any:
+        """Return the result stored at `path`, or build, store and return it (one process builds; the others wait)."""
+        try:
+            lock = self._open_lock(path)
+        except OSError as err:  # the folder cannot be written: this process computes on its own
+            _LOG.warning("shared results folder %s unusable: %r", self.folder, err)
+            return build()
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or when its process dies
+            found, value = self._load(path)
+            if not found:
+                value = build()
+                self._save(key, path, value)
+            return value
+
+    def _open_lock(self, path: Path):
+        try:
+            return open(path.with_suffix(".lock"), "a")
+        except FileNotFoundError:  # the folder went (a cleaner of /tmp): made again
+            self.folder.mkdir(parents=True, exist_ok=True)
+            return open(path.with_suffix(".lock"), "a")
+
+    def _load(self, path: Path) -> tuple[bool, Any]:
+        try:
+            if time.time() - path.stat().st_mtime > self.ttl:
+                return False, None
+            with open(path, "rb") as f:
+                return True, pickle.load(f)
+        except FileNotFoundError:
+            return False, None
+        except Exception as err:  # a file cut short or from another version of the code: build again
+            _LOG.warning("shared result %s unreadable, built again: %r", path.name, err)
+            return False, None
+
+    def _save(self, key: tuple, path: Path, value: Any) -> None:
+        if key[1] in self._unpicklable:
+            return
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as err:
+            self._unpicklable.add(key[1])
+            _LOG.warning("results of %s cannot be shared between processes: %r", key[1], err)
+            return
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, path)  # a reader sees the whole file or none
+        except OSError as err:  # a full disk: the result stays in this process only
+            partial.unlink(missing_ok=True)
+            _LOG.warning("shared result %s not written: %r", path.name, err)
+            return
+        self._saved += 1
+        if self._saved % 64 == 0:
+            self._prune()
+
+    def _prune(self) -> None:
+        files = [p for p in self.folder.iterdir() if not p.suffix]
+        if len(files) <= self.max_files:
+            return
+        for p in sorted(files, key=lambda p: p.stat().st_mtime)[: len(files) - self.max_files]:
+            p.unlink(missing_ok=True)
+            p.with_suffix(".lock").unlink(missing_ok=True)
+
+
 class _Store:
     """A bounded, thread-safe LRU with an age limit, building each missing key once."""
 
-    def __init__(self, max_entries: int, ttl: float):
+    def __init__(self, max_entries: int, ttl: float, folder: Path | None = None):
         self.max_entries, self.ttl = max_entries, ttl
         self._items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self._building: dict[tuple, threading.Lock] = {}
+        self.folder = _Folder(folder, ttl) if folder else None
 
-    def get(self, key: tuple, build: Callable[[], Any]) -> Any:
+    def get(self, key: tuple, build: Callable[[], Any], share: bool = False) -> Any:
+        """Return the value under `key`; `share`: look for it in (and give it to) the deployment's folder."""
         found, value = self._lookup(key)
         if found:
             return value
@@ -55,7 +169,8 @@ class _Store:
         with key_lock:  # one build per key; the others wait for it
             found, value = self._lookup(key)
             if not found:
-                value = build()
+                path = self.folder.path(key) if share and self.folder else None
+                value = self.folder.get(key, path, build) if path else build()
                 with self._lock:
                     self._items[key] = (time.monotonic(), value)
                     self._items.move_to_end(key)
@@ -84,7 +199,9 @@ class _Store:
         return len(self._items)
 
 
-_STORE = _Store(MAX_ENTRIES, TTL_SECONDS)
+_STORE = _Store(
+    MAX_ENTRIES, TTL_SECONDS, Path(os.environ[RESULTS_DIR_ENV]) if os.environ.get(RESULTS_DIR_ENV) else None
+)
 
 # The suite sets IMAGING_PLAN_CHECK_READS=1 (tests/conftest.py): every cached function then runs on
 # a scenario that refuses a key it did not declare, so a missing declaration fails a test.
@@ -142,7 +259,9 @@ def scenario_keys(groups: Iterable[str] = (), keys: Iterable[str] = ()) -> froze
 
 
 def _arg_key(arg: Any) -> Any:
-    """Return what an extra argument adds to a key: its `cache_key()`, or itself (hashable)."""
+    """Return what an extra argument adds to a key: its `cache_key()`, or itself (hashable); a tuple, item by item."""
+    if isinstance(arg, tuple):
+        return tuple(_arg_key(a) for a in arg)
     return arg.cache_key() if hasattr(arg, "cache_key") else arg
 
 
@@ -174,7 +293,7 @@ def cached(*, groups: Iterable[str] = (), keys: Iterable[str] = ()) -> Callable:
                 tuple(_arg_key(a) for a in args),
                 tuple((k, snapshot.scenario.get(k)) for k in sorted(reads)),
             )
-            return _STORE.get(("fn", *key), lambda: _run(fn, name, reads, snapshot, args))
+            return _STORE.get(("fn", *key), lambda: _run(fn, name, reads, snapshot, args), share=True)
 
         wrapper.reads = reads
         wrapper.uncached = fn
