@@ -30,9 +30,12 @@ def test_warming_opens_every_page_in_both_languages_without_an_error(app_url, ca
     port = int(app_url.rsplit(":", 1)[1])
     with ThreadPoolExecutor(1) as thread:
         assert thread.submit(warm.main, ["--port", str(port)]).result() == 0
-        runs_ = thread.submit(asyncio.run, warm.warm(port, ("en",))).result()
+        runs_ = thread.submit(asyncio.run, warm.warm(port, ("en",), at_horizons=(2031,))).result()
     assert f"Replica {port} warmed: {len(pages.PAGES) * len(LANGUAGES)} page runs" in capsys.readouterr().out
-    assert [(page, lang) for page, lang, _ in runs_] == [(p.path, "en") for p in pages.PAGES]
+    overview = pages.PAGES[0].path
+    assert [(page, lang) for page, lang, _ in runs_] == [(p.path, "en") for p in pages.PAGES] + [
+        (f"{overview}?horizon=2031", "en")  # checked: the page drew the slider at 2031
+    ]
     assert not [error for *_, error in runs_ if error]  # each run says whether its page showed an exception
 
 

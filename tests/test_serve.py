@@ -149,3 +149,19 @@ def test_replicas_share_one_folder_of_results_inside_the_deployments_temporary_f
     env = serve.replica_env(tmp_path, {"PATH": "/usr/bin"})
     assert env["PATH"] == "/usr/bin"
     assert env[RESULTS_DIR_ENV] == str(tmp_path / "results")
+
+
+def test_each_replica_warms_its_share_of_the_planning_horizons():
+    from imaging_plan.app import warm
+    from imaging_plan.planning.assumptions import ASSUMPTIONS
+
+    cmd = serve.warm_command(8092, (2, 2))
+    assert cmd[cmd.index("--port") + 1] == "8092" and "--horizons" in cmd
+    assert cmd[cmd.index("--part") + 1] == "2/2"
+    spec = ASSUMPTIONS["horizon"]
+    shares = [warm.horizons((i, 3)) for i in (1, 2, 3)]
+    assert sorted(sum(shares, [])) == list(range(int(spec.min), int(spec.max) + 1))  # all, each once
+    assert all(shares)
+    for bad in ("3/2", "0/2", "a/b", "2"):
+        with pytest.raises(SystemExit):
+            warm.main(["--port", "1", "--part", bad])

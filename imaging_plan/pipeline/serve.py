@@ -8,8 +8,9 @@ system service); Ctrl-C or SIGTERM stops every process this launcher started. Th
 one folder of computed results in that temporary folder (`views.cache.RESULTS_DIR_ENV`): a
 scenario one replica computed, the others read; it goes when the deployment stops, so a new
 version of the code never reads an old one's results. Once the replicas answer, each is warmed:
-every page opened once per language (`imaging_plan.app.warm`), so the first viewers of the shared
-link find the default scenario computed.
+every page opened once per language, and the Overview at its share of the planning horizons
+(`imaging_plan.app.warm`), so the first viewers of the shared link find the default scenario
+computed at every horizon.
 
     python -m imaging_plan.pipeline.serve --replicas 2 --port 8080
 """
@@ -185,9 +186,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def warm_command(port: int, python: str = sys.executable) -> list[str]:
-    """Return the command that opens every page once per language on the replica at `port` (`app.warm`)."""
-    return [python, "-m", "imaging_plan.app.warm", "--port", str(port)]
+def warm_command(port: int, part: tuple[int, int] = (1, 1), python: str = sys.executable) -> list[str]:
+    """Return the command that opens every page once per language on the replica at `port`, and the
+    Overview at its `part` (i, n) of the planning horizons (`app.warm`)."""
+    return [python, "-m", "imaging_plan.app.warm", "--port", str(port), "--horizons", "--part", f"{part[0]}/{part[1]}"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,8 +253,10 @@ def main(argv: list[str] | None = None) -> int:
             raise ServeError(f"nginx stopped at start: see {prefix / 'error.log'}")
         if args.warm and args.app.resolve() == (paths.PROJECT_ROOT / "app.py").resolve():
             warmers = [
-                subprocess.Popen(warm_command(port), cwd=paths.PROJECT_ROOT, preexec_fn=_child_setup)
-                for port in replica_ports
+                subprocess.Popen(
+                    warm_command(port, (i + 1, len(replica_ports))), cwd=paths.PROJECT_ROOT, preexec_fn=_child_setup
+                )
+                for i, port in enumerate(replica_ports)
             ]
         print(f"\n  Serving {args.replicas} replica(s) behind nginx (config {conf}).", flush=True)
         print(f"  Share this address: {share_address(args.address, args.port)}", flush=True)

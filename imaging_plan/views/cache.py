@@ -43,15 +43,16 @@ from typing import Any, Callable, Iterable
 from imaging_plan.planning import scenario as scenario_module
 from imaging_plan.planning.assumptions import ASSUMPTIONS, in_group
 
-# About 20 pages x a few scenarios x two languages stay in it; an entry unused for an hour goes
-# (a forecast rerun or a data change makes new keys anyway).
-MAX_ENTRIES = 512
+# Every page's default scenario and the Overview at every horizon in both languages (what a
+# deployment warms: about 2,700 entries) and a meeting's own scenarios stay in it; an entry unused
+# for an hour goes (a forecast rerun or a data change makes new keys anyway).
+MAX_ENTRIES = 4096
 TTL_SECONDS = 3600
 
 
 # The folder the processes of one deployment share their results in (set by `pipeline.serve`).
 RESULTS_DIR_ENV = "IMAGING_PLAN_SHARED_RESULTS"
-MAX_FILES = 4096  # after warming, 264 results took 4.3 MB: about 70 MB at the limit; the oldest go first
+MAX_FILES = 4096  # after warming, 2,678 results took 86 MB: about 130 MB at the limit; the oldest go first
 
 _LOG = logging.getLogger(__name__)
 
