@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 import time
 
@@ -65,26 +66,30 @@ def horizons(part: tuple[int, int] = (1, 1)) -> list[int]:
     return offered[i - 1 :: n]
 
 
+@contextlib.asynccontextmanager
+async def _session(port: int):
+    """A viewer's session on the replica at 127.0.0.1:`port`: one websocket, closed after."""
+    ws = await websocket_connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"])
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
 async def warm(port: int, languages=tuple(LANGUAGES), at_horizons=()) -> list[tuple[str, str, str | None]]:
     """Open every page in each language on the replica at 127.0.0.1:`port`, then the Overview at each of
     `at_horizons`; return (page, lang, error) per run."""
     results = []
     overview = pages.PAGES[0].path
     for lang in languages:
-        ws = await websocket_connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"])
-        try:
+        in_lang = "" if lang == "nb" else f"lang={lang}"
+        async with _session(port) as ws:
             for record in pages.PAGES:
-                query = "" if lang == "nb" else f"lang={lang}"
-                results.append((record.path, lang, await _run_page(ws, record.path, query)))
-        finally:
-            ws.close()
-        for year in at_horizons:  # a session of its own each: a session's slider keeps its value over the URL's
-            query = f"horizon={year}" + ("" if lang == "nb" else f"&lang={lang}")
-            ws = await websocket_connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"])
-            try:
+                results.append((record.path, lang, await _run_page(ws, record.path, in_lang)))
+        for year in at_horizons:
+            query = "&".join(q for q in (f"horizon={year}", in_lang) if q)
+            async with _session(port) as ws:  # a session of its own: a session's slider keeps its value over the URL's
                 results.append((f"{overview}?horizon={year}", lang, await _run_page(ws, overview, query, year)))
-            finally:
-                ws.close()
     return results
 
 

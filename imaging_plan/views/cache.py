@@ -86,8 +86,12 @@ class _Folder:
             return None
         return self.folder / hashlib.sha256(written.encode()).hexdigest()
 
-    def get(self, key: tuple, path: Path, build: Callable[[], Any]) -> Any:
-        """Return the result stored at `path`, or build, store and return it (one process builds; the others wait)."""
+    def get(self, key: tuple, build: Callable[[], Any]) -> Any:
+        """Return the result stored under `key`, or build, store and return it (one process builds; the
+        others wait); a key not written alike in every process is built here only."""
+        path = self.path(key)
+        if path is None:
+            return build()
         try:
             lock = self._open_lock(path)
         except OSError as err:  # the folder cannot be written: this process computes on its own
@@ -170,8 +174,7 @@ class _Store:
         with key_lock:  # one build per key; the others wait for it
             found, value = self._lookup(key)
             if not found:
-                path = self.folder.path(key) if share and self.folder else None
-                value = self.folder.get(key, path, build) if path else build()
+                value = self.folder.get(key, build) if share and self.folder else build()
                 with self._lock:
                     self._items[key] = (time.monotonic(), value)
                     self._items.move_to_end(key)
