@@ -150,11 +150,15 @@ def test_board_downloads_pdf_and_excel_with_the_screen_numbers(open_in_browser, 
 
 
 def _upload(page, path) -> None:
-    """Choose a scenario file and press apply once the upload's rerun has enabled the button."""
+    """Choose a scenario file and press apply once the upload's rerun has finished.
+
+    Waiting for that run, not for the button: after an earlier file the button is enabled already,
+    and a click before the upload's run would apply the earlier file again."""
+    before = runs(page)
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(path))
+    settle(page, after=before)
     button = page.get_by_role("button", name="Bruk scenarioet")
     playwright.expect(button).to_be_enabled(timeout=30_000)
-    settle(page)
     button.click()
 
 
