@@ -412,3 +412,27 @@ def test_a_process_drawing_charts_does_not_build_the_iri_grammar():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["invalid", "spec", "refused", "True"]
+
+
+def _year_scales(spec):
+    """Yield the scale of every x encoding of `year` in a Vega-Lite spec, however nested."""
+    if isinstance(spec, dict):
+        x = spec.get("encoding", {}).get("x")
+        if isinstance(x, dict) and x.get("field") == "year":
+            yield x.get("scale", {})
+        for value in spec.values():
+            yield from _year_scales(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            yield from _year_scales(value)
+
+
+@pytest.mark.parametrize("panels", [("Radiologi",), ("Radiologi", "Nukleærmedisin")])
+def test_a_fan_ends_its_year_axis_at_its_last_year(panels):
+    """A horizon of 2043 drew an axis to 2044: Vega rounds a `nice` scale out to a round year."""
+    series = ("baseline", "low", "high", "yours")
+    spec = localized(
+        overview_charts.fan_chart(_fan(0.0, panels), "Gap", "FTEs", "en", series=series, panels=panels), "en"
+    )
+    scales = list(_year_scales(spec))
+    assert scales and all(scale.get("nice") is False for scale in scales)

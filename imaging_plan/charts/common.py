@@ -27,8 +27,12 @@ YEAR_AXIS = alt.Axis(format="d", tickMinStep=1, labelAngle=0)
 
 
 def year_x(lang: str) -> alt.X:
-    """Return the x encoding of a yearly chart: integer years, the axis titled in `lang`."""
-    return alt.X("year:Q", title=t("year", lang), axis=YEAR_AXIS, scale=alt.Scale(zero=False))
+    """Return the x encoding of a yearly chart: integer years, the axis titled in `lang`, ending at the last year.
+
+    Not `nice`: Vega would round the scale out to a round year, and a line ending in the
+    horizon 2043 would sit on an axis running to 2044.
+    """
+    return alt.X("year:Q", title=t("year", lang), axis=YEAR_AXIS, scale=alt.Scale(zero=False, nice=False))
 
 
 # d3-format locale for Vega: "1 234,5" in bokmål (thin grouping by no-break space).
