@@ -7,7 +7,10 @@ started here on 127.0.0.1) and the trivial page served the same way:
 - first load: a fresh browser context opens the page until the script has
   finished and the headline numbers are on screen;
 - slider move: one arrow key on a slider until the numbers on screen change
-  and the script has finished.
+  and the script has finished; beside it, how much of that time the page's
+  main thread was busy (Chrome's TaskDuration: scripts, style, layout, paint).
+  Busy about as long as the move took means the browser, not the server, sets
+  the pace.
 
 Medians of --repeat tries, and the ratio to the trivial page.
 
@@ -74,26 +77,37 @@ def first_load(browser, url: str) -> float:
     return seconds
 
 
-def slider_moves(browser, url: str, label: str | None, repeat: int) -> list[float]:
+def _busy_seconds(cdp) -> float:
+    """Return how long the page's main thread has been busy so far (Chrome's TaskDuration)."""
+    metrics = cdp.send("Performance.getMetrics")["metrics"]
+    return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
+
+def slider_moves(browser, url: str, label: str | None, repeat: int) -> tuple[list[float], list[float]]:
+    """Return the seconds each slider move took, and the seconds the page's main thread was busy in each."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
     page.goto(url)
     page.wait_for_selector(METRIC, timeout=TIMEOUT_MS)
     page.wait_for_selector(DONE, timeout=TIMEOUT_MS)
     page.wait_for_timeout(1000)
     sliders = page.locator("[data-testid=stSlider]")
     slider = (sliders.filter(has_text=label) if label else sliders).first.locator("input[type=range]")
-    times = []
+    times, busy = [], []
     for i in range(repeat):
         before = _metrics(page)
         slider.focus()
+        busy_before = _busy_seconds(cdp)
         started = time.perf_counter()
         page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
         page.wait_for_function(CHANGED, arg=before, timeout=TIMEOUT_MS, polling="raf")
         times.append(time.perf_counter() - started)
+        busy.append(_busy_seconds(cdp) - busy_before)
         page.wait_for_timeout(500)
     context.close()
-    return times
+    return times, busy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,11 +156,12 @@ def main(argv: list[str] | None = None) -> int:
                 url = urls[target].rstrip("/") + path
                 first_load(browser, url)  # warm-up: the server's imports and caches, the browser's cache
                 loads = [first_load(browser, url) for _ in range(args.repeat)]
-                moves = slider_moves(browser, url, label, args.repeat)
+                moves, busy = slider_moves(browser, url, label, args.repeat)
                 results[name] = (statistics.median(loads), statistics.median(moves))
                 print(
                     f"{name:10} first load median {results[name][0]:.2f} s (max {max(loads):.2f}), "
-                    f"slider move median {results[name][1]:.2f} s (max {max(moves):.2f})",
+                    f"slider move median {results[name][1]:.2f} s (max {max(moves):.2f}), "
+                    f"browser busy in it {statistics.median(busy):.2f} s",
                     flush=True,
                 )
             browser.close()
